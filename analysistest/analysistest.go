@@ -1,0 +1,182 @@
+// Package analysistest is tempguard's test harness over
+// golang.org/x/tools/go/analysis/analysistest.
+//
+// [Run] checks the `// want` expectations of a testdata package exactly as
+// x/tools does. [RunWithSuggestedFixes] also compares every suggested fix
+// with its .golden file and then holds the fixes to tempguard's standard:
+//
+//   - every package, with each .golden file in place of its source file,
+//     must load and type-check (a fix that breaks the build fails the test);
+//   - the analyzer, run again on that fixed package, must report nothing new:
+//     only the findings that had no fix may remain (fixes converge).
+//
+// Testdata uses the GOPATH layout of x/tools: dir/src/<pkg>/*.go.
+package analysistest
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+
+	"golang.org/x/tools/go/analysis"
+	xtest "golang.org/x/tools/go/analysis/analysistest"
+	"golang.org/x/tools/go/analysis/checker"
+	"golang.org/x/tools/go/packages"
+)
+
+// Testing is the subset of *testing.T the harness uses.
+type Testing interface {
+	Errorf(format string, args ...any)
+	Helper()
+	TempDir() string
+}
+
+// TestData returns the absolute path of ./testdata.
+func TestData() string { return xtest.TestData() }
+
+// Run runs a on the packages matched by patterns under dir/src and checks
+// the diagnostics and facts against the `// want` comments.
+func Run(t Testing, dir string, a *analysis.Analyzer, patterns ...string) []*xtest.Result {
+	t.Helper()
+	return xtest.Run(t.(xtest.Testing), dir, a, patterns...)
+}
+
+// RunWithSuggestedFixes is [Run], plus: the fixes of every diagnostic are
+// applied and compared with the .golden files beside each source file, the
+// fixed packages must type-check, and a second run of a on them must report
+// only the findings that had no fix.
+func RunWithSuggestedFixes(t Testing, dir string, a *analysis.Analyzer, patterns ...string) []*xtest.Result {
+	t.Helper()
+	results := xtest.RunWithSuggestedFixes(t.(xtest.Testing), dir, a, patterns...)
+	checkConvergence(t, dir, a, results)
+	return results
+}
+
+// checkConvergence builds a copy of dir/src with every golden file in place
+// of its source, loads the packages, and re-runs a.
+func checkConvergence(t Testing, dir string, a *analysis.Analyzer, results []*xtest.Result) {
+	t.Helper()
+	// Findings without fixes, per source file, from the first run.
+	unfixed := map[string]int{}
+	fixedFiles := map[string]bool{}
+	var pkgPaths []string
+	seenPkg := map[string]bool{}
+	seenDiag := map[string]bool{}
+	for _, r := range results {
+		if r.Action == nil || r.Action.Package == nil {
+			continue
+		}
+		pkg := r.Action.Package
+		if !seenPkg[pkg.PkgPath] && !strings.HasSuffix(pkg.PkgPath, ".test") && !strings.Contains(pkg.ID, " [") {
+			seenPkg[pkg.PkgPath] = true
+			pkgPaths = append(pkgPaths, pkg.PkgPath)
+		}
+		for _, d := range r.Diagnostics {
+			posn := pkg.Fset.Position(d.Pos)
+			if key := fmt.Sprint(posn, d.Message); seenDiag[key] {
+				continue // package and its test variant
+			} else {
+				seenDiag[key] = true
+			}
+			file := posn.Filename
+			if len(d.SuggestedFixes) == 0 {
+				unfixed[file]++
+			} else {
+				fixedFiles[file] = true
+			}
+		}
+	}
+	if len(fixedFiles) == 0 {
+		return
+	}
+	// Copy dir/src, substituting goldens.
+	tmp := t.TempDir()
+	src := filepath.Join(dir, "src")
+	golden := map[string]string{} // copied path -> original path
+	err := filepath.Walk(src, func(path string, info os.FileInfo, err error) error {
+		if err != nil {
+			return err
+		}
+		rel, _ := filepath.Rel(src, path)
+		dst := filepath.Join(tmp, "src", rel)
+		if info.IsDir() {
+			return os.MkdirAll(dst, 0o755)
+		}
+		if strings.HasSuffix(path, ".golden") {
+			return nil
+		}
+		from := path
+		if _, err := os.Stat(path + ".golden"); err == nil && fixedFiles[path] {
+			from = path + ".golden"
+			golden[dst] = path
+		}
+		data, err := os.ReadFile(from)
+		if err != nil {
+			return err
+		}
+		return os.WriteFile(dst, data, 0o644)
+	})
+	if err != nil {
+		t.Errorf("copying testdata: %v", err)
+		return
+	}
+	if len(golden) == 0 {
+		return
+	}
+	sort.Strings(pkgPaths)
+	cfg := &packages.Config{
+		Mode: packages.NeedName | packages.NeedFiles | packages.NeedCompiledGoFiles | packages.NeedImports |
+			packages.NeedTypes | packages.NeedTypesSizes | packages.NeedSyntax | packages.NeedTypesInfo |
+			packages.NeedDeps | packages.NeedModule,
+		Dir:   tmp,
+		Tests: true,
+		Env:   append(os.Environ(), "GOPATH="+tmp, "GO111MODULE=off", "GOWORK=off"),
+	}
+	pkgs, err := packages.Load(cfg, pkgPaths...)
+	if err != nil {
+		t.Errorf("loading fixed packages: %v", err)
+		return
+	}
+	broken := false
+	packages.Visit(pkgs, nil, func(p *packages.Package) {
+		for _, e := range p.Errors {
+			t.Errorf("fixed code does not compile: %v", e)
+			broken = true
+		}
+	})
+	if broken {
+		return
+	}
+	g, err := checker.Analyze([]*analysis.Analyzer{a}, pkgs, nil)
+	if err != nil {
+		t.Errorf("re-running %s on fixed code: %v", a.Name, err)
+		return
+	}
+	after := map[string][]string{}
+	seen := map[string]bool{}
+	for _, act := range g.Roots {
+		if act.Err != nil {
+			t.Errorf("re-running %s on fixed code: %v", a.Name, act.Err)
+			continue
+		}
+		for _, d := range act.Diagnostics {
+			posn := act.Package.Fset.Position(d.Pos)
+			key := fmt.Sprintf("%s:%d:%d %s", posn.Filename, posn.Line, posn.Column, d.Message)
+			if seen[key] {
+				continue // package and its test variant
+			}
+			seen[key] = true
+			if orig, ok := golden[posn.Filename]; ok {
+				after[orig] = append(after[orig], fmt.Sprintf("%s:%d: %s", filepath.Base(orig), posn.Line, d.Message))
+			}
+		}
+	}
+	for _, orig := range golden {
+		if got, want := len(after[orig]), unfixed[orig]; got > want {
+			t.Errorf("fixes for %s do not converge: a second run reports %d finding(s), only %d had no fix:\n\t%s",
+				filepath.Base(orig), got, want, strings.Join(after[orig], "\n\t"))
+		}
+	}
+}

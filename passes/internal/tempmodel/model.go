@@ -1,0 +1,296 @@
+package tempmodel
+
+import (
+	"go/ast"
+	"go/build"
+	"go/token"
+	"go/types"
+	"path/filepath"
+	"reflect"
+	"strings"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/analysis/passes/inspect"
+	"golang.org/x/tools/go/ast/inspector"
+	"golang.org/x/tools/go/cfg"
+)
+
+// Analyzer computes the shared [Model] of a package. Every tempguard pass
+// requires it; it reports nothing itself.
+var Analyzer = &analysis.Analyzer{
+	Name:       "tempmodel",
+	Doc:        "shared model of temp-file APIs and path provenance for tempguard passes (reports nothing)",
+	URL:        "https://github.com/tempguard/tempguard",
+	Requires:   []*analysis.Analyzer{inspect.Analyzer},
+	Run:        run,
+	ResultType: reflect.TypeFor[*Model](),
+	FactTypes:  []analysis.Fact{(*FuncFact)(nil), (*PackageFact)(nil)},
+}
+
+// FuncFact summarizes a function for callers in other packages.
+type FuncFact struct {
+	// Result is the provenance of the function's first string result,
+	// with parameters symbolic (Prov.LocFrom, Prov.NameFrom).
+	Result Prov
+}
+
+func (*FuncFact) AFact() {}
+
+func (f *FuncFact) String() string { return "result(" + f.Result.String() + ")" }
+
+// PackageFact marks a package that exported tempguard facts: packages that
+// import it must be analyzed even if they import no file API themselves.
+type PackageFact struct{}
+
+func (*PackageFact) AFact() {}
+
+func (*PackageFact) String() string { return "tempguard-facts" }
+
+// Model is the shared result. Its methods answer questions about the
+// package's syntax; they are not safe for concurrent use.
+type Model struct {
+	pass *analysis.Pass
+	// Relevant is false for packages that cannot create, open or remove a
+	// file by name: passes should return at once.
+	Relevant  bool
+	Inspector *inspector.Inspector
+
+	index   *index
+	decls   map[*types.Func]*ast.FuncDecl
+	results map[*types.Func]*Prov // computed or imported result summaries; nil entry = none
+	inProg  map[*types.Func]bool
+	cfgs    map[ast.Node]*cfg.CFG
+	supp    *suppressions
+	oCreate int64
+	oExcl   int64
+}
+
+// Pass returns the model's own pass (for its TypesInfo and Fset).
+func (m *Model) Pass() *analysis.Pass { return m.pass }
+
+// triggers are the imports that make a package relevant.
+var triggers = map[string]bool{
+	"os": true, "io/ioutil": true, "syscall": true, "os/exec": true,
+	"golang.org/x/sys/unix": true, "golang.org/x/sys/windows": true, "testing": true,
+}
+
+func run(pass *analysis.Pass) (any, error) {
+	m := &Model{
+		pass:      pass,
+		Inspector: pass.ResultOf[inspect.Analyzer].(*inspector.Inspector),
+		decls:     map[*types.Func]*ast.FuncDecl{},
+		results:   map[*types.Func]*Prov{},
+		inProg:    map[*types.Func]bool{},
+		cfgs:      map[ast.Node]*cfg.CFG{},
+	}
+	for _, imp := range pass.Pkg.Imports() {
+		if triggers[imp.Path()] || pass.ImportPackageFact(imp, new(PackageFact)) {
+			m.Relevant = true
+			break
+		}
+	}
+	if !m.Relevant {
+		return m, nil
+	}
+	// Import the facts of every function of another package that this
+	// package uses: facts cannot be imported after Run returns.
+	for id, obj := range pass.TypesInfo.Uses {
+		fn, ok := obj.(*types.Func)
+		if !ok || fn.Pkg() == nil || fn.Pkg() == pass.Pkg {
+			continue
+		}
+		if _, done := m.results[fn]; done {
+			continue
+		}
+		var fact FuncFact
+		if pass.ImportObjectFact(fn, &fact) {
+			r := fact.Result
+			m.results[fn] = &r
+		} else {
+			m.results[fn] = nil
+		}
+		_ = id
+	}
+	for _, f := range pass.Files {
+		for _, d := range f.Decls {
+			if fd, ok := d.(*ast.FuncDecl); ok && fd.Body != nil {
+				if fn, ok := pass.TypesInfo.Defs[fd.Name].(*types.Func); ok {
+					m.decls[fn] = fd
+				}
+			}
+		}
+	}
+	// Export summaries of this package's functions (not for the standard
+	// library, whose functions the model knows by name).
+	if !inGOROOT(pass) {
+		exported := false
+		for fn := range m.decls {
+			if r := m.resultSummary(fn); r != nil && interesting(*r) {
+				pass.ExportObjectFact(fn, &FuncFact{Result: *r})
+				exported = true
+			}
+		}
+		if exported {
+			pass.ExportPackageFact(&PackageFact{})
+		}
+	}
+	return m, nil
+}
+
+// interesting reports whether a result summary says anything a caller can use.
+func interesting(p Prov) bool {
+	if p.LocFrom > 0 || len(p.NameFrom) > 0 {
+		return true
+	}
+	return p.Loc == LocShared || p.Loc == LocPrivate || p.Name == NamePredictable && p.Loc != LocUnknown
+}
+
+func inGOROOT(pass *analysis.Pass) bool {
+	if len(pass.Files) == 0 {
+		return false
+	}
+	root := build.Default.GOROOT
+	if root == "" {
+		return false
+	}
+	name := pass.Fset.File(pass.Files[0].Pos()).Name()
+	return strings.HasPrefix(name, filepath.Join(root, "src")+string(filepath.Separator))
+}
+
+// resultSummary returns the provenance summary of fn's first string result,
+// computing it for functions of this package, or nil if it has none.
+func (m *Model) resultSummary(fn *types.Func) *Prov {
+	if r, ok := m.results[fn]; ok {
+		return r
+	}
+	fd := m.decls[fn]
+	if fd == nil || m.inProg[fn] {
+		return nil
+	}
+	sig := fn.Type().(*types.Signature)
+	k := -1
+	for i := 0; i < sig.Results().Len(); i++ {
+		if isString(sig.Results().At(i).Type()) {
+			k = i
+			break
+		}
+	}
+	if k < 0 {
+		m.results[fn] = nil
+		return nil
+	}
+	m.inProg[fn] = true
+	defer delete(m.inProg, fn)
+	ctx := &evalCtx{params: map[*types.Var]int{}}
+	for i := 0; i < sig.Params().Len(); i++ {
+		ctx.params[sig.Params().At(i)] = i
+	}
+	var out *Prov
+	add := func(p Prov) {
+		if out == nil {
+			out = &p
+		} else {
+			r := meet(*out, p)
+			out = &r
+		}
+	}
+	nres := sig.Results().Len()
+	ast.Inspect(fd.Body, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.FuncLit:
+			return false
+		case *ast.ReturnStmt:
+			switch {
+			case len(n.Results) == nres:
+				add(m.eval(ctx, n.Results[k]))
+			case len(n.Results) == 0 && sig.Results().At(k).Name() != "":
+				add(m.evalIdentVar(ctx, sig.Results().At(k)))
+			default:
+				add(Unknown)
+			}
+		}
+		return true
+	})
+	if out == nil || out.Loc == LocUnknown && out.Name == NameUnknown && out.LocFrom == 0 {
+		m.results[fn] = nil
+		return nil
+	}
+	m.results[fn] = out
+	return out
+}
+
+func (m *Model) evalIdentVar(ctx *evalCtx, v *types.Var) Prov {
+	d := m.defs(v)
+	if d == nil || d.opaque || len(d.exprs) == 0 {
+		return Unknown
+	}
+	out := m.evalDef(ctx, d.exprs[0])
+	for _, x := range d.exprs[1:] {
+		out = meet(out, m.evalDef(ctx, x))
+	}
+	return out
+}
+
+// FuncDecl returns the declaration of a function of this package.
+func (m *Model) FuncDecl(fn *types.Func) *ast.FuncDecl { return m.decls[fn] }
+
+// CFG returns the control-flow graph of a function body (of an
+// *ast.FuncDecl or *ast.FuncLit), built on first request. Calls that never
+// return (os.Exit, log.Fatal, panic, t.Fatal, ...) end their block.
+func (m *Model) CFG(fn ast.Node) *cfg.CFG {
+	if g, ok := m.cfgs[fn]; ok {
+		return g
+	}
+	var body *ast.BlockStmt
+	switch fn := fn.(type) {
+	case *ast.FuncDecl:
+		body = fn.Body
+	case *ast.FuncLit:
+		body = fn.Body
+	}
+	if body == nil {
+		return nil
+	}
+	g := cfg.New(body, m.MayReturn)
+	m.cfgs[fn] = g
+	return g
+}
+
+// MayReturn reports whether a call may return normally.
+func (m *Model) MayReturn(call *ast.CallExpr) bool {
+	info := m.pass.TypesInfo
+	if id, ok := ast.Unparen(call.Fun).(*ast.Ident); ok {
+		if b, ok := info.Uses[id].(*types.Builtin); ok && b.Name() == "panic" {
+			return false
+		}
+	}
+	_, f := Callee(info, call)
+	switch f.Pkg {
+	case "os":
+		return !(f.Recv == "" && f.Name == "Exit")
+	case "log":
+		return !strings.HasPrefix(f.Name, "Fatal") && !strings.HasPrefix(f.Name, "Panic")
+	case "runtime":
+		return f.Name != "Goexit"
+	case "testing":
+		switch f.Name {
+		case "Fatal", "Fatalf", "FailNow", "Skip", "Skipf", "SkipNow":
+			return false
+		}
+	}
+	return true
+}
+
+// Report reports d through pass unless a //tempguard:ignore comment
+// suppresses it.
+func (m *Model) Report(pass *analysis.Pass, d analysis.Diagnostic) {
+	if m.suppressed(pass.Analyzer.Name, d.Pos) {
+		return
+	}
+	pass.Report(d)
+}
+
+// Reportf is Report with a formatted message and no fixes.
+func (m *Model) Reportf(pass *analysis.Pass, pos token.Pos, format string, args ...any) {
+	m.Report(pass, analysis.Diagnostic{Pos: pos, Message: sprintf(format, args...)})
+}

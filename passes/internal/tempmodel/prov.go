@@ -1,0 +1,808 @@
+package tempmodel
+
+import (
+	"fmt"
+	"go/ast"
+	"go/constant"
+	"go/token"
+	"go/types"
+	"slices"
+	"strconv"
+	"strings"
+)
+
+// Loc says where a path lies.
+type Loc uint8
+
+const (
+	LocUnknown Loc = iota // cannot tell
+	LocOther              // not under a temp directory (relative, or another absolute dir)
+	LocShared             // a shared temp directory, or a path directly in one
+	LocPrivate            // under a private directory (os.MkdirTemp, t.TempDir)
+)
+
+func (l Loc) String() string {
+	return [...]string{"unknown", "other", "shared", "private"}[l]
+}
+
+// Name says what the part of a path under its directory is built from.
+type Name uint8
+
+const (
+	NameNone        Name = iota // no name part: the value is the directory itself
+	NamePredictable             // only predictable parts (constants, PIDs, time, math/rand...)
+	NameRandom                  // at least one unpredictable part (crypto/rand, os.CreateTemp)
+	NameUnknown                 // at least one part we cannot see, and none random
+)
+
+func (n Name) String() string {
+	return [...]string{"none", "predictable", "random", "unknown"}[n]
+}
+
+// Prov is the provenance of a string value, usually a path. It is also
+// carried in facts, so every field is exported and gob-encodable.
+type Prov struct {
+	Loc  Loc
+	Name Name
+	// TempFS: the path is physically under the system temp directory
+	// (os.TempDir(), $TMPDIR, /tmp, /var/tmp, /dev/shm), shared or private
+	// (a dir made by os.MkdirTemp("", ...) is private but on the temp FS).
+	TempFS bool
+	// Dir says how the temp directory was named, for messages:
+	// "/tmp", "os.TempDir()", "$TMPDIR", "os.MkdirTemp", "t.TempDir()".
+	Dir string
+	// Sources lists the predictable parts of the name, for messages:
+	// "os.Getpid()", "time.Now()", "math/rand", "a constant", ...
+	Sources []string
+	// Base is the last constant text of the name, if any ("app.log" in
+	// filepath.Join(os.TempDir(), "app.log")), to derive fix patterns from.
+	Base string
+	// In function summaries: LocFrom is 1+the index of the parameter that
+	// gives the path's location (0: none); NameFrom lists the parameters
+	// that are parts of its name.
+	LocFrom  int
+	NameFrom []int
+}
+
+// Unknown is the provenance of a value we know nothing about.
+var Unknown = Prov{Loc: LocUnknown, Name: NameUnknown}
+
+// SharedPredictable reports whether p is a path in a shared temp directory
+// whose name an attacker can predict.
+func (p Prov) SharedPredictable() bool {
+	return p.Loc == LocShared && p.Name == NamePredictable && p.LocFrom == 0 && len(p.NameFrom) == 0
+}
+
+// SourceList renders the predictable sources for a message: "os.Getpid()
+// and time.Now()".
+func (p Prov) SourceList() string {
+	s := p.Sources
+	switch len(s) {
+	case 0:
+		return "constant parts"
+	case 1:
+		return s[0]
+	}
+	return strings.Join(s[:len(s)-1], ", ") + " and " + s[len(s)-1]
+}
+
+func combineName(a, b Name) Name {
+	switch {
+	case a == NameRandom || b == NameRandom:
+		return NameRandom
+	case a == NameUnknown || b == NameUnknown:
+		return NameUnknown
+	case a == NameNone && b == NameNone:
+		return NameNone
+	}
+	return NamePredictable
+}
+
+func addSources(dst []string, src ...string) []string {
+	for _, s := range src {
+		if !slices.Contains(dst, s) {
+			dst = append(dst, s)
+		}
+	}
+	return dst
+}
+
+// concat is the provenance of a+b: a gives the location, b becomes part of
+// the name.
+func concat(a, b Prov) Prov {
+	out := a
+	out.Sources = slices.Clone(a.Sources)
+	out.NameFrom = slices.Clone(a.NameFrom)
+	part := b.Name
+	switch {
+	case b.LocFrom > 0:
+		out.NameFrom = append(out.NameFrom, b.LocFrom-1)
+	case b.Loc == LocShared || b.Loc == LocPrivate:
+		if part == NameNone {
+			part = NameUnknown // a temp dir in the middle of a name: odd, be quiet
+		}
+	}
+	out.NameFrom = append(out.NameFrom, b.NameFrom...)
+	out.Name = combineName(out.Name, part)
+	if part == NamePredictable {
+		out.Sources = addSources(out.Sources, b.Sources...)
+	}
+	if b.Base != "" {
+		out.Base = b.Base
+	}
+	return out
+}
+
+// meet is the provenance of a value that is a on some paths and b on others.
+func meet(a, b Prov) Prov {
+	out := a
+	if a.Loc != b.Loc || a.LocFrom != b.LocFrom {
+		out.Loc, out.LocFrom = LocUnknown, 0
+	}
+	if a.Name != b.Name {
+		out.Name = NameUnknown
+	}
+	if !slices.Equal(a.NameFrom, b.NameFrom) {
+		out.Name = NameUnknown
+		out.NameFrom = nil
+	}
+	out.TempFS = a.TempFS && b.TempFS
+	if a.Dir != b.Dir {
+		out.Dir = ""
+	}
+	out.Sources = addSources(slices.Clone(a.Sources), b.Sources...)
+	if a.Base != b.Base {
+		out.Base = ""
+	}
+	return out
+}
+
+var tempDirPrefixes = []string{"/tmp", "/var/tmp", "/dev/shm", "/private/tmp", "/usr/tmp"}
+
+// SharedTempLiteral reports whether s names a shared temp directory or a
+// path in one, and returns the directory prefix and the rest.
+func SharedTempLiteral(s string) (dir, rest string, ok bool) {
+	for _, p := range tempDirPrefixes {
+		if s == p || s == p+"/" {
+			return p, "", true
+		}
+		if strings.HasPrefix(s, p+"/") {
+			return p, strings.TrimLeft(s[len(p):], "/"), true
+		}
+	}
+	return "", "", false
+}
+
+func constProv(s string) Prov {
+	if dir, rest, ok := SharedTempLiteral(s); ok {
+		p := Prov{Loc: LocShared, TempFS: true, Dir: dir}
+		if rest != "" {
+			p.Name = NamePredictable
+			p.Sources = []string{"a constant"}
+			p.Base = rest
+		}
+		return p
+	}
+	p := Prov{Loc: LocOther, Name: NamePredictable, Sources: []string{"a constant"}, Base: s}
+	if s == "" {
+		p.Name = NameNone
+		p.Sources = nil
+	}
+	return p
+}
+
+func predictable(src string) Prov {
+	return Prov{Loc: LocOther, Name: NamePredictable, Sources: []string{src}}
+}
+
+var randomProv = Prov{Loc: LocOther, Name: NameRandom}
+
+// evalCtx is the context of one evaluation: the function whose parameters
+// are symbolic (summaries), and a recursion guard.
+type evalCtx struct {
+	params map[*types.Var]int
+	depth  int
+	seen   map[types.Object]bool
+}
+
+const maxDepth = 24
+
+// Prov returns the provenance of the string (or integer, for name parts)
+// expression e.
+func (m *Model) Prov(e ast.Expr) Prov {
+	return m.eval(&evalCtx{}, e)
+}
+
+func (m *Model) eval(ctx *evalCtx, e ast.Expr) Prov {
+	if ctx.depth > maxDepth {
+		return Unknown
+	}
+	ctx.depth++
+	defer func() { ctx.depth-- }()
+
+	info := m.pass.TypesInfo
+	if tv, ok := info.Types[e]; ok && tv.Value != nil {
+		if tv.Value.Kind() == constant.String {
+			return constProv(constant.StringVal(tv.Value))
+		}
+		return predictable("a constant")
+	}
+	switch e := ast.Unparen(e).(type) {
+	case *ast.Ident:
+		return m.evalIdent(ctx, e)
+	case *ast.BinaryExpr:
+		if e.Op == token.ADD {
+			return concat(m.eval(ctx, e.X), m.eval(ctx, e.Y))
+		}
+		if isInteger(info.TypeOf(e)) {
+			return m.combineParts(ctx, e.X, e.Y)
+		}
+	case *ast.CallExpr:
+		return m.evalCall(ctx, e)
+	case *ast.SelectorExpr:
+		return m.evalSelector(ctx, e)
+	case *ast.IndexExpr:
+		// os.Args[i]
+		if sel, ok := ast.Unparen(e.X).(*ast.SelectorExpr); ok {
+			if v, ok := info.Uses[sel.Sel].(*types.Var); ok && v.Pkg() != nil && v.Pkg().Path() == "os" && v.Name() == "Args" {
+				return predictable("os.Args")
+			}
+		}
+	case *ast.StarExpr:
+		return Unknown
+	}
+	return Unknown
+}
+
+// combineParts evaluates an arithmetic combination of name parts.
+func (m *Model) combineParts(ctx *evalCtx, xs ...ast.Expr) Prov {
+	out := Prov{Loc: LocOther, Name: NameNone}
+	for _, x := range xs {
+		out = concat(out, m.eval(ctx, x))
+	}
+	return out
+}
+
+func isInteger(t types.Type) bool {
+	b, ok := t.Underlying().(*types.Basic)
+	return ok && b.Info()&types.IsInteger != 0
+}
+
+func isString(t types.Type) bool {
+	if t == nil {
+		return false
+	}
+	b, ok := t.Underlying().(*types.Basic)
+	return ok && b.Info()&types.IsString != 0
+}
+
+func (m *Model) evalIdent(ctx *evalCtx, id *ast.Ident) Prov {
+	obj := m.pass.TypesInfo.Uses[id]
+	if obj == nil {
+		obj = m.pass.TypesInfo.Defs[id]
+	}
+	v, ok := obj.(*types.Var)
+	if !ok {
+		return Unknown
+	}
+	if i, ok := ctx.params[v]; ok {
+		return Prov{Loc: LocUnknown, Name: NameNone, LocFrom: i + 1}
+	}
+	if v.Pkg() != nil && v.Pkg() != m.pass.Pkg {
+		if v.Pkg().Path() == "os" && v.Name() == "Args" {
+			return predictable("os.Args")
+		}
+		return Unknown
+	}
+	if ctx.seen[v] {
+		return Unknown
+	}
+	d := m.defs(v)
+	if d == nil || d.opaque || len(d.exprs) == 0 && !d.counter {
+		return Unknown
+	}
+	if ctx.seen == nil {
+		ctx.seen = map[types.Object]bool{}
+	}
+	ctx.seen[v] = true
+	defer delete(ctx.seen, v)
+
+	var out Prov
+	first := true
+	add := func(p Prov) {
+		if first {
+			out, first = p, false
+		} else {
+			out = meet(out, p)
+		}
+	}
+	if d.counter {
+		add(predictable("a counter"))
+	}
+	for _, x := range d.exprs {
+		add(m.evalDef(ctx, x))
+	}
+	if d.randomBytes {
+		out = concat(Prov{Loc: LocOther}, randomProv)
+	}
+	return out
+}
+
+func (m *Model) evalDef(ctx *evalCtx, d def) Prov {
+	if d.index < 0 {
+		return m.eval(ctx, d.x)
+	}
+	call, ok := ast.Unparen(d.x).(*ast.CallExpr)
+	if !ok {
+		return Unknown
+	}
+	if d.index != 0 {
+		return Unknown
+	}
+	return m.evalCall(ctx, call)
+}
+
+func (m *Model) evalSelector(ctx *evalCtx, sel *ast.SelectorExpr) Prov {
+	info := m.pass.TypesInfo
+	if s := info.Selections[sel]; s != nil && s.Kind() == types.FieldVal {
+		// user.Current().Username and friends.
+		if named, ok := types.Unalias(derefType(s.Recv())).(*types.Named); ok && named.Obj().Pkg() != nil &&
+			named.Obj().Pkg().Path() == "os/user" && named.Obj().Name() == "User" {
+			return predictable("the user name")
+		}
+		// Field of a local struct variable.
+		if id, ok := ast.Unparen(sel.X).(*ast.Ident); ok {
+			if v, ok := info.Uses[id].(*types.Var); ok {
+				if fd := m.fieldDefs(v, sel.Sel.Name); fd != nil && !fd.opaque && len(fd.exprs) > 0 {
+					out := m.evalDef(ctx, fd.exprs[0])
+					for _, x := range fd.exprs[1:] {
+						out = meet(out, m.evalDef(ctx, x))
+					}
+					return out
+				}
+			}
+		}
+		return Unknown
+	}
+	// A package-level variable or constant of another package is an *ast.SelectorExpr too.
+	if v, ok := info.Uses[sel.Sel].(*types.Var); ok && v.Pkg() != nil && v.Pkg().Path() == "os" && v.Name() == "Args" {
+		return predictable("os.Args")
+	}
+	return Unknown
+}
+
+func derefType(t types.Type) types.Type {
+	if p, ok := t.Underlying().(*types.Pointer); ok {
+		return p.Elem()
+	}
+	return t
+}
+
+// Provenance of well-known calls.
+func (m *Model) evalCall(ctx *evalCtx, call *ast.CallExpr) Prov {
+	info := m.pass.TypesInfo
+	// Conversions: string(b), T(x).
+	if tv, ok := info.Types[call.Fun]; ok && tv.IsType() {
+		if len(call.Args) == 1 {
+			return m.eval(ctx, call.Args[0])
+		}
+		return Unknown
+	}
+	fn, f := Callee(info, call)
+	if fn == nil {
+		if id, ok := ast.Unparen(call.Fun).(*ast.Ident); ok {
+			if b, ok := info.Uses[id].(*types.Builtin); ok && b.Name() == "len" {
+				return predictable("a length")
+			}
+		}
+		return Unknown
+	}
+	arg := func(i int) Prov {
+		if i < len(call.Args) {
+			return m.eval(ctx, call.Args[i])
+		}
+		return Unknown
+	}
+	switch f.Pkg {
+	case "os":
+		switch f.Recv + "." + f.Name {
+		case ".TempDir":
+			return Prov{Loc: LocShared, Name: NameNone, TempFS: true, Dir: "os.TempDir()"}
+		case ".Getenv", ".LookupEnv":
+			if k, ok := m.constString(call.Args[0]); ok {
+				switch k {
+				case "TMPDIR", "TEMP", "TMP":
+					return Prov{Loc: LocShared, Name: NameNone, TempFS: true, Dir: "$" + k}
+				case "USER", "LOGNAME", "USERNAME":
+					return predictable("the user name")
+				}
+			}
+			return Unknown
+		case ".Getpid", ".Getppid":
+			return predictable("os." + f.Name + "()")
+		case ".Getuid", ".Geteuid", ".Getgid", ".Getegid":
+			return predictable("the user id")
+		case ".Hostname":
+			return predictable("the host name")
+		case ".Executable":
+			return predictable("the executable name")
+		case "File.Name":
+			return m.fileName(ctx, call)
+		case ".CreateTemp", ".MkdirTemp":
+			return m.tempCreation(ctx, call, f)
+		}
+		return Unknown
+	case "io/ioutil":
+		if IsCreateTemp(f) || IsMkdirTemp(f) {
+			return m.tempCreation(ctx, call, f)
+		}
+		return Unknown
+	case "testing":
+		if IsTestingTempDir(f) {
+			return Prov{Loc: LocPrivate, Name: NameNone, TempFS: true, Dir: "t.TempDir()"}
+		}
+		return Unknown
+	case "time":
+		if f.Recv == "Time" || f.Recv == "Duration" || f.Recv == "" {
+			return predictable("time.Now()")
+		}
+		return Unknown
+	case "math/rand", "math/rand/v2":
+		return predictable("math/rand")
+	case "crypto/rand":
+		return randomProv
+	case "os/user":
+		return predictable("the user name")
+	case "sync/atomic":
+		return predictable("a counter")
+	case "path/filepath", "path":
+		switch f.Name {
+		case "Join":
+			if len(call.Args) == 0 || call.Ellipsis.IsValid() {
+				return Unknown
+			}
+			out := arg(0)
+			for i := 1; i < len(call.Args); i++ {
+				out = concat(out, arg(i))
+			}
+			return out
+		case "Clean", "FromSlash", "ToSlash":
+			return arg(0)
+		case "Base":
+			p := arg(0)
+			if p.LocFrom > 0 {
+				return Prov{Loc: LocOther, NameFrom: []int{p.LocFrom - 1}}
+			}
+			name := p.Name
+			if name == NameNone {
+				name = NameUnknown
+			}
+			return Prov{Loc: LocOther, Name: name, Sources: p.Sources, Base: p.Base, NameFrom: p.NameFrom}
+		case "Dir":
+			p := arg(0)
+			if p.LocFrom > 0 || len(p.NameFrom) > 0 {
+				return Unknown
+			}
+			if p.Name == NameRandom {
+				p.Name = NameNone
+			} else if p.Name == NamePredictable {
+				p.Name = NameUnknown
+			}
+			p.Base = ""
+			return p
+		}
+		return Unknown
+	case "strconv":
+		switch f.Name {
+		case "Itoa", "FormatInt", "FormatUint", "Quote", "FormatFloat", "FormatBool", "QuoteToASCII":
+			return arg(0)
+		}
+		return Unknown
+	case "strings":
+		switch f.Recv + "." + f.Name {
+		case ".ToLower", ".ToUpper", ".TrimSpace", ".Trim", ".TrimLeft", ".TrimRight", ".TrimPrefix",
+			".TrimSuffix", ".Replace", ".ReplaceAll", ".Title", ".ToTitle":
+			return arg(0)
+		case ".Join":
+			return m.stringsJoin(ctx, call)
+		case "Builder.String":
+			return m.builderString(ctx, call)
+		}
+		return Unknown
+	case "fmt":
+		switch f.Name {
+		case "Sprintf":
+			return m.sprintf(ctx, call.Args)
+		case "Sprint", "Sprintln":
+			if call.Ellipsis.IsValid() {
+				return Unknown
+			}
+			return m.combineSeq(ctx, call.Args)
+		}
+		return Unknown
+	case "encoding/hex", "encoding/base64", "encoding/base32":
+		if strings.HasPrefix(f.Name, "EncodeToString") && len(call.Args) == 1 {
+			return arg(0)
+		}
+		return Unknown
+	}
+	if strings.HasSuffix(f.Pkg, "/uuid") && (strings.HasPrefix(f.Name, "New") || f.Name == "Must" || f.Name == "String") {
+		return randomProv
+	}
+	// Same-package helper or a function of another package with a fact.
+	if sum := m.resultSummary(fn); sum != nil {
+		if sum.LocFrom == 0 && len(sum.NameFrom) == 0 {
+			return *sum
+		}
+		args := make([]Prov, len(call.Args))
+		for i := range call.Args {
+			args[i] = arg(i)
+		}
+		if call.Ellipsis.IsValid() {
+			return Unknown
+		}
+		return subst(*sum, args)
+	}
+	return Unknown
+}
+
+// subst replaces the symbolic parameters of summary s with args.
+func subst(s Prov, args []Prov) Prov {
+	get := func(i int) Prov {
+		if i >= 0 && i < len(args) {
+			return args[i]
+		}
+		return Unknown
+	}
+	rest := s
+	rest.LocFrom, rest.NameFrom = 0, nil
+	out := rest
+	if s.LocFrom > 0 {
+		out = concat(get(s.LocFrom-1), rest)
+	}
+	for _, j := range s.NameFrom {
+		out = concat(out, get(j))
+	}
+	return out
+}
+
+func (m *Model) combineSeq(ctx *evalCtx, args []ast.Expr) Prov {
+	if len(args) == 0 {
+		return constProv("")
+	}
+	out := m.eval(ctx, args[0])
+	for _, a := range args[1:] {
+		out = concat(out, m.eval(ctx, a))
+	}
+	return out
+}
+
+// sprintf splits the constant format into literal text and verbs and
+// concatenates the parts in order.
+func (m *Model) sprintf(ctx *evalCtx, args []ast.Expr) Prov {
+	if len(args) == 0 {
+		return Unknown
+	}
+	format, ok := m.constString(args[0])
+	if !ok {
+		return Unknown
+	}
+	rest := args[1:]
+	var parts []Prov
+	lit := strings.Builder{}
+	flush := func() {
+		if lit.Len() > 0 {
+			parts = append(parts, constProv(lit.String()))
+			lit.Reset()
+		}
+	}
+	argi := 0
+	for i := 0; i < len(format); i++ {
+		c := format[i]
+		if c != '%' {
+			lit.WriteByte(c)
+			continue
+		}
+		i++
+		if i < len(format) && format[i] == '%' {
+			lit.WriteByte('%')
+			continue
+		}
+		// flags, width, precision
+		for i < len(format) && strings.IndexByte("+-# 0123456789.", format[i]) >= 0 {
+			i++
+		}
+		if i >= len(format) || format[i] == '[' || format[i] == '*' {
+			return Unknown // explicit indexes and * widths: give up
+		}
+		flush()
+		if argi >= len(rest) {
+			return Unknown
+		}
+		parts = append(parts, m.eval(ctx, rest[argi]))
+		argi++
+	}
+	flush()
+	if len(parts) == 0 {
+		return constProv("")
+	}
+	out := parts[0]
+	for _, p := range parts[1:] {
+		out = concat(out, p)
+	}
+	return out
+}
+
+func (m *Model) stringsJoin(ctx *evalCtx, call *ast.CallExpr) Prov {
+	if len(call.Args) != 2 {
+		return Unknown
+	}
+	lit, ok := ast.Unparen(call.Args[0]).(*ast.CompositeLit)
+	if !ok {
+		if id, ok := ast.Unparen(call.Args[0]).(*ast.Ident); ok {
+			if v, ok := m.pass.TypesInfo.Uses[id].(*types.Var); ok {
+				if d := m.defs(v); d != nil && !d.opaque && len(d.exprs) == 1 && d.exprs[0].index < 0 {
+					lit, ok = ast.Unparen(d.exprs[0].x).(*ast.CompositeLit)
+				}
+			}
+		}
+		if lit == nil {
+			return Unknown
+		}
+	}
+	if len(lit.Elts) == 0 {
+		return constProv("")
+	}
+	sep := m.eval(ctx, call.Args[1])
+	out := m.eval(ctx, lit.Elts[0])
+	for _, e := range lit.Elts[1:] {
+		if _, ok := e.(*ast.KeyValueExpr); ok {
+			return Unknown
+		}
+		out = concat(concat(out, sep), m.eval(ctx, e))
+	}
+	return out
+}
+
+// builderString evaluates b.String() for a local strings.Builder b whose
+// writes are all visible: WriteString/WriteByte/WriteRune calls and
+// fmt.Fprint* to &b, in source order.
+func (m *Model) builderString(ctx *evalCtx, call *ast.CallExpr) Prov {
+	sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
+	if !ok {
+		return Unknown
+	}
+	id, ok := ast.Unparen(sel.X).(*ast.Ident)
+	if !ok {
+		return Unknown
+	}
+	v, ok := m.pass.TypesInfo.Uses[id].(*types.Var)
+	if !ok || v.Parent() == nil || v.Parent() == v.Pkg().Scope() {
+		return Unknown
+	}
+	writes := m.builderWrites(v, call.Pos())
+	if writes == nil {
+		return Unknown
+	}
+	out := Prov{Loc: LocOther, Name: NameNone}
+	for i, w := range writes {
+		var p Prov
+		if w.sprintf {
+			p = m.sprintf(ctx, w.args)
+		} else {
+			p = m.combineSeq(ctx, w.args)
+		}
+		if i == 0 {
+			out = p
+		} else {
+			out = concat(out, p)
+		}
+	}
+	return out
+}
+
+func (m *Model) constString(e ast.Expr) (string, bool) {
+	if tv, ok := m.pass.TypesInfo.Types[e]; ok && tv.Value != nil && tv.Value.Kind() == constant.String {
+		return constant.StringVal(tv.Value), true
+	}
+	return "", false
+}
+
+// ConstString returns the constant string value of e, if it has one.
+func (m *Model) ConstString(e ast.Expr) (string, bool) { return m.constString(e) }
+
+// fileName evaluates f.Name() for an *os.File f.
+func (m *Model) fileName(ctx *evalCtx, call *ast.CallExpr) Prov {
+	sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
+	if !ok {
+		return Unknown
+	}
+	id, ok := ast.Unparen(sel.X).(*ast.Ident)
+	if !ok {
+		return Unknown
+	}
+	v, ok := m.pass.TypesInfo.Uses[id].(*types.Var)
+	if !ok {
+		return Unknown
+	}
+	if _, ok := ctx.params[v]; ok {
+		return Unknown
+	}
+	d := m.defs(v)
+	if d == nil || d.opaque || len(d.exprs) == 0 {
+		return Unknown
+	}
+	var out Prov
+	for i, x := range d.exprs {
+		p := Unknown
+		if c, ok := ast.Unparen(x.x).(*ast.CallExpr); ok && x.index <= 0 {
+			_, cf := Callee(m.pass.TypesInfo, c)
+			switch {
+			case IsCreateTemp(cf):
+				p = m.tempCreation(ctx, c, cf)
+			case cf.Is("os", "Create") || cf.Is("os", "OpenFile") || cf.Is("os", "Open"):
+				if len(c.Args) > 0 {
+					p = m.eval(ctx, c.Args[0])
+				}
+			}
+		}
+		if i == 0 {
+			out = p
+		} else {
+			out = meet(out, p)
+		}
+	}
+	return out
+}
+
+// tempCreation is the provenance of the name made by os.CreateTemp or
+// os.MkdirTemp (and the ioutil forms).
+func (m *Model) tempCreation(ctx *evalCtx, call *ast.CallExpr, f Func) Prov {
+	if len(call.Args) < 1 {
+		return Unknown
+	}
+	var dir Prov
+	if s, ok := m.constString(call.Args[0]); ok && s == "" {
+		dir = Prov{Loc: LocShared, TempFS: true, Dir: "os.TempDir()"}
+	} else {
+		dir = m.eval(ctx, call.Args[0])
+		if dir.LocFrom > 0 || len(dir.NameFrom) > 0 {
+			return Unknown
+		}
+	}
+	p := Prov{Loc: dir.Loc, Name: NameRandom, TempFS: dir.TempFS, Dir: f.String()}
+	if dir.Loc == LocShared && dir.Name != NameNone {
+		// A fixed subdirectory of /tmp: the file is random but the
+		// directory is shared.
+		p.Loc = LocShared
+	}
+	if IsMkdirTemp(f) {
+		// The new directory is private: 0700 and made with an unpredictable name.
+		if dir.Loc == LocShared || dir.Loc == LocPrivate {
+			p.Loc = LocPrivate
+		}
+		p.Name = NameNone
+	}
+	return p
+}
+
+// String renders a provenance for debugging and tests.
+func (p Prov) String() string {
+	s := fmt.Sprintf("loc=%s name=%s", p.Loc, p.Name)
+	if p.TempFS {
+		s += " tempfs"
+	}
+	if p.Dir != "" {
+		s += " dir=" + strconv.Quote(p.Dir)
+	}
+	if len(p.Sources) > 0 {
+		s += " sources=" + strings.Join(p.Sources, ",")
+	}
+	if p.LocFrom > 0 {
+		s += fmt.Sprintf(" locfrom=%d", p.LocFrom-1)
+	}
+	if len(p.NameFrom) > 0 {
+		s += fmt.Sprintf(" namefrom=%v", p.NameFrom)
+	}
+	return s
+}

@@ -1,0 +1,47 @@
+// Package passes lists tempguard's analyzers, in the order the CLI, the
+// golangci-lint plugin and the language server present them.
+package passes
+
+import (
+	"golang.org/x/tools/go/analysis"
+
+	"github.com/tempguard/tempguard/passes/checkthenopen"
+	"github.com/tempguard/tempguard/passes/crossdevice"
+	"github.com/tempguard/tempguard/passes/predictabletemp"
+	"github.com/tempguard/tempguard/passes/tempcleanup"
+	"github.com/tempguard/tempguard/passes/temppattern"
+	"github.com/tempguard/tempguard/passes/tempperm"
+	"github.com/tempguard/tempguard/passes/tempreopen"
+)
+
+// All returns every tempguard analyzer. The slice is new on each call.
+func All() []*analysis.Analyzer {
+	return []*analysis.Analyzer{
+		predictabletemp.Analyzer,
+		checkthenopen.Analyzer,
+		tempcleanup.Analyzer,
+		tempreopen.Analyzer,
+		tempperm.Analyzer,
+		crossdevice.Analyzer,
+		temppattern.Analyzer,
+	}
+}
+
+// Names returns the analyzers' names, in order.
+func Names() []string {
+	var names []string
+	for _, a := range All() {
+		names = append(names, a.Name)
+	}
+	return names
+}
+
+// Lookup returns the analyzer with the given name, or nil.
+func Lookup(name string) *analysis.Analyzer {
+	for _, a := range All() {
+		if a.Name == name {
+			return a
+		}
+	}
+	return nil
+}

@@ -1,0 +1,25 @@
+// Package tempreopen is the tempguard pass of the same name (see doc.go).
+package tempreopen
+
+import (
+	"golang.org/x/tools/go/analysis"
+
+	"github.com/tempguard/tempguard/passes/internal/tempmodel"
+)
+
+// Analyzer is the tempreopen pass.
+var Analyzer = &analysis.Analyzer{
+	Name:     "tempreopen",
+	Doc:      "placeholder: not implemented yet",
+	URL:      "https://github.com/tempguard/tempguard#tempreopen",
+	Requires: []*analysis.Analyzer{tempmodel.Analyzer},
+	Run:      run,
+}
+
+func run(pass *analysis.Pass) (any, error) {
+	m := tempmodel.Get(pass)
+	if !m.Relevant {
+		return nil, nil
+	}
+	return nil, nil
+}
