@@ -38,8 +38,9 @@ func (*FuncFact) AFact() {}
 
 func (f *FuncFact) String() string { return "result(" + f.Result.String() + ")" }
 
-// PackageFact marks a package that exported tempguard facts: packages that
-// import it must be analyzed even if they import no file API themselves.
+// PackageFact marks a relevant package outside the standard library:
+// packages that import it must be analyzed even if they import no file API
+// themselves, because its functions may create, remove or close files.
 type PackageFact struct{}
 
 func (*PackageFact) AFact() {}
@@ -122,17 +123,16 @@ func run(pass *analysis.Pass) (any, error) {
 	}
 	// Export summaries of this package's functions (not for the standard
 	// library, whose functions the model knows by name).
+	// The package fact marks every relevant package outside the standard
+	// library, so that importers run too: passes keep facts of their own
+	// (a helper that removes or closes its argument) that callers need.
 	if !inGOROOT(pass) {
-		exported := false
 		for fn := range m.decls {
 			if r := m.resultSummary(fn); r != nil && interesting(*r) {
 				pass.ExportObjectFact(fn, &FuncFact{Result: *r})
-				exported = true
 			}
 		}
-		if exported {
-			pass.ExportPackageFact(&PackageFact{})
-		}
+		pass.ExportPackageFact(&PackageFact{})
 	}
 	return m, nil
 }
