@@ -1,0 +1,81 @@
+// Package tempperm reports files and directories in a shared temp
+// directory that are created, or given a mode, with group or other
+// permission bits.
+//
+// # Analyzer tempperm
+//
+// tempperm: permissive modes on paths in a shared temp directory
+//
+// A shared temp directory (/tmp, /var/tmp, /dev/shm, os.TempDir(), $TMPDIR)
+// is readable and writable by every local user. An entry created there with
+// a mode such as 0644 or 0755 can be read by any of them (secrets, tokens,
+// generated configuration, core data), and 0666/0777 lets them rewrite it
+// (a script that is executed next, a config that is loaded next). A
+// Chmod(f.Name(), 0644) after os.CreateTemp undoes the 0600 that CreateTemp
+// chose for exactly this reason.
+//
+// Flagged: a call that creates or changes the mode of a path whose location
+// the tempguard model traces to a shared temp directory (whether its name
+// is predictable or random), with a mode that has any group or other bit
+// (mode&0o077 != 0), known as a constant through literals, named constants,
+// conversions and variables assigned once:
+//
+//   - os.WriteFile, ioutil.WriteFile
+//   - os.OpenFile with O_CREATE (the flags are followed through constants and variables)
+//   - os.Mkdir, os.MkdirAll
+//   - os.Chmod, and (*os.File).Chmod on a file opened or created in a shared temp dir
+//     (for example by os.CreateTemp("", ...))
+//
+// Quiet:
+//   - os.CreateTemp and os.MkdirTemp (they use 0600 and 0700), and paths under a
+//     private directory made by os.MkdirTemp or t.TempDir();
+//   - paths that are not in a temp directory, or whose location is unknown;
+//   - the shared temp directory itself (os.MkdirAll(os.TempDir(), 0o755) changes nothing);
+//   - modes that are provably private (0600, 0700, 0400...) or not constant;
+//   - modes with a setuid, setgid or sticky bit (a deliberately shared directory);
+//   - os.WriteFile and os.OpenFile on f.Name() of a file that is already open:
+//     they apply their mode only when they create the file;
+//   - a path or file that the same function later passes to os.Rename or os.Link
+//     (the mode is meant for the destination of an atomic write; the crossdevice
+//     pass looks at that rename);
+//   - a path in a directory that the same function made or chmodded with a
+//     private mode before (os.MkdirAll(dir, 0o700), then a 0o644 file in dir).
+//
+// # Fix
+//
+// The group and other bits are cleared, keeping the owner's: 0644 and 0666
+// become 0600, 0755 and 0777 become 0700 (an executable file stays
+// executable for its owner). A literal keeps its own style (0644 -> 0600,
+// 0o644 -> 0o600); a named constant (os.ModePerm, const perm = 0o644) or a
+// package-level variable is replaced at the call site by a literal in the
+// file's dominant style. No fix is offered for local variables, for
+// computed modes, or when the owner has no permission bits.
+//
+// Before:
+//
+//	path := filepath.Join(os.TempDir(), "kubeconfig")
+//	if err := os.WriteFile(path, cfg, 0644); err != nil {
+//		return err
+//	}
+//
+// After:
+//
+//	path := filepath.Join(os.TempDir(), "kubeconfig")
+//	if err := os.WriteFile(path, cfg, 0600); err != nil {
+//		return err
+//	}
+//
+// (The predictabletemp pass reports the predictable name itself.)
+package tempperm
+
+const doc = `tempperm: permissive modes on paths in a shared temp directory
+
+Reports os.WriteFile, ioutil.WriteFile, os.OpenFile with O_CREATE, os.Mkdir,
+os.MkdirAll, os.Chmod and (*os.File).Chmod calls that give a path in a shared
+temp directory (/tmp, os.TempDir(), $TMPDIR...) a mode with group or other
+bits (mode&0o077 != 0): any local user can read (or write) it. The fix
+clears those bits in the literal's own style (0644 -> 0600, 0o755 -> 0o700).
+Quiet for os.CreateTemp/os.MkdirTemp, private dirs (os.MkdirTemp, t.TempDir),
+non-temp paths, private or non-constant modes, sticky/setgid modes, writes to
+an already open file's name, files renamed into place afterwards, and entries
+of a directory the function made private.`

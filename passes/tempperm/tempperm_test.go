@@ -1,0 +1,16 @@
+package tempperm_test
+
+import (
+	"testing"
+
+	"github.com/tempguard/tempguard/analysistest"
+	"github.com/tempguard/tempguard/passes/tempperm"
+)
+
+func TestFlagged(t *testing.T) {
+	analysistest.RunWithSuggestedFixes(t, analysistest.TestData(), tempperm.Analyzer, "flagged")
+}
+
+func TestQuiet(t *testing.T) {
+	analysistest.Run(t, analysistest.TestData(), tempperm.Analyzer, "quiet")
+}

@@ -1,0 +1,75 @@
+package flagged
+
+import (
+	"io/fs"
+	"os"
+	"path/filepath"
+)
+
+const configPerm = 0o644
+
+var sharedPerm os.FileMode = 0o666
+
+func tempPath(name string) string {
+	return filepath.Join(os.TempDir(), name)
+}
+
+func viaHelper(data []byte) error {
+	return os.WriteFile(tempPath("state.bin"), data, 0o644) // want `mode 0o644, readable by other users; use 0o600`
+}
+
+func viaConst(data []byte) error {
+	return os.WriteFile(tempPath("config.yaml"), data, configPerm) // want `mode 0644, readable by other users; use 0o600`
+}
+
+func viaPackageVar(data []byte) error {
+	return os.WriteFile("/tmp/shared.dat", data, sharedPerm) // want `mode 0666, readable and writable by other users; use 0o600`
+}
+
+func viaModePerm() error {
+	return os.MkdirAll("/tmp/workspace/cache", os.ModePerm) // want `os.MkdirAll creates a directory .* mode 0777, readable and writable by other users; use 0o700`
+}
+
+func viaFsConversion(data []byte) error {
+	return os.WriteFile("/tmp/x.out", data, fs.FileMode(0o640)) // want `mode 0o640, readable by other users; use 0o600`
+}
+
+func viaLocalVar(data []byte) error {
+	perm := os.FileMode(0o644)
+	path := filepath.Join(os.TempDir(), "out.txt")
+	return os.WriteFile(path, data, perm) // want `mode 0644, readable by other users; use 0o600`
+}
+
+func viaFlagsVar() (*os.File, error) {
+	flags := os.O_CREATE | os.O_TRUNC | os.O_WRONLY
+	return os.OpenFile(tempPath("trace.out"), flags, 0o666) // want `os.OpenFile creates a file .* use 0o600`
+}
+
+func createThenChmod() (*os.File, error) {
+	f, err := os.CreateTemp("", "plugin-*.so")
+	if err != nil {
+		return nil, err
+	}
+	if err := f.Chmod(0o755); err != nil { // want `File.Chmod sets mode 0o755 .* use 0o700`
+		f.Close()
+		return nil, err
+	}
+	return f, nil
+}
+
+func chmodCreated() error {
+	p := "/tmp/socket-dir"
+	if err := os.Mkdir(p, 0o700); err != nil {
+		return err
+	}
+	return os.Chmod(p, 0o777) // want `os.Chmod sets mode 0o777 on a path in a shared temp dir, readable and writable by other users; use 0o700`
+}
+
+func sprintfPath(pid int, data []byte) error {
+	return os.WriteFile(filepath.Join("/tmp", "app", "pid"), data, 0o664) // want `use 0o600`
+}
+
+func mkdirTempDirInShared() error {
+	// A subdirectory of the shared dir, not of a private one.
+	return os.Mkdir(filepath.Join(os.TempDir(), "uploads"), 0o750) // want `os.Mkdir creates a directory .* use 0o700`
+}
