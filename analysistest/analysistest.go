@@ -15,6 +15,7 @@ package analysistest
 
 import (
 	"fmt"
+	"go/format"
 	"os"
 	"path/filepath"
 	"sort"
@@ -47,8 +48,17 @@ func Run(t Testing, dir string, a *analysis.Analyzer, patterns ...string) []*xte
 // applied and compared with the .golden files beside each source file, the
 // fixed packages must type-check, and a second run of a on them must report
 // only the findings that had no fix.
+//
+// With TEMPGUARD_UPDATE_GOLDEN=1 in the environment it (re)writes the
+// golden files from the fixes instead of comparing: review them before
+// committing.
 func RunWithSuggestedFixes(t Testing, dir string, a *analysis.Analyzer, patterns ...string) []*xtest.Result {
 	t.Helper()
+	if os.Getenv("TEMPGUARD_UPDATE_GOLDEN") != "" {
+		results := Run(t, dir, a, patterns...)
+		writeGoldens(t, results)
+		return results
+	}
 	results := xtest.RunWithSuggestedFixes(t.(xtest.Testing), dir, a, patterns...)
 	checkConvergence(t, dir, a, results)
 	return results
@@ -177,6 +187,61 @@ func checkConvergence(t Testing, dir string, a *analysis.Analyzer, results []*xt
 		if got, want := len(after[orig]), unfixed[orig]; got > want {
 			t.Errorf("fixes for %s do not converge: a second run reports %d finding(s), only %d had no fix:\n\t%s",
 				filepath.Base(orig), got, want, strings.Join(after[orig], "\n\t"))
+		}
+	}
+}
+
+// writeGoldens applies the fixes of every diagnostic to its file and writes
+// <file>.golden, formatted.
+func writeGoldens(t Testing, results []*xtest.Result) {
+	t.Helper()
+	type edit struct {
+		start, end int
+		text       string
+	}
+	edits := map[string][]edit{}
+	seen := map[string]bool{}
+	for _, r := range results {
+		if r.Action == nil || r.Action.Package == nil {
+			continue
+		}
+		fset := r.Action.Package.Fset
+		for _, d := range r.Diagnostics {
+			for _, fix := range d.SuggestedFixes {
+				for _, e := range fix.TextEdits {
+					start := fset.Position(e.Pos)
+					end := start
+					if e.End.IsValid() {
+						end = fset.Position(e.End)
+					}
+					key := fmt.Sprint(start, end, string(e.NewText))
+					if seen[key] {
+						continue
+					}
+					seen[key] = true
+					edits[start.Filename] = append(edits[start.Filename], edit{start.Offset, end.Offset, string(e.NewText)})
+				}
+			}
+		}
+	}
+	for file, es := range edits {
+		src, err := os.ReadFile(file)
+		if err != nil {
+			t.Errorf("%v", err)
+			continue
+		}
+		sort.Slice(es, func(i, j int) bool { return es[i].start > es[j].start })
+		out := string(src)
+		for _, e := range es {
+			out = out[:e.start] + e.text + out[e.end:]
+		}
+		formatted, err := format.Source([]byte(out))
+		if err != nil {
+			t.Errorf("fixed %s does not parse: %v", file, err)
+			formatted = []byte(out)
+		}
+		if err := os.WriteFile(file+".golden", formatted, 0o644); err != nil {
+			t.Errorf("%v", err)
 		}
 	}
 }

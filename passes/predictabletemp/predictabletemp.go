@@ -1,16 +1,24 @@
-// Package predictabletemp is the tempguard pass of the same name (see doc.go).
 package predictabletemp
 
 import (
+	"fmt"
+	"go/ast"
+	"go/token"
+	"go/types"
+	"slices"
+	"strings"
+
 	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/ast/inspector"
 
 	"github.com/tempguard/tempguard/passes/internal/tempmodel"
 )
 
-// Analyzer is the predictabletemp pass.
+// Analyzer reports files and directories created at predictable paths in
+// shared temp directories.
 var Analyzer = &analysis.Analyzer{
 	Name:     "predictabletemp",
-	Doc:      "placeholder: not implemented yet",
+	Doc:      doc,
 	URL:      "https://github.com/tempguard/tempguard#predictabletemp",
 	Requires: []*analysis.Analyzer{tempmodel.Analyzer},
 	Run:      run,
@@ -21,5 +29,415 @@ func run(pass *analysis.Pass) (any, error) {
 	if !m.Relevant {
 		return nil, nil
 	}
+	var pending []*pendingDiag
+	for cur := range m.Inspector.Root().Preorder((*ast.CallExpr)(nil)) {
+		call := cur.Node().(*ast.CallExpr)
+		_, f := tempmodel.Callee(pass.TypesInfo, call)
+		spec, ok := tempmodel.Creators[f]
+		if !ok || spec.PathArg >= len(call.Args) || call.Ellipsis.IsValid() {
+			continue
+		}
+		if spec.FlagArg >= 0 {
+			if spec.FlagArg >= len(call.Args) {
+				continue
+			}
+			known, create, excl := m.OpenFlags(call.Args[spec.FlagArg])
+			if !known || !create || excl {
+				continue
+			}
+		}
+		p := m.Prov(call.Args[spec.PathArg])
+		if !p.SharedPredictable() {
+			continue
+		}
+		pending = append(pending, check(pass, m, cur, call, f, spec, p))
+	}
+	finalize(m, pending)
 	return nil, nil
+}
+
+// pendingDiag is a diagnostic whose fix deletes code: whether the fix can
+// be offered depends on the other fixes of the file (see finalize).
+type pendingDiag struct {
+	pass *analysis.Pass
+	d    analysis.Diagnostic
+	fix  *pendingFix
+}
+
+type pendingFix struct {
+	file  *ast.File
+	dels  []ast.Node // code the fix deletes
+	skip  *types.Var // a variable the fix removes entirely
+	edits []analysis.TextEdit
+	msg   string
+}
+
+// finalize decides the fixes that delete code, in source order. Applied
+// alone or together, the accepted fixes must leave no import unused and
+// delete none still needed: a fix is accepted only if every import its
+// deleted code uses is either used nowhere else (the fix deletes it) or
+// still used outside the code deleted by it and by the fixes accepted so far.
+func finalize(m *tempmodel.Model, pending []*pendingDiag) {
+	accepted := map[*ast.File][]ast.Node{}
+	for _, pd := range pending {
+		if fx := pd.fix; fx != nil {
+			imps, ok := orphanEdits(m, fx.file, fx.dels, fx.skip, accepted[fx.file])
+			if ok {
+				accepted[fx.file] = append(accepted[fx.file], fx.dels...)
+				edits := append(slices.Clone(fx.edits), imps...)
+				pd.d.SuggestedFixes = []analysis.SuggestedFix{{Message: fx.msg, TextEdits: edits}}
+			}
+		}
+		m.Report(pd.pass, pd.d)
+	}
+}
+
+// sources renders what the name is built from, most telling first.
+func sources(p tempmodel.Prov) string {
+	s := slices.DeleteFunc(slices.Clone(p.Sources), func(s string) bool { return s == "a constant" })
+	if len(s) == 0 {
+		return "constants only"
+	}
+	q := p
+	q.Sources = s
+	return q.SourceList()
+}
+
+// onlyConstant reports whether the name has no varying part: such a name is
+// usually a rendezvous with another process (a lock, socket or state file),
+// so a random name would change behaviour.
+func onlyConstant(p tempmodel.Prov) bool {
+	for _, s := range p.Sources {
+		if s != "a constant" {
+			return false
+		}
+	}
+	return true
+}
+
+func check(pass *analysis.Pass, m *tempmodel.Model, cur inspector.Cursor, call *ast.CallExpr, f tempmodel.Func, spec tempmodel.CreatesPath, p tempmodel.Prov) *pendingDiag {
+	from := sources(p)
+	pd := &pendingDiag{pass: pass}
+	d := &pd.d
+	d.Pos, d.End = call.Pos(), call.End()
+	switch {
+	case spec.Dir:
+		d.Message = fmt.Sprintf("predictable temp directory path built from %s; another user can create it first: use os.MkdirTemp(\"\", %q)",
+			from, tempmodel.Pattern(p, true))
+	case f.Is("os", "Symlink") || f.Is("os", "Link"):
+		d.Message = fmt.Sprintf("predictable temp path for a new link built from %s; create links inside a directory from os.MkdirTemp(\"\", %q)",
+			from, tempmodel.Pattern(p, true))
+	case spec.FlagArg >= 0:
+		d.Message = fmt.Sprintf("predictable temp file path built from %s is opened with O_CREATE but without O_EXCL; add os.O_EXCL or use os.CreateTemp(\"\", %q)",
+			from, tempmodel.Pattern(p, false))
+		if fix, ok := addExcl(m, call.Args[spec.FlagArg]); ok {
+			d.SuggestedFixes = []analysis.SuggestedFix{fix}
+		}
+	case spec.ModeArg >= 0: // WriteFile
+		d.Message = fmt.Sprintf("predictable temp file path built from %s; an attacker's symlink redirects the write: write through os.CreateTemp(\"\", %q) instead",
+			from, tempmodel.Pattern(p, false))
+	default: // os.Create
+		d.Message = fmt.Sprintf("predictable temp file path built from %s; use os.CreateTemp(\"\", %q)", from, tempmodel.Pattern(p, false))
+		if onlyConstant(p) {
+			d.Message = fmt.Sprintf("predictable temp file path built from %s; if other programs need this name, put it in a private directory (os.MkdirTemp, os.UserCacheDir), else use os.CreateTemp(\"\", %q)",
+				from, tempmodel.Pattern(p, false))
+		} else {
+			pd.fix = createTempFix(pass, m, cur, call, p)
+		}
+	}
+	return pd
+}
+
+// addExcl adds |os.O_EXCL to a flag expression written at the call.
+func addExcl(m *tempmodel.Model, flags ast.Expr) (analysis.SuggestedFix, bool) {
+	// Only expressions built from constants at the call site: a flag
+	// variable may be shared with other opens.
+	if !constantFlags(m, flags) {
+		return analysis.SuggestedFix{}, false
+	}
+	file := m.File(flags.Pos())
+	osName, edits := m.ImportName(file, flags.Pos(), "os", "os")
+	if osName == "" {
+		return analysis.SuggestedFix{}, false
+	}
+	edits = append(edits, analysis.TextEdit{Pos: flags.End(), End: flags.End(), NewText: []byte("|" + osName + ".O_EXCL")})
+	return analysis.SuggestedFix{Message: "Add os.O_EXCL so the open fails if the path exists", TextEdits: edits}, true
+}
+
+func constantFlags(m *tempmodel.Model, e ast.Expr) bool {
+	if tv, ok := m.Pass().TypesInfo.Types[e]; ok && tv.Value != nil {
+		return true
+	}
+	if b, ok := ast.Unparen(e).(*ast.BinaryExpr); ok && b.Op == token.OR {
+		return constantFlags(m, b.X) && constantFlags(m, b.Y)
+	}
+	return false
+}
+
+// createTempFix rewrites os.Create(path) to os.CreateTemp("", pattern)
+// where that keeps the program building and nothing else needs the old
+// name: the path is written inline (and not repeated elsewhere), or is a
+// local variable defined just for this call whose later uses can become
+// f.Name().
+func createTempFix(pass *analysis.Pass, m *tempmodel.Model, cur inspector.Cursor, call *ast.CallExpr, p tempmodel.Prov) *pendingFix {
+	file := m.File(call.Pos())
+	if file == nil {
+		return nil
+	}
+	osName, edits := m.ImportName(file, call.Pos(), "os", "os")
+	if osName == "" {
+		return nil
+	}
+	fx := &pendingFix{file: file, msg: "Use os.CreateTemp for an unpredictable name created with O_EXCL"}
+	info := pass.TypesInfo
+	arg := ast.Unparen(call.Args[0])
+	newCall := fmt.Sprintf("%s.CreateTemp(\"\", %q)", osName, tempmodel.Pattern(p, false))
+
+	if id, ok := arg.(*ast.Ident); ok {
+		v, ok := info.Uses[id].(*types.Var)
+		if !ok || v.Parent() == nil || v.Parent() == v.Pkg().Scope() {
+			return nil
+		}
+		more, defStmt, ok := rewriteVarUses(pass, m, cur, call, id, v, file)
+		if !ok {
+			return nil
+		}
+		edits = append(edits, more...)
+		fx.dels, fx.skip = []ast.Node{defStmt}, v
+	} else {
+		if !pureExpr(m, arg) || repeated(m, file, arg) {
+			return nil
+		}
+		fx.dels = []ast.Node{arg}
+	}
+	fx.edits = append(edits, analysis.TextEdit{Pos: call.Pos(), End: call.End(), NewText: []byte(newCall)})
+	return fx
+}
+
+// rewriteVarUses handles os.Create(p) for a local p defined once by
+// `p := expr`: the definition goes, and uses after the call become
+// f.Name() where f is the file the call assigns.
+func rewriteVarUses(pass *analysis.Pass, m *tempmodel.Model, cur inspector.Cursor, call *ast.CallExpr, argID *ast.Ident, v *types.Var, file *ast.File) ([]analysis.TextEdit, ast.Stmt, bool) {
+	info := pass.TypesInfo
+	// The call must be `f, err := os.Create(p)` (or =) with a named f.
+	assign, ok := cur.Parent().Node().(*ast.AssignStmt)
+	if !ok || len(assign.Rhs) != 1 || assign.Rhs[0] != call || len(assign.Lhs) != 2 {
+		return nil, nil, false
+	}
+	fid, ok := assign.Lhs[0].(*ast.Ident)
+	if !ok || fid.Name == "_" {
+		return nil, nil, false
+	}
+	fv, _ := info.Defs[fid].(*types.Var)
+	if fv == nil {
+		fv, _ = info.Uses[fid].(*types.Var)
+	}
+	if fv == nil {
+		return nil, nil, false
+	}
+	if xs, _, complete := m.Defs(fv); !complete || len(xs) != 1 {
+		return nil, nil, false
+	}
+	// p: defined once, by a statement of its own.
+	xs, idx, complete := m.Defs(v)
+	if !complete || len(xs) != 1 || idx[0] >= 0 || !pureExpr(m, xs[0]) {
+		return nil, nil, false
+	}
+	defStmt := defStatement(file, v, info)
+	if defStmt == nil {
+		return nil, nil, false
+	}
+	var edits []analysis.TextEdit
+	fScope := fv.Parent()
+	for id, obj := range info.Uses {
+		if obj != v || id == argID {
+			continue
+		}
+		if id.Pos() < assign.End() || fScope == nil || !fScope.Contains(id.Pos()) {
+			return nil, nil, false
+		}
+		edits = append(edits, analysis.TextEdit{Pos: id.Pos(), End: id.End(), NewText: []byte(fid.Name + ".Name()")})
+	}
+	edits = append(edits, deleteLine(pass.Fset, file, defStmt))
+	return edits, defStmt, true
+}
+
+// defStatement finds the statement `v := expr` or `var v = expr` that
+// defines v alone.
+func defStatement(file *ast.File, v *types.Var, info *types.Info) ast.Stmt {
+	var found ast.Stmt
+	ast.Inspect(file, func(n ast.Node) bool {
+		if found != nil {
+			return false
+		}
+		switch n := n.(type) {
+		case *ast.AssignStmt:
+			if n.Tok == token.DEFINE && len(n.Lhs) == 1 && len(n.Rhs) == 1 {
+				if id, ok := n.Lhs[0].(*ast.Ident); ok && info.Defs[id] == v {
+					found = n
+				}
+			}
+		case *ast.DeclStmt:
+			gd, ok := n.Decl.(*ast.GenDecl)
+			if ok && gd.Tok == token.VAR && len(gd.Specs) == 1 {
+				vs := gd.Specs[0].(*ast.ValueSpec)
+				if len(vs.Names) == 1 && len(vs.Values) == 1 && info.Defs[vs.Names[0]] == v {
+					found = n
+				}
+			}
+		}
+		return true
+	})
+	return found
+}
+
+// deleteLine deletes a statement together with its line.
+func deleteLine(fset *token.FileSet, file *ast.File, n ast.Node) analysis.TextEdit {
+	tf := fset.File(n.Pos())
+	start := tf.LineStart(tf.Line(n.Pos()))
+	end := n.End()
+	if l := tf.Line(n.End()); l < tf.LineCount() {
+		end = tf.LineStart(l + 1)
+	}
+	return analysis.TextEdit{Pos: start, End: end}
+}
+
+// purePkgs are packages whose functions, as used to build paths, have no
+// side effects worth keeping when the expression is deleted.
+var purePkgs = map[string]bool{
+	"fmt": true, "path/filepath": true, "path": true, "strconv": true, "strings": true, "time": true,
+}
+
+// pureExpr reports whether deleting e cannot drop a side effect: its calls
+// are to path-building functions only.
+func pureExpr(m *tempmodel.Model, e ast.Node) bool {
+	ok := true
+	info := m.Pass().TypesInfo
+	ast.Inspect(e, func(n ast.Node) bool {
+		call, isCall := n.(*ast.CallExpr)
+		if !isCall || !ok {
+			return ok
+		}
+		if tv, found := info.Types[call.Fun]; found && tv.IsType() {
+			return true
+		}
+		fn, f := tempmodel.Callee(info, call)
+		switch {
+		case fn == nil:
+			if id, isID := ast.Unparen(call.Fun).(*ast.Ident); isID {
+				if b, isB := info.Uses[id].(*types.Builtin); isB && b.Name() == "len" {
+					return true
+				}
+			}
+			ok = false
+		case purePkgs[f.Pkg] && !strings.HasPrefix(f.Name, "Fprint") && !strings.HasPrefix(f.Name, "Print") && f.Name != "Sleep":
+		case f.Pkg == "os" && f.Recv == "" && (f.Name == "TempDir" || f.Name == "Getpid" || f.Name == "Getppid" || f.Name == "Getuid" || f.Name == "Getenv"):
+		default:
+			ok = false
+		}
+		return ok
+	})
+	return ok
+}
+
+// repeated reports whether the source text of e occurs elsewhere in the
+// file: then the name is recomputed, and a random one would break that.
+func repeated(m *tempmodel.Model, file *ast.File, e ast.Expr) bool {
+	src := m.Render(e)
+	found := false
+	ast.Inspect(file, func(n ast.Node) bool {
+		if found || n == nil {
+			return false
+		}
+		x, ok := n.(ast.Expr)
+		if ok && x != e && x.Pos() != e.Pos() && m.Render(x) == src {
+			found = true
+		}
+		return !found
+	})
+	return found
+}
+
+// orphanEdits checks what deleting the nodes dels leaves unused: a local
+// variable other than skip makes the fix unsafe (nil, false); an import
+// used nowhere else gets an edit that deletes it; an import still used only
+// inside others (code that other fixes delete) makes the fix unsafe too.
+func orphanEdits(m *tempmodel.Model, file *ast.File, dels []ast.Node, skip *types.Var, others []ast.Node) ([]analysis.TextEdit, bool) {
+	info := m.Pass().TypesInfo
+	within := func(nodes []ast.Node, pos token.Pos) bool {
+		for _, d := range nodes {
+			if d.Pos() <= pos && pos < d.End() {
+				return true
+			}
+		}
+		return false
+	}
+	inDels := func(pos token.Pos) bool { return within(dels, pos) }
+	used := map[types.Object]bool{}
+	for _, d := range dels {
+		ast.Inspect(d, func(n ast.Node) bool {
+			if id, ok := n.(*ast.Ident); ok {
+				if obj := info.Uses[id]; obj != nil {
+					used[obj] = true
+				}
+			}
+			return true
+		})
+	}
+	remaining := map[types.Object]int{} // uses outside dels
+	outside := map[types.Object]int{}   // uses outside dels and others
+	for id, obj := range info.Uses {
+		if used[obj] && !inDels(id.Pos()) && m.File(id.Pos()) == file {
+			remaining[obj]++
+			if !within(others, id.Pos()) {
+				outside[obj]++
+			}
+		}
+	}
+	var edits []analysis.TextEdit
+	for obj := range used {
+		switch obj := obj.(type) {
+		case *types.PkgName:
+			if remaining[obj] > 0 {
+				if outside[obj] == 0 {
+					return nil, false // only other fixes' code still uses it
+				}
+				continue
+			}
+			spec := importSpec(file, obj, info)
+			if spec == nil {
+				return nil, false
+			}
+			edits = append(edits, deleteLine(m.Pass().Fset, file, spec))
+		case *types.Var:
+			if obj == skip || obj.IsField() || obj.Parent() == nil || obj.Pkg() == nil || obj.Parent() == obj.Pkg().Scope() {
+				continue
+			}
+			if outside[obj] == 0 && !isParam(obj) {
+				// Also count uses in other files of the package (closures can't
+				// span files, so locals are always file-local).
+				return nil, false
+			}
+		}
+	}
+	return edits, true
+}
+
+func isParam(v *types.Var) bool {
+	// Parameters live in the function's scope, whose parent is the file
+	// scope; there is no direct API, so compare with the signature.
+	return v.Kind() == types.ParamVar || v.Kind() == types.RecvVar || v.Kind() == types.ResultVar
+}
+
+func importSpec(file *ast.File, pn *types.PkgName, info *types.Info) *ast.ImportSpec {
+	for _, spec := range file.Imports {
+		if spec.Name != nil {
+			if info.Defs[spec.Name] == pn {
+				return spec
+			}
+		} else if info.Implicits[spec] == pn {
+			return spec
+		}
+	}
+	return nil
 }

@@ -57,6 +57,9 @@ type Prov struct {
 	// Base is the last constant text of the name, if any ("app.log" in
 	// filepath.Join(os.TempDir(), "app.log")), to derive fix patterns from.
 	Base string
+	// First is the first constant text of the name ("app-" in
+	// fmt.Sprintf("/tmp/app-%d.log", pid)).
+	First string
 	// In function summaries: LocFrom is 1+the index of the parameter that
 	// gives the path's location (0: none); NameFrom lists the parameters
 	// that are parts of its name.
@@ -130,6 +133,12 @@ func concat(a, b Prov) Prov {
 	if b.Base != "" {
 		out.Base = b.Base
 	}
+	if out.First == "" {
+		out.First = b.First
+		if out.First == "" && b.Loc != LocShared && b.Loc != LocPrivate {
+			out.First = b.Base
+		}
+	}
 	return out
 }
 
@@ -153,6 +162,9 @@ func meet(a, b Prov) Prov {
 	out.Sources = addSources(slices.Clone(a.Sources), b.Sources...)
 	if a.Base != b.Base {
 		out.Base = ""
+	}
+	if a.First != b.First {
+		out.First = ""
 	}
 	return out
 }
@@ -179,11 +191,11 @@ func constProv(s string) Prov {
 		if rest != "" {
 			p.Name = NamePredictable
 			p.Sources = []string{"a constant"}
-			p.Base = rest
+			p.Base, p.First = rest, rest
 		}
 		return p
 	}
-	p := Prov{Loc: LocOther, Name: NamePredictable, Sources: []string{"a constant"}, Base: s}
+	p := Prov{Loc: LocOther, Name: NamePredictable, Sources: []string{"a constant"}, Base: s, First: s}
 	if s == "" {
 		p.Name = NameNone
 		p.Sources = nil

@@ -1,0 +1,410 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/tempguard/tempguard/passes"
+)
+
+// options are the standalone mode's flags.
+type options struct {
+	json      bool
+	fix       bool
+	diff      bool
+	format    string
+	tags      string
+	exitZero  bool
+	vetFlags  []string // analyzer enable/disable and analyzer option flags, passed to the vet tool
+	patterns  []string
+	stdout    io.Writer
+	stderr    io.Writer
+	extraArgs []string // further go vet build flags (tests only)
+}
+
+// newFlagSet declares the standalone flags into o.
+func newFlagSet(o *options) *flag.FlagSet {
+	fs := flag.NewFlagSet("tempguard", flag.ContinueOnError)
+	fs.SetOutput(o.stderr)
+	fs.BoolVar(&o.json, "json", false, "print findings as JSON (the x/tools analysis JSON tree, de-duplicated)")
+	fs.BoolVar(&o.fix, "fix", false, "apply the first suggested fix of each finding, then report what remains")
+	fs.BoolVar(&o.diff, "diff", false, "with -fix: print the fixes as a unified diff instead of applying them")
+	fs.StringVar(&o.format, "format", "text", "output format: text or json")
+	fs.StringVar(&o.tags, "tags", "", "comma-separated build tags, as for go build")
+	fs.BoolVar(&o.exitZero, "exit-zero", false, "exit 0 even when there are findings (errors still exit 1)")
+	for _, a := range passes.All() {
+		name := a.Name
+		fs.Var(&passThrough{o: o, name: name, isBool: true}, name, "enable only "+name+" (or =false to disable it): "+firstLine(a.Doc))
+		a.Flags.VisitAll(func(f *flag.Flag) {
+			fs.Var(&passThrough{o: o, name: name + "." + f.Name}, name+"."+f.Name, f.Usage)
+		})
+	}
+	fs.Usage = func() {
+		fmt.Fprintf(o.stderr, "Usage: tempguard [flags] [packages]\n\n"+
+			"Analyzes the named packages (default ./...) for insecure and buggy temp-file usage.\n"+
+			"Run 'tempguard help' for the analyzers, 'tempguard help <analyzer>' for one's doc.\n\n"+
+			"Exit codes: 0 no findings, 3 findings, 1 errors, 2 usage.\n\nFlags:\n")
+		fs.PrintDefaults()
+	}
+	return fs
+}
+
+// passThrough is a flag forwarded to the vet tool as -name=value.
+type passThrough struct {
+	o      *options
+	name   string
+	isBool bool
+	value  string
+}
+
+func (p *passThrough) String() string   { return p.value }
+func (p *passThrough) IsBoolFlag() bool { return p.isBool }
+func (p *passThrough) Set(v string) error {
+	if p.isBool {
+		if _, err := strconv.ParseBool(v); err != nil {
+			return err
+		}
+	}
+	p.value = v
+	p.o.vetFlags = append(p.o.vetFlags, "-"+p.name+"="+v)
+	return nil
+}
+
+func firstLine(s string) string {
+	s, _, _ = strings.Cut(s, "\n")
+	return s
+}
+
+func standalone(args []string) int {
+	o := &options{stdout: os.Stdout, stderr: os.Stderr}
+	return o.main(args)
+}
+
+func (o *options) main(args []string) int {
+	fs := newFlagSet(o)
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return exitClean
+		}
+		return exitUsage
+	}
+	o.patterns = fs.Args()
+	if len(o.patterns) == 0 {
+		o.patterns = []string{"./..."}
+	}
+	if o.json {
+		o.format = "json"
+	}
+	switch o.format {
+	case "text", "json":
+	default:
+		fmt.Fprintf(o.stderr, "tempguard: unknown -format %q (want text or json)\n", o.format)
+		return exitUsage
+	}
+	if o.diff && !o.fix {
+		o.fix = true
+	}
+
+	self, err := os.Executable()
+	if err != nil {
+		fmt.Fprintf(o.stderr, "tempguard: cannot find own executable: %v\n", err)
+		return exitError
+	}
+	if o.fix {
+		return o.runFix(self)
+	}
+	res, err := vet(self, o.vetArgs(), o.patterns)
+	if err != nil {
+		fmt.Fprintf(o.stderr, "tempguard: %v\n", err)
+		return exitError
+	}
+	return o.report(res)
+}
+
+// vetArgs are the flags given to go vet before the patterns.
+func (o *options) vetArgs() []string {
+	var a []string
+	if o.tags != "" {
+		a = append(a, "-tags="+o.tags)
+	}
+	a = append(a, o.extraArgs...)
+	return append(a, o.vetFlags...)
+}
+
+// vetResult is what one go vet run produced.
+type vetResult struct {
+	findings []Finding
+	errText  string // what go vet printed on stderr (type errors, bad patterns)
+	failed   bool   // go vet exited non-zero
+}
+
+// Finding is one diagnostic of one analyzer, de-duplicated across a package
+// and its test variant.
+type Finding struct {
+	Analyzer string                   `json:"analyzer"`
+	Package  string                   `json:"package"`
+	Posn     string                   `json:"posn"`
+	End      string                   `json:"end"`
+	Message  string                   `json:"message"`
+	Fixes    []jsonSuggestedFix       `json:"suggested_fixes,omitempty"`
+	Related  []jsonRelatedInformation `json:"related,omitempty"`
+	Category string                   `json:"category,omitempty"`
+
+	File      string `json:"-"`
+	Line, Col int    `json:"-"`
+}
+
+type jsonTextEdit struct {
+	Filename string `json:"filename"`
+	Start    int    `json:"start"`
+	End      int    `json:"end"`
+	New      string `json:"new"`
+}
+
+type jsonSuggestedFix struct {
+	Message string         `json:"message"`
+	Edits   []jsonTextEdit `json:"edits"`
+}
+
+type jsonRelatedInformation struct {
+	Posn    string `json:"posn"`
+	End     string `json:"end"`
+	Message string `json:"message"`
+}
+
+type jsonDiagnostic struct {
+	Category       string                   `json:"category,omitempty"`
+	Posn           string                   `json:"posn"`
+	End            string                   `json:"end"`
+	Message        string                   `json:"message"`
+	SuggestedFixes []jsonSuggestedFix       `json:"suggested_fixes,omitempty"`
+	Related        []jsonRelatedInformation `json:"related,omitempty"`
+}
+
+// goCommand is the go command to run; tests may override it.
+var goCommand = "go"
+
+// vet runs `go vet -vettool=self -json` and parses its output.
+func vet(self string, flags, patterns []string) (*vetResult, error) {
+	gobin, err := exec.LookPath(goCommand)
+	if err != nil {
+		return nil, fmt.Errorf("the go command is needed to load packages: %v", err)
+	}
+	args := append([]string{"vet", "-vettool=" + self, "-json"}, flags...)
+	args = append(args, patterns...)
+	cmd := exec.Command(gobin, args...)
+	var stdout, stderr bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &stdout, &stderr
+	runErr := cmd.Run()
+	res := &vetResult{errText: stderr.String()}
+	if runErr != nil {
+		var ee *exec.ExitError
+		if !errors.As(runErr, &ee) {
+			return nil, fmt.Errorf("running go vet: %v", runErr)
+		}
+		res.failed = true
+	}
+	if strings.Contains(res.errText, "matched no packages") || strings.Contains(res.errText, "no packages to vet") {
+		res.failed = true
+	}
+	findings, err := parseVetJSON(stdout.Bytes())
+	if err != nil {
+		return nil, err
+	}
+	res.findings = findings
+	return res, nil
+}
+
+// parseVetJSON reads the stream of JSON trees (package ID → analyzer →
+// diagnostics or error) that go vet prints, de-duplicates the findings of a
+// package and its test variant, and sorts them by position.
+func parseVetJSON(data []byte) ([]Finding, error) {
+	dec := json.NewDecoder(bytes.NewReader(data))
+	seen := map[string]bool{}
+	var out []Finding
+	for {
+		var tree map[string]map[string]json.RawMessage
+		if err := dec.Decode(&tree); err == io.EOF {
+			break
+		} else if err != nil {
+			return nil, fmt.Errorf("reading go vet output: %v", err)
+		}
+		for id, byAnalyzer := range tree {
+			pkg, _, _ := strings.Cut(id, " ")
+			for name, raw := range byAnalyzer {
+				var diags []jsonDiagnostic
+				if err := json.Unmarshal(raw, &diags); err != nil {
+					var e struct {
+						Err string `json:"error"`
+					}
+					if json.Unmarshal(raw, &e) == nil && e.Err != "" {
+						return nil, fmt.Errorf("%s: analyzer %s failed: %s", pkg, name, e.Err)
+					}
+					return nil, fmt.Errorf("reading go vet output for %s/%s: %v", pkg, name, err)
+				}
+				for _, d := range diags {
+					key := name + "\x00" + d.Posn + "\x00" + d.Message
+					if seen[key] {
+						continue
+					}
+					seen[key] = true
+					f := Finding{
+						Analyzer: name, Package: pkg, Posn: d.Posn, End: d.End, Message: d.Message,
+						Fixes: d.SuggestedFixes, Related: d.Related, Category: d.Category,
+					}
+					f.File, f.Line, f.Col = splitPosn(d.Posn)
+					out = append(out, f)
+				}
+			}
+		}
+	}
+	sort.Slice(out, func(i, j int) bool {
+		a, b := out[i], out[j]
+		if a.File != b.File {
+			return a.File < b.File
+		}
+		if a.Line != b.Line {
+			return a.Line < b.Line
+		}
+		if a.Col != b.Col {
+			return a.Col < b.Col
+		}
+		return a.Analyzer < b.Analyzer
+	})
+	return out, nil
+}
+
+// splitPosn splits "file:line:col".
+func splitPosn(posn string) (file string, line, col int) {
+	rest := posn
+	if i := strings.LastIndexByte(rest, ':'); i >= 0 {
+		if n, err := strconv.Atoi(rest[i+1:]); err == nil {
+			col = n
+			rest = rest[:i]
+		}
+	}
+	if i := strings.LastIndexByte(rest, ':'); i >= 0 {
+		if n, err := strconv.Atoi(rest[i+1:]); err == nil {
+			line = n
+			rest = rest[:i]
+		} else {
+			line, col = col, 0
+		}
+	}
+	return rest, line, col
+}
+
+// report prints the findings and errors and returns the exit code.
+func (o *options) report(res *vetResult) int {
+	switch o.format {
+	case "json":
+		writeJSON(o.stdout, res.findings)
+	default:
+		writeText(o.stdout, res.findings)
+	}
+	if res.errText != "" {
+		fmt.Fprint(o.stderr, res.errText)
+	}
+	switch {
+	case res.failed:
+		return exitError
+	case len(res.findings) > 0 && !o.exitZero:
+		return exitFindings
+	}
+	return exitClean
+}
+
+// relPath shows file relative to the working directory when it is below it.
+func relPath(file string) string {
+	wd, err := os.Getwd()
+	if err != nil {
+		return file
+	}
+	if rel, err := filepath.Rel(wd, file); err == nil && !strings.HasPrefix(rel, "..") {
+		return rel
+	}
+	return file
+}
+
+func writeText(w io.Writer, findings []Finding) {
+	for _, f := range findings {
+		fix := ""
+		if len(f.Fixes) > 0 {
+			fix = " (fix available: run with -fix)"
+		}
+		fmt.Fprintf(w, "%s:%d:%d: [%s] %s%s\n", relPath(f.File), f.Line, f.Col, f.Analyzer, f.Message, fix)
+		for _, r := range f.Related {
+			file, line, col := splitPosn(r.Posn)
+			fmt.Fprintf(w, "\t%s:%d:%d: %s\n", relPath(file), line, col, r.Message)
+		}
+	}
+}
+
+// writeJSON prints the x/tools JSON tree (package → analyzer → diagnostics)
+// with each finding once.
+func writeJSON(w io.Writer, findings []Finding) {
+	tree := map[string]map[string][]jsonDiagnostic{}
+	for _, f := range findings {
+		if tree[f.Package] == nil {
+			tree[f.Package] = map[string][]jsonDiagnostic{}
+		}
+		tree[f.Package][f.Analyzer] = append(tree[f.Package][f.Analyzer], jsonDiagnostic{
+			Category: f.Category, Posn: f.Posn, End: f.End, Message: f.Message,
+			SuggestedFixes: f.Fixes, Related: f.Related,
+		})
+	}
+	data, _ := json.MarshalIndent(tree, "", "\t")
+	fmt.Fprintf(w, "%s\n", data)
+}
+
+// runFix applies fixes through go vet -fix (which merges the edits of all
+// packages and skips conflicting ones), then reports what remains.
+func (o *options) runFix(self string) int {
+	gobin, err := exec.LookPath(goCommand)
+	if err != nil {
+		fmt.Fprintf(o.stderr, "tempguard: the go command is needed to load packages: %v\n", err)
+		return exitError
+	}
+	args := []string{"vet", "-vettool=" + self, "-fix"}
+	if o.diff {
+		args = append(args, "-diff")
+	}
+	args = append(args, o.vetArgs()...)
+	args = append(args, o.patterns...)
+	cmd := exec.Command(gobin, args...)
+	var stderr bytes.Buffer
+	cmd.Stdout, cmd.Stderr = o.stdout, &stderr
+	err = cmd.Run()
+	if o.diff {
+		fmt.Fprint(o.stderr, stderr.String())
+		if err != nil {
+			var ee *exec.ExitError
+			if errors.As(err, &ee) && strings.TrimSpace(stderr.String()) == "" {
+				return exitFindings // a non-empty diff
+			}
+			return exitError
+		}
+		return exitClean
+	}
+	if err != nil {
+		fmt.Fprint(o.stderr, stderr.String())
+		return exitError
+	}
+	// Report what is left after the fixes.
+	res, err := vet(self, o.vetArgs(), o.patterns)
+	if err != nil {
+		fmt.Fprintf(o.stderr, "tempguard: %v\n", err)
+		return exitError
+	}
+	return o.report(res)
+}

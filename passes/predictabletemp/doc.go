@@ -1,0 +1,89 @@
+// Package predictabletemp defines an Analyzer that reports files and
+// directories created at predictable paths in shared temp directories.
+//
+// # Analyzer predictabletemp
+//
+// predictabletemp: report files created at predictable paths in shared temp directories
+//
+// Every user of a machine can create entries in /tmp, /var/tmp, /dev/shm
+// and os.TempDir() ($TMPDIR). When a program creates a file there under a
+// name that another user can guess — built from a constant, the PID, the
+// time, math/rand, a counter, the user or host name, or os.Args — that user
+// can create the name first:
+//
+//   - a symlink at the name makes os.Create, os.WriteFile or an OpenFile
+//     without O_EXCL write through it, into any file the victim can write
+//     (its ~/.ssh/authorized_keys, a root-owned config when the program runs
+//     as root);
+//   - a pre-created file or directory makes the program use data or
+//     permissions the attacker controls (os.MkdirAll keeps an existing
+//     0777 directory as it is).
+//
+// This is how golang/glog got CVE-2024-45339: log files in os.TempDir()
+// named from the program, host, user, time and PID, opened with os.Create.
+//
+// # What is flagged
+//
+// A call that creates or opens-for-writing a path in a shared temp
+// directory whose name has only predictable parts: os.Create,
+// os.OpenFile with O_CREATE and without O_EXCL (flags through constants and
+// variables count), os.WriteFile and ioutil.WriteFile, os.Mkdir and
+// os.MkdirAll, and the new name of os.Symlink and os.Link. The path is
+// followed through variables, fmt.Sprintf, +, filepath.Join,
+// strings.Join, strings.Builder, strconv, struct fields of local
+// variables, package-level constants and variables, and helper functions
+// (across packages, through facts).
+//
+// Not flagged: paths under a private directory (os.MkdirTemp,
+// t.TempDir()), names with a random part (crypto/rand, os.CreateTemp),
+// opens with O_EXCL (lock files), plain reads, paths outside the shared
+// temp directories, names the analyzer cannot see (parameters, user input),
+// and /tmp appearing only in messages or comments.
+//
+// # Fixes
+//
+//   - os.OpenFile(p, os.O_CREATE|os.O_WRONLY, m) gets |os.O_EXCL.
+//   - os.Create(p) becomes os.CreateTemp("", "<prefix>-*<ext>") when the
+//     name varies (PID, time, rand) and nothing else needs the old name;
+//     later uses of a path variable become f.Name().
+//   - A constant name is often a rendezvous with another program (a socket,
+//     a lock or state file): no fix; the message says to use a private
+//     directory instead.
+//
+// Before:
+//
+//	path := filepath.Join(os.TempDir(), fmt.Sprintf("report-%d.csv", os.Getpid()))
+//	f, err := os.Create(path)
+//	...
+//	log.Printf("wrote %s", path)
+//
+// After:
+//
+//	f, err := os.CreateTemp("", "report-*.csv")
+//	...
+//	log.Printf("wrote %s", f.Name())
+package predictabletemp
+
+const doc = `report files created at predictable paths in shared temp directories
+
+Every user can create entries in /tmp, /var/tmp, /dev/shm and os.TempDir().
+A file created there under a name another user can guess (a constant, the
+PID, the time, math/rand, a counter, the user or host name, os.Args) can be
+created first as a symlink, so that os.Create, os.WriteFile or an OpenFile
+without O_EXCL writes wherever the attacker points (CVE-2024-45339 in glog),
+or as a directory with permissions the attacker chose.
+
+Flagged: os.Create, os.OpenFile with O_CREATE and without O_EXCL,
+os.WriteFile, ioutil.WriteFile, os.Mkdir, os.MkdirAll, os.Symlink and
+os.Link (new name) on such a path. Quiet: private dirs (os.MkdirTemp,
+t.TempDir()), random names, O_EXCL opens, reads, non-temp paths.
+
+Fixes: add os.O_EXCL to OpenFile flags; os.Create(p) becomes
+os.CreateTemp("", "prefix-*.ext") when the name varies and nothing else
+needs it (later uses of the path become f.Name()).
+
+Before:
+	path := filepath.Join(os.TempDir(), fmt.Sprintf("report-%d.csv", os.Getpid()))
+	f, err := os.Create(path)
+After:
+	f, err := os.CreateTemp("", "report-*.csv")`
