@@ -25,6 +25,7 @@ type options struct {
 	format    string
 	tags      string
 	exitZero  bool
+	chdir     string
 	vetFlags  []string // analyzer enable/disable and analyzer option flags, passed to the vet tool
 	patterns  []string
 	stdout    io.Writer
@@ -42,6 +43,7 @@ func newFlagSet(o *options) *flag.FlagSet {
 	fs.StringVar(&o.format, "format", "text", "output format: text or json")
 	fs.StringVar(&o.tags, "tags", "", "comma-separated build tags, as for go build")
 	fs.BoolVar(&o.exitZero, "exit-zero", false, "exit 0 even when there are findings (errors still exit 1)")
+	fs.StringVar(&o.chdir, "C", "", "change to `dir` before doing anything else")
 	for _, a := range passes.All() {
 		name := a.Name
 		fs.Var(&passThrough{o: o, name: name, isBool: true}, name, "enable only "+name+" (or =false to disable it): "+firstLine(a.Doc))
@@ -97,6 +99,12 @@ func (o *options) main(args []string) int {
 			return exitClean
 		}
 		return exitUsage
+	}
+	if o.chdir != "" {
+		if err := os.Chdir(o.chdir); err != nil {
+			fmt.Fprintf(o.stderr, "tempguard: %v\n", err)
+			return exitError
+		}
 	}
 	o.patterns = fs.Args()
 	if len(o.patterns) == 0 {
