@@ -1,0 +1,195 @@
+#!/usr/bin/env bash
+# End-to-end test of tempguard's golangci-lint module plugin (golangci/).
+#
+# Builds a real golangci-lint v2.15.0 with the plugin compiled in, from the Go
+# module proxy only (testdata/golangci: a wrapper module that requires
+# golangci-lint, blank-imports github.com/tempguard/tempguard/golangci with a
+# replace to this checkout, and calls golangci-lint's commands.Execute - the
+# program `golangci-lint custom` would build from a git clone). Then runs it on
+# the fixture modules in testdata/golangci/fixtures (copied to a scratch dir):
+#   - findings: `run ./...` prints exactly want.txt (file:line: analyzer), each
+#     message "<analyzer>: ... (tempguard)", exits 1; --output.sarif.path writes
+#     a file that validates against the OASIS SARIF 2.1.0 schema;
+#   - clean: exits 0 with no findings;
+#   - settings: disable/enable select analyzers; an unknown key or analyzer
+#     name fails with an error naming the valid ones;
+#   - fix: `run --fix` applies every fix, the module still builds, and a
+#     second run is clean.
+#
+# Environment:
+#   TEMPGUARD_SKIP_GOLANGCI=1   skip (for local runs; CI never sets it)
+#   TEMPGUARD_GOLANGCI_WORK     scratch dir (default ${TMPDIR:-/tmp}/tempguard-golangci-e2e),
+#                               wiped at the start
+#   GOCACHE, GOMODCACHE         honoured; default to `go env` (cache them in CI:
+#                               a cold build takes a few minutes)
+set -euo pipefail
+
+if [ -n "${TEMPGUARD_SKIP_GOLANGCI:-}" ]; then
+	echo "golangci-e2e: skipped (TEMPGUARD_SKIP_GOLANGCI is set)"
+	exit 0
+fi
+
+root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+src=$root/testdata/golangci
+work=${TEMPGUARD_GOLANGCI_WORK:-${TMPDIR:-/tmp}/tempguard-golangci-e2e}
+GOCACHE=${GOCACHE:-$(go env GOCACHE)}
+GOMODCACHE=${GOMODCACHE:-$(go env GOMODCACHE)}
+export GOCACHE GOMODCACHE GOWORK=off GOTOOLCHAIN=local
+export GOLANGCI_LINT_CACHE=$work/lint-cache
+checks=0
+
+say() { echo "golangci-e2e: $*"; }
+fail() {
+	echo "golangci-e2e: FAIL: $*" >&2
+	exit 1
+}
+pass() {
+	checks=$((checks + 1))
+	say "ok: $*"
+}
+
+rm -rf "$work"
+mkdir -p "$work/bin" "$work/wrapper" "$work/fx" "$GOLANGCI_LINT_CACHE"
+say "work dir $work; GOCACHE=$GOCACHE GOMODCACHE=$GOMODCACHE"
+
+# --- build ------------------------------------------------------------------
+cp -r "$src/go.mod" "$src/go.sum" "$src/main.go" "$src/e2echeck" "$work/wrapper/"
+start=$(date +%s)
+(
+	cd "$work/wrapper"
+	go mod edit -replace "github.com/tempguard/tempguard=$root"
+	go mod tidy
+	go build -o "$work/bin/golangci-lint" .
+	go build -o "$work/bin/e2echeck" ./e2echeck
+) || fail "building golangci-lint v2.15.0 with the tempguard plugin"
+say "built golangci-lint + plugin in $(($(date +%s) - start))s"
+bin=$work/bin/golangci-lint
+
+if ! diff <(grep -v '^replace' "$src/go.mod") <(grep -v '^replace' "$work/wrapper/go.mod") >/dev/null; then
+	say "warning: testdata/golangci/go.mod is not tidy; run: (cd testdata/golangci && go mod tidy)"
+fi
+
+# The plugin must not change the versions golangci-lint v2.15.0 selects (as
+# `golangci-lint custom` would after `go mod tidy`): x/tools must match exactly.
+gcmod=$(cd "$work/wrapper" && go list -m -f '{{.GoMod}}' github.com/golangci/golangci-lint/v2)
+(cd "$work/wrapper" && go list -m -f '{{.Path}} {{.Version}}' all) | sort >"$work/selected.txt"
+awk '/^require \(/{r=1;next} /^\)/{r=0} r&&NF>=2{print $1, $2} /^require [^(]/{print $2, $3}' "$gcmod" | sort >"$work/golangci-requires.txt"
+upgraded=$(join "$work/golangci-requires.txt" "$work/selected.txt" | awk '$2 != $3 {print "  " $1 ": golangci-lint requires " $2 ", plugin build selects " $3}')
+if [ -n "$upgraded" ]; then
+	say "note: the plugin raises module versions over golangci-lint v2.15.0's:"
+	echo "$upgraded"
+	if echo "$upgraded" | grep -q ' golang.org/x/tools:'; then
+		fail "golang.org/x/tools differs from golangci-lint v2.15.0's; keep go.mod's x/tools at golangci-lint's version"
+	fi
+fi
+pass "golang.org/x/tools $(awk '$1=="golang.org/x/tools"{print $2}' "$work/selected.txt") matches golangci-lint v2.15.0"
+
+# --- helpers ----------------------------------------------------------------
+# fixture NAME: a fresh copy of a fixture module; prints its directory.
+fixture() {
+	local dir=$work/fx/$1.$RANDOM
+	cp -r "$src/fixtures/$1" "$dir"
+	rm -f "$dir/want.txt"
+	echo "$dir"
+}
+
+# lint DIR CONFIG ARGS...: runs golangci-lint in DIR with fixtures/configs/CONFIG.yml
+# as DIR/.golangci.yml; sets rc, out (stdout file), err (stderr file), got (findings).
+lint() {
+	local dir=$1 cfg=$2
+	shift 2
+	cp "$src/fixtures/configs/$cfg.yml" "$dir/.golangci.yml"
+	out=$work/out.$checks.txt
+	err=$work/err.$checks.txt
+	got=$work/got.$checks.txt
+	set +e
+	(cd "$dir" && "$bin" run --output.text.print-issued-lines=false --output.text.colors=false --show-stats=false "$@" ./...) >"$out" 2>"$err"
+	rc=$?
+	set -e
+	local bad
+	bad=$(grep -E '^[^ ]+\.go:[0-9]+:[0-9]+: ' "$out" | grep -vE '^[^ ]+\.go:[0-9]+:[0-9]+: [a-z]+: .+ \(tempguard\)$' || true)
+	[ -z "$bad" ] || fail "findings not in the form '<file>:<line>:<col>: <analyzer>: <message> (tempguard)':"$'\n'"$bad"
+	grep -E '^[^ ]+\.go:[0-9]+:[0-9]+: ' "$out" | sed -E 's/^([^ ]+\.go):([0-9]+):[0-9]+: ([a-z]+): .*$/\1:\2: \3/' | sort >"$got" || true
+}
+
+# want FIXTURE [grep args]: the fixture's expected findings (comments dropped), optionally filtered.
+want() {
+	local f=$1
+	shift
+	grep -vE '^(#|$)' "$src/fixtures/$f/want.txt" | { if [ $# -gt 0 ]; then grep "$@" || true; else cat; fi; } | sort
+}
+
+# expect_findings WANTFILE DESCRIPTION: compares $got with WANTFILE and checks the exit code.
+expect_findings() {
+	local wantfile=$1 what=$2 wantrc=0
+	[ -s "$wantfile" ] && wantrc=1
+	if ! diff -u "$wantfile" "$got" >"$work/diff.txt"; then
+		cat "$out" "$err" >&2
+		fail "$what: findings differ from the expected ones (- want, + got):"$'\n'"$(cat "$work/diff.txt")"
+	fi
+	[ "$rc" = "$wantrc" ] || {
+		cat "$out" "$err" >&2
+		fail "$what: exit code $rc, want $wantrc"
+	}
+	pass "$what ($(wc -l <"$wantfile") findings, exit $rc)"
+}
+
+# --- findings, text + SARIF -------------------------------------------------
+dir=$(fixture findings)
+want findings >"$work/want-findings.txt"
+[ -s "$work/want-findings.txt" ] || fail "fixtures/findings/want.txt lists no findings"
+lint "$dir" default --output.text.path=stdout --output.sarif.path="$work/findings.sarif"
+expect_findings "$work/want-findings.txt" "findings: run ./... reports the expected lines and analyzer names"
+cat "$out"
+
+schema=$(cd "$work/wrapper" && go list -m -f '{{.Dir}}' github.com/securego/gosec/v2)/report/sarif/testdata/sarif-schema-2.1.0.json
+[ -f "$schema" ] || fail "SARIF 2.1.0 schema not found at $schema"
+"$work/bin/e2echeck" "$work/findings.sarif" "$schema" | sort >"$work/sarif-got.txt" || fail "SARIF output is not valid"
+diff -u "$work/want-findings.txt" "$work/sarif-got.txt" || fail "SARIF results differ from the expected findings"
+pass "--output.sarif.path writes valid SARIF 2.1.0 with the same findings"
+
+# --- clean ------------------------------------------------------------------
+dir=$(fixture clean)
+lint "$dir" default
+: >"$work/want-none.txt"
+expect_findings "$work/want-none.txt" "clean: no findings"
+
+# --- settings ---------------------------------------------------------------
+dir=$(fixture findings)
+lint "$dir" disable
+want findings -v ': predictabletemp$' >"$work/want-disable.txt"
+expect_findings "$work/want-disable.txt" "settings disable: [predictabletemp] silences predictabletemp"
+
+lint "$dir" enable
+want findings ': predictabletemp$' >"$work/want-enable.txt"
+expect_findings "$work/want-enable.txt" "settings enable: [predictabletemp] runs only predictabletemp"
+
+lint "$dir" badkey
+[ "$rc" != 0 ] && grep -q 'unknown key "disabled"; valid keys: enable, disable, options' "$err" ||
+	fail "unknown settings key: exit $rc, want a failure naming the valid keys; stderr: $(cat "$err")"
+pass "unknown settings key fails: $(grep -m1 -o 'tempguard settings: .*' "$err")"
+
+lint "$dir" badname
+[ "$rc" != 0 ] && grep -q 'unknown analyzer "predictabletmp"; valid analyzers: predictabletemp, ' "$err" ||
+	fail "unknown analyzer name: exit $rc, want a failure naming the valid analyzers; stderr: $(cat "$err")"
+pass "unknown analyzer name fails: $(grep -m1 -o 'tempguard settings: .*' "$err")"
+
+# --- fix --------------------------------------------------------------------
+dir=$(fixture fix)
+want fix >"$work/want-fix.txt"
+lint "$dir" default
+expect_findings "$work/want-fix.txt" "fix fixture: findings before --fix"
+lint "$dir" default --fix
+[ "$rc" = 0 ] || {
+	cat "$out" "$err" >&2
+	fail "run --fix: exit $rc, want 0 (every finding in fixtures/fix has a fix)"
+}
+if diff -ru -x .golangci.yml "$src/fixtures/fix" "$dir" | grep -v '^Only in .*: want.txt$' >"$work/fix.diff"; then :; fi
+grep -q '^+' "$work/fix.diff" || fail "run --fix changed nothing"
+cat "$work/fix.diff"
+(cd "$dir" && go build ./... && go vet ./...) || fail "the fixed fixture does not build"
+pass "run --fix applies the fixes and the module builds"
+lint "$dir" default
+expect_findings "$work/want-none.txt" "fixed fixture re-runs clean"
+
+say "PASS ($checks checks)"

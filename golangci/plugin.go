@@ -1,0 +1,256 @@
+// Package golangci registers tempguard as a golangci-lint module plugin.
+//
+// Blank-import it from a golangci-lint build (the `golangci-lint custom`
+// command does this from .custom-gcl.yml) and enable the linter named
+// "tempguard" in .golangci.yml:
+//
+//	linters:
+//	  enable:
+//	    - tempguard
+//	  settings:
+//	    custom:
+//	      tempguard:
+//	        type: module
+//	        settings:
+//	          disable: [tempperm]
+//
+// One plugin carries every tempguard analyzer; golangci-lint prints each
+// finding as "<analyzer>: <message> (tempguard)", so `//nolint:tempguard`
+// silences all of them and tempguard's own `//tempguard:ignore <analyzer>
+// <reason>` comments silence one analyzer.
+//
+// Settings (all optional, decoded strictly: an unknown key or analyzer name
+// is an error that lists the valid ones):
+//
+//	enable:  [<analyzer>...]  run only these analyzers (default: all)
+//	disable: [<analyzer>...]  do not run these analyzers
+//	options:                  flags an analyzer exposes, by analyzer name
+//	  <analyzer>:
+//	    <flag>: <value>
+package golangci
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"flag"
+	"fmt"
+	"slices"
+	"sort"
+	"strings"
+
+	"github.com/golangci/plugin-module-register/register"
+	"golang.org/x/tools/go/analysis"
+
+	"github.com/tempguard/tempguard/passes"
+)
+
+// Name is the linter name under which golangci-lint knows tempguard.
+const Name = "tempguard"
+
+func init() {
+	register.Plugin(Name, New)
+}
+
+// Settings is the plugin's settings block in .golangci.yml
+// (linters.settings.custom.tempguard.settings).
+type Settings struct {
+	// Enable, if not empty, lists the only analyzers to run.
+	Enable []string `json:"enable"`
+	// Disable lists analyzers not to run.
+	Disable []string `json:"disable"`
+	// Options sets analyzer flags: analyzer name -> flag name -> value.
+	Options map[string]map[string]any `json:"options"`
+}
+
+// settingsKeys are the keys Settings accepts, in the order error messages list them.
+var settingsKeys = []string{"enable", "disable", "options"}
+
+// Plugin is tempguard's golangci-lint plugin.
+type Plugin struct {
+	analyzers []*analysis.Analyzer
+}
+
+var _ register.LinterPlugin = (*Plugin)(nil)
+
+// New decodes the settings and returns the plugin. It is registered with
+// golangci-lint under [Name].
+func New(raw any) (register.LinterPlugin, error) {
+	s, err := DecodeSettings(raw)
+	if err != nil {
+		return nil, err
+	}
+	as, err := s.analyzers(passes.All())
+	if err != nil {
+		return nil, err
+	}
+	return &Plugin{analyzers: as}, nil
+}
+
+// BuildAnalyzers returns the selected analyzers. They are the shared
+// passes.All() values: golangci-lint already prefixes each message with
+// the analyzer's name because it differs from the linter name.
+func (p *Plugin) BuildAnalyzers() ([]*analysis.Analyzer, error) {
+	return slices.Clone(p.analyzers), nil
+}
+
+// GetLoadMode reports that the analyzers need type information.
+func (p *Plugin) GetLoadMode() string { return register.LoadModeTypesInfo }
+
+// DecodeSettings decodes golangci-lint's raw settings value (nil when the
+// settings block is absent) strictly: unknown keys are errors that name the
+// valid keys.
+func DecodeSettings(raw any) (Settings, error) {
+	var s Settings
+	if raw == nil {
+		return s, nil
+	}
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(raw); err != nil {
+		return s, fmt.Errorf("tempguard settings: %v", err)
+	}
+	var top map[string]json.RawMessage
+	if err := json.Unmarshal(buf.Bytes(), &top); err != nil {
+		return s, fmt.Errorf("tempguard settings: want a mapping with keys %s, got %s", strings.Join(settingsKeys, ", "), strings.TrimSpace(buf.String()))
+	}
+	var unknown []string
+	for k := range top {
+		if !slices.Contains(settingsKeys, k) {
+			unknown = append(unknown, k)
+		}
+	}
+	if len(unknown) > 0 {
+		sort.Strings(unknown)
+		return s, fmt.Errorf("tempguard settings: unknown key %s; valid keys: %s", quoteList(unknown), strings.Join(settingsKeys, ", "))
+	}
+	for _, k := range []string{"enable", "disable"} {
+		msg, ok := top[k]
+		if !ok || string(msg) == "null" {
+			continue
+		}
+		var list []string
+		if err := json.Unmarshal(msg, &list); err != nil {
+			return s, fmt.Errorf("tempguard settings: %s must be a list of analyzer names (%s), got %s", k, strings.Join(passes.Names(), ", "), msg)
+		}
+		if k == "enable" {
+			s.Enable = list
+		} else {
+			s.Disable = list
+		}
+	}
+	if msg, ok := top["options"]; ok && string(msg) != "null" {
+		if err := json.Unmarshal(msg, &s.Options); err != nil {
+			return s, fmt.Errorf("tempguard settings: options must map analyzer names to {flag: value} mappings, got %s", msg)
+		}
+	}
+	return s, nil
+}
+
+// analyzers applies the settings to all (which it does not modify) and
+// returns the selected analyzers in all's order.
+func (s Settings) analyzers(all []*analysis.Analyzer) ([]*analysis.Analyzer, error) {
+	byName := map[string]*analysis.Analyzer{}
+	var names []string
+	for _, a := range all {
+		byName[a.Name] = a
+		names = append(names, a.Name)
+	}
+	valid := strings.Join(names, ", ")
+	check := func(key string, list []string) error {
+		var bad []string
+		for _, n := range list {
+			if byName[n] == nil {
+				bad = append(bad, n)
+			}
+		}
+		if len(bad) > 0 {
+			return fmt.Errorf("tempguard settings: %s: unknown analyzer %s; valid analyzers: %s", key, quoteList(bad), valid)
+		}
+		return nil
+	}
+	if err := check("enable", s.Enable); err != nil {
+		return nil, err
+	}
+	if err := check("disable", s.Disable); err != nil {
+		return nil, err
+	}
+	for _, n := range s.Enable {
+		if slices.Contains(s.Disable, n) {
+			return nil, fmt.Errorf("tempguard settings: analyzer %q is both enabled and disabled", n)
+		}
+	}
+	var out []*analysis.Analyzer
+	for _, a := range all {
+		if len(s.Enable) > 0 && !slices.Contains(s.Enable, a.Name) || slices.Contains(s.Disable, a.Name) {
+			continue
+		}
+		out = append(out, a)
+	}
+	if len(out) == 0 {
+		return nil, errors.New("tempguard settings: every analyzer is disabled; remove tempguard from linters.enable instead")
+	}
+	if err := s.applyOptions(byName, names); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// applyOptions sets analyzer flags. Flags are how analyzers expose options
+// in every driver (go vet -<analyzer>.<flag>, the CLI); golangci-lint runs
+// one configuration per process, so setting them here is what a command
+// line would do.
+func (s Settings) applyOptions(byName map[string]*analysis.Analyzer, names []string) error {
+	analyzerNames := make([]string, 0, len(s.Options))
+	for n := range s.Options {
+		analyzerNames = append(analyzerNames, n)
+	}
+	sort.Strings(analyzerNames)
+	for _, n := range analyzerNames {
+		a := byName[n]
+		if a == nil {
+			return fmt.Errorf("tempguard settings: options: unknown analyzer %q; valid analyzers: %s", n, strings.Join(names, ", "))
+		}
+		var flags []string
+		a.Flags.VisitAll(func(f *flag.Flag) { flags = append(flags, f.Name) })
+		opts := s.Options[n]
+		keys := make([]string, 0, len(opts))
+		for k := range opts {
+			keys = append(keys, k)
+		}
+		sort.Strings(keys)
+		for _, k := range keys {
+			if a.Flags.Lookup(k) == nil {
+				if len(flags) == 0 {
+					return fmt.Errorf("tempguard settings: options: analyzer %s has no options (got %q)", n, k)
+				}
+				return fmt.Errorf("tempguard settings: options: %s has no option %q; valid options: %s", n, k, strings.Join(flags, ", "))
+			}
+			v := opts[k]
+			var text string
+			switch v := v.(type) {
+			case string:
+				text = v
+			case []any:
+				var parts []string
+				for _, e := range v {
+					parts = append(parts, fmt.Sprint(e))
+				}
+				text = strings.Join(parts, ",")
+			default:
+				text = fmt.Sprint(v)
+			}
+			if err := a.Flags.Set(k, text); err != nil {
+				return fmt.Errorf("tempguard settings: options: %s.%s: %v", n, k, err)
+			}
+		}
+	}
+	return nil
+}
+
+func quoteList(xs []string) string {
+	q := make([]string, len(xs))
+	for i, x := range xs {
+		q[i] = fmt.Sprintf("%q", x)
+	}
+	return strings.Join(q, ", ")
+}

@@ -1,0 +1,219 @@
+package golangci
+
+import (
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/golangci/plugin-module-register/register"
+	"golang.org/x/tools/go/analysis"
+
+	"github.com/tempguard/tempguard/passes"
+)
+
+func names(as []*analysis.Analyzer) []string {
+	var out []string
+	for _, a := range as {
+		out = append(out, a.Name)
+	}
+	return out
+}
+
+func build(t *testing.T, raw any) ([]*analysis.Analyzer, error) {
+	t.Helper()
+	p, err := New(raw)
+	if err != nil {
+		return nil, err
+	}
+	if got := p.GetLoadMode(); got != register.LoadModeTypesInfo {
+		t.Errorf("GetLoadMode() = %q, want %q", got, register.LoadModeTypesInfo)
+	}
+	return p.BuildAnalyzers()
+}
+
+func TestRegistered(t *testing.T) {
+	newPlugin, err := register.GetPlugin("tempguard")
+	if err != nil {
+		t.Fatal(err)
+	}
+	p, err := newPlugin(nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	as, err := p.BuildAnalyzers()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, want := names(as), passes.Names(); !slices.Equal(got, want) {
+		t.Errorf("analyzers = %v, want %v", got, want)
+	}
+	if err := analysis.Validate(as); err != nil {
+		t.Errorf("analysis.Validate: %v", err)
+	}
+	for _, a := range as {
+		if a.Name == Name {
+			t.Errorf("an analyzer is named %q like the linter: golangci-lint would drop its name from messages", Name)
+		}
+	}
+}
+
+func TestSettings(t *testing.T) {
+	all := passes.Names()
+	without := func(drop ...string) []string {
+		var out []string
+		for _, n := range all {
+			if !slices.Contains(drop, n) {
+				out = append(out, n)
+			}
+		}
+		return out
+	}
+	for _, tc := range []struct {
+		name    string
+		raw     any
+		want    []string
+		wantErr []string // substrings of the error
+	}{
+		{name: "nil", raw: nil, want: all},
+		{name: "empty", raw: map[string]any{}, want: all},
+		{name: "empty lists", raw: map[string]any{"enable": []any{}, "disable": nil}, want: all},
+		{name: "disable", raw: map[string]any{"disable": []any{"tempperm", "crossdevice"}}, want: without("tempperm", "crossdevice")},
+		{name: "enable", raw: map[string]any{"enable": []any{"tempcleanup", "predictabletemp"}}, want: []string{"predictabletemp", "tempcleanup"}},
+		{name: "enable and disable", raw: map[string]any{"enable": []any{"tempcleanup", "predictabletemp"}, "disable": []any{"tempperm"}}, want: []string{"predictabletemp", "tempcleanup"}},
+		{
+			name:    "unknown key",
+			raw:     map[string]any{"disabled": []any{"tempperm"}},
+			wantErr: []string{`unknown key "disabled"`, "valid keys: enable, disable, options"},
+		},
+		{
+			name:    "unknown analyzer in disable",
+			raw:     map[string]any{"disable": []any{"tempperms"}},
+			wantErr: []string{`disable: unknown analyzer "tempperms"`, "valid analyzers: " + strings.Join(all, ", ")},
+		},
+		{
+			name:    "unknown analyzer in enable",
+			raw:     map[string]any{"enable": []any{"predictabletemp", "G303"}},
+			wantErr: []string{`enable: unknown analyzer "G303"`, "valid analyzers: "},
+		},
+		{
+			name:    "analyzer names are case sensitive",
+			raw:     map[string]any{"disable": []any{"TempPerm"}},
+			wantErr: []string{`unknown analyzer "TempPerm"`},
+		},
+		{
+			name:    "not a list",
+			raw:     map[string]any{"disable": "tempperm"},
+			wantErr: []string{"disable must be a list of analyzer names", "predictabletemp"},
+		},
+		{
+			name:    "not a mapping",
+			raw:     []any{"tempperm"},
+			wantErr: []string{"want a mapping with keys enable, disable, options"},
+		},
+		{
+			name:    "both enabled and disabled",
+			raw:     map[string]any{"enable": []any{"tempperm"}, "disable": []any{"tempperm"}},
+			wantErr: []string{`"tempperm" is both enabled and disabled`},
+		},
+		{
+			name:    "everything disabled",
+			raw:     map[string]any{"disable": toAny(all)},
+			wantErr: []string{"every analyzer is disabled"},
+		},
+		{
+			name:    "options for an unknown analyzer",
+			raw:     map[string]any{"options": map[string]any{"nosuch": map[string]any{"x": 1}}},
+			wantErr: []string{`options: unknown analyzer "nosuch"`, "valid analyzers: "},
+		},
+		{
+			name:    "unknown option",
+			raw:     map[string]any{"options": map[string]any{"tempperm": map[string]any{"no-such-flag": true}}},
+			wantErr: []string{"tempperm has no", `"no-such-flag"`},
+		},
+		{
+			name:    "options not a mapping",
+			raw:     map[string]any{"options": []any{"x"}},
+			wantErr: []string{"options must map analyzer names"},
+		},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			got, err := build(t, tc.raw)
+			if tc.wantErr != nil {
+				if err == nil {
+					t.Fatalf("no error; analyzers %v", names(got))
+				}
+				for _, w := range tc.wantErr {
+					if !strings.Contains(err.Error(), w) {
+						t.Errorf("error %q does not contain %q", err, w)
+					}
+				}
+				return
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !slices.Equal(names(got), tc.want) {
+				t.Errorf("analyzers = %v, want %v", names(got), tc.want)
+			}
+		})
+	}
+}
+
+// TestSharedAnalyzersUntouched checks that building plugins with settings
+// leaves passes.All() as it was.
+func TestSharedAnalyzersUntouched(t *testing.T) {
+	before := passes.All()
+	var snap []analysis.Analyzer
+	for _, a := range before {
+		snap = append(snap, *a)
+	}
+	if _, err := build(t, map[string]any{"disable": []any{"tempperm"}}); err != nil {
+		t.Fatal(err)
+	}
+	after := passes.All()
+	if len(after) != len(before) {
+		t.Fatalf("passes.All() changed length: %d -> %d", len(before), len(after))
+	}
+	for i, a := range after {
+		if a != before[i] || a.Name != snap[i].Name || a.Doc != snap[i].Doc || len(a.Requires) != len(snap[i].Requires) {
+			t.Errorf("passes.All()[%d] changed", i)
+		}
+	}
+}
+
+func toAny(xs []string) []any {
+	out := make([]any, len(xs))
+	for i, x := range xs {
+		out[i] = x
+	}
+	return out
+}
+
+func TestOptions(t *testing.T) {
+	var max int
+	var dirs string
+	a := &analysis.Analyzer{Name: "fake", Doc: "fake", Run: func(*analysis.Pass) (any, error) { return nil, nil }}
+	a.Flags.IntVar(&max, "max", 1, "")
+	a.Flags.StringVar(&dirs, "dirs", "", "")
+	b := &analysis.Analyzer{Name: "other", Doc: "other", Run: a.Run}
+
+	s, err := DecodeSettings(map[string]any{"options": map[string]any{"fake": map[string]any{"max": 7, "dirs": []any{"/a", "/b"}}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.analyzers([]*analysis.Analyzer{a, b}); err != nil {
+		t.Fatal(err)
+	}
+	if max != 7 || dirs != "/a,/b" {
+		t.Errorf("max, dirs = %d, %q; want 7, \"/a,/b\"", max, dirs)
+	}
+
+	s, _ = DecodeSettings(map[string]any{"options": map[string]any{"fake": map[string]any{"maxx": 7}}})
+	if _, err := s.analyzers([]*analysis.Analyzer{a, b}); err == nil || !strings.Contains(err.Error(), "valid options: dirs, max") {
+		t.Errorf("unknown option: err = %v", err)
+	}
+	s, _ = DecodeSettings(map[string]any{"options": map[string]any{"fake": map[string]any{"max": "many"}}})
+	if _, err := s.analyzers([]*analysis.Analyzer{a, b}); err == nil || !strings.Contains(err.Error(), "fake.max") {
+		t.Errorf("bad value: err = %v", err)
+	}
+}
