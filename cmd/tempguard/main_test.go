@@ -1,0 +1,289 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"runtime"
+	"slices"
+	"sort"
+	"strings"
+	"testing"
+)
+
+// tempguardBin is the tempguard binary built once for the end-to-end tests.
+var tempguardBin string
+
+func TestMain(m *testing.M) {
+	dir, err := os.MkdirTemp("", "tempguard-test-*")
+	if err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		os.Exit(1)
+	}
+	tempguardBin = filepath.Join(dir, "tempguard")
+	if runtime.GOOS == "windows" {
+		tempguardBin += ".exe"
+	}
+	build := exec.Command("go", "build", "-o", tempguardBin, ".")
+	build.Stderr = os.Stderr
+	if err := build.Run(); err != nil {
+		fmt.Fprintln(os.Stderr, "building tempguard:", err)
+		os.RemoveAll(dir)
+		os.Exit(1)
+	}
+	code := m.Run()
+	os.RemoveAll(dir)
+	os.Exit(code)
+}
+
+// fixture returns the absolute path of a module under the repo's testdata.
+func fixture(t *testing.T, name string) string {
+	t.Helper()
+	dir, err := filepath.Abs(filepath.Join("..", "..", "testdata", name))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return dir
+}
+
+// copyFixture copies a fixture module into a temp dir (for -fix tests).
+func copyFixture(t *testing.T, name string) string {
+	t.Helper()
+	src := fixture(t, name)
+	dst := t.TempDir()
+	err := filepath.Walk(src, func(path string, info os.FileInfo, err error) error {
+		if err != nil {
+			return err
+		}
+		rel, _ := filepath.Rel(src, path)
+		if info.IsDir() {
+			return os.MkdirAll(filepath.Join(dst, rel), 0o755)
+		}
+		data, err := os.ReadFile(path)
+		if err != nil {
+			return err
+		}
+		return os.WriteFile(filepath.Join(dst, rel), data, 0o644)
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return dst
+}
+
+type result struct {
+	stdout, stderr string
+	code           int
+}
+
+func runIn(t *testing.T, dir string, name string, args ...string) result {
+	t.Helper()
+	cmd := exec.Command(name, args...)
+	cmd.Dir = dir
+	var stdout, stderr bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &stdout, &stderr
+	err := cmd.Run()
+	code := 0
+	if err != nil {
+		var ee *exec.ExitError
+		if !errors.As(err, &ee) {
+			t.Fatalf("running %s %v: %v", name, args, err)
+		}
+		code = ee.ExitCode()
+	}
+	return result{stdout.String(), stderr.String(), code}
+}
+
+func tempguard(t *testing.T, dir string, args ...string) result {
+	t.Helper()
+	return runIn(t, dir, tempguardBin, args...)
+}
+
+// keys renders findings as "file:line: analyzer", relative to dir.
+func keys(t *testing.T, dir string, findings []Finding) []string {
+	t.Helper()
+	var out []string
+	for _, f := range findings {
+		rel, err := filepath.Rel(dir, f.File)
+		if err != nil {
+			rel = f.File
+		}
+		out = append(out, fmt.Sprintf("%s:%d: %s", filepath.ToSlash(rel), f.Line, f.Analyzer))
+	}
+	sort.Strings(out)
+	return out
+}
+
+// demoWant are findings the demo must produce. The cross-package one
+// (upload.go:41) comes from a helper in another package, through facts.
+var demoWant = []string{
+	"cache/cache.go:13: predictabletemp",
+	"upload/upload.go:41: predictabletemp",
+}
+
+func TestStandaloneAndVetToolAgree(t *testing.T) {
+	dir := fixture(t, "demo")
+	// Standalone, JSON.
+	r := tempguard(t, dir, "-json", "./...")
+	if r.code != exitFindings {
+		t.Fatalf("standalone exit code = %d, want %d\nstderr: %s", r.code, exitFindings, r.stderr)
+	}
+	standalone, err := parseVetJSON([]byte(r.stdout))
+	if err != nil {
+		t.Fatal(err)
+	}
+	// The go vet protocol, driven by the go command directly.
+	v := runIn(t, dir, "go", "vet", "-vettool="+tempguardBin, "-json", "./...")
+	if v.code != 0 {
+		t.Fatalf("go vet -vettool -json exit code = %d\nstderr: %s", v.code, v.stderr)
+	}
+	vetted, err := parseVetJSON([]byte(v.stdout))
+	if err != nil {
+		t.Fatal(err)
+	}
+	sk, vk := keys(t, dir, standalone), keys(t, dir, vetted)
+	if !slices.Equal(sk, vk) {
+		t.Errorf("standalone and vet-tool findings differ:\nstandalone: %q\nvet-tool:   %q", sk, vk)
+	}
+	for _, want := range demoWant {
+		if !slices.Contains(sk, want) {
+			t.Errorf("demo: missing finding %q in %q", want, sk)
+		}
+	}
+	// Plain go vet (text) exits 1 with findings.
+	if v := runIn(t, dir, "go", "vet", "-vettool="+tempguardBin, "./..."); v.code != 1 || !strings.Contains(v.stderr, "predictable temp") {
+		t.Errorf("go vet -vettool text: code %d, stderr %q", v.code, v.stderr)
+	}
+}
+
+func TestTextOutput(t *testing.T) {
+	dir := fixture(t, "demo")
+	r := tempguard(t, dir, "./...")
+	if r.code != exitFindings {
+		t.Fatalf("exit code = %d, want %d; stderr %s", r.code, exitFindings, r.stderr)
+	}
+	want := "upload/upload.go:41:12: [predictabletemp] predictable temp file path built from os.Getpid(); use os.CreateTemp(\"\", \"demo-*.txt\")"
+	if !strings.Contains(r.stdout, want) {
+		t.Errorf("text output lacks %q:\n%s", want, r.stdout)
+	}
+}
+
+func TestExitCodes(t *testing.T) {
+	for _, tc := range []struct {
+		name    string
+		fixture string
+		args    []string
+		code    int
+		stderr  string
+	}{
+		{"clean", "clean", []string{"./..."}, exitClean, ""},
+		{"findings", "variants", []string{"./..."}, exitFindings, ""},
+		{"exit-zero", "variants", []string{"-exit-zero", "./..."}, exitClean, ""},
+		{"type error", "broken", []string{"./..."}, exitError, "cannot use f"},
+		{"no packages", "clean", []string{"./nosuchdir/..."}, exitError, "nosuchdir"},
+		{"bad flag", "clean", []string{"-nosuchflag"}, exitUsage, "nosuchflag"},
+		{"disable analyzer", "variants", []string{"-predictabletemp=false", "./..."}, exitClean, ""},
+		{"enable only another", "variants", []string{"-tempcleanup", "./..."}, exitClean, ""},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			r := tempguard(t, fixture(t, tc.fixture), tc.args...)
+			if r.code != tc.code {
+				t.Errorf("exit code = %d, want %d\nstdout: %s\nstderr: %s", r.code, tc.code, r.stdout, r.stderr)
+			}
+			if !strings.Contains(r.stderr, tc.stderr) {
+				t.Errorf("stderr %q lacks %q", r.stderr, tc.stderr)
+			}
+		})
+	}
+}
+
+// A package with tests is analyzed twice by go vet (package and test
+// variant); each finding must be reported once.
+func TestJSONDeduplicated(t *testing.T) {
+	dir := fixture(t, "variants")
+	r := tempguard(t, dir, "-json", "./...")
+	var tree map[string]map[string][]json.RawMessage
+	if err := json.Unmarshal([]byte(r.stdout), &tree); err != nil {
+		t.Fatalf("bad JSON %q: %v", r.stdout, err)
+	}
+	n := 0
+	for _, byAnalyzer := range tree {
+		for _, diags := range byAnalyzer {
+			n += len(diags)
+		}
+	}
+	if n != 1 {
+		t.Errorf("got %d findings, want 1:\n%s", n, r.stdout)
+	}
+}
+
+func TestFixConvergesAndBuilds(t *testing.T) {
+	dir := copyFixture(t, "variants")
+	// -diff shows the change and leaves the file alone.
+	before, _ := os.ReadFile(filepath.Join(dir, "v.go"))
+	d := tempguard(t, dir, "-fix", "-diff", "./...")
+	if !strings.Contains(d.stdout, "+") || !strings.Contains(d.stdout, "O_EXCL") && !strings.Contains(d.stdout, "CreateTemp") {
+		t.Logf("diff output: %q (stderr %q)", d.stdout, d.stderr)
+	}
+	after, _ := os.ReadFile(filepath.Join(dir, "v.go"))
+	if !bytes.Equal(before, after) {
+		t.Errorf("-diff modified the file")
+	}
+
+	dir = copyFixture(t, "demo")
+	r0 := tempguard(t, dir, "-json", "./...")
+	f0, err := parseVetJSON([]byte(r0.stdout))
+	if err != nil {
+		t.Fatal(err)
+	}
+	fixable := 0
+	for _, f := range f0 {
+		if len(f.Fixes) > 0 {
+			fixable++
+		}
+	}
+	if fixable == 0 {
+		t.Fatal("demo has no fixable findings")
+	}
+	r := tempguard(t, dir, "-fix", "./...")
+	if r.code == exitError {
+		t.Fatalf("-fix failed: %s", r.stderr)
+	}
+	if b := runIn(t, dir, "go", "build", "./..."); b.code != 0 {
+		t.Fatalf("fixed demo does not build:\n%s", b.stderr)
+	}
+	r1 := tempguard(t, dir, "-json", "./...")
+	f1, err := parseVetJSON([]byte(r1.stdout))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range f1 {
+		if len(f.Fixes) > 0 {
+			t.Errorf("after -fix, a fixable finding remains: %s:%d [%s] %s", f.File, f.Line, f.Analyzer, f.Message)
+		}
+	}
+	if len(f1) != len(f0)-fixable {
+		t.Errorf("after -fix: %d findings, want %d (before %d, fixable %d)", len(f1), len(f0)-fixable, len(f0), fixable)
+	}
+}
+
+func TestHelp(t *testing.T) {
+	dir := fixture(t, "clean")
+	r := tempguard(t, dir, "help")
+	for _, name := range []string{"predictabletemp", "checkthenopen", "tempcleanup", "tempreopen", "tempperm", "crossdevice", "temppattern"} {
+		if !strings.Contains(r.stdout, name) {
+			t.Errorf("help lacks %s", name)
+		}
+	}
+	r = tempguard(t, dir, "help", "predictabletemp")
+	if r.code != 0 || !strings.Contains(r.stdout, "Before:") || !strings.Contains(r.stdout, "CVE-2024-45339") {
+		t.Errorf("help predictabletemp: code %d\n%s", r.code, r.stdout)
+	}
+	if r := tempguard(t, dir, "help", "nosuch"); r.code != exitUsage {
+		t.Errorf("help nosuch: code %d", r.code)
+	}
+}
