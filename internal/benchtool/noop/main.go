@@ -1,0 +1,20 @@
+// Command noop is the baseline for tempguard's speed measurements: a vet
+// tool whose one analyzer requires inspect and does nothing else, so it
+// pays what every vet tool pays (parsing, type-checking, the inspector)
+// and no more. scripts/bench.sh runs it and tempguard the same way.
+package main
+
+import (
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/analysis/passes/inspect"
+	"golang.org/x/tools/go/analysis/unitchecker"
+)
+
+var analyzer = &analysis.Analyzer{
+	Name:     "noop",
+	Doc:      "does nothing but require the inspector (a speed baseline)",
+	Requires: []*analysis.Analyzer{inspect.Analyzer},
+	Run:      func(*analysis.Pass) (any, error) { return nil, nil },
+}
+
+func main() { unitchecker.Main(analyzer) }
