@@ -2,7 +2,13 @@
 package crossdevice
 
 import (
+	"go/ast"
+	"go/token"
+	"go/types"
+	"strings"
+
 	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/ast/inspector"
 
 	"github.com/tempguard/tempguard/passes/internal/tempmodel"
 )
@@ -10,10 +16,37 @@ import (
 // Analyzer is the crossdevice pass.
 var Analyzer = &analysis.Analyzer{
 	Name:     "crossdevice",
-	Doc:      "placeholder: not implemented yet",
+	Doc:      doc,
 	URL:      "https://github.com/tempguard/tempguard#crossdevice",
 	Requires: []*analysis.Analyzer{tempmodel.Analyzer},
 	Run:      run,
+}
+
+// checker holds the state of one run on one package.
+type checker struct {
+	pass *analysis.Pass
+	info *types.Info
+	m    *tempmodel.Model
+
+	// Built on first use: the same-package calls of each function, the
+	// functions used other than by a direct call (callbacks), and the
+	// values stored into each struct field anywhere in the package.
+	indexed   bool
+	calls     map[*types.Func][]*ast.CallExpr
+	escaping  map[*types.Func]bool
+	fieldVals map[*types.Var][]ast.Expr
+}
+
+// finding is one os.Rename to report.
+type finding struct {
+	rename *ast.CallExpr
+	dst    ast.Expr
+	origin string        // how the source got into the temp dir, for the message
+	create *ast.CallExpr // the CreateTemp/MkdirTemp call that made the renamed object, if known
+	dir    bool          // the renamed object is a directory
+	inner  ast.Node      // innermost function of the rename
+	newDir string        // replacement for create's dir argument ("" = no fix)
+	edits  []analysis.TextEdit
 }
 
 func run(pass *analysis.Pass) (any, error) {
@@ -21,5 +54,633 @@ func run(pass *analysis.Pass) (any, error) {
 	if !m.Relevant {
 		return nil, nil
 	}
+	c := &checker{pass: pass, info: pass.TypesInfo, m: m}
+	var found []*finding
+	for cur := range m.Inspector.Root().Preorder((*ast.CallExpr)(nil)) {
+		call := cur.Node().(*ast.CallExpr)
+		if _, f := tempmodel.Callee(c.info, call); !f.Is("os", "Rename") || len(call.Args) != 2 {
+			continue
+		}
+		if fd := c.check(cur, call); fd != nil {
+			found = append(found, fd)
+		}
+	}
+	// Two renames of one temp object to different places: the dir argument
+	// cannot be rewritten for both, so neither gets a fix.
+	for i, a := range found {
+		for _, b := range found[i+1:] {
+			if a.create != nil && a.create == b.create && a.newDir != b.newDir {
+				a.newDir, b.newDir = "", ""
+			}
+		}
+	}
+	for _, fd := range found {
+		c.report(fd)
+	}
 	return nil, nil
+}
+
+func (c *checker) check(cur inspector.Cursor, call *ast.CallExpr) *finding {
+	src, dst := call.Args[0], call.Args[1]
+	fd := &finding{rename: call, dst: dst}
+	if !c.sourceInTempDir(src, fd) {
+		return nil
+	}
+	inner, outer := c.m.EnclosingFunc(call.Pos())
+	if inner == nil {
+		return nil
+	}
+	fd.inner = inner
+	if c.tempDerived(dst, 0, map[types.Object]bool{}) {
+		return nil // the destination is (or may be) on the temp file system too
+	}
+	if c.fallsBack(cur, outer) {
+		return nil
+	}
+	c.planFix(fd)
+	return fd
+}
+
+// sourceInTempDir reports whether the renamed path src was made in the
+// system temp directory, and records how (and by which call) in fd.
+func (c *checker) sourceInTempDir(src ast.Expr, fd *finding) bool {
+	if create, isDir := c.creation(src, 0); create != nil {
+		_, f := tempmodel.Callee(c.info, create)
+		if len(create.Args) == 0 {
+			return false
+		}
+		fd.create, fd.dir = create, isDir
+		if s, ok := c.m.ConstString(create.Args[0]); ok && s == "" {
+			fd.origin = f.String() + `("", …)`
+			return true
+		}
+		p := c.m.Prov(create.Args[0])
+		if !p.TempFS || !defaultTemp(p.Dir) {
+			return false
+		}
+		fd.origin = f.String() + " in " + p.Dir
+		return true
+	}
+	p := c.m.Prov(src)
+	if !p.TempFS || p.Loc != tempmodel.LocShared && p.Loc != tempmodel.LocPrivate || !defaultTemp(p.Dir) {
+		return false
+	}
+	if p.Loc == tempmodel.LocShared && p.Name == tempmodel.NameNone {
+		return false // the temp directory itself: odd, not ours
+	}
+	if p.LocFrom > 0 || len(p.NameFrom) > 0 {
+		return false
+	}
+	fd.origin = p.Dir
+	return true
+}
+
+// defaultTemp reports whether a provenance directory is the system temp
+// directory (or made in it). /var/tmp is usually on the root disk: not ours.
+func defaultTemp(dir string) bool {
+	switch dir {
+	case "", "/var/tmp", "/usr/tmp":
+		return false
+	}
+	return true
+}
+
+// creation finds the os.CreateTemp / os.MkdirTemp call (or ioutil form)
+// that made exactly the object named by e: f.Name() of a file from
+// CreateTemp, or a directory from MkdirTemp, through local variables
+// assigned once.
+func (c *checker) creation(e ast.Expr, depth int) (call *ast.CallExpr, isDir bool) {
+	if depth > 4 {
+		return nil, false
+	}
+	switch e := ast.Unparen(e).(type) {
+	case *ast.Ident:
+		x, idx, ok := c.single(e)
+		if !ok {
+			return nil, false
+		}
+		if idx < 0 {
+			return c.creation(x, depth+1)
+		}
+		if cl, ok := ast.Unparen(x).(*ast.CallExpr); ok && idx == 0 {
+			if _, f := tempmodel.Callee(c.info, cl); tempmodel.IsMkdirTemp(f) {
+				return cl, true
+			}
+		}
+	case *ast.CallExpr:
+		_, f := tempmodel.Callee(c.info, e)
+		if !f.IsMethod("os", "File", "Name") {
+			return nil, false
+		}
+		sel, ok := ast.Unparen(e.Fun).(*ast.SelectorExpr)
+		if !ok {
+			return nil, false
+		}
+		id, ok := ast.Unparen(sel.X).(*ast.Ident)
+		if !ok {
+			return nil, false
+		}
+		x, idx, ok := c.single(id)
+		if !ok || idx > 0 {
+			return nil, false
+		}
+		if cl, ok := ast.Unparen(x).(*ast.CallExpr); ok {
+			if _, f := tempmodel.Callee(c.info, cl); tempmodel.IsCreateTemp(f) && idx == 0 {
+				return cl, false
+			}
+		}
+	}
+	return nil, false
+}
+
+// single returns the one value assigned to the local variable id refers to.
+func (c *checker) single(id *ast.Ident) (x ast.Expr, idx int, ok bool) {
+	v, isVar := c.info.Uses[id].(*types.Var)
+	if !isVar || v.Pkg() != c.pass.Pkg || v.Parent() == v.Pkg().Scope() {
+		return nil, 0, false
+	}
+	xs, idxs, complete := c.m.Defs(v)
+	if !complete || len(xs) != 1 || xs[0] == nil {
+		return nil, 0, false
+	}
+	return xs[0], idxs[0], true
+}
+
+// tempDerived reports whether the destination e is, or may be, a path on
+// the temp file system: its provenance says so, it is built from a
+// temp path (including the renamed one), from something named like a temp
+// directory, from a parameter that a caller in this package fills with a
+// temp path, from a callback parameter, or from a struct field that holds a
+// temp path somewhere in the package. Only a destination that is clearly
+// elsewhere (or unknown and not connected to the temp dir) is reported.
+func (c *checker) tempDerived(e ast.Expr, depth int, seen map[types.Object]bool) bool {
+	if e == nil || depth > 12 {
+		return false
+	}
+	if tv, ok := c.info.Types[e]; ok && isString(tv.Type) {
+		p := c.m.Prov(e)
+		if p.TempFS || p.Loc == tempmodel.LocShared || p.Loc == tempmodel.LocPrivate {
+			return true
+		}
+	}
+	switch e := ast.Unparen(e).(type) {
+	case *ast.BasicLit:
+		return false
+	case *ast.Ident:
+		if tempishName(e.Name) {
+			return true
+		}
+		v, ok := c.info.Uses[e].(*types.Var)
+		if !ok || seen[v] {
+			return false
+		}
+		seen[v] = true
+		if v.Pkg() != c.pass.Pkg {
+			return false
+		}
+		if derived, isParam := c.paramDerived(v, depth, seen); isParam {
+			return derived
+		}
+		xs, _, _ := c.m.Defs(v)
+		for _, x := range xs {
+			if c.tempDerived(x, depth+1, seen) {
+				return true
+			}
+		}
+		return false
+	case *ast.SelectorExpr:
+		if tempishName(e.Sel.Name) {
+			return true
+		}
+		if sel := c.info.Selections[e]; sel != nil {
+			if field, ok := sel.Obj().(*types.Var); ok && sel.Kind() == types.FieldVal {
+				if !seen[field] {
+					seen[field] = true
+					for _, x := range c.fieldValues(field) {
+						if c.tempDerived(x, depth+1, seen) {
+							return true
+						}
+					}
+				}
+			}
+			// The receiver of a field or method: a field of a temp
+			// struct is not a temp path by itself.
+			if _, isIdent := ast.Unparen(e.X).(*ast.Ident); isIdent {
+				return false
+			}
+			return c.tempDerived(e.X, depth+1, seen)
+		}
+		return false // qualified identifier
+	case *ast.CallExpr:
+		_, f := tempmodel.Callee(c.info, e)
+		if tempishName(f.Name) || tempmodel.IsCreateTemp(f) || tempmodel.IsMkdirTemp(f) ||
+			tempmodel.IsTestingTempDir(f) || f.Is("os", "TempDir") {
+			return true
+		}
+		if (f.Pkg == "path/filepath" || f.Pkg == "path") && f.Name == "Base" {
+			return false // a name only: it carries no location
+		}
+		if sel, ok := ast.Unparen(e.Fun).(*ast.SelectorExpr); ok && c.info.Selections[sel] != nil {
+			if c.tempDerived(sel.X, depth+1, seen) {
+				return true
+			}
+		}
+		for _, a := range e.Args {
+			if c.tempDerived(a, depth+1, seen) {
+				return true
+			}
+		}
+		return false
+	}
+	found := false
+	ast.Inspect(e, func(n ast.Node) bool {
+		if found {
+			return false
+		}
+		if x, ok := n.(ast.Expr); ok && x != e {
+			found = c.tempDerived(x, depth+1, seen)
+			return false
+		}
+		return true
+	})
+	return found
+}
+
+// paramDerived handles a parameter v: isParam reports whether v is one; a
+// parameter of a function literal or of a function used as a value
+// (callback) may be anything, so it counts as derived; otherwise it is
+// derived if a call in this package passes a temp-derived argument.
+func (c *checker) paramDerived(v *types.Var, depth int, seen map[types.Object]bool) (derived, isParam bool) {
+	inner, decl := c.m.EnclosingFunc(v.Pos())
+	if inner == nil {
+		return false, false
+	}
+	var ftype *ast.FuncType
+	switch fn := inner.(type) {
+	case *ast.FuncDecl:
+		ftype = fn.Type
+	case *ast.FuncLit:
+		ftype = fn.Type
+	}
+	if ftype == nil || ftype.Params == nil || v.Pos() < ftype.Params.Pos() || v.Pos() >= ftype.Params.End() {
+		if decl != nil && decl.Recv != nil && v.Pos() >= decl.Recv.Pos() && v.Pos() < decl.Recv.End() {
+			return false, true // receiver
+		}
+		return false, false
+	}
+	if _, isLit := inner.(*ast.FuncLit); isLit {
+		return true, true
+	}
+	index := -1
+	i := 0
+	for _, field := range ftype.Params.List {
+		names := field.Names
+		if len(names) == 0 {
+			i++
+			continue
+		}
+		for _, n := range names {
+			if c.info.Defs[n] == v {
+				index = i
+			}
+			i++
+		}
+	}
+	fn, _ := c.info.Defs[decl.Name].(*types.Func)
+	if fn == nil || index < 0 {
+		return true, true
+	}
+	c.buildIndex()
+	if c.escaping[fn] {
+		return true, true
+	}
+	sig, _ := fn.Type().(*types.Signature)
+	variadicLast := sig != nil && sig.Variadic() && index == sig.Params().Len()-1
+	for _, call := range c.calls[fn] {
+		if variadicLast || call.Ellipsis.IsValid() || index >= len(call.Args) {
+			return true, true
+		}
+		if c.tempDerived(call.Args[index], depth+1, seen) {
+			return true, true
+		}
+	}
+	return false, true
+}
+
+// buildIndex records, once per package, the calls of each function of the
+// package, the functions used as values, and the values stored in fields.
+func (c *checker) buildIndex() {
+	if c.indexed {
+		return
+	}
+	c.indexed = true
+	c.calls = map[*types.Func][]*ast.CallExpr{}
+	c.escaping = map[*types.Func]bool{}
+	c.fieldVals = map[*types.Var][]ast.Expr{}
+	callee := map[*ast.Ident]bool{}
+	funcIdent := func(e ast.Expr) *ast.Ident {
+		switch e := ast.Unparen(e).(type) {
+		case *ast.Ident:
+			return e
+		case *ast.SelectorExpr:
+			return e.Sel
+		case *ast.IndexExpr: // generic instantiation
+			if id, ok := ast.Unparen(e.X).(*ast.Ident); ok {
+				return id
+			}
+		}
+		return nil
+	}
+	field := func(e ast.Expr) *types.Var {
+		sel, ok := ast.Unparen(e).(*ast.SelectorExpr)
+		if !ok {
+			return nil
+		}
+		if s := c.info.Selections[sel]; s != nil && s.Kind() == types.FieldVal {
+			v, _ := s.Obj().(*types.Var)
+			return v
+		}
+		return nil
+	}
+	kinds := []ast.Node{(*ast.CallExpr)(nil), (*ast.Ident)(nil), (*ast.AssignStmt)(nil), (*ast.CompositeLit)(nil)}
+	for cur := range c.m.Inspector.Root().Preorder(kinds...) {
+		switch n := cur.Node().(type) {
+		case *ast.CallExpr:
+			if id := funcIdent(n.Fun); id != nil {
+				if fn, ok := c.info.Uses[id].(*types.Func); ok && fn.Pkg() == c.pass.Pkg {
+					c.calls[fn] = append(c.calls[fn], n)
+					callee[id] = true
+				}
+			}
+		case *ast.Ident:
+			if fn, ok := c.info.Uses[n].(*types.Func); ok && fn.Pkg() == c.pass.Pkg && !callee[n] {
+				c.escaping[fn] = true
+			}
+		case *ast.AssignStmt:
+			for i, l := range n.Lhs {
+				if v := field(l); v != nil {
+					if len(n.Lhs) == len(n.Rhs) {
+						c.fieldVals[v] = append(c.fieldVals[v], n.Rhs[i])
+					} else if len(n.Rhs) == 1 {
+						c.fieldVals[v] = append(c.fieldVals[v], n.Rhs[0])
+					}
+				}
+			}
+		case *ast.CompositeLit:
+			for _, elt := range n.Elts {
+				kv, ok := elt.(*ast.KeyValueExpr)
+				if !ok {
+					continue
+				}
+				if id, ok := kv.Key.(*ast.Ident); ok {
+					if v, ok := c.info.Uses[id].(*types.Var); ok && v.IsField() {
+						c.fieldVals[v] = append(c.fieldVals[v], kv.Value)
+					}
+				}
+			}
+		}
+	}
+}
+
+// fieldValues returns what the package stores into a struct field.
+func (c *checker) fieldValues(v *types.Var) []ast.Expr {
+	c.buildIndex()
+	return c.fieldVals[v]
+}
+
+// tempishName reports whether an identifier names a temporary thing
+// (tmpDir, tempPath, TmpFile...): a destination built from one is taken to
+// be on the temp file system. "template", "tmpl" and "attempt" are not.
+func tempishName(s string) bool {
+	s = strings.ToLower(s)
+	s = strings.ReplaceAll(s, "tmpl", "")
+	s = strings.ReplaceAll(s, "templ", "")
+	s = strings.ReplaceAll(s, "attempt", "")
+	return strings.Contains(s, "tmp") || strings.Contains(s, "temp")
+}
+
+func isString(t types.Type) bool {
+	if t == nil {
+		return false
+	}
+	b, ok := t.Underlying().(*types.Basic)
+	return ok && b.Info()&types.IsString != 0
+}
+
+// fallsBack reports whether the function handles a failed rename by
+// copying (or otherwise treats cross-device renames), so EXDEV is not a bug.
+func (c *checker) fallsBack(cur inspector.Cursor, outer *ast.FuncDecl) bool {
+	var body ast.Node = outer
+	if outer == nil {
+		inner, _ := c.m.EnclosingFunc(cur.Node().Pos())
+		body = inner
+	}
+	if body != nil && c.mentionsCrossDevice(body) {
+		return true
+	}
+	for _, n := range c.errorBranch(cur) {
+		if c.copies(n) {
+			return true
+		}
+	}
+	return false
+}
+
+// mentionsCrossDevice reports whether n refers to EXDEV, *os.LinkError,
+// ERROR_NOT_SAME_DEVICE or a "cross-device" message: the code knows.
+func (c *checker) mentionsCrossDevice(n ast.Node) bool {
+	found := false
+	ast.Inspect(n, func(n ast.Node) bool {
+		if found {
+			return false
+		}
+		switch n := n.(type) {
+		case *ast.Ident:
+			name := strings.ToLower(n.Name)
+			switch {
+			case n.Name == "EXDEV", n.Name == "ERROR_NOT_SAME_DEVICE", n.Name == "LinkError",
+				strings.Contains(name, "crossdev"), strings.Contains(name, "xdev"),
+				strings.Contains(name, "crossfs"), strings.Contains(name, "samedev"),
+				strings.Contains(name, "samefs"), strings.Contains(name, "samefilesystem"),
+				strings.Contains(name, "crossfilesystem"):
+				found = true
+			}
+		case *ast.BasicLit:
+			if n.Kind == token.STRING {
+				s := strings.ToLower(n.Value)
+				if strings.Contains(s, "cross-device") || strings.Contains(s, "cross device") ||
+					strings.Contains(s, "exdev") || strings.Contains(s, "not same device") ||
+					strings.Contains(s, "different device") || strings.Contains(s, "cross-filesystem") {
+					found = true
+				}
+			}
+		}
+		return !found
+	})
+	return found
+}
+
+// errorBranch returns the code that runs when the rename at cur fails:
+// the body and else of the if statement that tests its error, and the
+// statements after an `if err == nil` test.
+func (c *checker) errorBranch(cur inspector.Cursor) []ast.Node {
+	call := cur.Node().(*ast.CallExpr)
+	parent := cur.Parent()
+	var errVar types.Object
+	switch p := parent.Node().(type) {
+	case *ast.BinaryExpr: // if os.Rename(a, b) != nil
+		if ifc := parent.Parent(); ifc.Valid() {
+			if ifs, ok := ifc.Node().(*ast.IfStmt); ok && ifs.Cond == p {
+				return c.ifBranches(ifc, ifs, p.Op == token.EQL)
+			}
+		}
+		return nil
+	case *ast.AssignStmt:
+		for i, r := range p.Rhs {
+			if r == call && i < len(p.Lhs) && len(p.Lhs) == len(p.Rhs) {
+				if id, ok := p.Lhs[i].(*ast.Ident); ok {
+					errVar = c.info.ObjectOf(id)
+				}
+			}
+		}
+		if errVar == nil {
+			return nil
+		}
+		gp := parent.Parent()
+		if !gp.Valid() {
+			return nil
+		}
+		if ifs, ok := gp.Node().(*ast.IfStmt); ok && ifs.Init == p {
+			if nilTest(c.info, ifs.Cond, errVar) != 0 {
+				return c.ifBranches(gp, ifs, nilTest(c.info, ifs.Cond, errVar) == token.EQL)
+			}
+			return []ast.Node{ifs}
+		}
+		// err = os.Rename(...) in a block: the first later if that tests err.
+		for next, ok := parent.NextSibling(); ok; next, ok = next.NextSibling() {
+			ifs, isIf := next.Node().(*ast.IfStmt)
+			if !isIf {
+				continue
+			}
+			if op := nilTest(c.info, ifs.Cond, errVar); op != 0 {
+				return c.ifBranches(next, ifs, op == token.EQL)
+			}
+		}
+	}
+	return nil
+}
+
+// ifBranches returns the body and else of ifs and, if the test is for
+// success (err == nil), the statements that follow ifs.
+func (c *checker) ifBranches(cur inspector.Cursor, ifs *ast.IfStmt, success bool) []ast.Node {
+	out := []ast.Node{ifs.Body}
+	if ifs.Else != nil {
+		out = append(out, ifs.Else)
+	}
+	if success {
+		for next, ok := cur.NextSibling(); ok; next, ok = next.NextSibling() {
+			out = append(out, next.Node())
+		}
+	}
+	return out
+}
+
+// nilTest returns token.NEQ or token.EQL if cond compares v with nil
+// (alone or as part of && / ||), else 0.
+func nilTest(info *types.Info, cond ast.Expr, v types.Object) token.Token {
+	b, ok := ast.Unparen(cond).(*ast.BinaryExpr)
+	if !ok {
+		return 0
+	}
+	switch b.Op {
+	case token.LAND, token.LOR:
+		if op := nilTest(info, b.X, v); op != 0 {
+			return op
+		}
+		return nilTest(info, b.Y, v)
+	case token.EQL, token.NEQ:
+		isV := func(e ast.Expr) bool {
+			id, ok := ast.Unparen(e).(*ast.Ident)
+			return ok && info.ObjectOf(id) == v
+		}
+		isNil := func(e ast.Expr) bool {
+			id, ok := ast.Unparen(e).(*ast.Ident)
+			return ok && id.Name == "nil" && info.ObjectOf(id) == types.Universe.Lookup("nil")
+		}
+		if isV(b.X) && isNil(b.Y) || isNil(b.X) && isV(b.Y) {
+			return b.Op
+		}
+	}
+	return 0
+}
+
+// copies reports whether n copies or rewrites data: io.Copy, a helper
+// whose name says copy or move, ReadFrom, WriteFile, or running cp / mv.
+func (c *checker) copies(n ast.Node) bool {
+	found := false
+	ast.Inspect(n, func(n ast.Node) bool {
+		if found {
+			return false
+		}
+		call, ok := n.(*ast.CallExpr)
+		if !ok {
+			return true
+		}
+		var name string
+		switch fun := ast.Unparen(call.Fun).(type) {
+		case *ast.Ident:
+			name = fun.Name
+		case *ast.SelectorExpr:
+			name = fun.Sel.Name
+		case *ast.IndexExpr:
+			if id, ok := ast.Unparen(fun.X).(*ast.Ident); ok {
+				name = id.Name
+			}
+		}
+		lower := strings.ToLower(name)
+		switch {
+		case strings.Contains(lower, "copy"), strings.Contains(lower, "move"),
+			name == "ReadFrom", name == "WriteFile", name == "WriteTo":
+			found = true
+		case name == "Command" || name == "CommandContext":
+			for _, a := range call.Args {
+				if s, ok := c.m.ConstString(a); ok && (s == "cp" || s == "mv" || strings.HasSuffix(s, "/cp") || strings.HasSuffix(s, "/mv")) {
+					found = true
+				}
+			}
+		}
+		return !found
+	})
+	return found
+}
+
+func (c *checker) report(fd *finding) {
+	dstText := c.m.Source(fd.dst)
+	if len(dstText) > 40 || strings.Contains(dstText, "\n") {
+		dstText = "the destination"
+	}
+	what := "file"
+	if fd.dir {
+		what = "directory"
+	}
+	var where string
+	if dstText == "the destination" {
+		where = "the destination's directory"
+	} else {
+		where = "filepath.Dir(" + dstText + ")"
+	}
+	msg := "os.Rename from the system temp dir (" + fd.origin + ") to " + dstText +
+		" fails with EXDEV (invalid cross-device link) when the temp dir is another filesystem, as in containers and on tmpfs; create the temp " +
+		what + " in " + where
+	d := analysis.Diagnostic{Pos: fd.rename.Pos(), End: fd.rename.End(), Message: msg}
+	if fd.newDir != "" && fd.create != nil {
+		edits := append([]analysis.TextEdit{{
+			Pos: fd.create.Args[0].Pos(), End: fd.create.Args[0].End(), NewText: []byte(fd.newDir),
+		}}, fd.edits...)
+		d.SuggestedFixes = []analysis.SuggestedFix{{
+			Message:   "create the temp " + what + " in the destination's directory",
+			TextEdits: edits,
+		}}
+	}
+	c.m.Report(c.pass, d)
 }

@@ -1,0 +1,117 @@
+// Package crossdevice reports os.Rename calls that move a file or directory
+// made in the system temp directory to a path outside it.
+//
+// # Analyzer crossdevice
+//
+// crossdevice: report renames from the system temp dir to another filesystem (EXDEV)
+//
+// A rename is atomic only within one filesystem. os.Rename(tmp, dst) where
+// tmp was made in the default temp directory (os.CreateTemp("", …),
+// os.MkdirTemp("", …), their io/ioutil forms, a path under os.TempDir(),
+// $TMPDIR, /tmp, /dev/shm or t.TempDir()) and dst lies elsewhere fails with
+// EXDEV, "invalid cross-device link", whenever the temp directory is a
+// separate mount: a tmpfs /tmp (the default on Fedora, Arch, Ubuntu 24.10+
+// and many container images), a volume mounted at /tmp or at the
+// destination, or a TMPDIR on another disk. The code works on the
+// developer's machine and fails in production. This is the bug behind many
+// "atomic write" helpers: ollama/ollama#1181 (the temp file is now created
+// in the blobs directory), jenkins-x/jx#449, and syncthing/syncthing#1264
+// (moving temp files to the OS temp dir was reverted because of EXDEV).
+//
+// Creating the temp file next to its destination fixes the failure and is
+// also what makes the write atomic: the rename then only swaps a directory
+// entry, and a reader never sees a half-written file.
+//
+// # What is reported
+//
+// A call os.Rename(src, dst) where src is a file or directory made in the
+// system temp directory (through local variables, f.Name() of a file from
+// os.CreateTemp, string building and same-package helpers), and dst is not
+// on the temp file system: a constant path elsewhere, or a value that is
+// not connected to the temp directory (a parameter, a field, the result of
+// another function).
+//
+// # What stays quiet
+//
+//   - The temp object was made in filepath.Dir(dst), in the same directory
+//     value as dst, or anywhere not under the system temp directory
+//     (including /var/tmp, which is normally on the root disk).
+//   - dst is also under the temp directory: os.TempDir(), $TMPDIR, /tmp,
+//     a directory from os.MkdirTemp("", …) or t.TempDir(), or a path built
+//     from the renamed temp path itself (tmp + ".done").
+//   - dst is unknown but may come from the temp directory: a name such as
+//     tmpDir or tempPath, a struct field that the package fills with a temp
+//     path anywhere, a parameter that a caller in the package passes a
+//     temp path, a parameter of a function literal or of a function used as
+//     a callback (filepath.Walk).
+//   - The rename's failure falls back to copying: the branch that handles
+//     its error calls io.Copy, a copy or move helper, ReadFrom or WriteFile,
+//     or runs cp/mv; or the function checks for EXDEV, *os.LinkError,
+//     ERROR_NOT_SAME_DEVICE or a "cross-device" message.
+//
+// # Suggested fix
+//
+// When the rename's source is exactly the object that an os.CreateTemp or
+// os.MkdirTemp call (or ioutil.TempFile/TempDir) made earlier in the same
+// function, and dst means the same at that call (every name in it is in
+// scope there and unchanged in between, or dst was declared afterwards with
+// a pure path expression, which is then used), the fix rewrites the call's
+// dir argument to filepath.Dir(dst), keeping the pattern, and adds the
+// path/filepath import if needed. In every other case (the source is a
+// fixed path under os.TempDir(), a file inside a temp directory, the
+// destination is computed later by a call with effects) no fix is offered.
+//
+// Before:
+//
+//	func writeAtomic(path string, data []byte) error {
+//		f, err := os.CreateTemp("", "config-*.tmp")
+//		if err != nil {
+//			return err
+//		}
+//		defer os.Remove(f.Name())
+//		if _, err := f.Write(data); err != nil {
+//			f.Close()
+//			return err
+//		}
+//		if err := f.Close(); err != nil {
+//			return err
+//		}
+//		return os.Rename(f.Name(), path) // EXDEV when /tmp is a tmpfs
+//	}
+//
+// After:
+//
+//	func writeAtomic(path string, data []byte) error {
+//		f, err := os.CreateTemp(filepath.Dir(path), "config-*.tmp")
+//		...
+//		return os.Rename(f.Name(), path)
+//	}
+//
+// The canonical form for a hidden temp file beside the target is
+// os.CreateTemp(filepath.Dir(dst), "."+filepath.Base(dst)+".*.tmp").
+package crossdevice
+
+const doc = `report renames from the system temp dir to another filesystem (EXDEV)
+
+os.Rename(tmp, dst) where tmp was made in the default temp directory
+(os.CreateTemp("", …), os.MkdirTemp("", …), the io/ioutil forms, a path
+under os.TempDir(), $TMPDIR, /tmp or /dev/shm, t.TempDir()) and dst lies
+elsewhere fails with EXDEV ("invalid cross-device link") whenever the temp
+directory is a separate filesystem: a tmpfs /tmp, as on many distributions
+and in containers, or a mounted volume. This is the bug behind many
+"atomic write" helpers (ollama#1181, jenkins-x/jx#449, syncthing#1264).
+Create the temp file next to its destination instead, which is also what
+makes the write atomic:
+
+	f, err := os.CreateTemp(filepath.Dir(dst), "."+filepath.Base(dst)+".*.tmp")
+
+The pass stays quiet when the temp object was made in filepath.Dir(dst) or
+another non-temp directory, when dst is (or may be) under the temp dir too
+(os.TempDir(), t.TempDir(), a path derived from the temp path, a tmpDir
+variable or field, a callback parameter), and when a failed rename falls
+back to copying (io.Copy or a copy/move helper in the error branch) or the
+function checks for EXDEV or *os.LinkError.
+
+The suggested fix rewrites the dir argument of the CreateTemp/MkdirTemp
+call that made the renamed object to filepath.Dir(dst), when dst is known
+and unchanged at that call.`
