@@ -1,0 +1,67 @@
+// Package temppattern reports misused arguments of os.CreateTemp,
+// os.MkdirTemp, ioutil.TempFile and ioutil.TempDir.
+//
+// # Analyzer temppattern
+//
+// temppattern: misuse of the dir and pattern arguments of CreateTemp/MkdirTemp
+//
+// The four calls take a directory and a name pattern. The pattern is split
+// at its last "*", where the random part goes; with no "*" the random part
+// is appended at the end. Three mistakes are common:
+//
+//  1. A pattern with a path separator ("sub/app-*", os.TempDir()+"/app",
+//     t.Name() in a subtest, which is "TestX/case"). Every such call fails
+//     at run time with "pattern contains path separator" (sajari/docconv#87,
+//     open-telemetry collector-contrib#42770). Fix: move the directory part
+//     into dir (filepath.Join(dir, "sub"), with os.TempDir() for an empty
+//     dir); a leading "/" is dropped; t.Name() becomes
+//     strings.ReplaceAll(t.Name(), "/", "_").
+//  2. dir hard-coded to "/tmp" or "/var/tmp": ignores $TMPDIR (set by users,
+//     CI systems, systemd PrivateTmp, sandboxes), does not exist on Windows,
+//     and is not the per-user temp dir on macOS. Fix: "" (os.TempDir()).
+//     Quiet where /tmp looks deliberate: a socket pattern, or a function that
+//     deals with Unix sockets (macOS's $TMPDIR is too long for a socket path),
+//     checks runtime.GOOS, or says why in a comment.
+//  3. A file pattern ending in a known extension (".json", ".go", ".pdf",
+//     ".log", ".tar.gz"...) without "*": os.CreateTemp("", "report.pdf")
+//     creates report.pdf123456, and tools that go by the extension (editors,
+//     compilers, viewers, `go run`, MIME sniffing by name) fail. Fix: insert
+//     "*" before the extension ("report*.pdf"). Directories are not checked
+//     (their names rarely matter to tools), nor files that the function
+//     renames afterwards (the temp name is never seen).
+//
+// Patterns and directories are evaluated through constants; a named constant
+// is reported but fixed only where the edit can be made at the call (a
+// literal, or the last literal of a "+" chain). The ioutil forms are checked
+// exactly like the os forms and kept as they are (their deprecation is
+// staticcheck's SA1019, not a finding here). One diagnostic is reported per
+// call; its fix corrects every problem of the call at once.
+//
+// Before:
+//
+//	f, err := ioutil.TempFile("/tmp", "cache/report.pdf")
+//
+// After:
+//
+//	f, err := ioutil.TempFile(filepath.Join(os.TempDir(), "cache"), "report*.pdf")
+//
+// Before:
+//
+//	t.Run(tc.name, func(t *testing.T) {
+//		dir, err := os.MkdirTemp("", t.Name())
+//
+// After:
+//
+//	t.Run(tc.name, func(t *testing.T) {
+//		dir, err := os.MkdirTemp("", strings.ReplaceAll(t.Name(), "/", "_"))
+package temppattern
+
+const doc = `temppattern: misuse of the dir and pattern arguments of CreateTemp/MkdirTemp
+
+Reports os.CreateTemp, os.MkdirTemp, ioutil.TempFile and ioutil.TempDir calls
+whose pattern contains a path separator (a run-time error, including t.Name()
+of a subtest and whole paths), whose dir is hard-coded "/tmp" or "/var/tmp"
+(ignores $TMPDIR, breaks on Windows and macOS), or whose file pattern ends in
+a known extension without "*" (the random part hides the extension). Fixes
+move the directory part into dir, use "" for the default temp dir, and insert
+"*" before the extension.`
