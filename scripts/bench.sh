@@ -28,7 +28,7 @@ measure() { # tool -> "cpu wall maxrss_kib"
   rm -rf "$cache-vet" && cp -a "$cache" "$cache-vet"
   /usr/bin/time -f "%U %S %e %M" -o "$work/time" \
     env GOCACHE=$cache-vet go vet -vettool="$tool" "${pkgs[@]}" >/dev/null 2>&1 || true
-  read -r user sys wall rss <"$work/time"
+  read -r user sys wall rss < <(tail -n 1 "$work/time")
   echo "$(awk -v u="$user" -v s="$sys" 'BEGIN{print u+s}') $wall $rss"
 }
 
