@@ -2,24 +2,777 @@
 package tempcleanup
 
 import (
+	"fmt"
+	"go/ast"
+	"go/build"
+	"go/token"
+	"go/types"
+	"path/filepath"
+	"strings"
+
 	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/ast/edge"
+	"golang.org/x/tools/go/ast/inspector"
 
 	"github.com/tempguard/tempguard/passes/internal/tempmodel"
 )
 
 // Analyzer is the tempcleanup pass.
 var Analyzer = &analysis.Analyzer{
-	Name:     "tempcleanup",
-	Doc:      "placeholder: not implemented yet",
-	URL:      "https://github.com/tempguard/tempguard#tempcleanup",
-	Requires: []*analysis.Analyzer{tempmodel.Analyzer},
-	Run:      run,
+	Name:      "tempcleanup",
+	Doc:       doc,
+	URL:       "https://github.com/tempguard/tempguard#tempcleanup",
+	Requires:  []*analysis.Analyzer{tempmodel.Analyzer},
+	Run:       run,
+	FactTypes: []analysis.Fact{(*ParamFact)(nil)},
+}
+
+// ParamFact records what an exported function of an analyzed package does
+// with its parameters, for callers in other packages.
+type ParamFact struct {
+	// Removes lists the parameters the function removes (os.Remove or
+	// os.RemoveAll of the path, or of the *os.File's name), on some path.
+	Removes []int
+	// Keeps lists the parameters whose value the function stores beyond
+	// the call (field, global, map, channel, goroutine...).
+	Keeps []int
+}
+
+// AFact marks ParamFact as an analysis fact.
+func (*ParamFact) AFact() {}
+
+func (f *ParamFact) String() string {
+	var parts []string
+	for _, i := range f.Removes {
+		parts = append(parts, fmt.Sprintf("removes param %d", i))
+	}
+	for _, i := range f.Keeps {
+		parts = append(parts, fmt.Sprintf("keeps param %d", i))
+	}
+	return strings.Join(parts, "; ")
+}
+
+// kind is what a tracked value is.
+type kind uint8
+
+const (
+	kDerived kind = iota // built from the temp object; removing it does not remove the object
+	kName                // the path of the object itself (dir, f.Name())
+	kFile                // the *os.File
+)
+
+// event is a removal (or hand-off by rename) of the tracked object.
+type event struct {
+	anchor token.Pos     // position the control-flow graph sees: the call, defer or Cleanup
+	rename *ast.CallExpr // os.Rename hand-off; nil for a removal
+}
+
+// flow is what the uses of a tracked object amount to.
+type flow struct {
+	escape   bool // ownership leaves: stored, sent, captured, kept by a callee
+	returned bool // returned to the caller
+	unknown  bool // a use we cannot model
+	events   []event
+}
+
+func (fl *flow) quiet() bool { return fl.escape || fl.returned || fl.unknown }
+
+type summary struct {
+	removes, keeps []bool
+}
+
+type checker struct {
+	pass    *analysis.Pass
+	m       *tempmodel.Model
+	info    *types.Info
+	uses    map[*types.Var][]inspector.Cursor
+	sums    map[*types.Func]*summary
+	inProg  map[*types.Func]bool
+	pending []*finding
 }
 
 func run(pass *analysis.Pass) (any, error) {
 	m := tempmodel.Get(pass)
-	if !m.Relevant {
+	if !m.Relevant || inGOROOT(pass) {
 		return nil, nil
 	}
+	c := &checker{
+		pass:   pass,
+		m:      m,
+		info:   pass.TypesInfo,
+		sums:   map[*types.Func]*summary{},
+		inProg: map[*types.Func]bool{},
+	}
+	root := m.Inspector.Root()
+	for cur := range root.Preorder((*ast.CallExpr)(nil)) {
+		call := cur.Node().(*ast.CallExpr)
+		name := calleeName(call)
+		switch name {
+		case "CreateTemp", "TempFile", "MkdirTemp", "TempDir":
+		default:
+			if c.isTestFile(call.Pos()) {
+				c.checkTestTempDirBase(cur, call)
+			}
+			continue
+		}
+		_, f := tempmodel.Callee(c.info, call)
+		switch {
+		case tempmodel.IsMkdirTemp(f):
+			c.checkCreation(cur, call, true, f)
+		case tempmodel.IsCreateTemp(f):
+			c.checkCreation(cur, call, false, f)
+		}
+	}
+	c.finish()
+	c.exportFacts()
 	return nil, nil
+}
+
+func calleeName(call *ast.CallExpr) string {
+	switch fun := ast.Unparen(call.Fun).(type) {
+	case *ast.Ident:
+		return fun.Name
+	case *ast.SelectorExpr:
+		return fun.Sel.Name
+	}
+	return ""
+}
+
+func inGOROOT(pass *analysis.Pass) bool {
+	if len(pass.Files) == 0 || build.Default.GOROOT == "" {
+		return false
+	}
+	tf := pass.Fset.File(pass.Files[0].Pos())
+	if tf == nil {
+		return false
+	}
+	return strings.HasPrefix(tf.Name(), filepath.Join(build.Default.GOROOT, "src")+string(filepath.Separator))
+}
+
+func (c *checker) isTestFile(pos token.Pos) bool {
+	tf := c.pass.Fset.File(pos)
+	return tf != nil && strings.HasSuffix(tf.Name(), "_test.go")
+}
+
+// exportFacts exports a ParamFact for every exported function of the
+// package that removes or keeps a parameter.
+func (c *checker) exportFacts() {
+	for _, f := range c.pass.Files {
+		for _, d := range f.Decls {
+			fd, ok := d.(*ast.FuncDecl)
+			if !ok || fd.Body == nil || !fd.Name.IsExported() {
+				continue
+			}
+			if fd.Recv != nil && !exportedRecv(fd) {
+				continue
+			}
+			fn, ok := c.info.Defs[fd.Name].(*types.Func)
+			if !ok {
+				continue
+			}
+			s := c.summary(fn)
+			if s == nil {
+				continue
+			}
+			fact := &ParamFact{}
+			for i := range s.removes {
+				if s.removes[i] {
+					fact.Removes = append(fact.Removes, i)
+				}
+				if s.keeps[i] {
+					fact.Keeps = append(fact.Keeps, i)
+				}
+			}
+			if len(fact.Removes)+len(fact.Keeps) > 0 {
+				c.pass.ExportObjectFact(fn, fact)
+			}
+		}
+	}
+}
+
+func exportedRecv(fd *ast.FuncDecl) bool {
+	if len(fd.Recv.List) == 0 {
+		return false
+	}
+	t := fd.Recv.List[0].Type
+	for {
+		switch x := t.(type) {
+		case *ast.StarExpr:
+			t = x.X
+			continue
+		case *ast.IndexExpr:
+			t = x.X
+			continue
+		case *ast.IndexListExpr:
+			t = x.X
+			continue
+		case *ast.ParenExpr:
+			t = x.X
+			continue
+		case *ast.Ident:
+			return x.IsExported()
+		}
+		return false
+	}
+}
+
+// usesOf returns the cursors of the identifiers that refer to local
+// variable v.
+func (c *checker) usesOf(v *types.Var) []inspector.Cursor {
+	if c.uses == nil {
+		c.uses = map[*types.Var][]inspector.Cursor{}
+		for cur := range c.m.Inspector.Root().Preorder((*ast.Ident)(nil)) {
+			id := cur.Node().(*ast.Ident)
+			if v, ok := c.info.Uses[id].(*types.Var); ok && !v.IsField() && v.Pkg() == c.pass.Pkg && v.Parent() != v.Pkg().Scope() {
+				c.uses[v] = append(c.uses[v], cur)
+			}
+		}
+	}
+	return c.uses[v]
+}
+
+// kindOf is the kind a parameter of type t is tracked as.
+func kindOf(t types.Type) kind {
+	if t == nil {
+		return kDerived
+	}
+	if isOSFile(t) {
+		return kFile
+	}
+	if tp, ok := types.Unalias(t).(*types.TypeParam); ok {
+		if core := coreString(tp); core {
+			return kName
+		}
+		return kDerived
+	}
+	if b, ok := t.Underlying().(*types.Basic); ok && b.Info()&types.IsString != 0 {
+		return kName
+	}
+	return kDerived
+}
+
+func coreString(tp *types.TypeParam) bool {
+	iface, ok := tp.Underlying().(*types.Interface)
+	if !ok {
+		return false
+	}
+	found := false
+	all := true
+	for i := 0; i < iface.NumEmbeddeds(); i++ {
+		u, ok := iface.EmbeddedType(i).(*types.Union)
+		if !ok {
+			continue
+		}
+		for j := 0; j < u.Len(); j++ {
+			found = true
+			if b, ok := u.Term(j).Type().Underlying().(*types.Basic); !ok || b.Info()&types.IsString == 0 {
+				all = false
+			}
+		}
+	}
+	return found && all
+}
+
+func isOSFile(t types.Type) bool {
+	p, ok := types.Unalias(t).(*types.Pointer)
+	if !ok {
+		return false
+	}
+	n, ok := types.Unalias(p.Elem()).(*types.Named)
+	return ok && n.Obj().Pkg() != nil && n.Obj().Pkg().Path() == "os" && n.Obj().Name() == "File"
+}
+
+// uninteresting reports whether a call result cannot carry the object.
+func uninteresting(t types.Type) bool {
+	switch t := t.(type) {
+	case nil:
+		return true
+	case *types.Tuple:
+		for i := 0; i < t.Len(); i++ {
+			if !uninteresting(t.At(i).Type()) {
+				return false
+			}
+		}
+		return true
+	}
+	if types.Identical(t, types.Universe.Lookup("error").Type()) {
+		return true
+	}
+	b, ok := t.Underlying().(*types.Basic)
+	return ok && b.Info()&(types.IsBoolean|types.IsNumeric) != 0
+}
+
+// bodyOf returns the body of a FuncDecl or FuncLit.
+func bodyOf(fn ast.Node) *ast.BlockStmt {
+	switch fn := fn.(type) {
+	case *ast.FuncDecl:
+		return fn.Body
+	case *ast.FuncLit:
+		return fn.Body
+	}
+	return nil
+}
+
+// walk follows the uses of root (a local variable of fn holding the
+// object, or a parameter) through aliases, and classifies them.
+func (c *checker) walk(fn ast.Node, root *types.Var, k kind, creation ast.Node) *flow {
+	fl := &flow{}
+	body := bodyOf(fn)
+	if body == nil {
+		fl.unknown = true
+		return fl
+	}
+	type item struct {
+		v *types.Var
+		k kind
+	}
+	seen := map[*types.Var]bool{root: true}
+	work := []item{{root, k}}
+	for len(work) > 0 && !fl.escape && !fl.unknown {
+		it := work[len(work)-1]
+		work = work[:len(work)-1]
+		for _, u := range c.usesOf(it.v) {
+			if u.Node().Pos() < body.Lbrace || u.Node().Pos() > body.Rbrace {
+				continue // e.g. a parameter named in the signature
+			}
+			c.classify(fn, body, u, it.v == root, it.k, creation, fl, func(v *types.Var, k kind) {
+				if !seen[v] {
+					seen[v] = true
+					work = append(work, item{v, k})
+				}
+			})
+			if fl.escape || fl.unknown {
+				break
+			}
+		}
+	}
+	return fl
+}
+
+type disposition int
+
+const (
+	dispOther disposition = iota
+	dispImmediate
+	dispDefer
+	dispCleanup
+)
+
+// litDisposition says how the function literal at cur is used: called
+// at once, deferred, registered with t.Cleanup, or something else.
+func (c *checker) litDisposition(cur inspector.Cursor) (disposition, token.Pos) {
+	ek, _ := cur.ParentEdge()
+	for ek == edge.ParenExpr_X {
+		cur = cur.Parent()
+		ek, _ = cur.ParentEdge()
+	}
+	parent := cur.Parent()
+	switch ek {
+	case edge.CallExpr_Fun:
+		pk, _ := parent.ParentEdge()
+		switch pk {
+		case edge.DeferStmt_Call:
+			return dispDefer, parent.Parent().Node().Pos()
+		case edge.GoStmt_Call:
+			return dispOther, token.NoPos
+		}
+		return dispImmediate, parent.Node().Pos()
+	case edge.CallExpr_Args:
+		call := parent.Node().(*ast.CallExpr)
+		if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok && sel.Sel.Name == "Cleanup" && len(call.Args) == 1 {
+			if s := c.info.Selections[sel]; s != nil {
+				if obj := s.Obj(); obj.Pkg() != nil && obj.Pkg().Path() == "testing" {
+					pk, _ := parent.ParentEdge()
+					if pk == edge.DeferStmt_Call || pk == edge.GoStmt_Call {
+						return dispOther, token.NoPos
+					}
+					return dispCleanup, call.Pos()
+				}
+			}
+		}
+	}
+	return dispOther, token.NoPos
+}
+
+// classify handles one use of a tracked variable.
+func (c *checker) classify(fn ast.Node, body *ast.BlockStmt, u inspector.Cursor, isRoot bool, k kind, creation ast.Node, fl *flow, alias func(*types.Var, kind)) {
+	// Function literals between the use and fn.
+	anchor := token.NoPos
+	inLit := false
+	for e := range u.Enclosing((*ast.FuncLit)(nil), (*ast.FuncDecl)(nil)) {
+		if e.Node() == fn {
+			break
+		}
+		if _, ok := e.Node().(*ast.FuncLit); !ok {
+			fl.unknown = true
+			return
+		}
+		inLit = true
+		d, pos := c.litDisposition(e)
+		if d == dispOther {
+			fl.escape = true
+			return
+		}
+		anchor = pos
+	}
+	cur := u
+	for {
+		ek, idx := cur.ParentEdge()
+		parent := cur.Parent()
+		switch ek {
+		case edge.ParenExpr_X:
+			cur = parent
+			continue
+		case edge.SelectorExpr_X:
+			sel := parent.Node().(*ast.SelectorExpr)
+			s := c.info.Selections[sel]
+			if s == nil {
+				fl.unknown = true
+				return
+			}
+			if s.Kind() == types.FieldVal {
+				cur, k = parent, kDerived
+				continue
+			}
+			gk, _ := parent.ParentEdge()
+			if gk != edge.CallExpr_Fun {
+				fl.escape = true // method value
+				return
+			}
+			if k == kFile {
+				if s.Obj().Name() == "Name" {
+					cur, k = parent.Parent(), kName
+					continue
+				}
+				return // other *os.File methods keep nothing
+			}
+			call := parent.Parent().Node().(*ast.CallExpr)
+			if uninteresting(c.info.TypeOf(call)) {
+				return
+			}
+			cur, k = parent.Parent(), kDerived
+			continue
+		case edge.CallExpr_Fun:
+			return
+		case edge.CallExpr_Args:
+			call := parent.Node().(*ast.CallExpr)
+			next, nk, stop := c.callArg(parent, call, idx, k, anchor, fl)
+			if stop {
+				return
+			}
+			cur, k = next, nk
+			continue
+		case edge.KeyValueExpr_Key, edge.KeyValueExpr_Value:
+			cur = parent
+			continue
+		case edge.CompositeLit_Elts:
+			cur, k = parent, kDerived
+			continue
+		case edge.UnaryExpr_X:
+			un := parent.Node().(*ast.UnaryExpr)
+			if un.Op == token.AND {
+				if _, ok := cur.Node().(*ast.Ident); ok {
+					fl.escape = true
+					return
+				}
+			}
+			cur, k = parent, kDerived
+			continue
+		case edge.BinaryExpr_X, edge.BinaryExpr_Y:
+			if parent.Node().(*ast.BinaryExpr).Op == token.ADD {
+				cur, k = parent, kDerived
+				continue
+			}
+			return
+		case edge.StarExpr_X, edge.IndexExpr_X, edge.IndexListExpr_X, edge.SliceExpr_X, edge.TypeAssertExpr_X:
+			cur, k = parent, kDerived
+			continue
+		case edge.IndexExpr_Index:
+			if pk, _ := parent.ParentEdge(); pk == edge.AssignStmt_Lhs {
+				fl.escape = true // m[name] = ...: kept as a key
+			}
+			return
+		case edge.SliceExpr_Low, edge.SliceExpr_High, edge.SliceExpr_Max, edge.IndexListExpr_Indices:
+			return
+		case edge.AssignStmt_Lhs:
+			if parent.Node() == creation {
+				return
+			}
+			if _, ok := cur.Node().(*ast.Ident); ok && isRoot {
+				fl.unknown = true // the variable is reassigned
+			}
+			return
+		case edge.AssignStmt_Rhs:
+			as := parent.Node().(*ast.AssignStmt)
+			if len(as.Lhs) == len(as.Rhs) {
+				c.assignTo(body, as.Lhs[idx], k, fl, alias)
+			} else {
+				for _, l := range as.Lhs {
+					c.assignTo(body, l, kDerived, fl, alias)
+				}
+			}
+			return
+		case edge.ValueSpec_Values:
+			vs := parent.Node().(*ast.ValueSpec)
+			if len(vs.Names) == len(vs.Values) {
+				c.assignTo(body, vs.Names[idx], k, fl, alias)
+			} else {
+				for _, n := range vs.Names {
+					c.assignTo(body, n, kDerived, fl, alias)
+				}
+			}
+			return
+		case edge.ReturnStmt_Results:
+			if inLit {
+				fl.escape = true
+			} else {
+				fl.returned = true
+			}
+			return
+		case edge.SendStmt_Value:
+			fl.escape = true
+			return
+		case edge.SendStmt_Chan, edge.ExprStmt_X, edge.IfStmt_Cond, edge.ForStmt_Cond,
+			edge.SwitchStmt_Tag, edge.CaseClause_List, edge.IncDecStmt_X:
+			return
+		default:
+			fl.unknown = true
+			return
+		}
+	}
+}
+
+// assignTo handles the value of a tracked expression assigned to lhs.
+func (c *checker) assignTo(body *ast.BlockStmt, lhs ast.Expr, k kind, fl *flow, alias func(*types.Var, kind)) {
+	id, ok := ast.Unparen(lhs).(*ast.Ident)
+	if !ok {
+		fl.escape = true // field, element, pointer target
+		return
+	}
+	if id.Name == "_" {
+		return
+	}
+	v, _ := c.info.Defs[id].(*types.Var)
+	if v == nil {
+		v, _ = c.info.Uses[id].(*types.Var)
+	}
+	if v == nil || v.Pos() < body.Lbrace || v.Pos() > body.Rbrace {
+		fl.escape = true // global, named result, captured outer variable
+		return
+	}
+	alias(v, k)
+}
+
+// callArg handles a tracked value passed as argument idx of call. It
+// returns the cursor to continue from (the call, as a derived value) or
+// stop.
+func (c *checker) callArg(callCur inspector.Cursor, call *ast.CallExpr, idx int, k kind, anchor token.Pos, fl *flow) (inspector.Cursor, kind, bool) {
+	if tv, ok := c.info.Types[call.Fun]; ok && tv.IsType() {
+		return callCur, k, false // conversion
+	}
+	if id, ok := ast.Unparen(call.Fun).(*ast.Ident); ok {
+		if b, ok := c.info.Uses[id].(*types.Builtin); ok {
+			if b.Name() == "append" {
+				return callCur, kDerived, false
+			}
+			return callCur, k, true
+		}
+	}
+	pk, _ := callCur.ParentEdge()
+	if pk == edge.GoStmt_Call {
+		fl.escape = true
+		return callCur, k, true
+	}
+	at := call.Pos()
+	if pk == edge.DeferStmt_Call {
+		at = callCur.Parent().Node().Pos()
+	}
+	if anchor.IsValid() {
+		at = anchor
+	}
+	fn, f := tempmodel.Callee(c.info, call)
+	if fn != nil && isInterfaceMethod(fn) {
+		fn = nil
+	}
+	if fn == nil {
+		// A call of a function value or an interface method.
+		if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok {
+			if s := c.info.Selections[sel]; s != nil && s.Obj().Pkg() != nil && s.Obj().Pkg().Path() == "testing" {
+				return callCur, k, true // t.Log(dir) and friends
+			}
+		}
+		fl.escape = true
+		return callCur, k, true
+	}
+	fn = fn.Origin()
+	switch {
+	case tempmodel.IsRemove(f):
+		if idx == 0 && k == kName {
+			fl.events = append(fl.events, event{anchor: at})
+		}
+		return callCur, k, true
+	case f.Is("os", "Rename"):
+		if idx == 0 && k == kName {
+			fl.events = append(fl.events, event{anchor: at, rename: call})
+		}
+		return callCur, k, true
+	}
+	removes, keeps, known := c.paramEffect(fn, f, idx)
+	if keeps {
+		fl.escape = true
+		return callCur, k, true
+	}
+	if removes && k != kDerived {
+		fl.events = append(fl.events, event{anchor: at})
+		return callCur, k, true
+	}
+	_ = known
+	if uninteresting(c.info.TypeOf(call)) {
+		return callCur, k, true
+	}
+	return callCur, kDerived, false
+}
+
+// stdKeepers are standard functions that keep their argument.
+var stdKeepers = map[tempmodel.Func]bool{
+	{Pkg: "os", Name: "Setenv"}:                         true,
+	{Pkg: "os", Name: "Chdir"}:                          true,
+	{Pkg: "syscall", Name: "Setenv"}:                    true,
+	{Pkg: "log", Name: "SetOutput"}:                     true,
+	{Pkg: "log", Recv: "Logger", Name: "SetOutput"}:     true,
+	{Pkg: "runtime", Name: "SetFinalizer"}:              true,
+	{Pkg: "runtime", Name: "AddCleanup"}:                true,
+	{Pkg: "flag", Name: "Set"}:                          true,
+	{Pkg: "flag", Recv: "FlagSet", Name: "Set"}:         true,
+	{Pkg: "container/heap", Name: "Push"}:               true,
+	{Pkg: "log/slog", Name: "SetDefault"}:               true,
+	{Pkg: "testing", Recv: "common", Name: "Setenv"}:    true,
+	{Pkg: "testing", Recv: "T", Name: "Setenv"}:         true,
+	{Pkg: "testing", Recv: "B", Name: "Setenv"}:         true,
+	{Pkg: "os/exec", Recv: "Cmd", Name: "Start"}:        true,
+	{Pkg: "net/http", Name: "Handle"}:                   true,
+	{Pkg: "net/http", Recv: "ServeMux", Name: "Handle"}: true,
+}
+
+// keeperMethod reports whether a method name suggests it stores its
+// argument in the receiver.
+func keeperMethod(name string) bool {
+	for _, p := range []string{"Set", "Add", "Store", "Put", "Push", "Register", "Append", "Insert", "Swap", "LoadOrStore", "CompareAndSwap", "Track", "Keep", "Save", "Defer", "Enqueue", "Send"} {
+		if strings.HasPrefix(name, p) {
+			return true
+		}
+	}
+	return false
+}
+
+// paramEffect says whether callee fn removes or keeps its parameter idx.
+func (c *checker) paramEffect(fn *types.Func, f tempmodel.Func, idx int) (removes, keeps, known bool) {
+	sig, ok := fn.Type().(*types.Signature)
+	if !ok {
+		return false, true, false
+	}
+	n := sig.Params().Len()
+	if idx >= n {
+		if !sig.Variadic() || n == 0 {
+			return false, false, false
+		}
+		idx = n - 1
+	}
+	if fn.Pkg() == c.pass.Pkg {
+		if c.inProg[fn] {
+			return false, true, false // recursion: assume kept
+		}
+		s := c.summary(fn)
+		if s == nil {
+			return false, false, true
+		}
+		return s.removes[idx], s.keeps[idx], true
+	}
+	var fact ParamFact
+	if c.pass.ImportObjectFact(fn, &fact) {
+		for _, i := range fact.Removes {
+			if i == idx {
+				removes = true
+			}
+		}
+		for _, i := range fact.Keeps {
+			if i == idx {
+				keeps = true
+			}
+		}
+		return removes, keeps, true
+	}
+	if fn.Pkg() == nil {
+		return false, false, false
+	}
+	if isStd(fn.Pkg().Path()) {
+		if stdKeepers[f] {
+			return false, true, true
+		}
+		if sig.Recv() != nil {
+			switch fn.Pkg().Path() {
+			case "sync", "sync/atomic", "container/list", "container/ring":
+				return false, true, true
+			}
+			if keeperMethod(fn.Name()) {
+				return false, true, true
+			}
+		}
+		return false, false, true
+	}
+	// Another module's package. If tempguard analyzed it, the absence of
+	// a fact means it neither removes nor keeps; otherwise its methods
+	// may store the argument in their receiver.
+	if c.pass.ImportPackageFact(fn.Pkg(), new(tempmodel.PackageFact)) {
+		return false, false, true
+	}
+	if sig.Recv() != nil {
+		return false, true, false
+	}
+	return false, false, false
+}
+
+func isStd(path string) bool {
+	first := path
+	if i := strings.IndexByte(path, '/'); i >= 0 {
+		first = path[:i]
+	}
+	return !strings.Contains(first, ".")
+}
+
+// summary computes what a function of this package does with each
+// parameter. Recursive cycles assume the parameter is kept (quiet).
+func (c *checker) summary(fn *types.Func) *summary {
+	if s, ok := c.sums[fn]; ok {
+		return s
+	}
+	if c.inProg[fn] {
+		return nil
+	}
+	decl := c.m.FuncDecl(fn)
+	sig, ok := fn.Type().(*types.Signature)
+	if decl == nil || !ok {
+		c.sums[fn] = nil
+		return nil
+	}
+	c.inProg[fn] = true
+	defer delete(c.inProg, fn)
+	n := sig.Params().Len()
+	s := &summary{removes: make([]bool, n), keeps: make([]bool, n)}
+	for i := 0; i < n; i++ {
+		p := sig.Params().At(i)
+		if p.Name() == "" || p.Name() == "_" || uninteresting(p.Type()) {
+			continue
+		}
+		fl := c.walk(decl, p, kindOf(p.Type()), nil)
+		s.removes[i] = len(fl.events) > 0 && !fl.escape && !fl.unknown
+		s.keeps[i] = fl.escape || fl.unknown
+	}
+	c.sums[fn] = s
+	return s
+}
+
+func isInterfaceMethod(fn *types.Func) bool {
+	sig, ok := fn.Type().(*types.Signature)
+	return ok && sig.Recv() != nil && types.IsInterface(sig.Recv().Type())
 }

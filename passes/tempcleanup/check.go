@@ -1,0 +1,883 @@
+package tempcleanup
+
+import (
+	"fmt"
+	"go/ast"
+	"go/token"
+	"go/types"
+	"strconv"
+	"strings"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/ast/edge"
+	"golang.org/x/tools/go/ast/inspector"
+	"golang.org/x/tools/go/cfg"
+
+	"github.com/tempguard/tempguard/passes/internal/tempmodel"
+)
+
+// finding is a diagnostic held back until every finding of the package is
+// known, so that fixes which delete the last use of an import can delete
+// the import too.
+type finding struct {
+	diag    analysis.Diagnostic
+	fixMsg  string
+	edits   []analysis.TextEdit
+	removed [][2]token.Pos // source ranges the fix deletes or replaces
+	file    *ast.File
+}
+
+// enclosingFunc returns the innermost FuncDecl or FuncLit around cur.
+func enclosingFunc(cur inspector.Cursor) (inspector.Cursor, bool) {
+	for e := range cur.Enclosing((*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)) {
+		return e, true
+	}
+	return inspector.Cursor{}, false
+}
+
+// checkCreation checks one call of os.CreateTemp, os.MkdirTemp,
+// ioutil.TempFile or ioutil.TempDir.
+func (c *checker) checkCreation(cur inspector.Cursor, call *ast.CallExpr, isDir bool, f tempmodel.Func) {
+	fnCur, ok := enclosingFunc(cur)
+	if !ok || len(call.Args) != 2 {
+		return
+	}
+	fn := fnCur.Node()
+	body := bodyOf(fn)
+	if body == nil {
+		return
+	}
+	if c.isTestFile(call.Pos()) {
+		if tv := c.testingVar(cur, call.Pos()); tv != nil {
+			if isDir {
+				c.reportTestDir(cur, call, f, tv, fn)
+				return
+			}
+			if c.sharedTempArg(call.Args[0]) {
+				c.reportTestFile(call, f, tv)
+				return
+			}
+		}
+	}
+	if !isDir && c.m.Prov(call.Args[0]).Loc == tempmodel.LocPrivate {
+		return // created in a private temp dir: removing the dir removes it
+	}
+	// The creation must be `x, err := call` (or = / var).
+	site := cur
+	ek, _ := site.ParentEdge()
+	for ek == edge.ParenExpr_X {
+		site = site.Parent()
+		ek, _ = site.ParentEdge()
+	}
+	stmtCur := site.Parent()
+	var lhs []ast.Expr
+	switch ek {
+	case edge.AssignStmt_Rhs:
+		as := stmtCur.Node().(*ast.AssignStmt)
+		if len(as.Rhs) != 1 || len(as.Lhs) != 2 {
+			return
+		}
+		lhs = as.Lhs
+	case edge.ValueSpec_Values:
+		vs := stmtCur.Node().(*ast.ValueSpec)
+		if len(vs.Values) != 1 || len(vs.Names) != 2 {
+			return
+		}
+		lhs = []ast.Expr{vs.Names[0], vs.Names[1]}
+	default:
+		return
+	}
+	hid, ok := lhs[0].(*ast.Ident)
+	if !ok || hid.Name == "_" {
+		return
+	}
+	v := c.varOf(hid)
+	if v == nil || v.Pos() < body.Lbrace || v.Pos() > body.Rbrace {
+		return // a named result, a global or an outer variable: ownership leaves
+	}
+	var errVar *types.Var
+	if eid, ok := lhs[1].(*ast.Ident); ok && eid.Name != "_" {
+		errVar = c.varOf(eid)
+		if errVar == nil {
+			return
+		}
+	} else if !ok {
+		return
+	}
+	k := kName
+	if !isDir {
+		k = kFile
+	}
+	fl := c.walk(fn, v, k, stmtCur.Node())
+	if fl.quiet() {
+		return
+	}
+	g := c.m.CFG(fn)
+	if g == nil {
+		return
+	}
+	ret := c.leakPath(g, call, fl.events, errVar, fn)
+	if ret == nil {
+		return
+	}
+	what, remove := "directory", fmt.Sprintf("defer os.RemoveAll(%s)", hid.Name)
+	if !isDir {
+		what, remove = "file", fmt.Sprintf("defer os.Remove(%s.Name())", hid.Name)
+	}
+	line := c.pass.Fset.Position(ret.Pos()).Line
+	where := fmt.Sprintf("the return on line %d", line)
+	if ret.Return == body.Rbrace {
+		where = fmt.Sprintf("the end of the function on line %d", line)
+	}
+	fd := &finding{
+		file: c.m.File(call.Pos()),
+		diag: analysis.Diagnostic{
+			Pos:     call.Pos(),
+			End:     call.End(),
+			Message: fmt.Sprintf("temporary %s from %s is not removed on every path (it leaks at %s); %s after the error check", what, f, where, remove),
+			Related: []analysis.RelatedInformation{{
+				Pos:     ret.Pos(),
+				Message: fmt.Sprintf("the temporary %s leaks when the function returns here", what),
+			}},
+		},
+	}
+	c.leakFix(fd, fnCur, stmtCur, hid, v, errVar, isDir)
+	c.pending = append(c.pending, fd)
+}
+
+func (c *checker) varOf(id *ast.Ident) *types.Var {
+	if v, ok := c.info.Defs[id].(*types.Var); ok {
+		return v
+	}
+	v, _ := c.info.Uses[id].(*types.Var)
+	return v
+}
+
+// leakPath searches the control-flow graph for a path from the creation
+// to a return that passes no removal, and returns that return.
+func (c *checker) leakPath(g *cfg.CFG, call *ast.CallExpr, events []event, errVar *types.Var, fn ast.Node) *ast.ReturnStmt {
+	var defBlock *cfg.Block
+	defIdx := -1
+	for _, b := range g.Blocks {
+		if !b.Live {
+			continue
+		}
+		for i, n := range b.Nodes {
+			if n.Pos() <= call.Pos() && call.End() <= n.End() {
+				defBlock, defIdx = b, i
+			}
+		}
+	}
+	if defBlock == nil {
+		return nil
+	}
+	creation := defBlock.Nodes[defIdx]
+	eventIn := func(n ast.Node) *event {
+		for i := range events {
+			if n.Pos() <= events[i].anchor && events[i].anchor < n.End() {
+				return &events[i]
+			}
+		}
+		return nil
+	}
+	seen := map[*cfg.Block]bool{}
+	var visit func(b *cfg.Block, from int) *ast.ReturnStmt
+	search := func(bs []*cfg.Block) *ast.ReturnStmt {
+		for _, s := range bs {
+			if seen[s] {
+				continue
+			}
+			seen[s] = true
+			if r := visit(s, 0); r != nil {
+				return r
+			}
+		}
+		return nil
+	}
+	visit = func(b *cfg.Block, from int) *ast.ReturnStmt {
+		for i := from; i < len(b.Nodes); i++ {
+			n := b.Nodes[i]
+			if n == creation && from == 0 {
+				return nil // back at the creation (a loop)
+			}
+			if ev := eventIn(n); ev != nil {
+				if ev.rename != nil {
+					if fail := c.renameFailBranch(b, i, ev.rename); fail != nil {
+						return search([]*cfg.Block{fail})
+					}
+				}
+				return nil
+			}
+			if ret, ok := n.(*ast.ReturnStmt); ok {
+				return ret
+			}
+		}
+		succs := b.Succs
+		if b == defBlock && from > 0 && errVar != nil {
+			succs = nil
+			if cond, ok := b.Nodes[len(b.Nodes)-1].(ast.Expr); ok && len(b.Succs) == 2 && len(b.Nodes)-1 > defIdx {
+				switch c.nilCheck(cond, errVar) {
+				case token.NEQ:
+					succs = b.Succs[1:]
+				case token.EQL:
+					succs = b.Succs[:1]
+				}
+			}
+			if succs == nil {
+				if c.usedInCond(errVar) {
+					return nil // an error check we do not understand
+				}
+				succs = b.Succs
+			}
+		}
+		return search(succs)
+	}
+	return visit(defBlock, defIdx+1)
+}
+
+// nilCheck returns NEQ for `v != nil`, EQL for `v == nil`, else ILLEGAL.
+func (c *checker) nilCheck(e ast.Expr, v *types.Var) token.Token {
+	be, ok := ast.Unparen(e).(*ast.BinaryExpr)
+	if !ok || be.Op != token.NEQ && be.Op != token.EQL {
+		return token.ILLEGAL
+	}
+	x, y := ast.Unparen(be.X), ast.Unparen(be.Y)
+	if c.isNil(x) {
+		x, y = y, x
+	}
+	id, ok := x.(*ast.Ident)
+	if !ok || c.info.Uses[id] != v || !c.isNil(y) {
+		return token.ILLEGAL
+	}
+	return be.Op
+}
+
+func (c *checker) isNil(e ast.Expr) bool {
+	id, ok := ast.Unparen(e).(*ast.Ident)
+	if !ok {
+		return false
+	}
+	_, isNil := c.info.Uses[id].(*types.Nil)
+	return isNil
+}
+
+// usedInCond reports whether v appears in a comparison or a switch.
+func (c *checker) usedInCond(v *types.Var) bool {
+	for _, u := range c.usesOf(v) {
+		switch ek, _ := u.ParentEdge(); ek {
+		case edge.BinaryExpr_X, edge.BinaryExpr_Y, edge.SwitchStmt_Tag, edge.CaseClause_List, edge.IfStmt_Cond:
+			return true
+		}
+	}
+	return false
+}
+
+// renameFailBranch returns the block of `if err != nil` after an
+// os.Rename in node i of b (the failure path, which still needs cleanup),
+// or nil if the rename's result is not checked that way.
+func (c *checker) renameFailBranch(b *cfg.Block, i int, rename *ast.CallExpr) *cfg.Block {
+	if len(b.Succs) != 2 {
+		return nil
+	}
+	last, ok := b.Nodes[len(b.Nodes)-1].(ast.Expr)
+	if !ok {
+		return nil
+	}
+	if as, ok := b.Nodes[i].(*ast.AssignStmt); ok && len(as.Lhs) == 1 && len(as.Rhs) == 1 && ast.Unparen(as.Rhs[0]) == rename && i < len(b.Nodes)-1 {
+		if id, ok := as.Lhs[0].(*ast.Ident); ok {
+			if v := c.varOf(id); v != nil && c.nilCheck(last, v) == token.NEQ {
+				return b.Succs[0]
+			}
+		}
+		return nil
+	}
+	if be, ok := ast.Unparen(last).(*ast.BinaryExpr); ok && be.Op == token.NEQ && b.Nodes[i] == last {
+		if ast.Unparen(be.X) == rename && c.isNil(be.Y) || ast.Unparen(be.Y) == rename && c.isNil(be.X) {
+			return b.Succs[0]
+		}
+	}
+	return nil
+}
+
+// leakFix adds the `defer os.Remove...` fix to fd where it is safe.
+func (c *checker) leakFix(fd *finding, fnCur, stmtCur inspector.Cursor, hid *ast.Ident, v, errVar *types.Var, isDir bool) {
+	as, ok := stmtCur.Node().(*ast.AssignStmt)
+	if !ok || fd.file == nil {
+		return
+	}
+	switch ek, _ := stmtCur.ParentEdge(); ek {
+	case edge.BlockStmt_List, edge.CaseClause_Body, edge.CommClause_Body:
+	default:
+		return
+	}
+	for e := range stmtCur.Enclosing((*ast.ForStmt)(nil), (*ast.RangeStmt)(nil), (*ast.FuncLit)(nil), (*ast.FuncDecl)(nil)) {
+		if e == fnCur {
+			break
+		}
+		switch e.Node().(type) {
+		case *ast.ForStmt, *ast.RangeStmt:
+			return // a defer in a loop would hold every file until the function returns
+		}
+	}
+	insertAt := as.End()
+	if errVar != nil {
+		next, ok := stmtCur.NextSibling()
+		if !ok {
+			return
+		}
+		ifs, ok := next.Node().(*ast.IfStmt)
+		if !ok || ifs.Init != nil || ifs.Else != nil || c.nilCheck(ifs.Cond, errVar) != token.NEQ || !c.terminates(ifs.Body) {
+			return
+		}
+		insertAt = ifs.End()
+	} else if !isDir {
+		return // f would be nil if the creation failed
+	}
+	if sc := c.pass.Pkg.Scope().Innermost(insertAt); sc != nil {
+		if _, obj := sc.LookupParent(hid.Name, insertAt); obj != v {
+			return
+		}
+	}
+	osName, edits := c.m.ImportName(fd.file, insertAt, "os", "os")
+	if osName == "" {
+		return
+	}
+	text := fmt.Sprintf("defer %s.RemoveAll(%s)", osName, hid.Name)
+	if !isDir {
+		text = fmt.Sprintf("defer %s.Remove(%s.Name())", osName, hid.Name)
+	}
+	indent, ok := c.indentOf(as.Pos())
+	if !ok {
+		return
+	}
+	// Insert at the end of the line, after any trailing comment.
+	tf, data, ok := c.content(insertAt)
+	if !ok {
+		return
+	}
+	off := tf.Offset(insertAt)
+	end := off
+	for end < len(data) && data[end] != '\n' {
+		end++
+	}
+	if rest := strings.TrimSpace(string(data[off:end])); rest != "" && !strings.HasPrefix(rest, "//") {
+		return
+	}
+	insertAt = tf.Pos(end)
+	fd.fixMsg = "Add " + text
+	fd.edits = append(edits, analysis.TextEdit{Pos: insertAt, End: insertAt, NewText: []byte("\n" + indent + text)})
+}
+
+// terminates reports whether a block ends in a statement that leaves it.
+func (c *checker) terminates(b *ast.BlockStmt) bool {
+	if len(b.List) == 0 {
+		return false
+	}
+	switch s := b.List[len(b.List)-1].(type) {
+	case *ast.ReturnStmt, *ast.BranchStmt:
+		return true
+	case *ast.ExprStmt:
+		if call, ok := ast.Unparen(s.X).(*ast.CallExpr); ok {
+			return !c.m.MayReturn(call)
+		}
+	}
+	return false
+}
+
+func (c *checker) content(pos token.Pos) (*token.File, []byte, bool) {
+	tf := c.pass.Fset.File(pos)
+	if tf == nil {
+		return nil, nil, false
+	}
+	data, err := c.pass.ReadFile(tf.Name())
+	if err != nil || len(data) != tf.Size() {
+		return nil, nil, false
+	}
+	return tf, data, true
+}
+
+// indentOf returns the leading white space of the line of pos.
+func (c *checker) indentOf(pos token.Pos) (string, bool) {
+	tf, data, ok := c.content(pos)
+	if !ok {
+		return "", false
+	}
+	off := tf.Offset(pos)
+	start := off
+	for start > 0 && data[start-1] != '\n' {
+		start--
+	}
+	ind := data[start:off]
+	if strings.Trim(string(ind), " \t") != "" {
+		return "", false
+	}
+	return string(ind), true
+}
+
+// deleteStmt returns the edit that deletes the whole lines of n, if n is
+// alone on them.
+func (c *checker) deleteStmt(n ast.Node) (analysis.TextEdit, bool) {
+	tf, data, ok := c.content(n.Pos())
+	if !ok {
+		return analysis.TextEdit{}, false
+	}
+	start, end := tf.Offset(n.Pos()), tf.Offset(n.End())
+	for start > 0 && (data[start-1] == ' ' || data[start-1] == '\t') {
+		start--
+	}
+	if start > 0 && data[start-1] != '\n' {
+		return analysis.TextEdit{}, false
+	}
+	for end < len(data) && (data[end] == ' ' || data[end] == '\t' || data[end] == '\r') {
+		end++
+	}
+	if end < len(data) {
+		if data[end] != '\n' {
+			return analysis.TextEdit{}, false
+		}
+		end++
+	}
+	return analysis.TextEdit{Pos: tf.Pos(start), End: tf.Pos(end)}, true
+}
+
+// testingVar returns the *testing.T, *testing.B, *testing.F or testing.TB
+// parameter of the innermost enclosing function that has one, if it is in
+// scope at pos.
+func (c *checker) testingVar(cur inspector.Cursor, pos token.Pos) *types.Var {
+	for e := range cur.Enclosing((*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)) {
+		var ft *ast.FuncType
+		switch n := e.Node().(type) {
+		case *ast.FuncDecl:
+			ft = n.Type
+		case *ast.FuncLit:
+			ft = n.Type
+		}
+		if ft == nil || ft.Params == nil {
+			continue
+		}
+		for _, field := range ft.Params.List {
+			for _, name := range field.Names {
+				v, _ := c.info.Defs[name].(*types.Var)
+				if v == nil || name.Name == "_" || !isTestingTB(v.Type()) {
+					continue
+				}
+				if sc := c.pass.Pkg.Scope().Innermost(pos); sc != nil {
+					if _, obj := sc.LookupParent(v.Name(), pos); obj == v {
+						return v
+					}
+				}
+				return nil
+			}
+		}
+	}
+	return nil
+}
+
+func isTestingTB(t types.Type) bool {
+	if p, ok := types.Unalias(t).(*types.Pointer); ok {
+		t = p.Elem()
+	}
+	n, ok := types.Unalias(t).(*types.Named)
+	if !ok || n.Obj().Pkg() == nil || n.Obj().Pkg().Path() != "testing" {
+		return false
+	}
+	switch n.Obj().Name() {
+	case "T", "B", "F", "TB":
+		return true
+	}
+	return false
+}
+
+// isOSTempDirCall reports whether e is a call of os.TempDir().
+func (c *checker) isOSTempDirCall(e ast.Expr) bool {
+	call, ok := ast.Unparen(e).(*ast.CallExpr)
+	if !ok || len(call.Args) != 0 {
+		return false
+	}
+	_, f := tempmodel.Callee(c.info, call)
+	return f.Is("os", "TempDir")
+}
+
+// sharedTempArg reports whether the dir argument of a creation is the
+// shared temp dir: "" or os.TempDir().
+func (c *checker) sharedTempArg(e ast.Expr) bool {
+	if s, ok := c.m.ConstString(e); ok && s == "" {
+		return true
+	}
+	if c.isOSTempDirCall(e) {
+		return true
+	}
+	p := c.m.Prov(e)
+	return p.Loc == tempmodel.LocShared && p.Name == tempmodel.NameNone && p.Dir == "os.TempDir()"
+}
+
+// directShared reports whether the dir argument can be replaced as is.
+func (c *checker) directShared(e ast.Expr) bool {
+	if lit, ok := ast.Unparen(e).(*ast.BasicLit); ok && lit.Kind == token.STRING {
+		s, err := strconv.Unquote(lit.Value)
+		return err == nil && s == ""
+	}
+	return c.isOSTempDirCall(e)
+}
+
+// reportTestFile reports os.CreateTemp("", ...) in a test.
+func (c *checker) reportTestFile(call *ast.CallExpr, f tempmodel.Func, tv *types.Var) {
+	fd := &finding{
+		file: c.m.File(call.Pos()),
+		diag: analysis.Diagnostic{
+			Pos: call.Pos(),
+			End: call.End(),
+			Message: fmt.Sprintf("%s in the shared temp dir in a test: use %s(%s.TempDir(), ...), which the testing package removes after the test",
+				f, f, tv.Name()),
+		},
+	}
+	if c.directShared(call.Args[0]) {
+		fd.fixMsg = fmt.Sprintf("Create the file in %s.TempDir()", tv.Name())
+		fd.edits = []analysis.TextEdit{{Pos: call.Args[0].Pos(), End: call.Args[0].End(), NewText: []byte(tv.Name() + ".TempDir()")}}
+		fd.removed = [][2]token.Pos{{call.Args[0].Pos(), call.Args[0].End()}}
+	}
+	c.pending = append(c.pending, fd)
+}
+
+// checkTestTempDirBase reports files a test creates under os.TempDir().
+func (c *checker) checkTestTempDirBase(cur inspector.Cursor, call *ast.CallExpr) {
+	_, f := tempmodel.Callee(c.info, call)
+	cp, ok := tempmodel.Creators[f]
+	if !ok || cp.PathArg >= len(call.Args) {
+		return
+	}
+	tv := c.testingVar(cur, call.Pos())
+	if tv == nil {
+		return
+	}
+	arg := call.Args[cp.PathArg]
+	p := c.m.Prov(arg)
+	if p.Loc != tempmodel.LocShared || p.Dir != "os.TempDir()" || p.Name == tempmodel.NameNone {
+		return
+	}
+	fd := &finding{
+		file: c.m.File(call.Pos()),
+		diag: analysis.Diagnostic{
+			Pos:     call.Pos(),
+			End:     call.End(),
+			Message: fmt.Sprintf("test creates a file under os.TempDir(): build the path on %s.TempDir(), which is private to the test and removed after it", tv.Name()),
+		},
+	}
+	// The fix replaces os.TempDir() in the prefix position of the path.
+	var base ast.Expr
+	switch x := ast.Unparen(arg).(type) {
+	case *ast.CallExpr:
+		if _, jf := tempmodel.Callee(c.info, x); (jf.Is("path/filepath", "Join") || jf.Is("path", "Join")) && len(x.Args) > 1 && x.Ellipsis == token.NoPos {
+			base = x.Args[0]
+		}
+	case *ast.BinaryExpr:
+		for x.Op == token.ADD {
+			if l, ok := ast.Unparen(x.X).(*ast.BinaryExpr); ok {
+				x = l
+				continue
+			}
+			base = x.X
+			break
+		}
+	}
+	if base != nil && c.isOSTempDirCall(base) {
+		fd.fixMsg = fmt.Sprintf("Use %s.TempDir()", tv.Name())
+		fd.edits = []analysis.TextEdit{{Pos: base.Pos(), End: base.End(), NewText: []byte(tv.Name() + ".TempDir()")}}
+		fd.removed = [][2]token.Pos{{base.Pos(), base.End()}}
+	}
+	c.pending = append(c.pending, fd)
+}
+
+// reportTestDir reports os.MkdirTemp in a test, with the t.TempDir() fix.
+func (c *checker) reportTestDir(cur inspector.Cursor, call *ast.CallExpr, f tempmodel.Func, tv *types.Var, fn ast.Node) {
+	fd := &finding{
+		file: c.m.File(call.Pos()),
+		diag: analysis.Diagnostic{
+			Pos:     call.Pos(),
+			End:     call.End(),
+			Message: fmt.Sprintf("%s in a test: use %s.TempDir(), which the testing package removes after the test", f, tv.Name()),
+		},
+	}
+	c.pending = append(c.pending, fd)
+	if !c.directShared(call.Args[0]) {
+		return
+	}
+	ek, _ := cur.ParentEdge()
+	if ek != edge.AssignStmt_Rhs {
+		return
+	}
+	stmtCur := cur.Parent()
+	as := stmtCur.Node().(*ast.AssignStmt)
+	if len(as.Lhs) != 2 || len(as.Rhs) != 1 {
+		return
+	}
+	switch sk, _ := stmtCur.ParentEdge(); sk {
+	case edge.BlockStmt_List, edge.CaseClause_Body, edge.CommClause_Body:
+	default:
+		return
+	}
+	did, ok := as.Lhs[0].(*ast.Ident)
+	eid, ok2 := as.Lhs[1].(*ast.Ident)
+	if !ok || !ok2 || did.Name == "_" {
+		return
+	}
+	dirVar := c.varOf(did)
+	if dirVar == nil {
+		return
+	}
+	tok := "="
+	if as.Tok == token.DEFINE && c.info.Defs[did] != nil {
+		tok = ":="
+	} else if as.Tok != token.DEFINE && as.Tok != token.ASSIGN {
+		return
+	}
+	edits := []analysis.TextEdit{{Pos: as.Pos(), End: as.End(), NewText: []byte(fmt.Sprintf("%s %s %s.TempDir()", did.Name, tok, tv.Name()))}}
+	removed := [][2]token.Pos{{as.Pos(), as.End()}}
+	inRemoved := func(p token.Pos) bool {
+		for _, r := range removed {
+			if r[0] <= p && p < r[1] {
+				return true
+			}
+		}
+		return false
+	}
+	if eid.Name != "_" {
+		errVar := c.varOf(eid)
+		if errVar == nil {
+			return
+		}
+		if next, ok := stmtCur.NextSibling(); ok && c.isErrCheck(next.Node(), errVar) {
+			e, ok := c.deleteStmt(next.Node())
+			if !ok {
+				return
+			}
+			edits = append(edits, e)
+			removed = append(removed, [2]token.Pos{next.Node().Pos(), next.Node().End()})
+		}
+		if as.Tok == token.DEFINE && c.info.Defs[eid] != nil {
+			for _, u := range c.usesOf(errVar) {
+				if !inRemoved(u.Node().Pos()) {
+					return // err is used later: keep the code as it is
+				}
+			}
+		}
+	}
+	// Drop `defer os.RemoveAll(dir)` and `t.Cleanup(func() { os.RemoveAll(dir) })`.
+	for _, u := range c.usesOf(dirVar) {
+		if u.Node().Pos() < fn.Pos() || u.Node().Pos() >= fn.End() {
+			continue
+		}
+		if stmt := c.removalStmt(u, fn); stmt != nil && !inRemoved(stmt.Pos()) {
+			if e, ok := c.deleteStmt(stmt); ok {
+				edits = append(edits, e)
+				removed = append(removed, [2]token.Pos{stmt.Pos(), stmt.End()})
+			}
+		}
+	}
+	fd.fixMsg = fmt.Sprintf("Use %s.TempDir()", tv.Name())
+	fd.edits = edits
+	fd.removed = removed
+}
+
+// isErrCheck reports whether n is `if err != nil { ... }` (no init, no
+// else) or a statement such as require.NoError(t, err) that only checks
+// err.
+func (c *checker) isErrCheck(n ast.Node, errVar *types.Var) bool {
+	switch n := n.(type) {
+	case *ast.IfStmt:
+		return n.Init == nil && n.Else == nil && c.nilCheck(n.Cond, errVar) == token.NEQ
+	case *ast.ExprStmt:
+		call, ok := ast.Unparen(n.X).(*ast.CallExpr)
+		if !ok {
+			return false
+		}
+		name := strings.ToLower(calleeName(call))
+		if !strings.Contains(name, "noerror") && !strings.Contains(name, "nil") && !strings.HasPrefix(name, "check") && !strings.HasPrefix(name, "must") {
+			return false
+		}
+		found := false
+		for _, a := range call.Args {
+			switch a := ast.Unparen(a).(type) {
+			case *ast.Ident:
+				if c.info.Uses[a] == errVar {
+					found = true
+				}
+			case *ast.BasicLit:
+			default:
+				return false
+			}
+		}
+		return found
+	}
+	return false
+}
+
+// removalStmt returns the statement to drop for a use u of a test's temp
+// dir in `defer os.RemoveAll(dir)`, `defer func() { os.RemoveAll(dir) }()`
+// or `t.Cleanup(func() { os.RemoveAll(dir) })`, else nil.
+func (c *checker) removalStmt(u inspector.Cursor, fn ast.Node) ast.Node {
+	ek, idx := u.ParentEdge()
+	if ek != edge.CallExpr_Args || idx != 0 {
+		return nil
+	}
+	callCur := u.Parent()
+	call := callCur.Node().(*ast.CallExpr)
+	if _, f := tempmodel.Callee(c.info, call); !tempmodel.IsRemove(f) || len(call.Args) != 1 {
+		return nil
+	}
+	sk, _ := callCur.ParentEdge()
+	stmtCur := callCur.Parent()
+	switch sk {
+	case edge.DeferStmt_Call:
+		return stmtCur.Node()
+	case edge.ExprStmt_X:
+	case edge.AssignStmt_Rhs:
+		as := stmtCur.Node().(*ast.AssignStmt)
+		if len(as.Lhs) != 1 {
+			return nil
+		}
+		if id, ok := as.Lhs[0].(*ast.Ident); !ok || id.Name != "_" {
+			return nil
+		}
+	default:
+		return nil
+	}
+	// A statement alone in the body of a deferred or Cleanup closure.
+	bk, _ := stmtCur.ParentEdge()
+	if bk != edge.BlockStmt_List {
+		return nil
+	}
+	blk := stmtCur.Parent()
+	if len(blk.Node().(*ast.BlockStmt).List) != 1 {
+		return nil
+	}
+	if lk, _ := blk.ParentEdge(); lk != edge.FuncLit_Body {
+		return nil
+	}
+	lit := blk.Parent()
+	d, _ := c.litDisposition(lit)
+	switch d {
+	case dispDefer, dispCleanup:
+	default:
+		return nil
+	}
+	// The statement holding the closure: defer ... or t.Cleanup(...).
+	for s := lit.Parent(); s.Valid(); s = s.Parent() {
+		if s.Node() == fn {
+			return nil
+		}
+		switch s.Node().(type) {
+		case *ast.DeferStmt, *ast.ExprStmt:
+			if pk, _ := s.ParentEdge(); pk == edge.BlockStmt_List {
+				return s.Node()
+			}
+			return nil
+		}
+	}
+	return nil
+}
+
+// finish decides the import edits of the held-back fixes and reports.
+func (c *checker) finish() {
+	byFile := map[*ast.File][]*finding{}
+	for _, fd := range c.pending {
+		if fd.file != nil && len(fd.removed) > 0 && len(fd.edits) > 0 {
+			byFile[fd.file] = append(byFile[fd.file], fd)
+		}
+	}
+	for file, fds := range byFile {
+		c.fixImports(file, fds)
+	}
+	for _, fd := range c.pending {
+		if len(fd.edits) > 0 {
+			fd.diag.SuggestedFixes = []analysis.SuggestedFix{{Message: fd.fixMsg, TextEdits: fd.edits}}
+		}
+		c.m.Report(c.pass, fd.diag)
+	}
+}
+
+// fixImports deletes the imports that the fixes of a file leave unused,
+// or drops fixes whose combination would need more care.
+func (c *checker) fixImports(file *ast.File, fds []*finding) {
+	in := func(p token.Pos, fd *finding) bool {
+		for _, r := range fd.removed {
+			if r[0] <= p && p < r[1] {
+				return true
+			}
+		}
+		return false
+	}
+	for _, spec := range file.Imports {
+		var pn *types.PkgName
+		if spec.Name != nil {
+			pn, _ = c.info.Defs[spec.Name].(*types.PkgName)
+		} else {
+			pn, _ = c.info.Implicits[spec].(*types.PkgName)
+		}
+		if pn == nil {
+			continue
+		}
+		remaining := 0
+		var touching []*finding
+		seen := map[*finding]bool{}
+		ast.Inspect(file, func(n ast.Node) bool {
+			id, ok := n.(*ast.Ident)
+			if !ok || c.info.Uses[id] != pn {
+				return true
+			}
+			hit := false
+			for _, fd := range fds {
+				if in(id.Pos(), fd) {
+					hit = true
+					if !seen[fd] {
+						seen[fd] = true
+						touching = append(touching, fd)
+					}
+				}
+			}
+			if !hit {
+				remaining++
+			}
+			return true
+		})
+		if remaining > 0 || len(touching) == 0 {
+			continue
+		}
+		if len(touching) > 1 {
+			for _, fd := range touching {
+				fd.edits = nil
+			}
+			continue
+		}
+		fd := touching[0]
+		del, ok := c.deleteImport(file, spec)
+		if !ok {
+			fd.edits = nil
+			continue
+		}
+		fd.edits = append(fd.edits, del)
+	}
+}
+
+// deleteImport returns the edit that deletes an import spec.
+func (c *checker) deleteImport(file *ast.File, spec *ast.ImportSpec) (analysis.TextEdit, bool) {
+	for _, d := range file.Decls {
+		gd, ok := d.(*ast.GenDecl)
+		if !ok || gd.Tok != token.IMPORT {
+			continue
+		}
+		for _, s := range gd.Specs {
+			if s != spec {
+				continue
+			}
+			if !gd.Lparen.IsValid() {
+				return c.deleteStmt(gd)
+			}
+			if spec.Doc != nil || spec.Comment != nil {
+				return analysis.TextEdit{}, false
+			}
+			return c.deleteStmt(spec)
+		}
+	}
+	return analysis.TextEdit{}, false
+}

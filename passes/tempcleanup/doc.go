@@ -1,0 +1,133 @@
+// Package tempcleanup defines an Analyzer that reports temporary files and
+// directories that are never removed, and temp dirs made by hand in tests.
+//
+// # Analyzer tempcleanup
+//
+// tempcleanup: report temp files and dirs that are not removed on every path, and os.MkdirTemp in tests
+//
+// A file from os.CreateTemp or ioutil.TempFile, or a directory from
+// os.MkdirTemp or ioutil.TempDir, stays on disk until someone removes it.
+// Programs that forget leave thousands of entries in /tmp (golang/go#13863,
+// Snowflake-Labs/sansshell#66), fill tmpfs mounts and leak data.
+//
+// # What is flagged
+//
+// A creation whose result is not removed on some path out of the function
+// while its ownership stays in the function. The analyzer follows the
+// control-flow graph (like lostcancel) from the creation to every return:
+// a removal only in the success branch, while an error return leaks the
+// file, is a finding. The diagnostic is at the creating call; its related
+// information names the return where the object leaks.
+//
+// Removed means os.Remove or os.RemoveAll of f.Name(), of the directory,
+// or of a variable holding either; directly, in a defer, in a deferred
+// closure, in t.Cleanup, or through a helper that removes its argument
+// (in this package, or in another one through the fact "removes param i").
+// os.Rename(f.Name(), dst) hands the file over to dst on that path; when
+// the rename's error is checked with `if err != nil`, that branch still
+// needs cleanup.
+//
+// In a _test.go file with a *testing.T, *testing.B or *testing.F in scope,
+// any os.MkdirTemp or ioutil.TempDir is flagged even if it is removed, and
+// so are os.CreateTemp and ioutil.TempFile in the shared temp dir ("" or
+// os.TempDir()), and files created under os.TempDir(): t.TempDir() is
+// private to the test and removed by the testing package after it.
+//
+// # What stays quiet
+//
+// Ownership leaves the function, so someone else removes it: the file,
+// its name or the directory (or a value built from them) is returned,
+// stored in a field, map, slice or global, sent on a channel, captured by
+// a goroutine or by a closure that is not deferred or called at once, or
+// passed to a function that keeps it (fact "keeps param i"; methods named
+// Set..., Add..., Store... of other packages are assumed to keep). Paths
+// that end in os.Exit, log.Fatal, panic or t.Fatal are not exits. A file
+// created inside a private temp dir is covered by that dir. Error checks
+// the analyzer does not understand make it stay quiet.
+//
+// # Fixes
+//
+// Outside tests, `defer os.RemoveAll(dir)` or `defer os.Remove(f.Name())`
+// is inserted right after the `if err != nil { return ... }` that follows
+// the creation (never inside a loop, never where the error is not checked
+// that way). A later `defer f.Close()` is registered after it, so it runs
+// first: Close before Remove, as Windows requires.
+//
+// In tests, `dir, err := os.MkdirTemp("", "x")` becomes `dir := t.TempDir()`;
+// the error check that follows and `defer os.RemoveAll(dir)` go away.
+// `os.CreateTemp("", p)` becomes `os.CreateTemp(t.TempDir(), p)`, and
+// os.TempDir() as the base of a test file's path becomes t.TempDir().
+// The test's own variable name (t, b, f, tb) is used.
+//
+// # Example
+//
+// Before:
+//
+//	func render(tmpl string) ([]byte, error) {
+//		f, err := os.CreateTemp("", "render-*.html")
+//		if err != nil {
+//			return nil, err
+//		}
+//		defer f.Close()
+//		if err := run(tmpl, f); err != nil {
+//			return nil, err // the file stays in /tmp
+//		}
+//		return os.ReadFile(f.Name()) // and here too
+//	}
+//
+// After:
+//
+//	func render(tmpl string) ([]byte, error) {
+//		f, err := os.CreateTemp("", "render-*.html")
+//		if err != nil {
+//			return nil, err
+//		}
+//		defer os.Remove(f.Name())
+//		defer f.Close()
+//		...
+//	}
+package tempcleanup
+
+const doc = `report temp files and dirs that are not removed on every path, and os.MkdirTemp in tests
+
+A file from os.CreateTemp or ioutil.TempFile, or a directory from
+os.MkdirTemp or ioutil.TempDir, stays on disk until someone removes it.
+
+Flagged: a creation that is not removed (os.Remove/os.RemoveAll of
+f.Name() or the dir, directly, deferred, in a deferred closure, in
+t.Cleanup, or through a helper that removes its argument, also across
+packages) on some path from the creation to a return, while its ownership
+stays in the function. The report names the leaking return. os.Rename of
+the file hands it over; the failure branch of the rename still needs
+cleanup. In _test.go files with a *testing.T/B/F in scope: any
+os.MkdirTemp/ioutil.TempDir, os.CreateTemp/ioutil.TempFile in "" or
+os.TempDir(), and files created under os.TempDir() (use t.TempDir()).
+
+Quiet: the object, its name, or a value built from them is returned,
+stored in a field, map, slice or global, sent on a channel, captured by a
+goroutine or a closure that is not deferred or called at once, or passed to
+a function that keeps it; exits through os.Exit, log.Fatal, panic or
+t.Fatal; files created inside a private temp dir.
+
+Fixes: insert defer os.RemoveAll(dir) / defer os.Remove(f.Name()) after the
+error check that follows the creation (a later defer f.Close() then runs
+first). In tests: dir := t.TempDir() replaces os.MkdirTemp, its error check
+and its deferred RemoveAll; os.CreateTemp("", p) becomes
+os.CreateTemp(t.TempDir(), p).
+
+Before:
+
+	f, err := os.CreateTemp("", "render-*.html")
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+
+After:
+
+	f, err := os.CreateTemp("", "render-*.html")
+	if err != nil {
+		return nil, err
+	}
+	defer os.Remove(f.Name())
+	defer f.Close()`

@@ -1,0 +1,346 @@
+package leaks
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"io/ioutil"
+	"os"
+	"os/exec"
+	"path/filepath"
+)
+
+var errBad = errors.New("bad")
+
+func build(dir string) error { return nil }
+
+func neverRemoved() error {
+	f, err := os.CreateTemp("", "x-*.txt") // want `temporary file from os.CreateTemp is not removed on every path \(it leaks at the return on line 24\); defer os.Remove\(f.Name\(\)\) after the error check`
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	_, err = f.WriteString("hello")
+	return err
+}
+
+func dirNeverRemoved() error {
+	dir, err := os.MkdirTemp("", "work") // want `temporary directory from os.MkdirTemp is not removed on every path \(it leaks at the return on line 32\); defer os.RemoveAll\(dir\) after the error check`
+	if err != nil {
+		return fmt.Errorf("mkdir: %w", err)
+	}
+	return build(dir)
+}
+
+func removedOnlyOnSuccess(data []byte) error {
+	f, err := os.CreateTemp("", "data") // want `leaks at the return on line 42`
+	if err != nil {
+		return err
+	}
+	if _, err := f.Write(data); err != nil {
+		f.Close()
+		return err
+	}
+	f.Close()
+	os.Remove(f.Name())
+	return nil
+}
+
+func dirRemovedOnSuccess() error {
+	dir, err := ioutil.TempDir("", "x") // want `temporary directory from ioutil.TempDir is not removed`
+	if err != nil {
+		return err
+	}
+	if err := build(dir); err != nil {
+		return err
+	}
+	return os.RemoveAll(dir)
+}
+
+func deferTooLate(src io.Reader) error {
+	f, err := os.CreateTemp("", "copy") // want `leaks at the return on line 66`
+	if err != nil {
+		return err
+	}
+	if _, err := io.Copy(f, src); err != nil {
+		return err
+	}
+	defer os.Remove(f.Name())
+	return f.Close()
+}
+
+func varForm() error {
+	var dir, err = os.MkdirTemp("", "v") // want `temporary directory from os.MkdirTemp is not removed`
+	if err != nil {
+		return err
+	}
+	return build(dir)
+}
+
+func errEqNil() {
+	dir, err := os.MkdirTemp("", "eq") // want `leaks at the end of the function on line 85`
+	if err == nil {
+		fmt.Println(dir)
+	}
+}
+
+func blankErrDir() {
+	dir, _ := os.MkdirTemp("", "blank") // want `temporary directory`
+	fmt.Println(dir)
+}
+
+func blankErrFile() {
+	f, _ := os.CreateTemp("", "blank") // want `temporary file`
+	f.Close()
+}
+
+func voidFunc() {
+	f, err := os.CreateTemp("", "void") // want `temporary file`
+	if err != nil {
+		return
+	}
+	fmt.Fprintln(f, "x")
+	f.Close()
+}
+
+var handler = func() error {
+	dir, err := os.MkdirTemp("", "lit") // want `temporary directory`
+	if err != nil {
+		return err
+	}
+	return build(dir)
+}
+
+func atomicWrite(path string, data []byte) error {
+	f, err := os.CreateTemp(filepath.Dir(path), ".tmp-*") // want `leaks at the return on line 129`
+	if err != nil {
+		return err
+	}
+	if _, err := f.Write(data); err != nil {
+		f.Close()
+		os.Remove(f.Name())
+		return err
+	}
+	if err := f.Close(); err != nil {
+		os.Remove(f.Name())
+		return err
+	}
+	if err := os.Rename(f.Name(), path); err != nil {
+		return err
+	}
+	return nil
+}
+
+func removeFile(f *os.File) {
+	f.Close()
+	os.Remove(f.Name())
+}
+
+func helperOnlyOnError(fail bool) error {
+	f, err := os.CreateTemp("", "h") // want `leaks at the return on line 148`
+	if err != nil {
+		return err
+	}
+	if fail {
+		removeFile(f)
+		return errBad
+	}
+	return f.Close()
+}
+
+func genericLeak[T any](v T) error {
+	dir, err := os.MkdirTemp("", "gen") // want `temporary directory`
+	if err != nil {
+		return err
+	}
+	fmt.Println(dir, v)
+	return nil
+}
+
+type Runner struct{ name string }
+
+func (r *Runner) Run() error {
+	dir, err := os.MkdirTemp("", r.name) // want `temporary directory`
+	if err != nil {
+		return err
+	}
+	return build(filepath.Join(dir, "out"))
+}
+
+func inSwitch(mode int) error {
+	switch mode {
+	case 1:
+		dir, err := os.MkdirTemp("", "case") // want `temporary directory`
+		if err != nil {
+			return err
+		}
+		return build(dir)
+	}
+	return nil
+}
+
+func runTool() error {
+	f, err := os.CreateTemp("", "out-*.json") // want `temporary file`
+	if err != nil {
+		return err
+	}
+	f.Close()
+	cmd := exec.Command("tool", "-o", f.Name())
+	return cmd.Run()
+}
+
+func inLoop(n int) error {
+	for i := 0; i < n; i++ {
+		f, err := os.CreateTemp("", "loop") // want `temporary file`
+		if err != nil {
+			return err
+		}
+		f.Close()
+	}
+	return nil
+}
+
+func wrongFileRemoved() error {
+	a, err := os.CreateTemp("", "a") // want `leaks at the return on line 210`
+	if err != nil {
+		return err
+	}
+	b, err := os.CreateTemp("", "b")
+	if err != nil {
+		return err
+	}
+	defer func() { os.Remove(b.Name()) }()
+	a.Close()
+	return b.Close()
+}
+
+func exitAndReturn(fatal bool) {
+	dir, err := os.MkdirTemp("", "exit") // want `leaks at the end of the function`
+	if err != nil {
+		os.Exit(1)
+	}
+	if fatal {
+		os.Exit(2)
+	}
+	fmt.Println(dir)
+}
+
+func removesChildOnly() error {
+	dir, err := os.MkdirTemp("", "child") // want `temporary directory`
+	if err != nil {
+		return err
+	}
+	p := filepath.Join(dir, "f")
+	defer os.Remove(p)
+	return os.WriteFile(p, nil, 0o600)
+}
+
+func assignForm() (err error) {
+	var f *os.File
+	f, err = os.CreateTemp("", "assign") // want `temporary file`
+	if err != nil {
+		return err
+	}
+	_, err = f.WriteString("x")
+	f.Close()
+	return err
+}
+
+func writeAll(w io.Writer, s string) error {
+	_, err := io.WriteString(w, s)
+	return err
+}
+
+func helperWrites() error {
+	f, err := os.CreateTemp("", "w") // want `temporary file`
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	return writeAll(f, "x")
+}
+
+type job struct{ dir string }
+
+func localStruct() error {
+	dir, err := os.MkdirTemp("", "job") // want `temporary directory`
+	if err != nil {
+		return err
+	}
+	j := job{dir: dir}
+	fmt.Println(j.dir)
+	return nil
+}
+
+func ifInit() {
+	if f, err := os.CreateTemp("", "init"); err != nil { // want `temporary file`
+		return
+	} else {
+		f.Close()
+	}
+}
+
+func paramDir(base string) error {
+	f, err := os.CreateTemp(base, "p") // want `temporary file`
+	if err != nil {
+		return err
+	}
+	return f.Close()
+}
+
+func conditionalRemove(keep bool) error {
+	f, err := os.CreateTemp("", "cond") // want `leaks at the return on line 300`
+	if err != nil {
+		return err
+	}
+	f.Close()
+	if !keep {
+		os.Remove(f.Name())
+	}
+	return nil
+}
+
+func deferInBranch(verbose bool) error {
+	dir, err := os.MkdirTemp("", "br") // want `temporary directory`
+	if err != nil {
+		return err
+	}
+	if !verbose {
+		defer os.RemoveAll(dir)
+	}
+	return build(dir)
+}
+
+func renameLaterEarlyLeak(dst string) error {
+	f, err := os.CreateTemp(filepath.Dir(dst), "r") // want `leaks at the return on line 320`
+	if err != nil {
+		return err
+	}
+	if err := f.Sync(); err != nil {
+		return err
+	}
+	f.Close()
+	return os.Rename(f.Name(), dst)
+}
+
+func aliasName(keep bool) error {
+	f, err := os.CreateTemp("", "alias") // want `temporary file`
+	if err != nil {
+		return err
+	}
+	name := f.Name()
+	f.Close()
+	if keep {
+		return nil
+	}
+	return os.Remove(name)
+}
+
+func panicsOnError() string {
+	dir, err := os.MkdirTemp("", "panic") // want `temporary directory`
+	if err != nil {
+		panic(err)
+	}
+	fmt.Println(dir)
+	return "done"
+}
