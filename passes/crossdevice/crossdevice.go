@@ -34,7 +34,7 @@ type checker struct {
 	indexed   bool
 	calls     map[*types.Func][]*ast.CallExpr
 	escaping  map[*types.Func]bool
-	fieldVals map[*types.Var][]ast.Expr
+	fieldVals map[*types.Var][]value
 }
 
 // finding is one os.Rename to report.
@@ -56,11 +56,25 @@ func run(pass *analysis.Pass) (any, error) {
 	}
 	c := &checker{pass: pass, info: pass.TypesInfo, m: m}
 	var found []*finding
+	var renames []inspector.Cursor
 	for cur := range m.Inspector.Root().Preorder((*ast.CallExpr)(nil)) {
 		call := cur.Node().(*ast.CallExpr)
-		if _, f := tempmodel.Callee(c.info, call); !f.Is("os", "Rename") || len(call.Args) != 2 {
-			continue
+		_, f := tempmodel.Callee(c.info, call)
+		if f.Is("os", "Setenv") || f.Name == "Setenv" && f.Pkg == "testing" {
+			// A program that points TMPDIR elsewhere (often exactly to
+			// avoid EXDEV) decides where os.TempDir() is: stay quiet.
+			if len(call.Args) == 2 {
+				if k, ok := m.ConstString(call.Args[0]); ok && (k == "TMPDIR" || k == "TMP" || k == "TEMP") {
+					return nil, nil
+				}
+			}
 		}
+		if f.Is("os", "Rename") && len(call.Args) == 2 {
+			renames = append(renames, cur)
+		}
+	}
+	for _, cur := range renames {
+		call := cur.Node().(*ast.CallExpr)
 		if fd := c.check(cur, call); fd != nil {
 			found = append(found, fd)
 		}
@@ -104,7 +118,7 @@ func (c *checker) check(cur inspector.Cursor, call *ast.CallExpr) *finding {
 // sourceInTempDir reports whether the renamed path src was made in the
 // system temp directory, and records how (and by which call) in fd.
 func (c *checker) sourceInTempDir(src ast.Expr, fd *finding) bool {
-	if create, isDir := c.creation(src, 0); create != nil {
+	if create, isDir := c.creation(src, -1, 0); create != nil {
 		_, f := tempmodel.Callee(c.info, create)
 		if len(create.Args) == 0 {
 			return false
@@ -146,51 +160,83 @@ func defaultTemp(dir string) bool {
 }
 
 // creation finds the os.CreateTemp / os.MkdirTemp call (or ioutil form)
-// that made exactly the object named by e: f.Name() of a file from
-// CreateTemp, or a directory from MkdirTemp, through local variables
-// assigned once.
-func (c *checker) creation(e ast.Expr, depth int) (call *ast.CallExpr, isDir bool) {
-	if depth > 4 {
+// that made exactly the object named by the path e (result idx of a
+// multi-value call, or -1): f.Name() of a file from CreateTemp, or a
+// directory from MkdirTemp, through local variables assigned once and
+// unexported struct fields whose every value is that one call.
+func (c *checker) creation(e ast.Expr, idx, depth int) (call *ast.CallExpr, isDir bool) {
+	if depth > 6 {
 		return nil, false
 	}
 	switch e := ast.Unparen(e).(type) {
 	case *ast.Ident:
-		x, idx, ok := c.single(e)
-		if !ok {
-			return nil, false
+		if x, i, ok := c.single(e); ok {
+			return c.creation(x, i, depth+1)
 		}
-		if idx < 0 {
-			return c.creation(x, depth+1)
-		}
-		if cl, ok := ast.Unparen(x).(*ast.CallExpr); ok && idx == 0 {
-			if _, f := tempmodel.Callee(c.info, cl); tempmodel.IsMkdirTemp(f) {
-				return cl, true
-			}
-		}
+	case *ast.SelectorExpr:
+		var dir bool
+		call := c.fieldCreation(e, depth, func(x ast.Expr, i, d int) *ast.CallExpr {
+			cl, isDir := c.creation(x, i, d)
+			dir = isDir
+			return cl
+		})
+		return call, dir
 	case *ast.CallExpr:
 		_, f := tempmodel.Callee(c.info, e)
-		if !f.IsMethod("os", "File", "Name") {
+		if tempmodel.IsMkdirTemp(f) && idx == 0 {
+			return e, true
+		}
+		if !f.IsMethod("os", "File", "Name") || idx >= 0 {
 			return nil, false
 		}
-		sel, ok := ast.Unparen(e.Fun).(*ast.SelectorExpr)
-		if !ok {
-			return nil, false
-		}
-		id, ok := ast.Unparen(sel.X).(*ast.Ident)
-		if !ok {
-			return nil, false
-		}
-		x, idx, ok := c.single(id)
-		if !ok || idx > 0 {
-			return nil, false
-		}
-		if cl, ok := ast.Unparen(x).(*ast.CallExpr); ok {
-			if _, f := tempmodel.Callee(c.info, cl); tempmodel.IsCreateTemp(f) && idx == 0 {
-				return cl, false
-			}
+		if sel, ok := ast.Unparen(e.Fun).(*ast.SelectorExpr); ok {
+			return c.fileCreation(sel.X, -1, depth+1), false
 		}
 	}
 	return nil, false
+}
+
+// fileCreation finds the os.CreateTemp call (or ioutil.TempFile) whose
+// file the *os.File expression e (result idx, or -1) is.
+func (c *checker) fileCreation(e ast.Expr, idx, depth int) *ast.CallExpr {
+	if depth > 6 {
+		return nil
+	}
+	switch e := ast.Unparen(e).(type) {
+	case *ast.Ident:
+		if x, i, ok := c.single(e); ok {
+			return c.fileCreation(x, i, depth+1)
+		}
+	case *ast.SelectorExpr:
+		return c.fieldCreation(e, depth, c.fileCreation)
+	case *ast.CallExpr:
+		if _, f := tempmodel.Callee(c.info, e); tempmodel.IsCreateTemp(f) && idx == 0 {
+			return e
+		}
+	}
+	return nil
+}
+
+// fieldCreation resolves an unexported struct field through every value
+// the package stores into it: they must all resolve to the same call.
+func (c *checker) fieldCreation(sel *ast.SelectorExpr, depth int, resolve func(ast.Expr, int, int) *ast.CallExpr) *ast.CallExpr {
+	s := c.info.Selections[sel]
+	if s == nil || s.Kind() != types.FieldVal {
+		return nil
+	}
+	field, ok := s.Obj().(*types.Var)
+	if !ok || field.Exported() {
+		return nil
+	}
+	var out *ast.CallExpr
+	for _, v := range c.fieldValues(field) {
+		call := resolve(v.x, v.idx, depth+1)
+		if call == nil || out != nil && call != out {
+			return nil
+		}
+		out = call
+	}
+	return out
 }
 
 // single returns the one value assigned to the local variable id refers to.
@@ -257,7 +303,7 @@ func (c *checker) tempDerived(e ast.Expr, depth int, seen map[types.Object]bool)
 				if !seen[field] {
 					seen[field] = true
 					for _, x := range c.fieldValues(field) {
-						if c.tempDerived(x, depth+1, seen) {
+						if c.tempDerived(x.x, depth+1, seen) {
 							return true
 						}
 					}
@@ -350,6 +396,7 @@ func (c *checker) paramDerived(v *types.Var, depth int, seen map[types.Object]bo
 	if fn == nil || index < 0 {
 		return true, true
 	}
+	fn = fn.Origin()
 	c.buildIndex()
 	if c.escaping[fn] {
 		return true, true
@@ -376,7 +423,7 @@ func (c *checker) buildIndex() {
 	c.indexed = true
 	c.calls = map[*types.Func][]*ast.CallExpr{}
 	c.escaping = map[*types.Func]bool{}
-	c.fieldVals = map[*types.Var][]ast.Expr{}
+	c.fieldVals = map[*types.Var][]value{}
 	callee := map[*ast.Ident]bool{}
 	funcIdent := func(e ast.Expr) *ast.Ident {
 		switch e := ast.Unparen(e).(type) {
@@ -397,8 +444,9 @@ func (c *checker) buildIndex() {
 			return nil
 		}
 		if s := c.info.Selections[sel]; s != nil && s.Kind() == types.FieldVal {
-			v, _ := s.Obj().(*types.Var)
-			return v
+			if v, ok := s.Obj().(*types.Var); ok {
+				return v.Origin()
+			}
 		}
 		return nil
 	}
@@ -408,21 +456,22 @@ func (c *checker) buildIndex() {
 		case *ast.CallExpr:
 			if id := funcIdent(n.Fun); id != nil {
 				if fn, ok := c.info.Uses[id].(*types.Func); ok && fn.Pkg() == c.pass.Pkg {
+					fn = fn.Origin()
 					c.calls[fn] = append(c.calls[fn], n)
 					callee[id] = true
 				}
 			}
 		case *ast.Ident:
 			if fn, ok := c.info.Uses[n].(*types.Func); ok && fn.Pkg() == c.pass.Pkg && !callee[n] {
-				c.escaping[fn] = true
+				c.escaping[fn.Origin()] = true
 			}
 		case *ast.AssignStmt:
 			for i, l := range n.Lhs {
 				if v := field(l); v != nil {
 					if len(n.Lhs) == len(n.Rhs) {
-						c.fieldVals[v] = append(c.fieldVals[v], n.Rhs[i])
+						c.fieldVals[v] = append(c.fieldVals[v], value{n.Rhs[i], -1})
 					} else if len(n.Rhs) == 1 {
-						c.fieldVals[v] = append(c.fieldVals[v], n.Rhs[0])
+						c.fieldVals[v] = append(c.fieldVals[v], value{n.Rhs[0], i})
 					}
 				}
 			}
@@ -434,7 +483,8 @@ func (c *checker) buildIndex() {
 				}
 				if id, ok := kv.Key.(*ast.Ident); ok {
 					if v, ok := c.info.Uses[id].(*types.Var); ok && v.IsField() {
-						c.fieldVals[v] = append(c.fieldVals[v], kv.Value)
+						v = v.Origin()
+						c.fieldVals[v] = append(c.fieldVals[v], value{kv.Value, -1})
 					}
 				}
 			}
@@ -442,10 +492,16 @@ func (c *checker) buildIndex() {
 	}
 }
 
+// value is one value stored into a field: x, or result idx of the call x.
+type value struct {
+	x   ast.Expr
+	idx int
+}
+
 // fieldValues returns what the package stores into a struct field.
-func (c *checker) fieldValues(v *types.Var) []ast.Expr {
+func (c *checker) fieldValues(v *types.Var) []value {
 	c.buildIndex()
-	return c.fieldVals[v]
+	return c.fieldVals[v.Origin()]
 }
 
 // tempishName reports whether an identifier names a temporary thing
@@ -479,7 +535,7 @@ func (c *checker) fallsBack(cur inspector.Cursor, outer *ast.FuncDecl) bool {
 		return true
 	}
 	for _, n := range c.errorBranch(cur) {
-		if c.copies(n) {
+		if c.copies(n, 0) {
 			return true
 		}
 	}
@@ -615,8 +671,9 @@ func nilTest(info *types.Info, cond ast.Expr, v types.Object) token.Token {
 }
 
 // copies reports whether n copies or rewrites data: io.Copy, a helper
-// whose name says copy or move, ReadFrom, WriteFile, or running cp / mv.
-func (c *checker) copies(n ast.Node) bool {
+// whose name says copy or move, ReadFrom, WriteFile, running cp / mv, or a
+// function of this package that does one of those.
+func (c *checker) copies(n ast.Node, depth int) bool {
 	found := false
 	ast.Inspect(n, func(n ast.Node) bool {
 		if found {
@@ -638,6 +695,12 @@ func (c *checker) copies(n ast.Node) bool {
 			}
 		}
 		lower := strings.ToLower(name)
+		if fn, _ := tempmodel.Callee(c.info, call); fn != nil && fn.Pkg() == c.pass.Pkg && depth < 2 {
+			if decl := c.m.FuncDecl(fn.Origin()); decl != nil && decl.Body != nil && c.copies(decl.Body, depth+1) {
+				found = true
+				return false
+			}
+		}
 		switch {
 		case strings.Contains(lower, "copy"), strings.Contains(lower, "move"),
 			name == "ReadFrom", name == "WriteFile", name == "WriteTo":
