@@ -2,6 +2,11 @@
 package tempreopen
 
 import (
+	"go/ast"
+	"go/token"
+	"go/types"
+	"slices"
+
 	"golang.org/x/tools/go/analysis"
 
 	"github.com/tempguard/tempguard/passes/internal/tempmodel"
@@ -9,17 +14,336 @@ import (
 
 // Analyzer is the tempreopen pass.
 var Analyzer = &analysis.Analyzer{
-	Name:     "tempreopen",
-	Doc:      "placeholder: not implemented yet",
-	URL:      "https://github.com/tempguard/tempguard#tempreopen",
-	Requires: []*analysis.Analyzer{tempmodel.Analyzer},
-	Run:      run,
+	Name:      "tempreopen",
+	Doc:       doc,
+	URL:       "https://github.com/tempguard/tempguard#tempreopen",
+	Requires:  []*analysis.Analyzer{tempmodel.Analyzer},
+	Run:       run,
+	FactTypes: []analysis.Fact{(*closesFact)(nil)},
+}
+
+// closesFact marks a function that closes (or flushes) some of its
+// parameters: callers passing an open file there may consider it closed.
+type closesFact struct {
+	Params []int // parameter indexes (receiver excluded)
+}
+
+func (*closesFact) AFact() {}
+
+func (f *closesFact) String() string { return "closes" + sprint(f.Params) }
+
+// fileVar is an *os.File variable of the function being analyzed that holds
+// a file created or opened by name.
+type fileVar struct {
+	v        *types.Var
+	idx      int
+	creates  []*ast.CallExpr // the creating calls
+	errVars  []*types.Var    // the error results assigned with it
+	keys     []string        // keys of expressions equal to its name
+	dirKeys  []string        // keys of directories that hold it
+	writable bool
+	writers  []int // writers whose data ends up in the file
+	from     string
+}
+
+// writerVar is a writer (buffering or not) layered over a file or another
+// writer: w := bufio.NewWriter(f).
+type writerVar struct {
+	v      *types.Var
+	idx    int
+	parent int // index of the writer it writes to, or -1 for the file
+	file   int
+	buffer bool
+	typ    string // "bufio.Writer"
+	finish string // method that puts buffered data into the layer below
+	noErr  bool   // finish returns nothing (csv.Writer.Flush)
+	def    ast.Node
+}
+
+type state struct {
+	pass    *analysis.Pass
+	m       *tempmodel.Model
+	vars    map[*types.Var]*varInfo
+	params  map[*types.Var]bool
+	closers map[*types.Func][]int
+	inProg  map[*types.Func]bool
+
+	// per function
+	fn       ast.Node
+	body     *ast.BlockStmt
+	file     *ast.File
+	winOK    bool // the file can be built for windows
+	files    map[*types.Var]*fileVar
+	fileList []*fileVar
+	writers  map[*types.Var]*writerVar
+	wList    []*writerVar
+	runs     map[*ast.CallExpr][]execUse
+	defers   []*deferRemove
+	evCache  map[ast.Node][]event
+	reported map[token.Pos]bool
 }
 
 func run(pass *analysis.Pass) (any, error) {
+	st := &state{
+		pass:     pass,
+		closers:  map[*types.Func][]int{},
+		inProg:   map[*types.Func]bool{},
+		reported: map[token.Pos]bool{},
+	}
+	st.exportFacts()
 	m := tempmodel.Get(pass)
 	if !m.Relevant {
 		return nil, nil
 	}
+	st.m = m
+	for _, f := range pass.Files {
+		tf := pass.Fset.File(f.Pos())
+		if tf == nil {
+			continue
+		}
+		winOK := !nonWindows(tf.Name(), f)
+		ast.Inspect(f, func(n ast.Node) bool {
+			switch n := n.(type) {
+			case *ast.FuncDecl:
+				if n.Body != nil {
+					st.analyze(f, winOK, n, n.Body)
+				}
+			case *ast.FuncLit:
+				st.analyze(f, winOK, n, n.Body)
+			}
+			return true
+		})
+	}
 	return nil, nil
+}
+
+// exportFacts exports a closesFact for every function of a package outside
+// the standard library that closes or flushes one of its parameters.
+func (st *state) exportFacts() {
+	pass := st.pass
+	if len(pass.Files) == 0 || inGOROOT(pass) {
+		return
+	}
+	for _, f := range pass.Files {
+		for _, d := range f.Decls {
+			fd, ok := d.(*ast.FuncDecl)
+			if !ok || fd.Body == nil {
+				continue
+			}
+			fn, ok := pass.TypesInfo.Defs[fd.Name].(*types.Func)
+			if !ok {
+				continue
+			}
+			if ps := st.closesParams(fn); len(ps) > 0 {
+				pass.ExportObjectFact(fn, &closesFact{Params: ps})
+			}
+		}
+	}
+}
+
+func (st *state) funcDecl(fn *types.Func) *ast.FuncDecl {
+	if st.m != nil {
+		if fd := st.m.FuncDecl(fn); fd != nil {
+			return fd
+		}
+	}
+	for _, f := range st.pass.Files {
+		for _, d := range f.Decls {
+			if fd, ok := d.(*ast.FuncDecl); ok && fd.Body != nil && st.pass.TypesInfo.Defs[fd.Name] == fn {
+				return fd
+			}
+		}
+	}
+	return nil
+}
+
+// closable reports whether a value of type t may be closed or flushed.
+func closable(t types.Type) bool {
+	if t == nil {
+		return false
+	}
+	ms := types.NewMethodSet(t)
+	if _, isPtr := t.(*types.Pointer); !isPtr && !types.IsInterface(t) {
+		ms = types.NewMethodSet(types.NewPointer(t))
+	}
+	for i := 0; i < ms.Len(); i++ {
+		switch ms.At(i).Obj().Name() {
+		case "Close", "Flush":
+			return true
+		}
+	}
+	if types.IsInterface(t) {
+		// any, or an interface without Close: may hold a file and be
+		// type-asserted to io.Closer; stay conservative only for "any".
+		if it, ok := t.Underlying().(*types.Interface); ok && it.NumMethods() == 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// closesParams returns the indexes of fn's parameters that fn closes or
+// flushes (on some path), for functions of this package.
+func (st *state) closesParams(fn *types.Func) []int {
+	if ps, ok := st.closers[fn]; ok {
+		return ps
+	}
+	if st.inProg[fn] {
+		return nil
+	}
+	sig, ok := fn.Type().(*types.Signature)
+	if !ok {
+		return nil
+	}
+	params := map[*types.Var]int{}
+	for i := 0; i < sig.Params().Len(); i++ {
+		p := sig.Params().At(i)
+		t := p.Type()
+		if sig.Variadic() && i == sig.Params().Len()-1 {
+			if s, ok := t.(*types.Slice); ok {
+				t = s.Elem()
+			}
+		}
+		if closable(t) {
+			params[p] = i
+		}
+	}
+	if len(params) == 0 {
+		st.closers[fn] = nil
+		return nil
+	}
+	fd := st.funcDecl(fn)
+	if fd == nil {
+		st.closers[fn] = nil
+		return nil
+	}
+	st.inProg[fn] = true
+	defer delete(st.inProg, fn)
+	var out []int
+	add := func(i int) {
+		if !slices.Contains(out, i) {
+			out = append(out, i)
+		}
+	}
+	paramOf := func(e ast.Expr) (int, bool) {
+		id, ok := ast.Unparen(e).(*ast.Ident)
+		if !ok {
+			return 0, false
+		}
+		v, ok := st.pass.TypesInfo.Uses[id].(*types.Var)
+		if !ok {
+			return 0, false
+		}
+		i, ok := params[v]
+		return i, ok
+	}
+	ast.Inspect(fd.Body, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.SelectorExpr:
+			if n.Sel.Name == "Close" || n.Sel.Name == "Flush" {
+				if i, ok := paramOf(n.X); ok {
+					add(i)
+				}
+			}
+		case *ast.CallExpr:
+			for j, a := range n.Args {
+				if i, ok := paramOf(a); ok && st.closesArg(n, j) {
+					add(i)
+				}
+			}
+		case *ast.RangeStmt:
+			// for _, c := range closers { c.Close() }
+			if i, ok := paramOf(n.X); ok && n.Value != nil {
+				if v := st.varOf(n.Value); v != nil {
+					params[v] = i
+				}
+			}
+		}
+		return true
+	})
+	slices.Sort(out)
+	st.closers[fn] = out
+	return out
+}
+
+// closesArg reports whether call may close (or flush) its argument i.
+func (st *state) closesArg(call *ast.CallExpr, i int) bool {
+	info := st.pass.TypesInfo
+	if tv, ok := info.Types[call.Fun]; ok && tv.IsType() {
+		return false // conversion
+	}
+	if id, ok := ast.Unparen(call.Fun).(*ast.Ident); ok {
+		if _, ok := info.Uses[id].(*types.Builtin); ok {
+			return false
+		}
+	}
+	fn, _ := tempmodel.Callee(info, call)
+	if fn == nil {
+		return true // a function value: may do anything
+	}
+	sig, ok := fn.Type().(*types.Signature)
+	if !ok {
+		return true
+	}
+	if sig.Recv() != nil && types.IsInterface(sig.Recv().Type()) {
+		return true
+	}
+	if fn.Pkg() == nil {
+		return false
+	}
+	if n := sig.Params().Len(); sig.Variadic() && i >= n-1 {
+		i = n - 1
+	}
+	if fn.Pkg() == st.pass.Pkg {
+		return slices.Contains(st.closesParams(fn.Origin()), i)
+	}
+	var fact closesFact
+	if st.pass.ImportObjectFact(fn.Origin(), &fact) {
+		return slices.Contains(fact.Params, i)
+	}
+	return false
+}
+
+// writesArg reports whether call writes to its argument i (an io.Writer
+// parameter).
+func (st *state) writesArg(call *ast.CallExpr, i int) bool {
+	fn, _ := tempmodel.Callee(st.pass.TypesInfo, call)
+	if fn == nil {
+		return false
+	}
+	sig, ok := fn.Type().(*types.Signature)
+	if !ok || sig.Params().Len() == 0 {
+		return false
+	}
+	if n := sig.Params().Len(); sig.Variadic() && i >= n-1 {
+		return false
+	} else if i >= n {
+		return false
+	}
+	t := sig.Params().At(i).Type()
+	it, ok := t.Underlying().(*types.Interface)
+	if !ok {
+		return false
+	}
+	for j := 0; j < it.NumMethods(); j++ {
+		if it.Method(j).Name() == "Write" {
+			return true
+		}
+	}
+	return false
+}
+
+func inGOROOT(pass *analysis.Pass) bool {
+	p := pass.Pkg.Path()
+	// standard library paths have no dot in their first element
+	for i := 0; i < len(p); i++ {
+		if p[i] == '/' {
+			break
+		}
+		if p[i] == '.' {
+			return false
+		}
+	}
+	tf := pass.Fset.File(pass.Files[0].Pos())
+	return tf != nil && goroot != "" && hasPrefix(tf.Name(), goroot)
 }

@@ -1,0 +1,611 @@
+package tempreopen
+
+import (
+	"fmt"
+	"go/ast"
+	"go/build"
+	"go/constant"
+	"go/token"
+	"go/types"
+	"path/filepath"
+	"strings"
+
+	"github.com/tempguard/tempguard/passes/internal/tempmodel"
+)
+
+var goroot = func() string {
+	if build.Default.GOROOT == "" {
+		return ""
+	}
+	return filepath.Join(build.Default.GOROOT, "src") + string(filepath.Separator)
+}()
+
+func hasPrefix(s, p string) bool { return strings.HasPrefix(s, p) }
+
+func sprint(x any) string { return fmt.Sprint(x) }
+
+// writerCtors are the constructors of writers layered over another writer.
+var writerCtors = map[tempmodel.Func]writerVar{
+	{Pkg: "bufio", Name: "NewWriter"}:              {buffer: true, typ: "bufio.Writer", finish: "Flush"},
+	{Pkg: "bufio", Name: "NewWriterSize"}:          {buffer: true, typ: "bufio.Writer", finish: "Flush"},
+	{Pkg: "compress/gzip", Name: "NewWriter"}:      {buffer: true, typ: "gzip.Writer", finish: "Close"},
+	{Pkg: "compress/gzip", Name: "NewWriterLevel"}: {buffer: true, typ: "gzip.Writer", finish: "Close"},
+	{Pkg: "compress/zlib", Name: "NewWriter"}:      {buffer: true, typ: "zlib.Writer", finish: "Close"},
+	{Pkg: "compress/zlib", Name: "NewWriterLevel"}: {buffer: true, typ: "zlib.Writer", finish: "Close"},
+	{Pkg: "compress/flate", Name: "NewWriter"}:     {buffer: true, typ: "flate.Writer", finish: "Close"},
+	{Pkg: "compress/lzw", Name: "NewWriter"}:       {buffer: true, typ: "lzw.Writer", finish: "Close"},
+	{Pkg: "encoding/csv", Name: "NewWriter"}:       {buffer: true, typ: "csv.Writer", finish: "Flush", noErr: true},
+	{Pkg: "archive/tar", Name: "NewWriter"}:        {buffer: true, typ: "tar.Writer", finish: "Close"},
+	{Pkg: "archive/zip", Name: "NewWriter"}:        {buffer: true, typ: "zip.Writer", finish: "Close"},
+	{Pkg: "encoding/xml", Name: "NewEncoder"}:      {buffer: true, typ: "xml.Encoder", finish: "Flush"},
+	{Pkg: "text/tabwriter", Name: "NewWriter"}:     {buffer: true, typ: "tabwriter.Writer", finish: "Flush"},
+	{Pkg: "encoding/base64", Name: "NewEncoder"}:   {buffer: true, typ: "base64 encoder", finish: "Close"},
+	{Pkg: "encoding/base32", Name: "NewEncoder"}:   {buffer: true, typ: "base32 encoder", finish: "Close"},
+	{Pkg: "encoding/json", Name: "NewEncoder"}:     {typ: "json.Encoder"},
+	{Pkg: "encoding/gob", Name: "NewEncoder"}:      {typ: "gob.Encoder"},
+	{Pkg: "encoding/hex", Name: "NewEncoder"}:      {typ: "hex encoder"},
+	{Pkg: "io", Name: "MultiWriter"}:               {typ: "io.MultiWriter"},
+}
+
+// writerCtorArg returns the index of the argument a writer constructor
+// writes to.
+func writerCtorArg(f tempmodel.Func) int {
+	if f.Is("encoding/base64", "NewEncoder") || f.Is("encoding/base32", "NewEncoder") {
+		return 1
+	}
+	return 0
+}
+
+// writer methods that neither write nor flush
+var writerQuiet = map[string]bool{
+	"Reset": true, "Buffered": true, "Available": true, "Size": true, "AvailableBuffer": true,
+	"Error": true, "SetIndent": true, "SetEscapeHTML": true, "Indent": true, "SetComment": true,
+	"SetOffset": true, "Header": true,
+}
+
+// analyze analyzes one function body: fn is its *ast.FuncDecl or *ast.FuncLit.
+func (st *state) analyze(file *ast.File, winOK bool, fn ast.Node, body *ast.BlockStmt) {
+	info := st.pass.TypesInfo
+	// 1. Find files created or opened in this body (not in nested literals).
+	type cand struct {
+		fv *fileVar
+	}
+	var found map[*types.Var]*fileVar
+	var order []*fileVar
+	inspectShallow(body, func(n ast.Node) {
+		var lhs []ast.Expr
+		var rhs []ast.Expr
+		switch n := n.(type) {
+		case *ast.AssignStmt:
+			if n.Tok != token.DEFINE && n.Tok != token.ASSIGN {
+				return
+			}
+			lhs, rhs = n.Lhs, n.Rhs
+		case *ast.ValueSpec:
+			for _, id := range n.Names {
+				lhs = append(lhs, id)
+			}
+			rhs = n.Values
+		default:
+			return
+		}
+		if len(rhs) != 1 || len(lhs) < 1 {
+			return
+		}
+		call, ok := ast.Unparen(rhs[0]).(*ast.CallExpr)
+		if !ok {
+			return
+		}
+		_, f := tempmodel.Callee(info, call)
+		var from string
+		switch {
+		case tempmodel.IsCreateTemp(f), f.Is("os", "Create"), f.Is("os", "OpenFile"):
+			from = f.String()
+		default:
+			return
+		}
+		v := st.varOf(lhs[0])
+		if v == nil || v.Pos() < body.Pos() || v.Pos() > body.End() {
+			return
+		}
+		if found == nil {
+			found = map[*types.Var]*fileVar{}
+		}
+		fv := found[v]
+		if fv == nil {
+			fv = &fileVar{v: v, from: from, writable: true}
+			found[v] = fv
+			order = append(order, fv)
+		}
+		fv.creates = append(fv.creates, call)
+		if len(lhs) > 1 {
+			if ev := st.varOf(lhs[1]); ev != nil {
+				fv.errVars = append(fv.errVars, ev)
+			}
+		}
+		if f.Is("os", "OpenFile") {
+			if !st.openFlagWrites(call, f) {
+				fv.writable = false
+			}
+		}
+	})
+	if len(order) == 0 {
+		return
+	}
+	st.fn, st.body, st.file, st.winOK = fn, body, file, winOK
+	st.files = map[*types.Var]*fileVar{}
+	st.fileList = nil
+	st.writers = map[*types.Var]*writerVar{}
+	st.wList = nil
+	st.runs = map[*ast.CallExpr][]execUse{}
+	st.defers = nil
+	st.evCache = map[ast.Node][]event{}
+	for _, fv := range order {
+		if !st.validFile(fv) {
+			continue
+		}
+		fv.idx = len(st.fileList)
+		st.fileList = append(st.fileList, fv)
+		st.files[fv.v] = fv
+	}
+	if len(st.fileList) == 0 {
+		return
+	}
+	// Keys need st.files to be set (f.Name() keys refer to indexes).
+	for _, fv := range st.fileList {
+		fv.keys = []string{fmt.Sprintf("name:%d", fv.idx)}
+		if len(fv.creates) == 1 {
+			call := fv.creates[0]
+			_, f := tempmodel.Callee(info, call)
+			if (f.Is("os", "Create") || f.Is("os", "OpenFile")) && len(call.Args) > 0 {
+				if k := st.key(call.Args[0]); k != "" {
+					fv.keys = append(fv.keys, k)
+				}
+				if c, ok := ast.Unparen(call.Args[0]).(*ast.CallExpr); ok && len(c.Args) >= 2 {
+					if _, jf := tempmodel.Callee(info, c); jf.Is("path/filepath", "Join") || jf.Is("path", "Join") {
+						if k := st.key(c.Args[0]); k != "" && k != `c:""` {
+							fv.dirKeys = append(fv.dirKeys, k)
+						}
+					}
+				}
+			}
+			if tempmodel.IsCreateTemp(f) && len(call.Args) > 0 {
+				if k := st.key(call.Args[0]); k != "" && k != `c:""` {
+					fv.dirKeys = append(fv.dirKeys, k)
+				}
+			}
+		}
+		for _, k := range fv.keys {
+			fv.dirKeys = append(fv.dirKeys, "path.Dir("+k+")")
+		}
+	}
+	st.findWriters()
+	st.findRuns()
+	st.flow()
+}
+
+// openFlagWrites reports whether the flags of an os.OpenFile call are known
+// to open for writing.
+func (st *state) openFlagWrites(call *ast.CallExpr, f tempmodel.Func) bool {
+	if len(call.Args) < 2 {
+		return false
+	}
+	w, _, _, ok := st.flagBits(call.Args[1], call)
+	return ok && w
+}
+
+// flagBits evaluates open flags: write access, truncation, append.
+func (st *state) flagBits(e ast.Expr, call *ast.CallExpr) (write, trunc, app, ok bool) {
+	v, known := st.m.ConstInt(e)
+	if !known {
+		if tv, ok2 := st.pass.TypesInfo.Types[e]; ok2 && tv.Value != nil {
+			v, known = constant.Int64Val(constant.ToInt(tv.Value))
+		}
+	}
+	if !known {
+		return false, false, false, false
+	}
+	fn, _ := tempmodel.Callee(st.pass.TypesInfo, call)
+	if fn == nil || fn.Pkg() == nil {
+		return false, false, false, false
+	}
+	get := func(name string) int64 {
+		c, _ := fn.Pkg().Scope().Lookup(name).(*types.Const)
+		if c == nil {
+			return 0
+		}
+		x, _ := constant.Int64Val(constant.ToInt(c.Val()))
+		return x
+	}
+	wr, rdwr, tr, ap := get("O_WRONLY"), get("O_RDWR"), get("O_TRUNC"), get("O_APPEND")
+	if wr == 0 && rdwr == 0 {
+		return false, false, false, false
+	}
+	return v&(wr|rdwr) != 0, v&tr != 0, v&ap != 0, true
+}
+
+// validFile checks that a file variable is only created by the calls seen
+// and never escapes: every use is a method call, an argument, a nil
+// comparison, or a use inside a deferred function.
+func (st *state) validFile(fv *fileVar) bool {
+	vi := st.varIndex()[fv.v]
+	if vi == nil || vi.addr {
+		return false
+	}
+	for _, d := range vi.defs {
+		call, ok := ast.Unparen(d.x).(*ast.CallExpr)
+		if !ok || d.index != 0 || !slices_contains(fv.creates, call) {
+			return false
+		}
+	}
+	ok := true
+	st.walkUses(fv.v, func(id *ast.Ident, parents []ast.Node, inLit *ast.FuncLit, deferred bool) {
+		if !ok {
+			return
+		}
+		if len(parents) == 0 {
+			ok = false
+			return
+		}
+		p := parents[len(parents)-1]
+		switch p := p.(type) {
+		case *ast.SelectorExpr:
+			// f.Method(...) or a method value f.Close
+			if inLit != nil && !deferred && (p.Sel.Name == "Close") {
+				ok = false // a closure that closes f: we cannot follow it
+			}
+			if len(parents) >= 2 {
+				if c, isCall := parents[len(parents)-2].(*ast.CallExpr); isCall && c.Fun == p {
+					return
+				}
+			}
+			if p.Sel.Name == "Close" && deferred {
+				return
+			}
+			if p.Sel.Name == "Close" && inLit == nil {
+				return // method value passed along: handled as a close
+			}
+			ok = false
+		case *ast.CallExpr:
+			if slices_containsExpr(p.Args, id) {
+				if inLit != nil && !deferred && st.closesArg(p, indexOf(p.Args, id)) {
+					ok = false
+				}
+				return
+			}
+			ok = false
+		case *ast.BinaryExpr:
+			if p.Op == token.EQL || p.Op == token.NEQ {
+				return
+			}
+			ok = false
+		case *ast.AssignStmt:
+			for _, l := range p.Lhs {
+				if l == id {
+					return
+				}
+			}
+			ok = false
+		case *ast.ValueSpec:
+			for _, n := range p.Names {
+				if n == id {
+					return
+				}
+			}
+			ok = false
+		default:
+			ok = false
+		}
+	})
+	return ok
+}
+
+func indexOf(xs []ast.Expr, x ast.Expr) int {
+	for i, y := range xs {
+		if y == x {
+			return i
+		}
+	}
+	return -1
+}
+
+func slices_contains(xs []*ast.CallExpr, x *ast.CallExpr) bool {
+	for _, y := range xs {
+		if y == x {
+			return true
+		}
+	}
+	return false
+}
+
+func slices_containsExpr(xs []ast.Expr, x ast.Expr) bool { return indexOf(xs, x) >= 0 }
+
+// walkUses calls fn for every identifier that refers to v in the function
+// body, with its ancestors (up to the body), the innermost function literal
+// containing it and whether that literal (or the use) is inside a defer.
+func (st *state) walkUses(v *types.Var, fn func(id *ast.Ident, parents []ast.Node, inLit *ast.FuncLit, deferred bool)) {
+	info := st.pass.TypesInfo
+	var stack []ast.Node
+	ast.Inspect(st.body, func(n ast.Node) bool {
+		if n == nil {
+			stack = stack[:len(stack)-1]
+			return true
+		}
+		if id, ok := n.(*ast.Ident); ok && (info.Uses[id] == v) {
+			var lit *ast.FuncLit
+			deferred := false
+			for i := len(stack) - 1; i >= 0; i-- {
+				if l, ok := stack[i].(*ast.FuncLit); ok && lit == nil {
+					lit = l
+				}
+				if _, ok := stack[i].(*ast.DeferStmt); ok {
+					deferred = true
+					break
+				}
+				if _, ok := stack[i].(*ast.GoStmt); ok {
+					break
+				}
+			}
+			// a use in a literal that is itself stored and called later is
+			// not deferred even if an outer defer exists
+			fn(id, stack, lit, deferred)
+		}
+		stack = append(stack, n)
+		return true
+	})
+}
+
+// inspectShallow visits the nodes of body that are not inside function
+// literals.
+func inspectShallow(body ast.Node, fn func(ast.Node)) {
+	ast.Inspect(body, func(n ast.Node) bool {
+		if n == nil {
+			return false
+		}
+		if _, ok := n.(*ast.FuncLit); ok {
+			return false
+		}
+		fn(n)
+		return true
+	})
+}
+
+// findWriters finds writers layered over the tracked files.
+func (st *state) findWriters() {
+	info := st.pass.TypesInfo
+	inspectShallow(st.body, func(n ast.Node) {
+		var lhs, rhs []ast.Expr
+		switch n := n.(type) {
+		case *ast.AssignStmt:
+			lhs, rhs = n.Lhs, n.Rhs
+		case *ast.ValueSpec:
+			for _, id := range n.Names {
+				lhs = append(lhs, id)
+			}
+			rhs = n.Values
+		default:
+			return
+		}
+		if len(lhs) != 1 || len(rhs) != 1 {
+			return
+		}
+		call, ok := ast.Unparen(rhs[0]).(*ast.CallExpr)
+		if !ok {
+			return
+		}
+		_, f := tempmodel.Callee(info, call)
+		proto, ok := writerCtors[f]
+		if !ok || f.Is("io", "MultiWriter") {
+			return
+		}
+		ai := writerCtorArg(f)
+		if ai >= len(call.Args) {
+			return
+		}
+		under := st.varOf(call.Args[ai])
+		if under == nil {
+			return
+		}
+		w := st.varOf(lhs[0])
+		if w == nil {
+			return
+		}
+		if d, ok := st.single(w); !ok || d.x != rhs[0] {
+			return
+		}
+		wv := proto
+		wv.v, wv.def = w, n
+		if fv := st.files[under]; fv != nil {
+			wv.parent, wv.file = -1, fv.idx
+		} else if pw := st.writers[under]; pw != nil {
+			wv.parent, wv.file = pw.idx, pw.file
+		} else {
+			return
+		}
+		if !st.validWriter(w) {
+			return
+		}
+		wv.idx = len(st.wList)
+		p := &wv
+		st.wList = append(st.wList, p)
+		st.writers[w] = p
+		st.fileList[wv.file].writers = append(st.fileList[wv.file].writers, wv.idx)
+	})
+}
+
+// validWriter checks that a writer never escapes: it is only used as a
+// method receiver or a call argument.
+func (st *state) validWriter(w *types.Var) bool {
+	ok := true
+	st.walkUses(w, func(id *ast.Ident, parents []ast.Node, inLit *ast.FuncLit, deferred bool) {
+		if !ok || len(parents) == 0 {
+			ok = false
+			return
+		}
+		switch p := parents[len(parents)-1].(type) {
+		case *ast.SelectorExpr:
+			if len(parents) >= 2 {
+				if c, isCall := parents[len(parents)-2].(*ast.CallExpr); isCall && c.Fun == p {
+					if inLit != nil && !deferred && (p.Sel.Name == "Flush" || p.Sel.Name == "Close") {
+						ok = false
+					}
+					return
+				}
+			}
+			ok = false
+		case *ast.CallExpr:
+			if !slices_containsExpr(p.Args, id) {
+				ok = false
+			}
+		case *ast.AssignStmt, *ast.ValueSpec:
+			// its own definition
+		default:
+			ok = false
+		}
+	})
+	return ok
+}
+
+// execUse is a command that receives a file's name and is run at some call.
+type execUse struct {
+	cmd   *ast.CallExpr // exec.Command(...) or os.StartProcess(...)
+	file  int
+	argv0 bool // the file is the program itself
+}
+
+var runMethods = map[string]bool{"Run": true, "Output": true, "CombinedOutput": true, "Start": true}
+
+// findRuns maps the calls that run a command to the commands that mention a
+// tracked file.
+func (st *state) findRuns() {
+	info := st.pass.TypesInfo
+	parents := map[ast.Node]ast.Node{}
+	var stack []ast.Node
+	ast.Inspect(st.body, func(n ast.Node) bool {
+		if n == nil {
+			stack = stack[:len(stack)-1]
+			return false
+		}
+		if _, ok := n.(*ast.FuncLit); ok {
+			return false
+		}
+		if len(stack) > 0 {
+			parents[n] = stack[len(stack)-1]
+		}
+		stack = append(stack, n)
+		return true
+	})
+	inspectShallow(st.body, func(n ast.Node) {
+		call, ok := n.(*ast.CallExpr)
+		if !ok {
+			return
+		}
+		_, f := tempmodel.Callee(info, call)
+		var args []ast.Expr
+		var prog ast.Expr
+		direct := false
+		switch {
+		case f.Is("os/exec", "Command"):
+			if len(call.Args) == 0 {
+				return
+			}
+			prog, args = call.Args[0], call.Args[1:]
+		case f.Is("os/exec", "CommandContext"):
+			if len(call.Args) < 2 {
+				return
+			}
+			prog, args = call.Args[1], call.Args[2:]
+		case f.Is("os", "StartProcess"), f.Is("syscall", "Exec"), f.Is("syscall", "ForkExec"), f.Is("syscall", "StartProcess"):
+			if len(call.Args) < 2 {
+				return
+			}
+			prog = call.Args[0]
+			if lit := st.sliceLit(call.Args[1]); lit != nil {
+				args = lit.Elts
+				if len(args) > 0 {
+					args = args[1:]
+				}
+			}
+			direct = true
+		default:
+			return
+		}
+		if call.Ellipsis.IsValid() && len(args) > 0 {
+			last := args[len(args)-1]
+			args = args[:len(args)-1]
+			if lit := st.sliceLit(last); lit != nil {
+				args = append(args, lit.Elts...)
+			} else {
+				return
+			}
+		}
+		var uses []execUse
+		for _, fv := range st.fileList {
+			pk := st.key(prog)
+			argv0 := pk != "" && contains(fv.keys, pk)
+			hit := argv0
+			for _, a := range args {
+				if hit {
+					break
+				}
+				hit = st.mentions(a, fv.keys)
+			}
+			if hit {
+				uses = append(uses, execUse{cmd: call, file: fv.idx, argv0: argv0})
+			}
+		}
+		if len(uses) == 0 {
+			return
+		}
+		if direct {
+			st.runs[call] = append(st.runs[call], uses...)
+			return
+		}
+		// exec.Command(...).Run()
+		if sel, ok := parents[call].(*ast.SelectorExpr); ok && runMethods[sel.Sel.Name] {
+			if rc, ok := parents[sel].(*ast.CallExpr); ok && rc.Fun == sel {
+				st.runs[rc] = append(st.runs[rc], uses...)
+			}
+			return
+		}
+		// cmd := exec.Command(...); ...; cmd.Run()
+		var cmdVar *types.Var
+		switch p := parents[call].(type) {
+		case *ast.AssignStmt:
+			if len(p.Lhs) == 1 && len(p.Rhs) == 1 {
+				cmdVar = st.varOf(p.Lhs[0])
+			}
+		case *ast.ValueSpec:
+			if len(p.Names) == 1 && len(p.Values) == 1 {
+				cmdVar = st.varOf(p.Names[0])
+			}
+		}
+		if cmdVar == nil {
+			return
+		}
+		if d, ok := st.single(cmdVar); !ok || d.x != call {
+			return
+		}
+		inspectShallow(st.body, func(n ast.Node) {
+			rc, ok := n.(*ast.CallExpr)
+			if !ok {
+				return
+			}
+			if sel, ok := ast.Unparen(rc.Fun).(*ast.SelectorExpr); ok && runMethods[sel.Sel.Name] && st.varOf(sel.X) == cmdVar {
+				st.runs[rc] = append(st.runs[rc], uses...)
+				return
+			}
+			for _, a := range rc.Args {
+				if st.varOf(a) == cmdVar {
+					if _, isMethod := ast.Unparen(rc.Fun).(*ast.SelectorExpr); isMethod {
+						if fn, _ := tempmodel.Callee(info, rc); fn != nil && fn.Pkg() != nil && fn.Pkg().Path() == "os/exec" {
+							continue
+						}
+					}
+					st.runs[rc] = append(st.runs[rc], uses...)
+					return
+				}
+			}
+		})
+	})
+}

@@ -1,0 +1,124 @@
+// Package tempreopen reports temp files used by name while still open, and
+// deferred cleanup that runs in the wrong order.
+//
+// # Analyzer tempreopen
+//
+// tempreopen: temp file used by name while still open, or removed by a defer that runs before its close
+//
+// An *os.File made by os.CreateTemp or ioutil.TempFile (or opened by name
+// with os.Create or os.OpenFile) is tracked through the function's
+// control-flow graph. A file counts as open at a point if it is open on at
+// least one path that leads there: a Close on one branch does not cover the
+// other branch, and a deferred Close has not run yet. The name is followed
+// through f.Name(), local variables, struct fields of local variables and
+// string building (+, fmt.Sprintf, filepath.Join, strings.Join). A file
+// passed to a helper that closes its parameter counts as closed (the pass
+// exports a fact for such helpers so that callers in other packages see
+// it); f.Sync() is not a close; Flush (or Close) of a bufio.Writer,
+// gzip.Writer, csv.Writer, tar.Writer, zip.Writer... counts as a flush.
+//
+// # 1. Rename or remove while open
+//
+// os.Rename(f.Name(), dst), os.Remove(f.Name()), or os.RemoveAll of the
+// directory holding the file, while f is open. Go opens files on Windows
+// with FILE_SHARE_READ|FILE_SHARE_WRITE but without FILE_SHARE_DELETE, so
+// deleting or renaming a file that has an open handle fails there with
+// "The process cannot access the file because it is being used by another
+// process": the atomic rename never happens, the temp file leaks. On Unix
+// the same code works, which is why it ships. Calls by name that only touch
+// metadata (os.Stat, os.Chmod, os.Chtimes, os.Lstat) work on open files on
+// every OS and are not reported.
+//
+// Deliberate "unlink while open" (os.Remove(f.Name()) right after creating
+// the file, to get an anonymous scratch file that disappears when closed)
+// is a Unix idiom: in files that cannot be built for Windows — a
+// //go:build or // +build constraint that is false for windows, or a
+// _linux.go, _darwin.go, _unix.go (...) file name — cases 1 and 4 are not
+// reported.
+//
+// # 2. The name given to another program while open
+//
+// exec.Command / exec.CommandContext (then Run, Output, CombinedOutput or
+// Start), os.StartProcess or syscall.Exec given the file's name, as an
+// argument or inside an argument string built from it ("cat "+f.Name()).
+// While we hold a write handle, a Windows program that opens the file
+// without write sharing (most do) fails with a sharing violation; running
+// the file itself fails with "text file busy" (ETXTBSY) on Linux; and data
+// still in a buffer (bufio.Writer...) is not in the file on any OS. In
+// files that cannot be built for Windows only the last two are reported.
+//
+// # 3. The name reopened in-process
+//
+// os.Open, os.ReadFile, os.OpenFile, os.Create, os.WriteFile of the name
+// while writes made through a buffering writer over f are not flushed: the
+// reader sees a short or empty file on every OS. Reopening for writing or
+// truncation (os.Create, os.WriteFile, os.OpenFile with O_WRONLY, O_RDWR,
+// O_TRUNC or O_APPEND) while f is open and has been written makes two
+// handles with separate offsets clobber each other's data. A plain reopen
+// for reading after direct f.Write calls is harmless (the data is in the
+// kernel's page cache, which every handle sees) and is not reported.
+//
+// # 4. Deferred removal that runs before the deferred close
+//
+//	f, err := os.CreateTemp("", "x-*")
+//	...
+//	defer f.Close()
+//	defer os.Remove(f.Name()) // reported: runs first, while f is open
+//
+// Deferred calls run last-in-first-out, so the removal runs before the
+// close, while the file is still open: on Windows it fails (and the error
+// is usually dropped), leaking a file per call. A deferred function that
+// removes the file before it closes it is reported too. If the function
+// closes f explicitly on every path before returning, nothing is reported.
+//
+// # Fixes
+//
+// Cases 1–3: a close (after flushing the buffered writers, outermost first)
+// is inserted before the statement that reuses the name. In a function
+// whose last result is an error, the inserted code is
+//
+//	if err := f.Close(); err != nil {
+//		return nil, err // zero values for the other results
+//	}
+//
+// where the reuse's own error is handled; where it is ignored (cleanup on
+// an error path), a plain f.Close(); in a test that handles the error with
+// t.Fatal, t.Fatal. An existing plain `defer f.Close()` stays: a second
+// Close of an *os.File only returns an error nobody reads. No fix is offered
+// when the file or writer is used after the reuse, when a deferred close
+// checks its error, or when the reuse sits in a loop or a condition that
+// the inserted code cannot precede. When a read-only reopen needs only a
+// flush and the file is still used afterwards, only the flush is inserted.
+//
+// Case 4: the two defer statements are swapped (or the removal is moved
+// above the close when they are apart), so the close runs first:
+//
+//	defer os.Remove(f.Name())
+//	defer f.Close()
+//
+// Suppress a finding with `//tempguard:ignore tempreopen <reason>`.
+package tempreopen
+
+const doc = `tempreopen: temp file used by name while still open, or removed by a defer that runs before its close
+
+For an *os.File from os.CreateTemp/ioutil.TempFile (or os.Create/os.OpenFile
+of a path) that is still open on some path, reports:
+
+ 1. os.Rename/os.Remove of its name, or os.RemoveAll of its directory:
+    Windows refuses to rename or delete an open file (Go opens files without
+    FILE_SHARE_DELETE). Stat/Chmod/Chtimes by name are fine and not reported.
+ 2. exec.Command/CommandContext (then run), os.StartProcess or syscall.Exec
+    given the name: a Windows program cannot open a file we hold for writing,
+    exec of the file fails with ETXTBSY on Linux, and buffered data is not
+    in the file yet.
+ 3. the name reopened (os.Open, ReadFile, OpenFile, Create, WriteFile) while
+    writes through a bufio/gzip/csv/tar/zip writer are not flushed, or
+    reopened for writing/truncation after writes through f.
+ 4. defer os.Remove(f.Name()) (or RemoveAll of its dir) after defer f.Close():
+    defers run last-in-first-out, so the removal runs while f is open.
+
+Cases 1 and 4 are not reported in files that cannot be built for Windows
+(build constraints, _linux.go/_unix.go... names), where unlinking an open
+file is a deliberate idiom. Fixes insert the flush and close before the
+reuse (returning the error with zero values when the function returns an
+error last), or swap the two defers.`

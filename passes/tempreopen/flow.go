@@ -1,0 +1,553 @@
+package tempreopen
+
+import (
+	"go/ast"
+	"go/token"
+	"go/types"
+
+	"golang.org/x/tools/go/cfg"
+
+	"github.com/tempguard/tempguard/passes/internal/tempmodel"
+)
+
+type evKind uint8
+
+const (
+	evCreate      evKind = iota // file (re)created
+	evErrAssign                 // the file's error variable is reassigned
+	evClose                     // file closed
+	evWriteFile                 // written directly
+	evWriteBuf                  // writer written
+	evFlush                     // writer flushed
+	evDeferClose                // a deferred close of the file registered
+	evDeferRemove               // a deferred remove registered (def)
+	evRemove                    // case 1: renamed or removed by name
+	evReopen                    // case 3: reopened by name (write: for writing)
+	evRun                       // case 2: a command that names the file runs
+	evExit                      // a return
+)
+
+type event struct {
+	kind   evKind
+	file   int
+	writer int
+	def    int
+	call   *ast.CallExpr
+	write  bool
+	uses   []execUse
+}
+
+// deferRemove is a deferred removal of a tracked file.
+type deferRemove struct {
+	stmt    *ast.DeferStmt
+	file    int
+	call    *ast.CallExpr // the os.Remove/RemoveAll call
+	selfBad bool          // a deferred func that removes before it closes
+}
+
+// events returns the events of one CFG node, in evaluation order.
+func (st *state) events(n ast.Node) []event {
+	if evs, ok := st.evCache[n]; ok {
+		return evs
+	}
+	var out []event
+	st.walk(n, &out, false)
+	st.evCache[n] = out
+	return out
+}
+
+func (st *state) walk(n ast.Node, out *[]event, inLit bool) {
+	switch n := n.(type) {
+	case nil:
+		return
+	case *ast.FuncLit, *ast.GoStmt:
+		return
+	case *ast.DeferStmt:
+		if !inLit {
+			st.deferEvents(n, out)
+		}
+		return
+	case *ast.AssignStmt:
+		for _, r := range n.Rhs {
+			st.walk(r, out, inLit)
+		}
+		for _, l := range n.Lhs {
+			if _, ok := l.(*ast.Ident); !ok {
+				st.walk(l, out, inLit)
+			}
+		}
+		st.assignEvents(n.Lhs, n.Rhs, out)
+		return
+	case *ast.ValueSpec:
+		for _, r := range n.Values {
+			st.walk(r, out, inLit)
+		}
+		lhs := make([]ast.Expr, len(n.Names))
+		for i, id := range n.Names {
+			lhs[i] = id
+		}
+		st.assignEvents(lhs, n.Values, out)
+		return
+	case *ast.ReturnStmt:
+		for _, r := range n.Results {
+			st.walk(r, out, inLit)
+		}
+		if !inLit {
+			*out = append(*out, event{kind: evExit})
+		}
+		return
+	case *ast.CallExpr:
+		st.walk(n.Fun, out, inLit)
+		for _, a := range n.Args {
+			st.walk(a, out, inLit)
+		}
+		st.callEvents(n, out)
+		return
+	}
+	ast.Inspect(n, func(c ast.Node) bool {
+		if c == n {
+			return true
+		}
+		if c != nil {
+			st.walk(c, out, inLit)
+		}
+		return false
+	})
+}
+
+func (st *state) assignEvents(lhs, rhs []ast.Expr, out *[]event) {
+	var created *fileVar
+	if len(rhs) == 1 && len(lhs) >= 1 {
+		if call, ok := ast.Unparen(rhs[0]).(*ast.CallExpr); ok {
+			if fv := st.files[st.varOf(lhs[0])]; fv != nil && slices_contains(fv.creates, call) {
+				created = fv
+				*out = append(*out, event{kind: evCreate, file: fv.idx})
+			}
+		}
+	}
+	for _, l := range lhs {
+		v := st.varOf(l)
+		if v == nil {
+			continue
+		}
+		for _, fv := range st.fileList {
+			if fv == created {
+				continue
+			}
+			for _, ev := range fv.errVars {
+				if ev == v {
+					*out = append(*out, event{kind: evErrAssign, file: fv.idx})
+				}
+			}
+		}
+	}
+}
+
+// callEvents appends the events of one call (its operands already walked).
+func (st *state) callEvents(call *ast.CallExpr, out *[]event) {
+	info := st.pass.TypesInfo
+	_, f := tempmodel.Callee(info, call)
+	if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok {
+		rv := st.varOf(sel.X)
+		if fv := st.files[rv]; fv != nil && f.Pkg == "os" && f.Recv == "File" {
+			switch f.Name {
+			case "Close":
+				*out = append(*out, event{kind: evClose, file: fv.idx})
+			case "Write", "WriteString", "WriteAt", "ReadFrom":
+				*out = append(*out, event{kind: evWriteFile, file: fv.idx})
+			}
+		}
+		if wv := st.writers[rv]; wv != nil {
+			switch {
+			case sel.Sel.Name == "Flush" || sel.Sel.Name == "Close":
+				*out = append(*out, event{kind: evFlush, writer: wv.idx})
+			case sel.Sel.Name == "WriteAll" && wv.typ == "csv.Writer":
+				*out = append(*out, event{kind: evWriteBuf, writer: wv.idx}, event{kind: evFlush, writer: wv.idx})
+			case writerQuiet[sel.Sel.Name]:
+			default:
+				*out = append(*out, event{kind: evWriteBuf, writer: wv.idx})
+			}
+		}
+	}
+	if _, ctor := writerCtors[f]; !ctor {
+		for i, a := range call.Args {
+			a = ast.Unparen(a)
+			if sel, ok := a.(*ast.SelectorExpr); ok && sel.Sel.Name == "Close" {
+				if fv := st.files[st.varOf(sel.X)]; fv != nil {
+					*out = append(*out, event{kind: evClose, file: fv.idx})
+				}
+				continue
+			}
+			v := st.varOf(a)
+			if v == nil {
+				continue
+			}
+			if fv := st.files[v]; fv != nil {
+				if st.closesArg(call, i) {
+					*out = append(*out, event{kind: evClose, file: fv.idx})
+				} else if st.writesArg(call, i) {
+					*out = append(*out, event{kind: evWriteFile, file: fv.idx})
+				}
+			}
+			if wv := st.writers[v]; wv != nil {
+				if st.closesArg(call, i) {
+					*out = append(*out, event{kind: evFlush, writer: wv.idx})
+				} else {
+					*out = append(*out, event{kind: evWriteBuf, writer: wv.idx})
+				}
+			}
+		}
+	}
+	switch {
+	case f.Is("os", "Remove"), f.Is("os", "RemoveAll"), f.Is("os", "Rename"):
+		for _, fv := range st.fileList {
+			hit := false
+			for j, a := range call.Args {
+				if j > 1 {
+					break
+				}
+				k := st.key(a)
+				if k == "" {
+					continue
+				}
+				if contains(fv.keys, k) || f.Name == "RemoveAll" && contains(fv.dirKeys, k) {
+					hit = true
+				}
+			}
+			if hit {
+				*out = append(*out, event{kind: evRemove, file: fv.idx, call: call})
+			}
+		}
+	case f.Is("os", "Open"), f.Is("os", "ReadFile"), f.Is("io/ioutil", "ReadFile"),
+		f.Is("os", "OpenFile"), f.Is("os", "Create"), f.Is("os", "WriteFile"),
+		f.Is("io/ioutil", "WriteFile"), f.Is("os", "Truncate"):
+		if len(call.Args) == 0 {
+			break
+		}
+		k := st.key(call.Args[0])
+		if k == "" {
+			break
+		}
+		write := !(f.Name == "Open" || f.Name == "ReadFile" || f.Name == "OpenFile")
+		if f.Name == "OpenFile" && len(call.Args) > 1 {
+			w, tr, ap, ok := st.flagBits(call.Args[1], call)
+			write = ok && (w || tr || ap)
+		}
+		for _, fv := range st.fileList {
+			if contains(fv.keys, k) && !slices_contains(fv.creates, call) {
+				*out = append(*out, event{kind: evReopen, file: fv.idx, call: call, write: write})
+			}
+		}
+	}
+	if uses := st.runs[call]; len(uses) > 0 {
+		*out = append(*out, event{kind: evRun, call: call, uses: uses})
+	}
+}
+
+// deferEvents registers what a defer statement will do at return.
+func (st *state) deferEvents(d *ast.DeferStmt, out *[]event) {
+	var evs []event
+	if lit, ok := ast.Unparen(d.Call.Fun).(*ast.FuncLit); ok {
+		st.walk(lit.Body, &evs, true)
+	} else {
+		st.callEvents(d.Call, &evs)
+	}
+	for _, fv := range st.fileList {
+		closeAt, removeAt := -1, -1
+		var rm *ast.CallExpr
+		for i, ev := range evs {
+			if ev.file != fv.idx {
+				continue
+			}
+			if ev.kind == evClose && closeAt < 0 {
+				closeAt = i
+			}
+			if ev.kind == evRemove && removeAt < 0 {
+				removeAt, rm = i, ev.call
+			}
+		}
+		switch {
+		case removeAt < 0 && closeAt < 0:
+		case removeAt < 0 || closeAt >= 0 && closeAt < removeAt:
+			*out = append(*out, event{kind: evDeferClose, file: fv.idx})
+		default:
+			idx := len(st.defers)
+			st.defers = append(st.defers, &deferRemove{stmt: d, file: fv.idx, call: rm, selfBad: closeAt >= 0})
+			*out = append(*out, event{kind: evDeferRemove, def: idx, file: fv.idx})
+			if closeAt >= 0 {
+				*out = append(*out, event{kind: evDeferClose, file: fv.idx})
+			}
+		}
+	}
+}
+
+// bits is a small bit set.
+type bits []uint64
+
+func (b bits) has(i int) bool { return b[i/64]&(1<<(i%64)) != 0 }
+func (b bits) set(i int)      { b[i/64] |= 1 << (i % 64) }
+func (b bits) clr(i int)      { b[i/64] &^= 1 << (i % 64) }
+func (b bits) clone() bits    { return append(bits(nil), b...) }
+
+// or merges c into b and reports whether b changed.
+func (b bits) or(c bits) bool {
+	changed := false
+	for i := range b {
+		if n := b[i] | c[i]; n != b[i] {
+			b[i], changed = n, true
+		}
+	}
+	return changed
+}
+
+type layout struct{ n, w, d int }
+
+func (l layout) open(i int) int    { return i }
+func (l layout) written(i int) int { return l.n + i }
+func (l layout) dclose(i int) int  { return 2*l.n + i }
+func (l layout) errLive(i int) int { return 3*l.n + i }
+func (l layout) dirty(j int) int   { return 4*l.n + j }
+func (l layout) pend(d int) int    { return 4*l.n + l.w + d }
+func (l layout) size() int         { return (4*l.n + l.w + l.d + 63) / 64 }
+
+// flow runs the may-analysis over the function's CFG and reports.
+func (st *state) flow() {
+	g := st.m.CFG(st.fn)
+	if g == nil {
+		return
+	}
+	for _, b := range g.Blocks {
+		if !b.Live {
+			continue
+		}
+		for _, n := range b.Nodes {
+			st.events(n)
+		}
+	}
+	l := layout{n: len(st.fileList), w: len(st.wList), d: len(st.defers)}
+	in := make([]bits, len(g.Blocks))
+	for i := range in {
+		in[i] = make(bits, l.size())
+	}
+	work := []*cfg.Block{g.Blocks[0]}
+	queued := map[*cfg.Block]bool{g.Blocks[0]: true}
+	seen := map[*cfg.Block]bool{}
+	for len(work) > 0 {
+		b := work[0]
+		work = work[1:]
+		queued[b] = false
+		s := in[b.Index].clone()
+		for _, n := range b.Nodes {
+			for _, ev := range st.events(n) {
+				st.apply(l, ev, s, false)
+			}
+		}
+		for k, succ := range b.Succs {
+			e := st.edge(l, b, k, s)
+			if st.merge(in[succ.Index], e) || !seen[succ] {
+				seen[succ] = true
+				if !queued[succ] {
+					queued[succ] = true
+					work = append(work, succ)
+				}
+			}
+		}
+	}
+	for _, b := range g.Blocks {
+		if !b.Live || (b.Index != 0 && !seen[b]) {
+			continue
+		}
+		s := in[b.Index].clone()
+		for _, n := range b.Nodes {
+			for _, ev := range st.events(n) {
+				st.apply(l, ev, s, true)
+			}
+		}
+	}
+}
+
+func (st *state) merge(dst, src bits) bool { return dst.or(src) }
+
+// edge refines the state on the k-th out edge of b: after
+// `f, err := os.Create(p)`, the branch where err != nil has no open file.
+func (st *state) edge(l layout, b *cfg.Block, k int, s bits) bits {
+	if len(b.Succs) != 2 || len(b.Nodes) == 0 {
+		return s
+	}
+	cond, ok := b.Nodes[len(b.Nodes)-1].(ast.Expr)
+	if !ok {
+		return s
+	}
+	be, ok := ast.Unparen(cond).(*ast.BinaryExpr)
+	if !ok || (be.Op != token.NEQ && be.Op != token.EQL) {
+		return s
+	}
+	x, y := ast.Unparen(be.X), ast.Unparen(be.Y)
+	if st.isNil(x) {
+		x, y = y, x
+	}
+	if !st.isNil(y) {
+		return s
+	}
+	v := st.varOf(x)
+	if v == nil {
+		return s
+	}
+	out := s
+	for _, fv := range st.fileList {
+		var dead int // the successor where the file is not open
+		switch {
+		case fv.v == v:
+			dead = 1
+			if be.Op == token.EQL {
+				dead = 0
+			}
+		case containsVar(fv.errVars, v) && s.has(l.errLive(fv.idx)):
+			dead = 0
+			if be.Op == token.EQL {
+				dead = 1
+			}
+		default:
+			continue
+		}
+		if k != dead {
+			continue
+		}
+		if &out[0] == &s[0] {
+			out = s.clone()
+		}
+		st.closeBits(l, fv, out)
+	}
+	return out
+}
+
+func containsVar(xs []*types.Var, v *types.Var) bool {
+	for _, x := range xs {
+		if x == v {
+			return true
+		}
+	}
+	return false
+}
+
+func (st *state) isNil(e ast.Expr) bool {
+	id, ok := e.(*ast.Ident)
+	if !ok {
+		return false
+	}
+	_, isNil := st.pass.TypesInfo.Uses[id].(*types.Nil)
+	return isNil
+}
+
+func (st *state) closeBits(l layout, fv *fileVar, s bits) {
+	s.clr(l.open(fv.idx))
+	s.clr(l.written(fv.idx))
+	for _, w := range fv.writers {
+		s.clr(l.dirty(w))
+	}
+	for d, dr := range st.defers {
+		if dr.file == fv.idx {
+			s.clr(l.pend(d))
+		}
+	}
+}
+
+func (st *state) write(l layout, file, parent int, s bits) {
+	for parent >= 0 {
+		w := st.wList[parent]
+		if w.buffer {
+			s.set(l.dirty(parent))
+			return
+		}
+		parent = w.parent
+	}
+	s.set(l.written(file))
+}
+
+// anyDirty returns the dirty buffers over file i, outermost first.
+func (st *state) dirtyBufs(l layout, fv *fileVar, s bits) []int {
+	var out []int
+	for k := len(fv.writers) - 1; k >= 0; k-- {
+		if w := fv.writers[k]; s.has(l.dirty(w)) {
+			out = append(out, w)
+		}
+	}
+	return out
+}
+
+func (st *state) apply(l layout, ev event, s bits, report bool) {
+	switch ev.kind {
+	case evCreate:
+		fv := st.fileList[ev.file]
+		st.closeBits(l, fv, s)
+		s.clr(l.dclose(ev.file))
+		s.set(l.open(ev.file))
+		s.set(l.errLive(ev.file))
+	case evErrAssign:
+		s.clr(l.errLive(ev.file))
+	case evClose:
+		st.closeBits(l, st.fileList[ev.file], s)
+	case evWriteFile:
+		if s.has(l.open(ev.file)) {
+			s.set(l.written(ev.file))
+		}
+	case evWriteBuf:
+		w := st.wList[ev.writer]
+		if s.has(l.open(w.file)) {
+			st.write(l, w.file, w.idx, s)
+		}
+	case evFlush:
+		w := st.wList[ev.writer]
+		if w.buffer && s.has(l.dirty(w.idx)) {
+			s.clr(l.dirty(w.idx))
+			st.write(l, w.file, w.parent, s)
+		}
+	case evDeferClose:
+		s.set(l.dclose(ev.file))
+	case evDeferRemove:
+		dr := st.defers[ev.def]
+		if s.has(l.open(dr.file)) && (dr.selfBad || s.has(l.dclose(dr.file))) {
+			s.set(l.pend(ev.def))
+		}
+	case evRemove:
+		if report && st.winOK && s.has(l.open(ev.file)) {
+			st.reportRemove(st.fileList[ev.file], ev.call, st.dirtyBufs(l, st.fileList[ev.file], s))
+		}
+	case evReopen:
+		if !report {
+			break
+		}
+		fv := st.fileList[ev.file]
+		dirty := st.dirtyBufs(l, fv, s)
+		switch {
+		case len(dirty) > 0:
+			st.reportReopen(fv, ev.call, ev.write, dirty)
+		case ev.write && s.has(l.open(fv.idx)) && s.has(l.written(fv.idx)):
+			st.reportReopen(fv, ev.call, ev.write, nil)
+		}
+	case evRun:
+		if !report {
+			break
+		}
+		for _, u := range ev.uses {
+			fv := st.fileList[u.file]
+			if !s.has(l.open(fv.idx)) {
+				continue
+			}
+			dirty := st.dirtyBufs(l, fv, s)
+			switch {
+			case u.argv0 && fv.writable, len(dirty) > 0, st.winOK && fv.writable:
+				st.reportRun(fv, u, dirty)
+			}
+		}
+	case evExit:
+		if !report || !st.winOK {
+			break
+		}
+		for d, dr := range st.defers {
+			if s.has(l.pend(d)) {
+				st.reportDefer(st.fileList[dr.file], dr)
+			}
+		}
+	}
+}

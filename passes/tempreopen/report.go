@@ -1,0 +1,695 @@
+package tempreopen
+
+import (
+	"fmt"
+	"go/ast"
+	"go/token"
+	"go/types"
+	"strconv"
+	"strings"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/ast/astutil"
+	"golang.org/x/tools/go/cfg"
+
+	"github.com/tempguard/tempguard/passes/internal/tempmodel"
+)
+
+func (st *state) once(pos token.Pos) bool {
+	if st.reported[pos] {
+		return false
+	}
+	st.reported[pos] = true
+	return true
+}
+
+func (st *state) calleeName(call *ast.CallExpr) string {
+	_, f := tempmodel.Callee(st.pass.TypesInfo, call)
+	return f.String()
+}
+
+func (st *state) writerNames(ws []int) string {
+	var names []string
+	for _, w := range ws {
+		wv := st.wList[w]
+		names = append(names, wv.v.Name()+" ("+wv.typ+")")
+	}
+	return strings.Join(names, " and ")
+}
+
+func (st *state) reportRemove(fv *fileVar, call *ast.CallExpr, dirty []int) {
+	if !st.once(call.Pos()) {
+		return
+	}
+	f := fv.v.Name()
+	what := st.calleeName(call)
+	var msg string
+	if what == "os.RemoveAll" && !st.argIsName(call, fv) {
+		msg = fmt.Sprintf("os.RemoveAll of the directory holding %s while %s is still open: Windows cannot remove an open file, so the removal fails; close %s first", f, f, f)
+	} else {
+		verb := "remove"
+		if what == "os.Rename" {
+			verb = "rename"
+		}
+		msg = fmt.Sprintf("%s of %s's file while %s is still open: Windows cannot %s an open file; close %s first", what, f, f, verb, f)
+	}
+	st.m.Report(st.pass, analysis.Diagnostic{
+		Pos: call.Pos(), End: call.End(), Message: msg,
+		SuggestedFixes: st.closeFix(fv, call, call, dirty, true),
+	})
+}
+
+func (st *state) argIsName(call *ast.CallExpr, fv *fileVar) bool {
+	return len(call.Args) > 0 && contains(fv.keys, st.key(call.Args[0]))
+}
+
+func (st *state) reportReopen(fv *fileVar, call *ast.CallExpr, write bool, dirty []int) {
+	if !st.once(call.Pos()) {
+		return
+	}
+	f := fv.v.Name()
+	what := st.calleeName(call)
+	var msg string
+	needClose := write
+	if len(dirty) > 0 && !write {
+		msg = fmt.Sprintf("%s reopens %s's file while data written through %s is not flushed yet: the reader misses it; flush before reopening", what, f, st.writerNames(dirty))
+	} else if len(dirty) > 0 {
+		msg = fmt.Sprintf("%s reopens %s's file for writing while %s is open and data written through %s is not flushed: the writes clobber each other; flush and close %s first", what, f, f, st.writerNames(dirty), f)
+	} else {
+		msg = fmt.Sprintf("%s reopens %s's file for writing while %s is still open with data written: the two handles truncate and overwrite each other; close %s first", what, f, f, f)
+	}
+	var fixes []analysis.SuggestedFix
+	if needClose {
+		fixes = st.closeFix(fv, call, call, dirty, true)
+	} else {
+		// Close too when nothing uses the file afterwards; else only flush.
+		fixes = st.closeFix(fv, call, call, dirty, true)
+		if fixes == nil {
+			fixes = st.closeFix(fv, call, call, dirty, false)
+		}
+	}
+	st.m.Report(st.pass, analysis.Diagnostic{Pos: call.Pos(), End: call.End(), Message: msg, SuggestedFixes: fixes})
+}
+
+func (st *state) reportRun(fv *fileVar, u execUse, dirty []int) {
+	if !st.once(u.cmd.Pos()) {
+		return
+	}
+	f := fv.v.Name()
+	what := st.calleeName(u.cmd)
+	var msg string
+	switch {
+	case u.argv0:
+		msg = fmt.Sprintf("%s runs %s's file while %s is still open for writing: exec fails with \"text file busy\" on Linux and a sharing violation on Windows; close %s first", what, f, f, f)
+	case len(dirty) > 0:
+		msg = fmt.Sprintf("%s passes %s's name to a command while data written through %s is not flushed: the command reads a truncated file; flush and close %s first", what, f, st.writerNames(dirty), f)
+	default:
+		msg = fmt.Sprintf("%s passes %s's name to a command while %s is still open for writing: on Windows the program cannot open it (sharing violation); close %s first", what, f, f, f)
+	}
+	// the statement that runs the command decides how errors are handled
+	var runCall *ast.CallExpr
+	for rc, uses := range st.runs {
+		for _, x := range uses {
+			if x.cmd == u.cmd && (runCall == nil || rc.Pos() < runCall.Pos()) {
+				runCall = rc
+			}
+		}
+	}
+	if runCall == nil {
+		runCall = u.cmd
+	}
+	st.m.Report(st.pass, analysis.Diagnostic{
+		Pos: u.cmd.Pos(), End: u.cmd.End(), Message: msg,
+		SuggestedFixes: st.closeFix(fv, u.cmd, runCall, dirty, true),
+	})
+}
+
+func (st *state) reportDefer(fv *fileVar, dr *deferRemove) {
+	if !st.once(dr.stmt.Pos()) {
+		return
+	}
+	f := fv.v.Name()
+	var msg string
+	var fixes []analysis.SuggestedFix
+	if dr.selfBad {
+		msg = fmt.Sprintf("deferred function removes %s's file before closing it: the removal fails on Windows while the file is open; close %s first, then remove", f, f)
+	} else {
+		msg = fmt.Sprintf("deferred %s runs before the earlier deferred close of %s (defers run last-in-first-out): the file is still open, so the removal fails on Windows; defer the removal first, or close then remove in one deferred func", st.calleeName(dr.call), f)
+		fixes = st.deferFix(fv, dr)
+	}
+	st.m.Report(st.pass, analysis.Diagnostic{Pos: dr.stmt.Pos(), End: dr.stmt.End(), Message: msg, SuggestedFixes: fixes})
+}
+
+// listStmt returns the statement of a block (or case clause) list that
+// contains path[0], its index in path, and the list.
+func listStmt(path []ast.Node) (int, []ast.Stmt) {
+	for i := 0; i+1 < len(path); i++ {
+		s, ok := path[i].(ast.Stmt)
+		if !ok {
+			continue
+		}
+		var list []ast.Stmt
+		switch p := path[i+1].(type) {
+		case *ast.BlockStmt:
+			list = p.List
+		case *ast.CaseClause:
+			list = p.Body
+		case *ast.CommClause:
+			list = p.Body
+		default:
+			continue
+		}
+		for _, x := range list {
+			if x == s {
+				return i, list
+			}
+		}
+	}
+	return -1, nil
+}
+
+// insertionPoint returns the statement before which a close can be
+// inserted so that it runs exactly when the call at path[0] is about to
+// run, or nil.
+func insertionPoint(path []ast.Node) ast.Stmt {
+	si, _ := listStmt(path)
+	if si < 0 {
+		return nil
+	}
+	for i := 1; i <= si; i++ {
+		child, n := path[i-1], path[i]
+		switch n := n.(type) {
+		case *ast.FuncLit, *ast.ForStmt, *ast.RangeStmt, *ast.SelectStmt, *ast.CaseClause,
+			*ast.CommClause, *ast.DeferStmt, *ast.GoStmt, *ast.LabeledStmt, *ast.TypeSwitchStmt:
+			return nil
+		case *ast.BinaryExpr:
+			if (n.Op == token.LAND || n.Op == token.LOR) && child == n.Y {
+				return nil
+			}
+		case *ast.IfStmt:
+			if child != n.Init && child != n.Cond {
+				return nil
+			}
+		case *ast.SwitchStmt:
+			if child != n.Init && child != n.Tag {
+				return nil
+			}
+		}
+	}
+	s := path[si].(ast.Stmt)
+	if _, ok := s.(*ast.LabeledStmt); ok {
+		return nil
+	}
+	return s
+}
+
+type errMode int
+
+const (
+	modePlain errMode = iota
+	modeReturn
+	modeFatal
+	modePanic
+)
+
+// closeFix inserts flushes of the dirty writers (outermost first) and, if
+// close, a close of the file before the statement containing at. handler is
+// the call whose error handling the inserted code imitates.
+func (st *state) closeFix(fv *fileVar, at, handler *ast.CallExpr, dirty []int, close bool) []analysis.SuggestedFix {
+	path, _ := astutil.PathEnclosingInterval(st.file, at.Pos(), at.End())
+	if len(path) == 0 || path[0] != ast.Node(at) {
+		return nil
+	}
+	s := insertionPoint(path)
+	if s == nil {
+		return nil
+	}
+	// Not inside a loop that does not also create the file.
+	for _, n := range path {
+		if n == st.fn {
+			break
+		}
+		switch n.(type) {
+		case *ast.ForStmt, *ast.RangeStmt:
+			for _, c := range fv.creates {
+				if c.Pos() < n.Pos() || c.End() > n.End() {
+					return nil
+				}
+			}
+		}
+	}
+	if !st.visible(fv.v, s.Pos()) {
+		return nil
+	}
+	for _, w := range dirty {
+		if !st.visible(st.wList[w].v, s.Pos()) {
+			return nil
+		}
+	}
+	// Deferred closes must be plain (a second close is then harmless), and
+	// nothing may use what we close afterwards.
+	after := st.reachableAfter(at)
+	if after == nil {
+		return nil
+	}
+	if close {
+		if !st.safeToFinish(fv.v, after, true) {
+			return nil
+		}
+		for _, w := range fv.writers {
+			if !st.safeToFinish(st.wList[w].v, after, true) {
+				return nil
+			}
+		}
+	}
+	for _, w := range dirty {
+		wv := st.wList[w]
+		if !st.safeToFinish(wv.v, after, wv.finish == "Close") {
+			return nil
+		}
+	}
+	indent, ok := st.indentOf(s)
+	if !ok {
+		return nil
+	}
+	mode, recv, zeros, ok := st.errStyle(handler)
+	if !ok {
+		return nil
+	}
+	var stmts []string
+	for _, w := range dirty {
+		wv := st.wList[w]
+		stmts = append(stmts, errStmt(wv.v.Name()+"."+wv.finish+"()", mode, recv, zeros, indent, wv.noErr))
+	}
+	if close {
+		stmts = append(stmts, errStmt(fv.v.Name()+".Close()", mode, recv, zeros, indent, false))
+	}
+	if len(stmts) == 0 {
+		return nil
+	}
+	text := strings.Join(stmts, "\n"+indent) + "\n" + indent
+	msg := "Close " + fv.v.Name() + " before reusing its name"
+	if len(dirty) > 0 && close {
+		msg = "Flush and close " + fv.v.Name() + " before reusing its name"
+	} else if len(dirty) > 0 {
+		msg = "Flush the buffered writes before reopening " + fv.v.Name() + "'s file"
+	}
+	return []analysis.SuggestedFix{{
+		Message:   msg,
+		TextEdits: []analysis.TextEdit{{Pos: s.Pos(), End: s.Pos(), NewText: []byte(text)}},
+	}}
+}
+
+func errStmt(call string, mode errMode, recv, zeros, indent string, noErr bool) string {
+	if noErr || mode == modePlain {
+		return call
+	}
+	var handle string
+	switch mode {
+	case modeReturn:
+		handle = "return " + zeros + "err"
+	case modeFatal:
+		handle = recv + ".Fatal(err)"
+	case modePanic:
+		handle = "panic(err)"
+	}
+	return "if err := " + call + "; err != nil {\n" + indent + "\t" + handle + "\n" + indent + "}"
+}
+
+func (st *state) visible(v *types.Var, pos token.Pos) bool {
+	scope := st.pass.Pkg.Scope().Innermost(pos)
+	if scope == nil {
+		return false
+	}
+	_, obj := scope.LookupParent(v.Name(), pos)
+	return obj == v
+}
+
+// safeToFinish reports whether closing (finishing) v just before s keeps the
+// program's behaviour: v is not used after s except through its name, and
+// every deferred close or flush of it ignores the result.
+func (st *state) safeToFinish(v *types.Var, after func(token.Pos) bool, finishing bool) bool {
+	ok := true
+	st.walkUses(v, func(id *ast.Ident, parents []ast.Node, inLit *ast.FuncLit, deferred bool) {
+		if !ok {
+			return
+		}
+		var sel *ast.SelectorExpr
+		var call *ast.CallExpr
+		if n := len(parents); n >= 2 {
+			sel, _ = parents[n-1].(*ast.SelectorExpr)
+			call, _ = parents[n-2].(*ast.CallExpr)
+			if call != nil && call.Fun != sel {
+				call = nil
+			}
+		}
+		if sel != nil && call != nil && sel.Sel.Name == "Name" {
+			return
+		}
+		closing := sel != nil && call != nil && (sel.Sel.Name == "Close" || sel.Sel.Name == "Flush")
+		plain := false
+		if closing && len(parents) >= 3 {
+			switch p := parents[len(parents)-3].(type) {
+			case *ast.DeferStmt, *ast.ExprStmt:
+				plain = true // defer f.Close(), or f.Close() as a statement
+			case *ast.AssignStmt:
+				plain = len(p.Lhs) == 1 && isBlank(p.Lhs[0])
+			}
+		}
+		if deferred {
+			if !plain && finishing {
+				ok = false
+			}
+			return
+		}
+		if !after(id.Pos()) || plain || !finishing {
+			return
+		}
+		ok = false
+	})
+	return ok
+}
+
+func isBlank(e ast.Expr) bool {
+	id, ok := e.(*ast.Ident)
+	return ok && id.Name == "_"
+}
+
+func (st *state) indentOf(s ast.Stmt) (string, bool) {
+	tf := st.pass.Fset.File(s.Pos())
+	if tf == nil {
+		return "", false
+	}
+	content, err := st.pass.ReadFile(tf.Name())
+	if err != nil {
+		return "", false
+	}
+	off := tf.Offset(s.Pos())
+	start := tf.Offset(tf.LineStart(tf.Line(s.Pos())))
+	if off > len(content) || start > off {
+		return "", false
+	}
+	ind := string(content[start:off])
+	if strings.TrimLeft(ind, " \t") != "" {
+		return "", false
+	}
+	return ind, true
+}
+
+// errStyle decides how inserted code handles errors, after the statement
+// holding call: ignored errors stay ignored; a function returning an error
+// last returns it; a test that calls t.Fatal calls t.Fatal.
+func (st *state) errStyle(call *ast.CallExpr) (mode errMode, recv, zeros string, ok bool) {
+	path, _ := astutil.PathEnclosingInterval(st.file, call.Pos(), call.End())
+	si, list := listStmt(path)
+	if si < 0 {
+		return modePlain, "", "", true
+	}
+	s := path[si].(ast.Stmt)
+	switch s := s.(type) {
+	case *ast.ExprStmt:
+		return modePlain, "", "", true
+	case *ast.AssignStmt:
+		allBlank := true
+		for _, l := range s.Lhs {
+			allBlank = allBlank && isBlank(l)
+		}
+		if allBlank {
+			return modePlain, "", "", true
+		}
+	}
+	sig, _ := st.signature()
+	if sig != nil && sig.Results().Len() > 0 {
+		res := sig.Results()
+		last := res.At(res.Len() - 1).Type()
+		if types.Identical(last, types.Universe.Lookup("error").Type()) {
+			var zs []string
+			for i := 0; i < res.Len()-1; i++ {
+				z, ok := st.zero(res.At(i).Type(), s.Pos())
+				if !ok {
+					return 0, "", "", false
+				}
+				zs = append(zs, z+", ")
+			}
+			return modeReturn, "", strings.Join(zs, ""), true
+		}
+	}
+	// if err := call; err != nil { t.Fatal(err) }, or the statement after.
+	var handler *ast.IfStmt
+	if is, ok := s.(*ast.IfStmt); ok {
+		handler = is
+	} else {
+		for i, x := range list {
+			if x == s && i+1 < len(list) {
+				handler, _ = list[i+1].(*ast.IfStmt)
+			}
+		}
+	}
+	if handler != nil && len(handler.Body.List) >= 1 {
+		if es, ok := handler.Body.List[len(handler.Body.List)-1].(*ast.ExprStmt); ok {
+			if c, ok := es.X.(*ast.CallExpr); ok {
+				if id, ok := c.Fun.(*ast.Ident); ok && id.Name == "panic" {
+					if _, isB := st.pass.TypesInfo.Uses[id].(*types.Builtin); isB {
+						return modePanic, "", "", true
+					}
+				}
+				if sel, ok := c.Fun.(*ast.SelectorExpr); ok && strings.HasPrefix(sel.Sel.Name, "Fatal") {
+					if rid, ok := sel.X.(*ast.Ident); ok && st.declaredBefore(rid, s.Pos()) {
+						return modeFatal, rid.Name, "", true
+					}
+				}
+			}
+		}
+	}
+	return modePlain, "", "", true
+}
+
+func (st *state) declaredBefore(id *ast.Ident, pos token.Pos) bool {
+	obj := st.pass.TypesInfo.Uses[id]
+	if obj == nil {
+		return false
+	}
+	if _, ok := obj.(*types.PkgName); ok {
+		return true
+	}
+	return obj.Pos() < pos && st.visibleObj(obj, pos)
+}
+
+func (st *state) visibleObj(obj types.Object, pos token.Pos) bool {
+	scope := st.pass.Pkg.Scope().Innermost(pos)
+	if scope == nil {
+		return false
+	}
+	_, o := scope.LookupParent(obj.Name(), pos)
+	return o == obj
+}
+
+func (st *state) signature() (*types.Signature, bool) {
+	switch fn := st.fn.(type) {
+	case *ast.FuncDecl:
+		if obj, ok := st.pass.TypesInfo.Defs[fn.Name].(*types.Func); ok {
+			sig, ok := obj.Type().(*types.Signature)
+			return sig, ok
+		}
+	case *ast.FuncLit:
+		sig, ok := st.pass.TypesInfo.TypeOf(fn).(*types.Signature)
+		return sig, ok
+	}
+	return nil, false
+}
+
+// zero renders the zero value of t at pos.
+func (st *state) zero(t types.Type, pos token.Pos) (string, bool) {
+	if tp, ok := t.(*types.TypeParam); ok {
+		return "*new(" + tp.Obj().Name() + ")", true
+	}
+	switch u := t.Underlying().(type) {
+	case *types.Basic:
+		switch {
+		case u.Info()&types.IsBoolean != 0:
+			return "false", true
+		case u.Info()&types.IsString != 0:
+			return `""`, true
+		case u.Info()&types.IsNumeric != 0:
+			return "0", true
+		case u.Kind() == types.UnsafePointer:
+			return "nil", true
+		}
+		return "", false
+	case *types.Pointer, *types.Slice, *types.Map, *types.Chan, *types.Signature, *types.Interface:
+		return "nil", true
+	case *types.Struct, *types.Array:
+		failed := false
+		qual := func(p *types.Package) string {
+			if p == st.pass.Pkg {
+				return ""
+			}
+			for _, imp := range st.file.Imports {
+				path, _ := strconv.Unquote(imp.Path.Value)
+				if path != p.Path() {
+					continue
+				}
+				name := p.Name()
+				if imp.Name != nil {
+					name = imp.Name.Name
+				}
+				if name == "_" || name == "." {
+					break
+				}
+				return name
+			}
+			failed = true
+			return p.Name()
+		}
+		s := types.TypeString(t, qual)
+		if failed {
+			return "", false
+		}
+		return s + "{}", true
+	}
+	return "", false
+}
+
+// deferFix moves the deferred removal before the deferred close.
+func (st *state) deferFix(fv *fileVar, dr *deferRemove) []analysis.SuggestedFix {
+	path, _ := astutil.PathEnclosingInterval(st.file, dr.stmt.Pos(), dr.stmt.End())
+	si, list := listStmt(path)
+	if si < 0 || path[si] != ast.Node(dr.stmt) {
+		return nil
+	}
+	di := -1
+	for i, x := range list {
+		if x == dr.stmt {
+			di = i
+		}
+	}
+	ci := -1
+	for i := di - 1; i >= 0; i-- {
+		if ds, ok := list[i].(*ast.DeferStmt); ok {
+			for _, ev := range st.events(ds) {
+				if ev.kind == evDeferClose && ev.file == fv.idx {
+					ci = i
+				}
+			}
+			if ci >= 0 {
+				break
+			}
+		}
+	}
+	if ci < 0 {
+		return nil
+	}
+	c := list[ci]
+	tf := st.pass.Fset.File(c.Pos())
+	content, err := st.pass.ReadFile(tf.Name())
+	if err != nil {
+		return nil
+	}
+	src := func(n ast.Node) string { return string(content[tf.Offset(n.Pos()):tf.Offset(n.End())]) }
+	if ci == di-1 {
+		between := string(content[tf.Offset(c.End()):tf.Offset(dr.stmt.Pos())])
+		if strings.TrimSpace(between) != "" {
+			return nil
+		}
+		return []analysis.SuggestedFix{{
+			Message: "Defer the removal before the close",
+			TextEdits: []analysis.TextEdit{{
+				Pos: c.Pos(), End: dr.stmt.End(),
+				NewText: []byte(src(dr.stmt) + between + src(c)),
+			}},
+		}}
+	}
+	// Move the removal up: everything it refers to must exist already, and
+	// the file must be the same one.
+	for _, cr := range fv.creates {
+		if cr.Pos() > c.Pos() && cr.Pos() < dr.stmt.Pos() {
+			return nil
+		}
+	}
+	bad := false
+	ast.Inspect(dr.stmt, func(n ast.Node) bool {
+		if id, ok := n.(*ast.Ident); ok {
+			if obj := st.pass.TypesInfo.Uses[id]; obj != nil && obj.Pos() > c.Pos() && obj.Pos() < dr.stmt.Pos() {
+				bad = true
+			}
+		}
+		return !bad
+	})
+	if bad {
+		return nil
+	}
+	indent, ok := st.indentOf(c)
+	if !ok {
+		return nil
+	}
+	dIndent, ok := st.indentOf(dr.stmt)
+	if !ok {
+		return nil
+	}
+	lineStart := dr.stmt.Pos() - token.Pos(len(dIndent))
+	end := tf.Offset(dr.stmt.End())
+	rest := content[end:]
+	nl := strings.IndexByte(string(rest), '\n')
+	if nl < 0 || strings.TrimSpace(string(rest[:nl])) != "" {
+		return nil
+	}
+	return []analysis.SuggestedFix{{
+		Message: "Defer the removal before the close",
+		TextEdits: []analysis.TextEdit{
+			{Pos: c.Pos(), End: c.Pos(), NewText: []byte(src(dr.stmt) + "\n" + indent)},
+			{Pos: lineStart, End: dr.stmt.End() + token.Pos(nl) + 1},
+		},
+	}}
+}
+
+// reachableAfter returns a predicate for positions inside CFG nodes that
+// may run after the node containing at, or nil if at is not found.
+func (st *state) reachableAfter(at ast.Node) func(token.Pos) bool {
+	g := st.m.CFG(st.fn)
+	if g == nil {
+		return nil
+	}
+	type span struct{ from, to token.Pos }
+	var spans []span
+	var start *cfg.Block
+	for _, b := range g.Blocks {
+		for i, n := range b.Nodes {
+			if n.Pos() <= at.Pos() && at.End() <= n.End() {
+				start = b
+				spans = append(spans, span{at.End(), n.End()})
+				for _, m := range b.Nodes[i+1:] {
+					spans = append(spans, span{m.Pos(), m.End()})
+				}
+				break
+			}
+		}
+		if start != nil {
+			break
+		}
+	}
+	if start == nil {
+		return nil
+	}
+	seen := map[*cfg.Block]bool{}
+	work := append([]*cfg.Block(nil), start.Succs...)
+	for len(work) > 0 {
+		b := work[len(work)-1]
+		work = work[:len(work)-1]
+		if seen[b] {
+			continue
+		}
+		seen[b] = true
+		for _, m := range b.Nodes {
+			spans = append(spans, span{m.Pos(), m.End()})
+		}
+		work = append(work, b.Succs...)
+	}
+	return func(p token.Pos) bool {
+		for _, s := range spans {
+			if s.from <= p && p < s.to {
+				return true
+			}
+		}
+		return false
+	}
+}
