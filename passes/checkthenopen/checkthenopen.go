@@ -2,24 +2,645 @@
 package checkthenopen
 
 import (
+	"fmt"
+	"go/ast"
+	"go/token"
+	"go/types"
+	"strings"
+
 	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/ast/inspector"
 
 	"github.com/tempguard/tempguard/passes/internal/tempmodel"
 )
 
 // Analyzer is the checkthenopen pass.
 var Analyzer = &analysis.Analyzer{
-	Name:     "checkthenopen",
-	Doc:      "placeholder: not implemented yet",
-	URL:      "https://github.com/tempguard/tempguard#checkthenopen",
-	Requires: []*analysis.Analyzer{tempmodel.Analyzer},
-	Run:      run,
+	Name:      "checkthenopen",
+	Doc:       doc,
+	URL:       "https://github.com/tempguard/tempguard#checkthenopen",
+	Requires:  []*analysis.Analyzer{tempmodel.Analyzer},
+	Run:       run,
+	FactTypes: []analysis.Fact{(*ExistsFact)(nil)},
 }
+
+type checkKind uint8
+
+const (
+	kindStat       checkKind = iota // os.Stat
+	kindLstat                       // os.Lstat
+	kindAccess                      // access(2) with F_OK: an existence check
+	kindAccessPerm                  // access(2) with R_OK/W_OK/X_OK or an unknown mode
+	kindHelper                      // a function that wraps an existence check
+)
+
+// check is one call that inspects a path.
+type check struct {
+	call   *ast.CallExpr
+	name   string // "os.Stat", "syscall.Access", "fileExists"
+	kind   checkKind
+	path   ast.Expr
+	stmt   ast.Node // the CFG node containing the call
+	errVar *types.Var
+	fiVar  *types.Var
+	// errIsResult: the call's (only or last) result is the error, so the
+	// call can be tested directly (syscall.Access(p, m) == nil).
+	errIsResult bool
+	helper      *helperSummary
+	assign      *ast.AssignStmt // the statement binding the results, if any
+}
+
+// useClass says what an operation does to its path argument.
+type useClass uint8
+
+const (
+	useCreate     useClass = iota // creates (or truncates) a file, following symlinks
+	useMkdir                      // os.Mkdir/MkdirAll
+	useLink                       // os.Symlink/Link new name
+	useRenameDst                  // os.Rename target
+	useModify                     // os.Chmod/Chown: follows symlinks
+	useRemove                     // os.Remove/RemoveAll, os.Rename source: no follow
+	useOpen                       // os.Open, ReadFile, OpenFile without O_CREATE
+)
+
+type useArg struct {
+	expr  ast.Expr
+	class useClass
+}
+
+type use struct {
+	call *ast.CallExpr
+	f    tempmodel.Func
+	args []useArg
+	// nofollow: an OpenFile with O_NOFOLLOW.
+	nofollow bool
+}
+
+type fnState struct {
+	pass   *analysis.Pass
+	m      *tempmodel.Model
+	fn     ast.Node
+	fl     *flow
+	checks []*check
+	byCall map[*ast.CallExpr]*check
+	uses   []*use
+	// sameFile: FileInfo variables compared with os.SameFile in the
+	// function (the handle was verified after opening).
+	sameFile map[*types.Var]bool
+}
+
+func (s *fnState) checkOfCall(call *ast.CallExpr) *check { return s.byCall[call] }
 
 func run(pass *analysis.Pass) (any, error) {
 	m := tempmodel.Get(pass)
 	if !m.Relevant {
 		return nil, nil
 	}
+	helpers := summarizeHelpers(pass, m)
+
+	type group struct {
+		checks []*check
+		uses   []*use
+		same   map[*types.Var]bool
+	}
+	groups := map[ast.Node]*group{}
+	var order []ast.Node
+	get := func(cur inspector.Cursor) *group {
+		for fc := range cur.Enclosing((*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)) {
+			fn := fc.Node()
+			g := groups[fn]
+			if g == nil {
+				g = &group{same: map[*types.Var]bool{}}
+				groups[fn] = g
+				order = append(order, fn)
+			}
+			return g
+		}
+		return nil
+	}
+	for cur := range m.Inspector.Root().Preorder((*ast.CallExpr)(nil)) {
+		call := cur.Node().(*ast.CallExpr)
+		fn, f := tempmodel.Callee(pass.TypesInfo, call)
+		if fn == nil {
+			continue
+		}
+		if c := newCheck(pass, m, cur, call, fn, f, helpers); c != nil {
+			if g := get(cur); g != nil {
+				g.checks = append(g.checks, c)
+			}
+			continue
+		}
+		if u := newUse(m, call, f); u != nil {
+			if g := get(cur); g != nil {
+				g.uses = append(g.uses, u)
+			}
+			continue
+		}
+		if f.Is("os", "SameFile") {
+			if g := get(cur); g != nil {
+				for _, a := range call.Args {
+					if id, ok := ast.Unparen(a).(*ast.Ident); ok {
+						if v, ok := pass.TypesInfo.Uses[id].(*types.Var); ok {
+							g.same[v] = true
+						}
+					}
+				}
+			}
+		}
+	}
+	for _, fn := range order {
+		g := groups[fn]
+		if len(g.checks) == 0 || len(g.uses) == 0 {
+			continue
+		}
+		gr := m.CFG(fn)
+		if gr == nil {
+			continue
+		}
+		var body *ast.BlockStmt
+		switch fn := fn.(type) {
+		case *ast.FuncDecl:
+			body = fn.Body
+		case *ast.FuncLit:
+			body = fn.Body
+		}
+		s := &fnState{
+			pass: pass, m: m, fn: fn,
+			fl:       newFlow(gr, body, pass.TypesInfo),
+			checks:   g.checks,
+			byCall:   map[*ast.CallExpr]*check{},
+			uses:     g.uses,
+			sameFile: g.same,
+		}
+		for _, c := range s.checks {
+			c.stmt = s.nodeAt(c.call.Pos())
+			s.byCall[c.call] = c
+		}
+		s.analyze()
+	}
 	return nil, nil
+}
+
+// newCheck recognizes a check call and its result variables.
+func newCheck(pass *analysis.Pass, m *tempmodel.Model, cur inspector.Cursor, call *ast.CallExpr, fn *types.Func, f tempmodel.Func, helpers map[*types.Func]*helperSummary) *check {
+	c := &check{call: call}
+	pathArg := 0
+	switch {
+	case f.Is("os", "Stat"):
+		c.kind, c.name = kindStat, "os.Stat"
+	case f.Is("os", "Lstat"):
+		c.kind, c.name = kindLstat, "os.Lstat"
+	case (f.Pkg == "syscall" || f.Pkg == "golang.org/x/sys/unix") && f.Recv == "" && (f.Name == "Access" || f.Name == "Faccessat"):
+		modeArg := 1
+		if f.Name == "Faccessat" {
+			pathArg, modeArg = 1, 2
+		}
+		pkg := "syscall"
+		if f.Pkg != "syscall" {
+			pkg = "unix"
+		}
+		c.name = pkg + "." + f.Name
+		c.kind = kindAccessPerm
+		if modeArg < len(call.Args) {
+			if v, ok := m.ConstInt(call.Args[modeArg]); ok && v == 0 {
+				c.kind = kindAccess
+			}
+		}
+		c.errIsResult = true
+	default:
+		h := helperFor(pass, fn, helpers)
+		if h == nil {
+			return nil
+		}
+		c.kind, c.helper, c.name = kindHelper, h, fn.Name()
+		pathArg = h.param
+	}
+	if pathArg >= len(call.Args) {
+		return nil
+	}
+	c.path = call.Args[pathArg]
+	if c.kind == kindHelper {
+		return c
+	}
+	// Result variables: fi, err := os.Stat(p) / err := syscall.Access(p, m).
+	if as, ok := cur.Parent().Node().(*ast.AssignStmt); ok && len(as.Rhs) == 1 && as.Rhs[0] == call {
+		c.assign = as
+		varOf := func(e ast.Expr) *types.Var {
+			id, ok := e.(*ast.Ident)
+			if !ok {
+				return nil
+			}
+			if v, ok := pass.TypesInfo.Defs[id].(*types.Var); ok {
+				return v
+			}
+			v, _ := pass.TypesInfo.Uses[id].(*types.Var)
+			return v
+		}
+		switch {
+		case c.errIsResult && len(as.Lhs) == 1:
+			c.errVar = varOf(as.Lhs[0])
+		case !c.errIsResult && len(as.Lhs) == 2:
+			c.fiVar = varOf(as.Lhs[0])
+			c.errVar = varOf(as.Lhs[1])
+		}
+	}
+	return c
+}
+
+// newUse recognizes an operation on a path.
+func newUse(m *tempmodel.Model, call *ast.CallExpr, f tempmodel.Func) *use {
+	u := &use{call: call, f: f}
+	arg := func(i int, cl useClass) {
+		if i < len(call.Args) {
+			u.args = append(u.args, useArg{call.Args[i], cl})
+		}
+	}
+	switch {
+	case f.Is("os", "Create"), f.Is("os", "WriteFile"), f.Is("io/ioutil", "WriteFile"):
+		arg(0, useCreate)
+	case f.Is("os", "OpenFile"):
+		if len(call.Args) < 2 {
+			return nil
+		}
+		known, create, excl := m.OpenFlags(call.Args[1])
+		switch {
+		case known && create && excl:
+			return nil // race-free exclusive create
+		case known && create:
+			arg(0, useCreate)
+		default:
+			arg(0, useOpen)
+		}
+		u.nofollow = mentions(call.Args[1], "O_NOFOLLOW")
+	case f.Is("os", "Mkdir"), f.Is("os", "MkdirAll"):
+		arg(0, useMkdir)
+	case f.Is("os", "Symlink"), f.Is("os", "Link"):
+		arg(1, useLink)
+	case f.Is("os", "Rename"):
+		arg(0, useRemove)
+		arg(1, useRenameDst)
+	case f.Is("os", "Chmod"), f.Is("os", "Chown"):
+		arg(0, useModify)
+	case f.Is("os", "Remove"), f.Is("os", "RemoveAll"):
+		arg(0, useRemove)
+	case f.Is("os", "Open"), f.Is("os", "ReadFile"), f.Is("io/ioutil", "ReadFile"):
+		arg(0, useOpen)
+	default:
+		return nil
+	}
+	if len(u.args) == 0 {
+		return nil
+	}
+	return u
+}
+
+// mentions reports whether e contains a selector or identifier named name.
+func mentions(e ast.Expr, name string) bool {
+	found := false
+	ast.Inspect(e, func(n ast.Node) bool {
+		if id, ok := n.(*ast.Ident); ok && id.Name == name {
+			found = true
+		}
+		return !found
+	})
+	return found
+}
+
+// flags reports whether an operation of class cl trusts outcome out.
+func flags(out outcome, cl useClass) bool {
+	switch out {
+	case outMissing:
+		return cl == useCreate || cl == useMkdir || cl == useLink || cl == useRenameDst
+	case outPresent:
+		return cl == useModify || cl == useRemove
+	case outType:
+		return cl == useModify
+	case outSymlink:
+		return cl != useRemove
+	case outPerm:
+		return true
+	}
+	return false
+}
+
+// guard is a condition edge that selects the use.
+const debug = false
+
+type guard struct {
+	f   fact
+	arg useArg
+}
+
+func (s *fnState) analyze() {
+	// Condition edges and their facts.
+	type condEdge struct {
+		b     int // block index
+		succ  int
+		facts []fact
+		at    token.Pos
+	}
+	var edges []condEdge
+	for _, b := range s.fl.g.Blocks {
+		if !b.Live || len(b.Succs) != 2 || len(b.Nodes) == 0 {
+			continue
+		}
+		e, ok := b.Nodes[len(b.Nodes)-1].(ast.Expr)
+		if !ok || s.fl.tagged[e] {
+			continue
+		}
+		if tv, ok := s.pass.TypesInfo.Types[e]; !ok || tv.Type == nil || !isBool(tv.Type) {
+			continue
+		}
+		for i, val := range []bool{true, false} {
+			if fs := s.facts(e, val, e.Pos(), 0); len(fs) > 0 {
+				edges = append(edges, condEdge{int(b.Index), i, fs, e.Pos()})
+			}
+		}
+	}
+	if len(edges) == 0 {
+		return
+	}
+	for _, u := range s.uses {
+		ub, _ := s.fl.locate(u.call.Pos())
+		if ub == nil {
+			continue
+		}
+		var best *guard
+		for _, e := range edges {
+			blk := s.fl.g.Blocks[e.b]
+			if debug {
+				println("edge", s.m.Render(u.call), e.b, e.succ, ub.Index, s.fl.dominated(blk, e.succ)[ub], len(e.facts), e.facts[0].out.String())
+			}
+			if !s.fl.dominated(blk, e.succ)[ub] {
+				continue
+			}
+			for _, f := range e.facts {
+				for _, a := range u.args {
+					if !flags(f.out, a.class) {
+						continue
+					}
+					if debug {
+						println("cand", s.samePath(f.c, a.expr, u.call.Pos()), s.trusts(f, a, u, blk, e.succ))
+					}
+					if !s.samePath(f.c, a.expr, u.call.Pos()) {
+						continue
+					}
+					if !s.trusts(f, a, u, blk, e.succ) {
+						continue
+					}
+					g := &guard{f, a}
+					if best == nil || f.c.call.Pos() > best.f.c.call.Pos() {
+						best = g
+					}
+				}
+			}
+		}
+		if best != nil {
+			s.report(u, best)
+		}
+	}
+}
+
+// trusts applies the rules that tell a decision from error handling and
+// race-free shapes from racy ones.
+func (s *fnState) trusts(f fact, a useArg, u *use, b blockT, succ int) bool {
+	// A path in a private directory (os.MkdirTemp, t.TempDir) cannot be
+	// raced by another user.
+	if p := s.m.Prov(a.expr); p.Loc == tempmodel.LocPrivate && p.LocFrom == 0 {
+		return false
+	}
+	switch f.out {
+	case outSymlink, outPerm:
+		if a.class == useOpen {
+			if u.nofollow {
+				return false
+			}
+			// The handle is verified after opening (os.SameFile).
+			if f.c.fiVar != nil && s.sameFile[f.c.fiVar] {
+				return false
+			}
+		}
+	case outPresent:
+		// if err != nil { return err } ... os.Remove(p): the check only
+		// propagates its error; it decides nothing.
+		if !f.specific && f.c.kind != kindHelper && s.propagates(f.c, b, 1-succ) {
+			return false
+		}
+	}
+	return true
+}
+
+// propagates reports whether the blocks only the failure edge (b, succ)
+// leads to use the check's error other than in an existence test.
+func (s *fnState) propagates(c *check, b blockT, succ int) bool {
+	if c.errVar == nil {
+		return false
+	}
+	dom := s.fl.dominated(b, succ)
+	info := s.pass.TypesInfo
+	uses, exist := false, false
+	for blk := range dom {
+		for _, n := range blk.Nodes {
+			ast.Inspect(n, func(n ast.Node) bool {
+				switch x := n.(type) {
+				case *ast.CallExpr:
+					_, f := tempmodel.Callee(info, x)
+					if f.Is("os", "IsNotExist") || f.Is("os", "IsExist") {
+						exist = true
+						return false
+					}
+					if f.Is("errors", "Is") && len(x.Args) == 2 && s.sentinel(x.Args[1]) != "" {
+						exist = true
+						return false
+					}
+				case *ast.Ident:
+					if info.Uses[x] == c.errVar {
+						uses = true
+					}
+				}
+				return true
+			})
+		}
+	}
+	return uses && !exist
+}
+
+func (s *fnState) report(u *use, g *guard) {
+	c := g.f.c
+	useName := u.f.String()
+	checkName := c.name
+	pathSrc := s.m.Source(g.arg.expr)
+	if len(pathSrc) > 40 {
+		pathSrc = "the path"
+	}
+	var why string
+	p := s.m.Prov(g.arg.expr)
+	switch {
+	case p.Loc == tempmodel.LocShared:
+		dir := p.Dir
+		if dir == "" {
+			dir = "a shared temp dir"
+		}
+		why = fmt.Sprintf("%s is in the shared temp dir %s, where any local user can ", pathSrc, dir)
+	default:
+		if src := userInput(s.m, g.arg.expr, 0); src != "" {
+			why = fmt.Sprintf("%s comes from user input (%s) and another process can ", pathSrc, src)
+		} else {
+			why = "another process can "
+		}
+	}
+	var msg string
+	switch g.f.out {
+	case outMissing:
+		what := "create it or plant a symlink there in between"
+		switch g.arg.class {
+		case useCreate:
+			msg = fmt.Sprintf("%s(%s) after %s found it missing is racy: %s%s; create it with os.OpenFile and os.O_CREATE|os.O_EXCL instead", useName, pathSrc, checkName, why, what)
+		case useMkdir:
+			if u.f.Name == "MkdirAll" {
+				msg = fmt.Sprintf("os.MkdirAll(%s) after %s found it missing is racy: %screate it in between; call os.MkdirAll alone (it succeeds if the directory exists) and check an existing directory's owner and mode", pathSrc, checkName, why)
+			} else {
+				msg = fmt.Sprintf("os.Mkdir(%s) after %s found it missing is racy: %screate it in between; call os.Mkdir alone and handle errors.Is(err, fs.ErrExist)", pathSrc, checkName, why)
+			}
+		case useLink:
+			msg = fmt.Sprintf("%s(..., %s) after %s found it missing is racy: %screate it in between; call %s alone and handle errors.Is(err, fs.ErrExist)", useName, pathSrc, checkName, why, useName)
+		case useRenameDst:
+			msg = fmt.Sprintf("os.Rename(..., %s) after %s found the target missing is racy: %s%s and the rename replaces it; use os.Link then os.Remove to fail if the target exists", pathSrc, checkName, why, what)
+		}
+	case outPresent:
+		if g.arg.class == useRemove && u.f.Is("os", "Rename") {
+			msg = fmt.Sprintf("os.Rename(%s, ...) after %s found it is racy: %sremove or replace it in between; call os.Rename alone and handle errors.Is(err, fs.ErrNotExist)", pathSrc, checkName, why)
+		} else if g.arg.class == useRemove {
+			msg = fmt.Sprintf("%s(%s) after %s found it is racy: %sremove or replace it in between; call %s alone and ignore errors.Is(err, fs.ErrNotExist)", useName, pathSrc, checkName, why, useName)
+		} else {
+			msg = fmt.Sprintf("%s(%s) after %s found it is racy: %sreplace it with a symlink in between; open the file and use the (*os.File) method instead", useName, pathSrc, checkName, why)
+		}
+	case outType:
+		msg = fmt.Sprintf("%s(%s) trusts a file-type check by %s: %sreplace the path with a symlink in between; open the file, check f.Stat() and use the (*os.File) method instead", useName, pathSrc, checkName, why)
+	case outSymlink:
+		msg = fmt.Sprintf("%s(%s) follows a symlink swapped in after the %s symlink check: %sreplace the path in between; open first, then compare f.Stat() with os.SameFile (or use os.Root)", useName, pathSrc, checkName, why)
+	case outPerm:
+		if c.kind == kindAccessPerm {
+			msg = fmt.Sprintf("%s(%s) after %s is racy (access checks the real user, and %sreplace the path in between); open the file and handle the permission error instead", useName, pathSrc, checkName, strings.TrimSuffix(why, " "))
+		} else {
+			msg = fmt.Sprintf("%s(%s) trusts a permission check by %s: %sreplace the path in between; open the file and check f.Stat() on the handle instead", useName, pathSrc, checkName, why)
+		}
+	}
+	if msg == "" {
+		return
+	}
+	d := analysis.Diagnostic{
+		Pos:     u.call.Pos(),
+		End:     u.call.End(),
+		Message: msg,
+		Related: []analysis.RelatedInformation{{
+			Pos:     c.call.Pos(),
+			End:     c.call.End(),
+			Message: fmt.Sprintf("%s checks %s here", checkName, s.m.Source(c.path)),
+		}},
+	}
+	if fix := s.suggest(u, g); fix != nil {
+		d.SuggestedFixes = []analysis.SuggestedFix{*fix}
+	}
+	s.m.Report(s.pass, d)
+}
+
+// userInput names the user-controlled source of a path expression, or "".
+func userInput(m *tempmodel.Model, e ast.Expr, depth int) string {
+	if depth > 4 || e == nil {
+		return ""
+	}
+	info := m.Pass().TypesInfo
+	found := ""
+	ast.Inspect(e, func(n ast.Node) bool {
+		if found != "" {
+			return false
+		}
+		switch x := n.(type) {
+		case *ast.SelectorExpr:
+			if v, ok := info.Uses[x.Sel].(*types.Var); ok && v.Pkg() != nil && v.Pkg().Path() == "os" && v.Name() == "Args" {
+				found = "os.Args"
+			}
+		case *ast.CallExpr:
+			_, f := tempmodel.Callee(info, x)
+			switch {
+			case f.Pkg == "flag" && (f.Name == "Arg" || f.Name == "Args"):
+				found = "a command-line argument"
+			case f.Pkg == "net/http" && f.Recv == "Request" && (f.Name == "FormValue" || f.Name == "PostFormValue" || f.Name == "PathValue"):
+				found = "an HTTP request"
+			case f.Pkg == "net/url" && f.Recv == "Values" && f.Name == "Get":
+				found = "an HTTP request"
+			}
+		case *ast.StarExpr:
+			// *flag.String(...)
+			if id, ok := ast.Unparen(x.X).(*ast.Ident); ok {
+				if v, ok := info.Uses[id].(*types.Var); ok && flagVar(m, v) {
+					found = "a command-line flag"
+				}
+			}
+		case *ast.Ident:
+			v, ok := info.Uses[x].(*types.Var)
+			if !ok {
+				return true
+			}
+			if flagVar(m, v) {
+				found = "a command-line flag"
+				return false
+			}
+			if v.Pkg() == m.Pass().Pkg {
+				xs, _, _ := m.Defs(v)
+				for _, d := range xs {
+					if d != nil {
+						if s := userInput(m, d, depth+1); s != "" {
+							found = s
+							return false
+						}
+					}
+				}
+			}
+		}
+		return true
+	})
+	return found
+}
+
+// flagVar reports whether v is set by the flag package: v := flag.String(...)
+// or flag.StringVar(&v, ...).
+func flagVar(m *tempmodel.Model, v *types.Var) bool {
+	if v.Pkg() != m.Pass().Pkg {
+		return false
+	}
+	xs, _, _ := m.Defs(v)
+	for _, d := range xs {
+		if call, ok := ast.Unparen(d).(*ast.CallExpr); ok {
+			if _, f := tempmodel.Callee(m.Pass().TypesInfo, call); f.Pkg == "flag" && f.Recv == "" && strings.HasPrefix(f.Name, "String") {
+				return true
+			}
+		}
+	}
+	// flag.StringVar(&v, ...) is recorded by looking at the package syntax.
+	for _, f := range m.Pass().Files {
+		found := false
+		ast.Inspect(f, func(n ast.Node) bool {
+			if found {
+				return false
+			}
+			call, ok := n.(*ast.CallExpr)
+			if !ok || len(call.Args) == 0 {
+				return true
+			}
+			if _, fn := tempmodel.Callee(m.Pass().TypesInfo, call); fn.Pkg == "flag" && fn.Name == "StringVar" {
+				if u, ok := ast.Unparen(call.Args[0]).(*ast.UnaryExpr); ok && u.Op == token.AND {
+					if id, ok := ast.Unparen(u.X).(*ast.Ident); ok && m.Pass().TypesInfo.Uses[id] == v {
+						found = true
+					}
+				}
+			}
+			return true
+		})
+		if found {
+			return true
+		}
+	}
+	return false
 }

@@ -1,0 +1,19 @@
+package checkthenopen_test
+
+import (
+	"testing"
+
+	"github.com/tempguard/tempguard/analysistest"
+	"github.com/tempguard/tempguard/passes/checkthenopen"
+)
+
+// TestFlagged checks the reported races and their fixes (golden files),
+// through the project harness: fixed code must compile and converge.
+func TestFlagged(t *testing.T) {
+	analysistest.RunWithSuggestedFixes(t, analysistest.TestData(), checkthenopen.Analyzer, "flagged", "imports", "imports2")
+}
+
+// TestQuiet checks the look-alikes that must not be reported.
+func TestQuiet(t *testing.T) {
+	analysistest.Run(t, analysistest.TestData(), checkthenopen.Analyzer, "quiet", "helpers")
+}

@@ -1,0 +1,411 @@
+package checkthenopen
+
+import (
+	"go/ast"
+	"go/token"
+	"go/types"
+
+	"github.com/tempguard/tempguard/passes/internal/tempmodel"
+)
+
+// outcome is what a branch of a condition knows about a checked path.
+type outcome uint8
+
+const (
+	outNone    outcome = iota
+	outMissing         // the check found no file (or failed)
+	outPresent         // the check found the file
+	outType            // the branch depends on the file's type (dir, regular, ...)
+	outSymlink         // the branch depends on whether the path is a symlink
+	outPerm            // the branch depends on permissions or ownership (or access(2) succeeded)
+)
+
+func (o outcome) String() string {
+	return [...]string{"none", "missing", "present", "type", "symlink", "perm"}[o]
+}
+
+// fact says that on a branch, check c had outcome out.
+type fact struct {
+	c   *check
+	out outcome
+	// specific: the outcome came from an existence-specific test
+	// (os.IsNotExist, errors.Is(err, fs.ErrNotExist), a helper), not a bare
+	// err == nil.
+	specific bool
+}
+
+// facts returns what holds about the checks of fs when expression e
+// (evaluated at position at) has the value val.
+func (s *fnState) facts(e ast.Expr, val bool, at token.Pos, depth int) []fact {
+	if depth > 4 {
+		return nil
+	}
+	info := s.pass.TypesInfo
+	switch x := e.(type) {
+	case *ast.ParenExpr:
+		return s.facts(x.X, val, at, depth)
+	case *ast.UnaryExpr:
+		if x.Op == token.NOT {
+			return s.facts(x.X, !val, at, depth)
+		}
+		return nil
+	case *ast.BinaryExpr:
+		switch x.Op {
+		case token.LAND:
+			if val {
+				return append(s.facts(x.X, true, at, depth), s.facts(x.Y, true, at, depth)...)
+			}
+			return nil
+		case token.LOR:
+			if !val {
+				return append(s.facts(x.X, false, at, depth), s.facts(x.Y, false, at, depth)...)
+			}
+			return nil
+		case token.EQL, token.NEQ:
+			if other, ok := nilCompare(info, x); ok {
+				isNil := (x.Op == token.EQL) == val
+				return s.nilFacts(other, isNil, at)
+			}
+		}
+	case *ast.CallExpr:
+		if fs := s.errTestFacts(x, val, at); fs != nil {
+			return fs
+		}
+		if c := s.checkOfCall(x); c != nil && c.helper != nil {
+			out := c.helper.trueMeans
+			if !val {
+				out = flip(out)
+			}
+			return []fact{{c: c, out: out, specific: true}}
+		}
+	case *ast.Ident:
+		// A boolean variable assigned once from a condition:
+		// exists := err == nil; if !exists { ... }
+		v, ok := info.Uses[x].(*types.Var)
+		if !ok || !isBool(v.Type()) {
+			return nil
+		}
+		xs, idx, complete := s.m.Defs(v)
+		if !complete || len(xs) != 1 || xs[0] == nil || len(s.fl.defs[v]) > 1 {
+			return nil
+		}
+		d := xs[0]
+		if idx[0] >= 0 {
+			// ok, err := helper(p): the helper's boolean result.
+			call, ok := ast.Unparen(d).(*ast.CallExpr)
+			if !ok {
+				return nil
+			}
+			c := s.checkOfCall(call)
+			if c == nil || c.helper == nil || c.helper.index != idx[0] {
+				return nil
+			}
+			if !s.fl.reaches(v, at, c.stmt) {
+				return nil
+			}
+			out := c.helper.trueMeans
+			if !val {
+				out = flip(out)
+			}
+			return []fact{{c: c, out: out, specific: true}}
+		}
+		if !s.fl.reaches(v, at, s.nodeAt(d.Pos())) {
+			return nil
+		}
+		return s.facts(d, val, d.Pos(), depth+1)
+	}
+	return s.fileInfoFacts(e, at)
+}
+
+func flip(o outcome) outcome {
+	switch o {
+	case outMissing:
+		return outPresent
+	case outPresent:
+		return outMissing
+	}
+	return o
+}
+
+func isBool(t types.Type) bool {
+	b, ok := t.Underlying().(*types.Basic)
+	return ok && b.Info()&types.IsBoolean != 0
+}
+
+// nilCompare matches x == nil / nil == x and returns x.
+func nilCompare(info *types.Info, b *ast.BinaryExpr) (ast.Expr, bool) {
+	isNil := func(e ast.Expr) bool {
+		tv, ok := info.Types[e]
+		return ok && tv.IsNil()
+	}
+	switch {
+	case isNil(b.Y):
+		return b.X, true
+	case isNil(b.X):
+		return b.Y, true
+	}
+	return nil, false
+}
+
+// nodeAt returns the CFG node containing pos, or nil.
+func (s *fnState) nodeAt(pos token.Pos) ast.Node {
+	b, i := s.fl.locate(pos)
+	if b == nil {
+		return nil
+	}
+	return b.Nodes[i]
+}
+
+// checkErr returns the check whose error result e is at position at:
+// either the check call itself or its error variable, not reassigned.
+func (s *fnState) checkErr(e ast.Expr, at token.Pos) *check {
+	e = ast.Unparen(e)
+	if call, ok := e.(*ast.CallExpr); ok {
+		if c := s.checkOfCall(call); c != nil && c.helper == nil && c.errIsResult {
+			return c
+		}
+		return nil
+	}
+	id, ok := e.(*ast.Ident)
+	if !ok {
+		return nil
+	}
+	v, ok := s.pass.TypesInfo.Uses[id].(*types.Var)
+	if !ok {
+		return nil
+	}
+	for _, c := range s.checks {
+		if c.errVar == v && c.stmt != nil && s.fl.reaches(v, at, c.stmt) {
+			return c
+		}
+	}
+	return nil
+}
+
+// checkInfo returns the check whose FileInfo result variable is e at at.
+func (s *fnState) checkInfo(e ast.Expr, at token.Pos) *check {
+	id, ok := ast.Unparen(e).(*ast.Ident)
+	if !ok {
+		return nil
+	}
+	v, ok := s.pass.TypesInfo.Uses[id].(*types.Var)
+	if !ok {
+		return nil
+	}
+	for _, c := range s.checks {
+		if c.fiVar == v && c.stmt != nil && s.fl.reaches(v, at, c.stmt) {
+			return c
+		}
+	}
+	return nil
+}
+
+func (s *fnState) nilFacts(x ast.Expr, isNil bool, at token.Pos) []fact {
+	if c := s.checkErr(x, at); c != nil {
+		switch c.kind {
+		case kindAccessPerm:
+			if isNil {
+				return []fact{{c: c, out: outPerm}}
+			}
+			return nil
+		default:
+			if isNil {
+				return []fact{{c: c, out: outPresent}}
+			}
+			return []fact{{c: c, out: outMissing}}
+		}
+	}
+	if c := s.checkInfo(x, at); c != nil {
+		if isNil {
+			return []fact{{c: c, out: outMissing}}
+		}
+		return []fact{{c: c, out: outPresent}}
+	}
+	return nil
+}
+
+// errTestFacts handles os.IsNotExist(err), os.IsExist(err) and
+// errors.Is(err, fs.ErrNotExist|fs.ErrExist|syscall.ENOENT|syscall.EEXIST).
+func (s *fnState) errTestFacts(call *ast.CallExpr, val bool, at token.Pos) []fact {
+	_, f := tempmodel.Callee(s.pass.TypesInfo, call)
+	var errArg ast.Expr
+	notExist := false
+	switch {
+	case (f.Is("os", "IsNotExist") || f.Is("os", "IsExist")) && len(call.Args) == 1:
+		errArg = call.Args[0]
+		notExist = f.Name == "IsNotExist"
+	case f.Is("errors", "Is") && len(call.Args) == 2:
+		switch s.sentinel(call.Args[1]) {
+		case "ErrNotExist", "ENOENT":
+			notExist = true
+		case "ErrExist", "EEXIST":
+		default:
+			return nil
+		}
+		errArg = call.Args[0]
+	default:
+		return nil
+	}
+	c := s.checkErr(errArg, at)
+	if c == nil {
+		return nil
+	}
+	if c.kind == kindAccessPerm {
+		return nil
+	}
+	missing := notExist == val
+	if missing {
+		return []fact{{c: c, out: outMissing, specific: true}}
+	}
+	return []fact{{c: c, out: outPresent, specific: true}}
+}
+
+// sentinel names the error variable e refers to, for fs/os/syscall/unix
+// existence sentinels, or "".
+func (s *fnState) sentinel(e ast.Expr) string {
+	var id *ast.Ident
+	switch x := ast.Unparen(e).(type) {
+	case *ast.SelectorExpr:
+		id = x.Sel
+	case *ast.Ident:
+		id = x
+	default:
+		return ""
+	}
+	obj := s.pass.TypesInfo.Uses[id]
+	if obj == nil || obj.Pkg() == nil {
+		return ""
+	}
+	switch obj.Pkg().Path() {
+	case "io/fs", "os", "syscall", "golang.org/x/sys/unix":
+		switch obj.Name() {
+		case "ErrNotExist", "ErrExist", "ENOENT", "EEXIST":
+			return obj.Name()
+		}
+	}
+	return ""
+}
+
+// fileInfoFacts classifies a condition that tests the FileInfo of a check:
+// its type (IsDir, IsRegular, Mode().Type(), ModeDir...), whether it is a
+// symlink (ModeSymlink, or IsRegular/Type() after Lstat) or its
+// permissions and owner (Mode().Perm(), mode bit masks, Sys().Uid). Either
+// value of such a condition is a fact of the same kind.
+func (s *fnState) fileInfoFacts(e ast.Expr, at token.Pos) []fact {
+	info := s.pass.TypesInfo
+	var c *check
+	symlink, perm, typ := false, false, false
+	ast.Inspect(e, func(n ast.Node) bool {
+		switch x := n.(type) {
+		case *ast.FuncLit:
+			return false
+		case *ast.SelectorExpr:
+			if obj := info.Uses[x.Sel]; obj != nil && obj.Pkg() != nil && (obj.Pkg().Path() == "os" || obj.Pkg().Path() == "io/fs") {
+				switch obj.Name() {
+				case "ModeSymlink":
+					symlink = true
+				case "ModeDir", "ModeType", "ModeNamedPipe", "ModeSocket", "ModeDevice", "ModeCharDevice", "ModeIrregular":
+					typ = true
+				case "ModePerm", "ModeSetuid", "ModeSetgid", "ModeSticky":
+					perm = true
+				}
+			}
+			// st.Uid / st.Gid where st := fi.Sys().(*syscall.Stat_t)
+			if x.Sel.Name == "Uid" || x.Sel.Name == "Gid" {
+				if cc := s.statTOwner(x.X, at); cc != nil {
+					c, perm = cc, true
+				}
+			}
+		case *ast.CallExpr:
+			sel, ok := ast.Unparen(x.Fun).(*ast.SelectorExpr)
+			if !ok {
+				return true
+			}
+			switch sel.Sel.Name {
+			case "IsDir", "IsRegular", "Type":
+				if cc := s.infoOrMode(sel.X, at); cc != nil {
+					c = cc
+					if cc.kind == kindLstat && sel.Sel.Name != "IsDir" {
+						symlink = true
+					} else {
+						typ = true
+					}
+				}
+			case "Perm":
+				if cc := s.infoOrMode(sel.X, at); cc != nil {
+					c, perm = cc, true
+				}
+			case "Mode":
+				if cc := s.checkInfo(sel.X, at); cc != nil {
+					c = cc
+				}
+			}
+		case *ast.BinaryExpr:
+			// fi.Mode()&0o022 != 0: a constant permission mask.
+			if x.Op == token.AND || x.Op == token.AND_NOT {
+				for _, side := range []ast.Expr{x.X, x.Y} {
+					if tv, ok := info.Types[side]; ok && tv.Value != nil {
+						if v, ok := s.m.ConstInt(side); ok && v != 0 && v&^0o7777 == 0 {
+							perm = true
+						}
+					}
+				}
+			}
+		}
+		return true
+	})
+	if c == nil {
+		return nil
+	}
+	switch {
+	case symlink:
+		return []fact{{c: c, out: outSymlink}}
+	case perm:
+		return []fact{{c: c, out: outPerm}}
+	case typ:
+		return []fact{{c: c, out: outType}}
+	}
+	return nil
+}
+
+// infoOrMode matches fi or fi.Mode() for the FileInfo of a check.
+func (s *fnState) infoOrMode(e ast.Expr, at token.Pos) *check {
+	e = ast.Unparen(e)
+	if call, ok := e.(*ast.CallExpr); ok && len(call.Args) == 0 {
+		if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok && sel.Sel.Name == "Mode" {
+			return s.checkInfo(sel.X, at)
+		}
+		return nil
+	}
+	return s.checkInfo(e, at)
+}
+
+// statTOwner matches fi.Sys().(*syscall.Stat_t) or a variable assigned
+// once from it.
+func (s *fnState) statTOwner(e ast.Expr, at token.Pos) *check {
+	e = ast.Unparen(e)
+	if id, ok := e.(*ast.Ident); ok {
+		v, ok := s.pass.TypesInfo.Uses[id].(*types.Var)
+		if !ok {
+			return nil
+		}
+		xs, _, complete := s.m.Defs(v)
+		if !complete || len(xs) != 1 || xs[0] == nil {
+			return nil
+		}
+		e = ast.Unparen(xs[0])
+		at = e.Pos()
+	}
+	if ta, ok := e.(*ast.TypeAssertExpr); ok {
+		e = ast.Unparen(ta.X)
+	}
+	call, ok := e.(*ast.CallExpr)
+	if !ok {
+		return nil
+	}
+	sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
+	if !ok || sel.Sel.Name != "Sys" {
+		return nil
+	}
+	return s.checkInfo(sel.X, at)
+}

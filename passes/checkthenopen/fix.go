@@ -1,0 +1,430 @@
+package checkthenopen
+
+import (
+	"fmt"
+	"go/ast"
+	"go/token"
+	"go/types"
+	"strings"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/ast/inspector"
+)
+
+// suggest returns a fix for the common shapes, or nil where no rewrite
+// is safe.
+func (s *fnState) suggest(u *use, g *guard) *analysis.SuggestedFix {
+	switch {
+	case g.f.out == outMissing && u.f.Is("os", "Create"):
+		if fix := s.fixCreateIf(u, g); fix != nil {
+			return fix
+		}
+		return s.fixCreateCall(u)
+	case g.f.out == outMissing && u.f.Is("os", "OpenFile") && g.arg.class == useCreate:
+		return s.fixOpenFileExcl(u)
+	case g.f.out == outMissing && u.f.Is("os", "MkdirAll"):
+		return s.fixDropCheck(u, g, "Drop the racy existence check: os.MkdirAll succeeds if the directory exists")
+	case g.f.out == outPresent && (u.f.Is("os", "Remove") || u.f.Is("os", "RemoveAll")) && g.arg.class == useRemove:
+		return s.fixDropCheck(u, g, "Drop the racy existence check and call "+u.f.String()+" alone")
+	case g.f.out == outSymlink && (u.f.Is("os", "Open") || u.f.Is("os", "OpenFile")):
+		return s.fixSameFile(u, g)
+	}
+	return nil
+}
+
+// pkgName returns the local name of the package qualifying call's function
+// (os in os.Create), or "".
+func pkgName(call *ast.CallExpr) string {
+	sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
+	if !ok {
+		return ""
+	}
+	id, ok := ast.Unparen(sel.X).(*ast.Ident)
+	if !ok {
+		return ""
+	}
+	return id.Name
+}
+
+const exclFlags = "%s.O_RDWR|%s.O_CREATE|%s.O_EXCL"
+
+// fixCreateCall: os.Create(p) -> os.OpenFile(p, O_RDWR|O_CREATE|O_EXCL, 0o600).
+func (s *fnState) fixCreateCall(u *use) *analysis.SuggestedFix {
+	osName := pkgName(u.call)
+	if osName == "" || len(u.call.Args) != 1 || u.call.Ellipsis.IsValid() {
+		return nil
+	}
+	text := fmt.Sprintf("%s.OpenFile(%s, "+exclFlags+", 0o600)", osName, s.m.Source(u.call.Args[0]), osName, osName, osName)
+	return &analysis.SuggestedFix{
+		Message:   "Create the file exclusively (O_CREATE|O_EXCL, mode 0600)",
+		TextEdits: []analysis.TextEdit{{Pos: u.call.Pos(), End: u.call.End(), NewText: []byte(text)}},
+	}
+}
+
+// fixOpenFileExcl adds O_EXCL to the flags of an os.OpenFile that creates.
+func (s *fnState) fixOpenFileExcl(u *use) *analysis.SuggestedFix {
+	osName := pkgName(u.call)
+	if osName == "" || len(u.call.Args) != 3 {
+		return nil
+	}
+	fl := u.call.Args[1]
+	text := s.m.Source(fl)
+	if b, ok := ast.Unparen(fl).(*ast.BinaryExpr); ok && b.Op != token.OR {
+		text = "(" + text + ")"
+	}
+	text += "|" + osName + ".O_EXCL"
+	return &analysis.SuggestedFix{
+		Message:   "Add O_EXCL so that the open fails if the file appeared after the check",
+		TextEdits: []analysis.TextEdit{{Pos: fl.Pos(), End: fl.End(), NewText: []byte(text)}},
+	}
+}
+
+// enclosingIf returns the if statement whose Init holds the check and
+// whose body directly contains the statement with the use.
+func (s *fnState) ifOf(c *check) *ast.IfStmt {
+	file := s.m.File(c.call.Pos())
+	if file == nil {
+		return nil
+	}
+	var out *ast.IfStmt
+	ast.Inspect(file, func(n ast.Node) bool {
+		if out != nil || n == nil || n.Pos() > c.call.Pos() || n.End() <= c.call.Pos() {
+			return false
+		}
+		if is, ok := n.(*ast.IfStmt); ok {
+			if c.assign != nil && is.Init == c.assign {
+				out = is
+				return false
+			}
+			if c.kind == kindHelper && is.Init == nil && is.Cond.Pos() <= c.call.Pos() && c.call.End() <= is.Cond.End() {
+				out = is
+				return false
+			}
+		}
+		return true
+	})
+	return out
+}
+
+// missingCond reports whether cond is exactly a test, on the check's error,
+// whose true branch means "missing" (or "present" if present is set).
+func (s *fnState) condIs(is *ast.IfStmt, c *check, want outcome) bool {
+	fs := s.facts(is.Cond, true, is.Cond.Pos(), 0)
+	if len(fs) != 1 || fs[0].c != c || fs[0].out != want {
+		return false
+	}
+	// The condition must have no effect besides the test.
+	pure := true
+	ast.Inspect(is.Cond, func(n ast.Node) bool {
+		if call, ok := n.(*ast.CallExpr); ok && call != c.call {
+			if fn, ok := typesFunc(s, call); ok {
+				switch fn {
+				case "os.IsNotExist", "os.IsExist", "errors.Is":
+					return true
+				}
+			}
+			pure = false
+		}
+		return pure
+	})
+	return pure
+}
+
+func typesFunc(s *fnState, call *ast.CallExpr) (string, bool) {
+	sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
+	if !ok {
+		return "", false
+	}
+	fn, ok := s.pass.TypesInfo.Uses[sel.Sel].(*types.Func)
+	if !ok || fn.Pkg() == nil {
+		return "", false
+	}
+	return fn.Pkg().Path() + "." + fn.Name(), true
+}
+
+// refers reports whether n mentions object obj.
+func (s *fnState) refers(n ast.Node, obj types.Object) bool {
+	if n == nil || obj == nil {
+		return false
+	}
+	found := false
+	ast.Inspect(n, func(n ast.Node) bool {
+		if id, ok := n.(*ast.Ident); ok && (s.pass.TypesInfo.Uses[id] == obj || s.pass.TypesInfo.Defs[id] == obj) {
+			found = true
+		}
+		return !found
+	})
+	return found
+}
+
+// mentionsName reports whether n has an identifier spelled name.
+func mentionsName(n ast.Node, name string) bool {
+	if n == nil {
+		return false
+	}
+	found := false
+	ast.Inspect(n, func(n ast.Node) bool {
+		if id, ok := n.(*ast.Ident); ok && id.Name == name {
+			found = true
+		}
+		return !found
+	})
+	return found
+}
+
+// fixCreateIf rewrites
+//
+//	if _, err := os.Stat(p); os.IsNotExist(err) { f, err := os.Create(p); REST } else { ELSE }
+//
+// into
+//
+//	if f, err := os.OpenFile(p, O_RDWR|O_CREATE|O_EXCL, 0o600); !errors.Is(err, fs.ErrExist) { REST } else { ELSE }
+func (s *fnState) fixCreateIf(u *use, g *guard) *analysis.SuggestedFix {
+	c := g.f.c
+	if c.assign == nil || c.assign.Tok != token.DEFINE || c.errVar == nil || !isBlank(c.assign.Lhs[0]) {
+		return nil
+	}
+	is := s.ifOf(c)
+	if is == nil || !s.condIs(is, c, outMissing) || len(is.Body.List) < 2 {
+		return nil
+	}
+	as, ok := is.Body.List[0].(*ast.AssignStmt)
+	if !ok || as.Tok != token.DEFINE || len(as.Lhs) != 2 || len(as.Rhs) != 1 || as.Rhs[0] != u.call {
+		return nil
+	}
+	fID, ok1 := as.Lhs[0].(*ast.Ident)
+	eID, ok2 := as.Lhs[1].(*ast.Ident)
+	if !ok1 || !ok2 || eID.Name == "_" {
+		return nil
+	}
+	// The old error must not be used again, and the else branch must not
+	// see the names the new header declares.
+	for _, st := range is.Body.List[1:] {
+		if s.refers(st, c.errVar) {
+			return nil
+		}
+	}
+	if is.Else != nil {
+		if _, ok := is.Else.(*ast.BlockStmt); !ok {
+			return nil
+		}
+		if s.refers(is.Else, c.errVar) || mentionsName(is.Else, fID.Name) || mentionsName(is.Else, eID.Name) {
+			return nil
+		}
+	}
+	file := s.m.File(is.Pos())
+	osName := pkgName(u.call)
+	if file == nil || osName == "" || len(u.call.Args) != 1 {
+		return nil
+	}
+	errorsName, edits := s.m.ImportName(file, is.Pos(), "errors", "errors")
+	if errorsName == "" {
+		return nil
+	}
+	sentinel := osName + ".ErrExist"
+	if fsName, fsEdits := s.m.ImportName(file, is.Pos(), "io/fs", "fs"); fsName != "" {
+		sentinel = fsName + ".ErrExist"
+		edits = append(edits, fsEdits...)
+	}
+	header := fmt.Sprintf("%s, %s := %s.OpenFile(%s, "+exclFlags+", 0o600); !%s.Is(%s, %s)",
+		fID.Name, eID.Name, osName, s.m.Source(u.call.Args[0]), osName, osName, osName, errorsName, eID.Name, sentinel)
+	edits = append(mergeInserts(edits),
+		analysis.TextEdit{Pos: is.Init.Pos(), End: is.Cond.End(), NewText: []byte(header)},
+		analysis.TextEdit{Pos: as.Pos(), End: is.Body.List[1].Pos()},
+	)
+	return &analysis.SuggestedFix{
+		Message:   "Create the file exclusively (O_CREATE|O_EXCL, mode 0600); fs.ErrExist takes the place of the existence check",
+		TextEdits: edits,
+	}
+}
+
+func isBlank(e ast.Expr) bool {
+	id, ok := e.(*ast.Ident)
+	return ok && id.Name == "_"
+}
+
+// fixDropCheck replaces
+//
+//	if _, err := os.Stat(p); os.IsNotExist(err) { os.MkdirAll(p, 0o755) }
+//
+// with the body's single statement, when the check has no other effect.
+// For Remove/RemoveAll the body must ignore the error (a not-exist error
+// then changes nothing).
+func (s *fnState) fixDropCheck(u *use, g *guard, msg string) *analysis.SuggestedFix {
+	c := g.f.c
+	var is *ast.IfStmt
+	switch {
+	case c.kind == kindHelper:
+		is = s.ifOf(c)
+		if is == nil || is.Init != nil {
+			return nil
+		}
+	case c.assign != nil && c.assign.Tok == token.DEFINE && c.errVar != nil && isBlank(c.assign.Lhs[0]):
+		is = s.ifOf(c)
+	}
+	if is == nil || is.Else != nil || len(is.Body.List) != 1 || !s.condIs(is, c, g.f.out) {
+		return nil
+	}
+	st := is.Body.List[0]
+	if c.errVar != nil && s.refers(st, c.errVar) {
+		return nil
+	}
+	switch st := st.(type) {
+	case *ast.ExprStmt:
+		if st.X != u.call {
+			return nil
+		}
+	case *ast.AssignStmt:
+		// err = os.MkdirAll(p, m): the error is kept
+		if u.f.Name != "MkdirAll" || len(st.Rhs) != 1 || st.Rhs[0] != u.call || st.Tok != token.ASSIGN {
+			return nil
+		}
+	case *ast.IfStmt:
+		// if err := os.MkdirAll(p, m); err != nil { ... }
+		as, ok := st.Init.(*ast.AssignStmt)
+		if u.f.Name != "MkdirAll" || !ok || len(as.Rhs) != 1 || as.Rhs[0] != u.call {
+			return nil
+		}
+	default:
+		return nil
+	}
+	text := dedent(s.m.Source(st))
+	return &analysis.SuggestedFix{
+		Message:   msg,
+		TextEdits: []analysis.TextEdit{{Pos: is.Pos(), End: is.End(), NewText: []byte(text)}},
+	}
+}
+
+// dedent removes one leading tab from every line but the first.
+func dedent(src string) string {
+	lines := strings.Split(src, "\n")
+	for i := 1; i < len(lines); i++ {
+		lines[i] = strings.TrimPrefix(lines[i], "\t")
+	}
+	return strings.Join(lines, "\n")
+}
+
+// fixSameFile inserts, after f, err := os.Open(p), a check that the
+// opened file is the one the earlier Lstat saw:
+//
+//	if err == nil {
+//		if fi2, serr := f.Stat(); serr != nil || !os.SameFile(fi, fi2) {
+//			f.Close()
+//			f, err = nil, fmt.Errorf("%s: file changed after it was checked", p)
+//		}
+//	}
+func (s *fnState) fixSameFile(u *use, g *guard) *analysis.SuggestedFix {
+	c := g.f.c
+	if c.fiVar == nil || c.fiVar.Name() == "_" || !s.fl.reaches(c.fiVar, u.call.Pos(), c.stmt) {
+		return nil
+	}
+	// The use must be the statement f, err := os.Open(p) in a block,
+	// followed by a check of err.
+	file := s.m.File(u.call.Pos())
+	if file == nil {
+		return nil
+	}
+	in := inspector.New([]*ast.File{file})
+	cur, ok := in.Root().FindNode(u.call)
+	if !ok {
+		return nil
+	}
+	as, ok := cur.Parent().Node().(*ast.AssignStmt)
+	if !ok || len(as.Lhs) != 2 || len(as.Rhs) != 1 {
+		return nil
+	}
+	blk, ok := cur.Parent().Parent().Node().(*ast.BlockStmt)
+	if !ok {
+		return nil
+	}
+	fID, ok1 := as.Lhs[0].(*ast.Ident)
+	eID, ok2 := as.Lhs[1].(*ast.Ident)
+	if !ok1 || !ok2 || fID.Name == "_" || eID.Name == "_" {
+		return nil
+	}
+	next := -1
+	for i, st := range blk.List {
+		if st == as && i+1 < len(blk.List) {
+			next = i + 1
+		}
+	}
+	if next < 0 {
+		return nil
+	}
+	nif, ok := blk.List[next].(*ast.IfStmt)
+	if !ok || nif.Init != nil || !mentionsName(nif.Cond, eID.Name) {
+		return nil
+	}
+	osName := pkgName(u.call)
+	fmtName, edits := s.m.ImportName(file, as.Pos(), "fmt", "fmt")
+	if osName == "" || fmtName == "" || len(u.call.Args) == 0 {
+		return nil
+	}
+	pathSrc := s.m.Source(u.call.Args[0])
+	taken := func(name string) bool {
+		return name == fID.Name || name == eID.Name || name == c.fiVar.Name() || name == osName || name == fmtName || mentionsName(u.call.Args[0], name)
+	}
+	pick := func(cands ...string) string {
+		for _, n := range cands {
+			if !taken(n) {
+				return n
+			}
+		}
+		return ""
+	}
+	fi2, serr := pick("fi2", "opened", "handleInfo"), pick("serr", "statErr", "err2")
+	if fi2 == "" || serr == "" {
+		return nil
+	}
+	ind := s.indent(as.Pos())
+	var b strings.Builder
+	fmt.Fprintf(&b, "\n%sif %s == nil {\n", ind, eID.Name)
+	fmt.Fprintf(&b, "%s\tif %s, %s := %s.Stat(); %s != nil || !%s.SameFile(%s, %s) {\n", ind, fi2, serr, fID.Name, serr, osName, c.fiVar.Name(), fi2)
+	fmt.Fprintf(&b, "%s\t\t%s.Close()\n", ind, fID.Name)
+	fmt.Fprintf(&b, "%s\t\t%s, %s = nil, %s.Errorf(\"%%s: file changed after it was checked\", %s)\n", ind, fID.Name, eID.Name, fmtName, pathSrc)
+	fmt.Fprintf(&b, "%s\t}\n%s}", ind, ind)
+	// Insert at the end of the line, after any comment.
+	at := as.End()
+	if tf := s.pass.Fset.File(at); tf != nil {
+		if line := tf.Line(at); line < tf.LineCount() {
+			at = tf.LineStart(line+1) - 1
+		}
+	}
+	edits = append(edits, analysis.TextEdit{Pos: at, End: at, NewText: []byte(b.String())})
+	return &analysis.SuggestedFix{
+		Message:   "Verify after opening that the file is the one that was checked (os.SameFile)",
+		TextEdits: edits,
+	}
+}
+
+// indent returns the leading white space of the line containing pos.
+func (s *fnState) indent(pos token.Pos) string {
+	tf := s.pass.Fset.File(pos)
+	if tf == nil {
+		return "\t"
+	}
+	content, err := s.pass.ReadFile(tf.Name())
+	if err != nil {
+		return "\t"
+	}
+	off := tf.Offset(tf.LineStart(tf.Line(pos)))
+	end := off
+	for end < len(content) && (content[end] == '\t' || content[end] == ' ') {
+		end++
+	}
+	return string(content[off:end])
+}
+
+// mergeInserts joins insertions at the same position into one edit, in
+// order, so that every driver applies them the same way.
+func mergeInserts(edits []analysis.TextEdit) []analysis.TextEdit {
+	var out []analysis.TextEdit
+	for _, e := range edits {
+		if n := len(out); n > 0 && e.Pos == e.End && out[n-1].Pos == e.Pos && out[n-1].End == e.Pos {
+			out[n-1].NewText = append(append([]byte(nil), out[n-1].NewText...), e.NewText...)
+			continue
+		}
+		out = append(out, e)
+	}
+	return out
+}

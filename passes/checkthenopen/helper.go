@@ -1,0 +1,392 @@
+package checkthenopen
+
+import (
+	"fmt"
+	"go/ast"
+	"go/token"
+	"go/types"
+
+	"golang.org/x/tools/go/analysis"
+
+	"github.com/tempguard/tempguard/passes/internal/tempmodel"
+)
+
+// ExistsFact marks a function that wraps an existence check of its path
+// parameter, such as
+//
+//	func fileExists(name string) bool { _, err := os.Stat(name); return err == nil }
+//
+// Callers that create the path when such a function says it is missing are
+// checked like callers of os.Stat.
+type ExistsFact struct {
+	Param int // index of the path parameter
+	Index int // index of the boolean result
+	// TrueMeansMissing: the result is true when the path does not exist
+	// (notExists); otherwise true means it exists.
+	TrueMeansMissing bool
+}
+
+func (*ExistsFact) AFact() {}
+
+func (f *ExistsFact) String() string {
+	if f.TrueMeansMissing {
+		return fmt.Sprintf("missing(param %d)", f.Param)
+	}
+	return fmt.Sprintf("exists(param %d)", f.Param)
+}
+
+type helperSummary struct {
+	param     int
+	index     int
+	trueMeans outcome // outPresent or outMissing
+}
+
+// helperFor returns the summary of fn: from this package's summaries or
+// from a fact exported by fn's package.
+func helperFor(pass *analysis.Pass, fn *types.Func, local map[*types.Func]*helperSummary) *helperSummary {
+	fn = fn.Origin()
+	if fn.Pkg() == pass.Pkg {
+		return local[fn]
+	}
+	if fn.Pkg() == nil {
+		return nil
+	}
+	var f ExistsFact
+	if !pass.ImportObjectFact(fn, &f) {
+		return nil
+	}
+	h := &helperSummary{param: f.Param, index: f.Index, trueMeans: outPresent}
+	if f.TrueMeansMissing {
+		h.trueMeans = outMissing
+	}
+	return h
+}
+
+// summarizeHelpers finds the package's existence-check wrappers and
+// exports a fact for each.
+func summarizeHelpers(pass *analysis.Pass, m *tempmodel.Model) map[*types.Func]*helperSummary {
+	out := map[*types.Func]*helperSummary{}
+	for _, f := range pass.Files {
+		for _, d := range f.Decls {
+			fd, ok := d.(*ast.FuncDecl)
+			if !ok || fd.Body == nil || fd.Recv != nil || len(fd.Body.List) > 8 {
+				continue
+			}
+			fn, ok := pass.TypesInfo.Defs[fd.Name].(*types.Func)
+			if !ok {
+				continue
+			}
+			if h := summarize(pass, m, fd, fn); h != nil {
+				out[fn] = h
+				pass.ExportObjectFact(fn, &ExistsFact{Param: h.param, Index: h.index, TrueMeansMissing: h.trueMeans == outMissing})
+			}
+		}
+	}
+	return out
+}
+
+type cond struct {
+	e   ast.Expr
+	pol bool
+}
+
+type exitPath struct {
+	val  bool
+	ctx  []cond
+	expr ast.Expr // non-nil: the result is this expression
+}
+
+type helperWalk struct {
+	pass   *analysis.Pass
+	m      *tempmodel.Model
+	sig    *types.Signature
+	k      int // bool result index
+	params map[*types.Var]int
+	param  int
+	errVar *types.Var
+	fiVar  *types.Var
+	exits  []exitPath
+	bad    bool
+}
+
+func summarize(pass *analysis.Pass, m *tempmodel.Model, fd *ast.FuncDecl, fn *types.Func) *helperSummary {
+	sig := fn.Type().(*types.Signature)
+	if sig.TypeParams() != nil {
+		return nil
+	}
+	k := -1
+	for i := 0; i < sig.Results().Len(); i++ {
+		if isBool(sig.Results().At(i).Type()) {
+			k = i
+			break
+		}
+	}
+	if k < 0 || sig.Results().Len() > 2 {
+		return nil
+	}
+	w := &helperWalk{pass: pass, m: m, sig: sig, k: k, params: map[*types.Var]int{}, param: -1}
+	for i := 0; i < sig.Params().Len(); i++ {
+		w.params[sig.Params().At(i)] = i
+	}
+	w.block(fd.Body.List, nil)
+	if w.bad || w.param < 0 || len(w.exits) == 0 {
+		return nil
+	}
+	// Expand expression exits into a true and a false exit.
+	var exits []exitPath
+	for _, x := range w.exits {
+		if x.expr == nil {
+			exits = append(exits, x)
+			continue
+		}
+		exits = append(exits,
+			exitPath{val: true, ctx: append(append([]cond(nil), x.ctx...), cond{x.expr, true})},
+			exitPath{val: false, ctx: append(append([]cond(nil), x.ctx...), cond{x.expr, false})})
+	}
+	nTrue, nFalse := 0, 0
+	allExist, allMissing := true, true
+	for _, x := range exits {
+		imp := 0
+		for _, c := range x.ctx {
+			t, f := w.impl(c.e)
+			v := f
+			if c.pol {
+				v = t
+			}
+			if v != 0 {
+				if imp != 0 && imp != v {
+					imp = 2 // contradiction: path impossible
+				} else {
+					imp = v
+				}
+			}
+		}
+		if imp == 2 {
+			continue
+		}
+		if x.val {
+			nTrue++
+			allExist = allExist && imp == 1
+			allMissing = allMissing && imp == -1
+		} else {
+			nFalse++
+		}
+	}
+	if nTrue == 0 || nFalse == 0 {
+		return nil
+	}
+	switch {
+	case allExist:
+		return &helperSummary{param: w.param, index: k, trueMeans: outPresent}
+	case allMissing:
+		return &helperSummary{param: w.param, index: k, trueMeans: outMissing}
+	}
+	return nil
+}
+
+// block walks a statement list under the conditions ctx and reports
+// whether it always returns.
+func (w *helperWalk) block(list []ast.Stmt, ctx []cond) bool {
+	for _, st := range list {
+		if w.bad {
+			return true
+		}
+		switch st := st.(type) {
+		case *ast.AssignStmt:
+			if !w.statAssign(st) {
+				w.bad = true
+			}
+		case *ast.ExprStmt:
+			// logging and the like
+		case *ast.IfStmt:
+			if st.Init != nil {
+				as, ok := st.Init.(*ast.AssignStmt)
+				if !ok || !w.statAssign(as) {
+					w.bad = true
+					return true
+				}
+			}
+			tctx := append(append([]cond(nil), ctx...), cond{st.Cond, true})
+			fctx := append(append([]cond(nil), ctx...), cond{st.Cond, false})
+			tTerm := w.block(st.Body.List, tctx)
+			eTerm := false
+			switch e := st.Else.(type) {
+			case *ast.BlockStmt:
+				eTerm = w.block(e.List, fctx)
+			case *ast.IfStmt:
+				eTerm = w.block([]ast.Stmt{e}, fctx)
+			}
+			switch {
+			case tTerm && eTerm:
+				return true
+			case tTerm:
+				ctx = fctx
+			case eTerm:
+				ctx = tctx
+			}
+		case *ast.ReturnStmt:
+			if len(st.Results) != w.sig.Results().Len() {
+				w.bad = true
+				return true
+			}
+			r := ast.Unparen(st.Results[w.k])
+			if tv, ok := w.pass.TypesInfo.Types[r]; ok && tv.Value != nil {
+				w.exits = append(w.exits, exitPath{val: tv.Value.String() == "true", ctx: ctx})
+			} else {
+				w.exits = append(w.exits, exitPath{ctx: ctx, expr: r})
+			}
+			return true
+		default:
+			w.bad = true
+			return true
+		}
+	}
+	return false
+}
+
+// statAssign accepts fi, err := os.Stat(param) (or Lstat), once.
+func (w *helperWalk) statAssign(as *ast.AssignStmt) bool {
+	if len(as.Rhs) != 1 || len(as.Lhs) != 2 || w.errVar != nil {
+		return false
+	}
+	call, ok := ast.Unparen(as.Rhs[0]).(*ast.CallExpr)
+	if !ok || len(call.Args) != 1 {
+		return false
+	}
+	_, f := tempmodel.Callee(w.pass.TypesInfo, call)
+	if !f.Is("os", "Stat") && !f.Is("os", "Lstat") {
+		return false
+	}
+	i := w.paramOf(call.Args[0])
+	if i < 0 {
+		return false
+	}
+	w.param = i
+	w.fiVar = w.varOf(as.Lhs[0])
+	w.errVar = w.varOf(as.Lhs[1])
+	return w.errVar != nil
+}
+
+func (w *helperWalk) varOf(e ast.Expr) *types.Var {
+	id, ok := ast.Unparen(e).(*ast.Ident)
+	if !ok {
+		return nil
+	}
+	if v, ok := w.pass.TypesInfo.Defs[id].(*types.Var); ok {
+		return v
+	}
+	v, _ := w.pass.TypesInfo.Uses[id].(*types.Var)
+	return v
+}
+
+func (w *helperWalk) paramOf(e ast.Expr) int {
+	id, ok := ast.Unparen(e).(*ast.Ident)
+	if !ok {
+		return -1
+	}
+	v, ok := w.pass.TypesInfo.Uses[id].(*types.Var)
+	if !ok {
+		return -1
+	}
+	if i, ok := w.params[v]; ok && isStringType(v.Type()) {
+		return i
+	}
+	return -1
+}
+
+func isStringType(t types.Type) bool {
+	b, ok := t.Underlying().(*types.Basic)
+	return ok && b.Info()&types.IsString != 0
+}
+
+// impl returns what e being true (t) and false (f) says about existence:
+// 1 exists, -1 missing, 0 nothing.
+func (w *helperWalk) impl(e ast.Expr) (t, f int) {
+	info := w.pass.TypesInfo
+	is := func(x ast.Expr, v *types.Var) bool {
+		id, ok := ast.Unparen(x).(*ast.Ident)
+		return ok && v != nil && info.Uses[id] == v
+	}
+	switch x := ast.Unparen(e).(type) {
+	case *ast.UnaryExpr:
+		if x.Op == token.NOT {
+			t, f := w.impl(x.X)
+			return f, t
+		}
+	case *ast.BinaryExpr:
+		switch x.Op {
+		case token.LAND:
+			at, af := w.impl(x.X)
+			bt, bf := w.impl(x.Y)
+			t = at
+			if t == 0 {
+				t = bt
+			}
+			if af == bf {
+				f = af
+			}
+			return t, f
+		case token.LOR:
+			at, af := w.impl(x.X)
+			bt, bf := w.impl(x.Y)
+			f = af
+			if f == 0 {
+				f = bf
+			}
+			if at == bt {
+				t = at
+			}
+			return t, f
+		case token.EQL, token.NEQ:
+			other, ok := nilCompare(info, x)
+			if !ok || !(is(other, w.errVar) || is(other, w.fiVar)) {
+				return 0, 0
+			}
+			r := 1 // x == nil true => exists (err) / missing (fi)
+			if is(other, w.fiVar) {
+				r = -1
+			}
+			if x.Op == token.NEQ {
+				r = -r
+			}
+			return r, -r
+		}
+	case *ast.CallExpr:
+		_, fn := tempmodel.Callee(info, x)
+		switch {
+		case fn.Is("os", "IsNotExist") && len(x.Args) == 1 && is(x.Args[0], w.errVar):
+			return -1, 1
+		case fn.Is("os", "IsExist") && len(x.Args) == 1 && is(x.Args[0], w.errVar):
+			return 1, -1
+		case fn.Is("errors", "Is") && len(x.Args) == 2 && is(x.Args[0], w.errVar):
+			switch sentinelName(info, x.Args[1]) {
+			case "ErrNotExist", "ENOENT":
+				return -1, 1
+			case "ErrExist", "EEXIST":
+				return 1, -1
+			}
+		}
+	}
+	return 0, 0
+}
+
+func sentinelName(info *types.Info, e ast.Expr) string {
+	var id *ast.Ident
+	switch x := ast.Unparen(e).(type) {
+	case *ast.SelectorExpr:
+		id = x.Sel
+	case *ast.Ident:
+		id = x
+	default:
+		return ""
+	}
+	obj := info.Uses[id]
+	if obj == nil || obj.Pkg() == nil {
+		return ""
+	}
+	switch obj.Pkg().Path() {
+	case "io/fs", "os", "syscall", "golang.org/x/sys/unix":
+		return obj.Name()
+	}
+	return ""
+}

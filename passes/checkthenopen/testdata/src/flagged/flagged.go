@@ -1,0 +1,475 @@
+// Package flagged holds check-then-use races that checkthenopen reports.
+package flagged
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"syscall"
+
+	"golang.org/x/sys/unix"
+	"helpers"
+)
+
+// 1. Stat+IsNotExist then Create: the whole if is rewritten.
+func createIfMissing(p string) error {
+	if _, err := os.Stat(p); os.IsNotExist(err) {
+		f, err := os.Create(p) // want `os.Create\(p\) after os.Stat found it missing is racy: another process can create it or plant a symlink there in between; create it with os.OpenFile and os.O_CREATE\|os.O_EXCL instead`
+		if err != nil {
+			return err
+		}
+		return f.Close()
+	}
+	return nil
+}
+
+// 2. errors.Is(err, fs.ErrNotExist) with an else branch.
+func createElse(p string) (*os.File, error) {
+	if _, err := os.Stat(p); errors.Is(err, fs.ErrNotExist) {
+		f, err := os.Create(p) // want `os.Create\(p\) after os.Stat found it missing is racy`
+		if err != nil {
+			return nil, err
+		}
+		return f, nil
+	} else {
+		return nil, fmt.Errorf("%s already exists", p)
+	}
+}
+
+// 3. Early return when it exists, then Create: the call is replaced.
+func refuseOverwrite(p string) error {
+	if _, err := os.Stat(p); err == nil {
+		return fmt.Errorf("%s exists", p)
+	}
+	f, err := os.Create(p) // want `os.Create\(p\) after os.Stat found it missing`
+	if err != nil {
+		return err
+	}
+	return f.Close()
+}
+
+// 4. A lock file in /tmp: WriteFile has no exclusive form (no fix).
+func lock() error {
+	const lockPath = "/tmp/myapp.lock"
+	if _, err := os.Stat(lockPath); err == nil {
+		return errors.New("already running")
+	}
+	return os.WriteFile(lockPath, []byte("1"), 0o644) // want `os.WriteFile\(lockPath\) after os.Stat found it missing is racy: lockPath is in the shared temp dir /tmp, where any local user can create it or plant a symlink there in between`
+}
+
+// 5. OpenFile with O_CREATE but no O_EXCL: O_EXCL is added.
+func openCreate(p string) (*os.File, error) {
+	if _, err := os.Stat(p); !os.IsNotExist(err) {
+		return nil, errors.New("exists")
+	}
+	return os.OpenFile(p, os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o600) // want `os.OpenFile\(p\) after os.Stat found it missing`
+}
+
+// 6. Stat then MkdirAll: MkdirAll alone.
+func ensureDir(dir string) {
+	if _, err := os.Stat(dir); os.IsNotExist(err) {
+		os.MkdirAll(dir, 0o755) // want `os.MkdirAll\(dir\) after os.Stat found it missing is racy`
+	}
+}
+
+// 7. The MkdirAll error is handled inside the branch.
+func ensureDirErr(dir string) error {
+	if _, err := os.Stat(dir); os.IsNotExist(err) {
+		if err := os.MkdirAll(dir, 0o750); err != nil { // want `os.MkdirAll\(dir\)`
+			return fmt.Errorf("mkdir %s: %w", dir, err)
+		}
+	}
+	return nil
+}
+
+// 8. err != nil as the missing test.
+func ensureDirAny(dir string) (err error) {
+	if _, serr := os.Stat(dir); serr != nil {
+		err = os.MkdirAll(dir, 0o700) // want `os.MkdirAll\(dir\)`
+	}
+	return err
+}
+
+// 9. Mkdir is atomic, but the check still races (no fix: the exists case
+// would become an error).
+func mkdirOnce(dir string) error {
+	if _, err := os.Stat(dir); os.IsNotExist(err) {
+		return os.Mkdir(dir, 0o700) // want `os.Mkdir\(dir\) after os.Stat found it missing is racy.*handle errors.Is\(err, fs.ErrExist\)`
+	}
+	return nil
+}
+
+// 10. Lstat then Symlink.
+func linkOnce(target, link string) error {
+	if _, err := os.Lstat(link); os.IsNotExist(err) {
+		return os.Symlink(target, link) // want `os.Symlink\(..., link\) after os.Lstat found it missing`
+	}
+	return nil
+}
+
+// 11. Hard link.
+func hardLink(old, name string) error {
+	if _, err := os.Stat(name); err != nil {
+		return os.Link(old, name) // want `os.Link\(..., name\) after os.Stat found it missing`
+	}
+	return nil
+}
+
+// 12. No-clobber rename.
+func noClobber(src, dst string) error {
+	if _, err := os.Stat(dst); err == nil {
+		return fmt.Errorf("%s exists", dst)
+	}
+	return os.Rename(src, dst) // want `os.Rename\(..., dst\) after os.Stat found the target missing is racy`
+}
+
+// 13. Remove only if it exists: Remove alone.
+func removeIfExists(p string) {
+	if _, err := os.Stat(p); err == nil {
+		os.Remove(p) // want `os.Remove\(p\) after os.Stat found it is racy.*ignore errors.Is\(err, fs.ErrNotExist\)`
+	}
+}
+
+// 14. !os.IsNotExist then RemoveAll.
+func clean(dir string) {
+	if _, err := os.Lstat(dir); !os.IsNotExist(err) {
+		os.RemoveAll(dir) // want `os.RemoveAll\(dir\) after os.Lstat found it is racy`
+	}
+}
+
+// 15. Backup an existing file (no fix).
+func backup(p string) error {
+	if _, err := os.Stat(p); err == nil {
+		if err := os.Rename(p, p+".bak"); err != nil { // want `os.Rename\(p, ...\) after os.Stat found it is racy`
+			return err
+		}
+	}
+	return nil
+}
+
+// 16. Chmod when it exists.
+func tighten(p string) {
+	if _, err := os.Stat(p); err == nil {
+		os.Chmod(p, 0o600) // want `os.Chmod\(p\) after os.Stat found it is racy: another process can replace it with a symlink in between`
+	}
+}
+
+// 17. A file-type check then Chmod.
+func chmodRegular(p string) error {
+	fi, err := os.Stat(p)
+	if err != nil {
+		return err
+	}
+	if fi.Mode().IsRegular() {
+		return os.Chmod(p, 0o644) // want `os.Chmod\(p\) trusts a file-type check by os.Stat`
+	}
+	return nil
+}
+
+// 18. Symlink check then Open: verify the handle (os.SameFile).
+func openNoLink(p string) (*os.File, error) {
+	fi, err := os.Lstat(p)
+	if err != nil {
+		return nil, err
+	}
+	if fi.Mode()&os.ModeSymlink != 0 {
+		return nil, errors.New("refusing to follow a symlink")
+	}
+	f, err := os.Open(p) // want `os.Open\(p\) follows a symlink swapped in after the os.Lstat symlink check`
+	if err != nil {
+		return nil, err
+	}
+	return f, nil
+}
+
+// 19. Symlink check then ReadFile (no handle: no fix).
+func readNoLink(p string) ([]byte, error) {
+	fi, err := os.Lstat(p)
+	if err != nil {
+		return nil, err
+	}
+	if fi.Mode().Type() == os.ModeSymlink {
+		return nil, errors.New("symlink")
+	}
+	return os.ReadFile(p) // want `os.ReadFile\(p\) follows a symlink`
+}
+
+// 20. Lstat + IsRegular then OpenFile for writing.
+func writeRegular(p string, data []byte) error {
+	fi, err := os.Lstat(p)
+	if err != nil {
+		return err
+	}
+	if !fi.Mode().IsRegular() {
+		return fmt.Errorf("%s is not a regular file", p)
+	}
+	f, err := os.OpenFile(p, os.O_WRONLY|os.O_TRUNC, 0) // want `os.OpenFile\(p\) follows a symlink`
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	_, err = f.Write(data)
+	return err
+}
+
+// 21. Permission check then ReadFile.
+func readKey(p string) ([]byte, error) {
+	fi, err := os.Stat(p)
+	if err != nil {
+		return nil, err
+	}
+	if fi.Mode().Perm()&0o077 != 0 {
+		return nil, fmt.Errorf("%s: permissions too open", p)
+	}
+	return os.ReadFile(p) // want `os.ReadFile\(p\) trusts a permission check by os.Stat`
+}
+
+// 22. Owner check then ReadFile.
+func readOwned(p string) ([]byte, error) {
+	fi, err := os.Stat(p)
+	if err != nil {
+		return nil, err
+	}
+	st, ok := fi.Sys().(*syscall.Stat_t)
+	if !ok || st.Uid != uint32(os.Getuid()) {
+		return nil, errors.New("not ours")
+	}
+	return os.ReadFile(p) // want `os.ReadFile\(p\) trusts a permission check`
+}
+
+const wOK = 0x2 // W_OK
+
+// 23. access(2) then write: the classic setuid race.
+func writeIfAllowed(p string, data []byte) error {
+	if err := syscall.Access(p, wOK); err != nil {
+		return fmt.Errorf("not writable: %w", err)
+	}
+	return os.WriteFile(p, data, 0o600) // want `os.WriteFile\(p\) after syscall.Access is racy \(access checks the real user`
+}
+
+// 24. unix.Access tested directly.
+func readIfAllowed(p string) ([]byte, error) {
+	if unix.Access(p, unix.R_OK) == nil {
+		return os.ReadFile(p) // want `os.ReadFile\(p\) after unix.Access is racy`
+	}
+	return nil, errors.New("denied")
+}
+
+// 25. access(F_OK) is an existence check.
+func createIfNoAccess(p string) error {
+	if err := unix.Access(p, unix.F_OK); err != nil {
+		return os.WriteFile(p, nil, 0o600) // want `os.WriteFile\(p\) after unix.Access found it missing`
+	}
+	return nil
+}
+
+func fileExists(name string) bool { // want fileExists:`exists\(param 0\)`
+	_, err := os.Stat(name)
+	return err == nil
+}
+
+// 26. A same-package wrapper.
+func writeDefault(p string) error {
+	if !fileExists(p) {
+		return os.WriteFile(p, []byte("{}"), 0o644) // want `os.WriteFile\(p\) after fileExists found it missing`
+	}
+	return nil
+}
+
+func pathExists(p string) (bool, error) { // want pathExists:`exists\(param 0\)`
+	_, err := os.Stat(p)
+	if err == nil {
+		return true, nil
+	}
+	if os.IsNotExist(err) {
+		return false, nil
+	}
+	return false, err
+}
+
+// 27. The (bool, error) wrapper, through a variable; MkdirAll alone would do.
+func ensureCache(dir string) error {
+	ok, err := pathExists(dir)
+	if err != nil {
+		return err
+	}
+	if !ok {
+		return os.MkdirAll(dir, 0o700) // want `os.MkdirAll\(dir\) after pathExists found it missing`
+	}
+	return nil
+}
+
+func notExists(p string) bool { // want notExists:`missing\(param 0\)`
+	if _, err := os.Stat(p); os.IsNotExist(err) {
+		return true
+	}
+	return false
+}
+
+// 28. A wrapper whose true result means missing.
+func initFile(p string) error {
+	if notExists(p) {
+		f, err := os.Create(p) // want `os.Create\(p\) after notExists found it missing`
+		if err != nil {
+			return err
+		}
+		return f.Close()
+	}
+	return nil
+}
+
+// 29. A wrapper from another package (through its fact).
+func writeOnce(p string, data []byte) error {
+	if helpers.FileExists(p) {
+		return nil
+	}
+	return os.WriteFile(p, data, 0o600) // want `os.WriteFile\(p\) after FileExists found it missing`
+}
+
+// 30. A tagless switch.
+func switchCreate(p string) error {
+	_, err := os.Stat(p)
+	switch {
+	case err == nil:
+		return errors.New("exists")
+	case os.IsNotExist(err):
+		f, err := os.Create(p) // want `os.Create\(p\) after os.Stat found it missing`
+		if err != nil {
+			return err
+		}
+		return f.Close()
+	default:
+		return err
+	}
+}
+
+// 31. Through a boolean variable.
+func viaBool(p string) error {
+	_, err := os.Stat(p)
+	exists := err == nil
+	if !exists {
+		return os.WriteFile(p, nil, 0o600) // want `os.WriteFile\(p\) after os.Stat found it missing`
+	}
+	return nil
+}
+
+// 32. The pprof loop: the first free name (google/pprof#565).
+func newFile(base string) (*os.File, error) {
+	for i := 0; i < 1000; i++ {
+		name := fmt.Sprintf("%s.%03d.pb.gz", base, i)
+		if _, err := os.Stat(name); os.IsNotExist(err) {
+			f, err := os.Create(name) // want `os.Create\(name\) after os.Stat found it missing`
+			if err != nil {
+				return nil, err
+			}
+			return f, nil
+		}
+	}
+	return nil, errors.New("no free name")
+}
+
+// 33. The same filepath.Join of the same operands.
+func joined(dir, name string) error {
+	if _, err := os.Stat(filepath.Join(dir, name)); err == nil {
+		return nil
+	}
+	return os.WriteFile(filepath.Join(dir, name), nil, 0o600) // want `os.WriteFile\(filepath.Join\(dir, name\)\) after os.Stat found it missing`
+}
+
+// 34. A path from the command line.
+func fromArgs() error {
+	p := os.Args[1]
+	if _, err := os.Stat(p); err == nil {
+		return errors.New("exists")
+	}
+	return os.WriteFile(p, nil, 0o600) // want `os.WriteFile\(p\) after os.Stat found it missing is racy: p comes from user input \(os.Args\)`
+}
+
+// 35. A predictable name in os.TempDir().
+func tempLog() error {
+	p := filepath.Join(os.TempDir(), "app.log")
+	if _, err := os.Stat(p); os.IsNotExist(err) {
+		return os.WriteFile(p, nil, 0o600) // want `p is in the shared temp dir os.TempDir\(\)`
+	}
+	return nil
+}
+
+// 36. The FileInfo compared with nil.
+func viaInfo(p string) error {
+	fi, _ := os.Stat(p)
+	if fi == nil {
+		return os.WriteFile(p, nil, 0o600) // want `os.WriteFile\(p\) after os.Stat found it missing`
+	}
+	return nil
+}
+
+type store struct{ path string }
+
+// 37. A field of the receiver.
+func (s *store) init() error {
+	if _, err := os.Stat(s.path); !errors.Is(err, fs.ErrNotExist) {
+		return nil
+	}
+	return os.WriteFile(s.path, nil, 0o600) // want `os.WriteFile\(s.path\) after os.Stat found it missing`
+}
+
+// 38. An else-if chain.
+func dirOrCreate(dir string) error {
+	if fi, err := os.Stat(dir); err == nil && !fi.IsDir() {
+		return fmt.Errorf("%s is not a directory", dir)
+	} else if os.IsNotExist(err) {
+		return os.Mkdir(dir, 0o700) // want `os.Mkdir\(dir\) after os.Stat found it missing`
+	}
+	return nil
+}
+
+// 39. os.IsExist misused on a Stat error: the intent is still "create if missing".
+func misusedIsExist(p string) {
+	if _, err := os.Stat(p); !os.IsExist(err) {
+		os.Create(p) // want `os.Create\(p\) after os.Stat found it missing`
+	}
+}
+
+// 40. Lstat symlink check then Chown.
+func chownNoLink(p string, uid, gid int) error {
+	fi, err := os.Lstat(p)
+	if err != nil {
+		return err
+	}
+	if fi.Mode()&os.ModeSymlink == 0 {
+		return os.Chown(p, uid, gid) // want `os.Chown\(p\) follows a symlink swapped in after the os.Lstat symlink check`
+	}
+	return nil
+}
+
+var out = flag.String("o", "out.txt", "output file")
+
+// 41. A path from a flag.
+func writeOut(data []byte) error {
+	if _, err := os.Stat(*out); err == nil {
+		return errors.New("refusing to overwrite")
+	}
+	return os.WriteFile(*out, data, 0o644) // want `comes from user input \(a command-line flag\)`
+}
+
+// 42. A not-exist test in the failure branch makes it a decision.
+func removeStale(p string) error {
+	_, err := os.Stat(p)
+	if err != nil {
+		if os.IsNotExist(err) {
+			return nil
+		}
+		return err
+	}
+	return os.Remove(p) // want `os.Remove\(p\) after os.Stat found it is racy`
+}
+
+// 43. A directory wrapper from another package, then MkdirAll.
+func ensureOut(dir string) {
+	if !helpers.IsDir(dir) {
+		os.MkdirAll(dir, 0o755) // want `os.MkdirAll\(dir\) after IsDir found it missing`
+	}
+}

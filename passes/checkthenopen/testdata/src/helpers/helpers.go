@@ -1,0 +1,29 @@
+// Package helpers exports existence-check wrappers (facts for other packages).
+package helpers
+
+import "os"
+
+// FileExists reports whether name exists.
+func FileExists(name string) bool { // want FileExists:`exists\(param 0\)`
+	_, err := os.Stat(name)
+	return !os.IsNotExist(err)
+}
+
+// IsDir reports whether name is a directory: not an existence wrapper of
+// the simple kind, but true still implies it exists.
+func IsDir(name string) bool { // want IsDir:`exists\(param 0\)`
+	fi, err := os.Stat(name)
+	if err != nil {
+		return false
+	}
+	return fi.IsDir()
+}
+
+// Size is not an existence check.
+func Size(name string) int64 {
+	fi, err := os.Stat(name)
+	if err != nil {
+		return 0
+	}
+	return fi.Size()
+}
