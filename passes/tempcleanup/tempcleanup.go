@@ -59,6 +59,7 @@ const (
 	kDerived kind = iota // built from the temp object; removing it does not remove the object
 	kName                // the path of the object itself (dir, f.Name())
 	kFile                // the *os.File
+	kNames               // a slice of paths (a variadic parameter)
 )
 
 // event is a removal (or hand-off by rename) of the tracked object.
@@ -247,6 +248,9 @@ func kindOf(t types.Type) kind {
 	}
 	if b, ok := t.Underlying().(*types.Basic); ok && b.Info()&types.IsString != 0 {
 		return kName
+	}
+	if sl, ok := t.Underlying().(*types.Slice); ok && kindOf(sl.Elem()) == kName {
+		return kNames
 	}
 	return kDerived
 }
@@ -484,7 +488,24 @@ func (c *checker) classify(fn ast.Node, body *ast.BlockStmt, u inspector.Cursor,
 				continue
 			}
 			return
-		case edge.StarExpr_X, edge.IndexExpr_X, edge.IndexListExpr_X, edge.SliceExpr_X, edge.TypeAssertExpr_X:
+		case edge.IndexExpr_X:
+			if k == kNames {
+				cur, k = parent, kName
+			} else {
+				cur, k = parent, kDerived
+			}
+			continue
+		case edge.RangeStmt_X:
+			rs := parent.Node().(*ast.RangeStmt)
+			if rs.Value != nil {
+				vk := kDerived
+				if k == kNames {
+					vk = kName
+				}
+				c.assignTo(body, rs.Value, vk, fl, alias)
+			}
+			return
+		case edge.StarExpr_X, edge.IndexListExpr_X, edge.SliceExpr_X, edge.TypeAssertExpr_X:
 			cur, k = parent, kDerived
 			continue
 		case edge.IndexExpr_Index:

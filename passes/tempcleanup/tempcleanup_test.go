@@ -9,5 +9,5 @@ import (
 
 func TestTempCleanup(t *testing.T) {
 	analysistest.RunWithSuggestedFixes(t, analysistest.TestData(), tempcleanup.Analyzer,
-		"leaks", "quiet")
+		"leaks", "quiet", "tests", "helpers", "crosspkg")
 }

@@ -1,0 +1,61 @@
+package crosspkg
+
+import (
+	"os"
+
+	"helpers"
+)
+
+func removedByHelper() error {
+	dir, err := os.MkdirTemp("", "c")
+	if err != nil {
+		return err
+	}
+	defer helpers.RemoveDir(dir)
+	return helpers.Use(dir)
+}
+
+func discardedByHelper() error {
+	f, err := os.CreateTemp("", "c")
+	if err != nil {
+		return err
+	}
+	defer helpers.Discard(f)
+	_, err = f.WriteString("x")
+	return err
+}
+
+func keptByHelper() error {
+	dir, err := os.MkdirTemp("", "k")
+	if err != nil {
+		return err
+	}
+	helpers.Keep(dir)
+	return nil
+}
+
+func trackedByMethod(r *helpers.Registry) error {
+	dir, err := os.MkdirTemp("", "t")
+	if err != nil {
+		return err
+	}
+	r.Track(dir)
+	return nil
+}
+
+func onlyUsed() error {
+	dir, err := os.MkdirTemp("", "u") // want `temporary directory from os.MkdirTemp is not removed on every path`
+	if err != nil {
+		return err
+	}
+	return helpers.Use(dir)
+}
+
+func variadicCleanup() error {
+	a, err := os.MkdirTemp("", "a")
+	if err != nil {
+		return err
+	}
+	defer helpers.Cleanup(a)
+	return helpers.Use(a)
+}
