@@ -1,0 +1,36 @@
+package tempmodel_test
+
+import (
+	"go/ast"
+	"testing"
+
+	"golang.org/x/tools/go/analysis"
+
+	"github.com/tempguard/tempguard/analysistest"
+	"github.com/tempguard/tempguard/passes/internal/tempmodel"
+)
+
+// probe reports the provenance of the argument of every call to a
+// function named probe, so testdata pins the model with // want comments.
+var probe = &analysis.Analyzer{
+	Name:     "probe",
+	Doc:      "reports the provenance of probe(x) arguments",
+	Requires: []*analysis.Analyzer{tempmodel.Analyzer},
+	Run: func(pass *analysis.Pass) (any, error) {
+		m := tempmodel.Get(pass)
+		if !m.Relevant {
+			return nil, nil
+		}
+		for cur := range m.Inspector.Root().Preorder((*ast.CallExpr)(nil)) {
+			call := cur.Node().(*ast.CallExpr)
+			if id, ok := call.Fun.(*ast.Ident); ok && id.Name == "probe" && len(call.Args) == 1 {
+				m.Reportf(pass, call.Pos(), "%s", m.Prov(call.Args[0]))
+			}
+		}
+		return nil, nil
+	},
+}
+
+func TestProvenance(t *testing.T) {
+	analysistest.Run(t, analysistest.TestData(), probe, "prov")
+}

@@ -1,0 +1,71 @@
+package prov
+
+import (
+	"crypto/rand"
+	"encoding/hex"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"time"
+)
+
+func probe(string) {}
+
+const dirConst = "/tmp/app"
+
+var pkgVar = "/var/tmp/x"
+
+func helper(name string) string { return filepath.Join(os.TempDir(), name) }
+
+func private() string {
+	d, _ := os.MkdirTemp("", "x")
+	return d
+}
+
+func cases(param string, n int) {
+	probe("/tmp")                                  // want `^loc=shared name=none tempfs dir="/tmp"$`
+	probe("/tmp/a.log")                            // want `^loc=shared name=predictable tempfs dir="/tmp" sources=a constant$`
+	probe("/tmpx")                                 // want `^loc=other name=predictable sources=a constant$`
+	probe(os.TempDir())                            // want `^loc=shared name=none tempfs dir="os.TempDir\(\)"$`
+	probe(os.Getenv("TMPDIR") + "/x")              // want `^loc=shared name=predictable tempfs dir="\$TMPDIR" sources=a constant$`
+	probe(filepath.Join(os.TempDir(), param))      // want `^loc=shared name=unknown tempfs`
+	probe(fmt.Sprintf("%s/%d", os.TempDir(), os.Getpid())) // want `name=predictable .*sources=a constant,os.Getpid\(\)$`
+	probe(dirConst + strconv.Itoa(n))              // want `^loc=shared name=unknown`
+	probe(pkgVar)                                  // want `^loc=shared name=predictable tempfs dir="/var/tmp"`
+	probe(helper("x"))                             // want `^loc=shared name=predictable tempfs dir="os.TempDir\(\)"`
+	probe(helper(param))                           // want `^loc=shared name=unknown`
+	probe(filepath.Join(private(), "x"))           // want `^loc=private name=predictable tempfs`
+	probe(param)                                   // want `^loc=unknown name=unknown$`
+
+	b := make([]byte, 8)
+	rand.Read(b)
+	probe(filepath.Join(os.TempDir(), hex.EncodeToString(b))) // want `^loc=shared name=random tempfs`
+	probe(filepath.Join(os.TempDir(), rand.Text()))           // want `^loc=shared name=random tempfs`
+
+	f, _ := os.CreateTemp("", "x")
+	probe(f.Name())                        // want `^loc=shared name=random tempfs dir="os.CreateTemp"$`
+	probe(filepath.Dir(f.Name()))          // want `^loc=shared name=none tempfs`
+	g, _ := os.CreateTemp(private(), "x")
+	probe(g.Name())                        // want `^loc=private name=random tempfs`
+
+	p := "/tmp/a"
+	if n > 0 {
+		p = param
+	}
+	probe(p) // want `^loc=unknown name=unknown`
+
+	var sb strings.Builder
+	sb.WriteString("/tmp/")
+	fmt.Fprintf(&sb, "x-%d", time.Now().Unix())
+	probe(sb.String()) // want `^loc=shared name=predictable tempfs dir="/tmp" sources=a constant,time.Now\(\)$`
+
+	type st struct{ Dir string }
+	s := st{Dir: os.TempDir()}
+	probe(s.Dir + "/y") // want `^loc=shared name=predictable`
+
+	for i := 0; i < n; i++ {
+		probe(fmt.Sprintf("/tmp/%d", i)) // want `name=predictable .*a counter`
+	}
+}
