@@ -137,6 +137,10 @@ func (c *checker) sourceInTempDir(src ast.Expr, fd *finding) bool {
 	}
 	p := c.m.Prov(src)
 	if !p.TempFS || p.Loc != tempmodel.LocShared && p.Loc != tempmodel.LocPrivate || !defaultTemp(p.Dir) {
+		if origin := c.tempPrefix(src, 0); origin != "" {
+			fd.origin = origin
+			return true
+		}
 		return false
 	}
 	if p.Loc == tempmodel.LocShared && p.Name == tempmodel.NameNone {
@@ -147,6 +151,60 @@ func (c *checker) sourceInTempDir(src ast.Expr, fd *finding) bool {
 	}
 	fd.origin = p.Dir
 	return true
+}
+
+// tempPrefix follows the location part of a path (the first argument of
+// filepath.Join, the left of +) through local variables and unexported
+// struct fields whose every value in the package is a path in the system
+// temp dir (d.workDir set to os.TempDir() by the constructor), and returns
+// how that directory was named, or "".
+func (c *checker) tempPrefix(e ast.Expr, depth int) string {
+	if depth > 6 {
+		return ""
+	}
+	switch e := ast.Unparen(e).(type) {
+	case *ast.Ident:
+		if x, i, ok := c.single(e); ok && i < 0 {
+			return c.tempPrefix(x, depth+1)
+		}
+	case *ast.BinaryExpr:
+		if e.Op == token.ADD {
+			return c.tempPrefix(e.X, depth+1)
+		}
+	case *ast.CallExpr:
+		_, f := tempmodel.Callee(c.info, e)
+		if (f.Is("path/filepath", "Join") || f.Is("path", "Join")) && len(e.Args) > 1 && !e.Ellipsis.IsValid() {
+			return c.tempPrefix(e.Args[0], depth+1)
+		}
+	case *ast.SelectorExpr:
+		s := c.info.Selections[e]
+		if s == nil || s.Kind() != types.FieldVal {
+			return ""
+		}
+		field, ok := s.Obj().(*types.Var)
+		if !ok || field.Exported() {
+			return ""
+		}
+		vals := c.fieldValues(field)
+		origin := ""
+		for _, v := range vals {
+			if v.idx >= 0 {
+				return ""
+			}
+			p := c.m.Prov(v.x)
+			if !p.TempFS || p.Loc != tempmodel.LocShared && p.Loc != tempmodel.LocPrivate || !defaultTemp(p.Dir) ||
+				p.LocFrom > 0 || len(p.NameFrom) > 0 {
+				return ""
+			}
+			if origin != "" && origin != p.Dir {
+				origin = "the temp dir"
+			} else {
+				origin = p.Dir
+			}
+		}
+		return origin
+	}
+	return ""
 }
 
 // defaultTemp reports whether a provenance directory is the system temp

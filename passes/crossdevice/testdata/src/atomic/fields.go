@@ -136,3 +136,35 @@ func Fill(r io.Reader) (string, error) {
 	dst := filepath.Join(os.TempDir(), "filled")
 	return dst, os.Rename(f.Name(), dst)
 }
+
+type Downloader struct {
+	Dest    string
+	workDir string
+}
+
+func NewDownloader(dest string) *Downloader {
+	return &Downloader{Dest: dest, workDir: os.TempDir()}
+}
+
+// Q42: from the temp work dir to the temp work dir.
+func (d *Downloader) Fetch(name string) error {
+	src := filepath.Join(d.workDir, name+".part")
+	return os.Rename(src, filepath.Join(d.workDir, name))
+}
+
+// F34: from the temp work dir (a field) to the destination.
+func (d *Downloader) Install(name string) error {
+	src := filepath.Join(d.workDir, name)
+	return os.Rename(src, filepath.Join(d.Dest, name)) // want `\(os.TempDir\(\)\) to filepath.Join\(d.Dest, name\) fails with EXDEV`
+}
+
+type Mirror struct {
+	cacheDir string
+}
+
+func NewMirror(dir string) *Mirror { return &Mirror{cacheDir: dir} }
+
+// Q43: a field that is not (only) a temp dir.
+func (m *Mirror) Install(name, dst string) error {
+	return os.Rename(filepath.Join(m.cacheDir, name), dst)
+}
