@@ -54,13 +54,13 @@ type check struct {
 type useClass uint8
 
 const (
-	useCreate     useClass = iota // creates (or truncates) a file, following symlinks
-	useMkdir                      // os.Mkdir/MkdirAll
-	useLink                       // os.Symlink/Link new name
-	useRenameDst                  // os.Rename target
-	useModify                     // os.Chmod/Chown: follows symlinks
-	useRemove                     // os.Remove/RemoveAll, os.Rename source: no follow
-	useOpen                       // os.Open, ReadFile, OpenFile without O_CREATE
+	useCreate    useClass = iota // creates (or truncates) a file, following symlinks
+	useMkdir                     // os.Mkdir/MkdirAll
+	useLink                      // os.Symlink/Link new name
+	useRenameDst                 // os.Rename target
+	useModify                    // os.Chmod/Chown: follows symlinks
+	useRemove                    // os.Remove/RemoveAll, os.Rename source: no follow
+	useOpen                      // os.Open, ReadFile, OpenFile without O_CREATE
 )
 
 type useArg struct {
@@ -324,8 +324,6 @@ func flags(out outcome, cl useClass) bool {
 }
 
 // guard is a condition edge that selects the use.
-const debug = false
-
 type guard struct {
 	f   fact
 	arg useArg
@@ -368,9 +366,6 @@ func (s *fnState) analyze() {
 		var best *guard
 		for _, e := range edges {
 			blk := s.fl.g.Blocks[e.b]
-			if debug {
-				println("edge", s.m.Render(u.call), e.b, e.succ, ub.Index, s.fl.dominated(blk, e.succ)[ub], len(e.facts), e.facts[0].out.String())
-			}
 			if !s.fl.dominated(blk, e.succ)[ub] {
 				continue
 			}
@@ -378,9 +373,6 @@ func (s *fnState) analyze() {
 				for _, a := range u.args {
 					if !flags(f.out, a.class) {
 						continue
-					}
-					if debug {
-						println("cand", s.samePath(f.c, a.expr, u.call.Pos()), s.trusts(f, a, u, blk, e.succ))
 					}
 					if !s.samePath(f.c, a.expr, u.call.Pos()) {
 						continue

@@ -1,6 +1,174 @@
-// Package checkthenopen reports check-then-use races on file paths.
+// Package checkthenopen defines an Analyzer that reports check-then-use
+// races (TOCTOU) on file paths.
+//
+// # Analyzer checkthenopen
+//
+// checkthenopen: report check-then-use (TOCTOU) races on file paths
+//
+// A program that asks the file system a question about a path (does it
+// exist? is it a symlink? may I write it?) and then acts on the same path
+// by name trusts an answer that may no longer be true: the path is looked
+// up again by the second call, and between the two calls another process
+// can create the file, remove it, or swap in a symlink.
+//
+// # A concrete attack
+//
+// A service running as root keeps a lock file in /tmp:
+//
+//	const lock = "/tmp/backupd.lock"
+//	if _, err := os.Stat(lock); err == nil {
+//		return errors.New("already running")
+//	}
+//	os.WriteFile(lock, pid, 0o644) // follows a symlink planted after the Stat
+//
+// A local user runs a loop that creates the symlink
+// /tmp/backupd.lock -> /etc/shadow as soon as it sees the service start.
+// The Stat finds nothing; a few microseconds later the symlink exists, and
+// os.WriteFile (O_CREATE|O_TRUNC, which follows symlinks) truncates
+// /etc/shadow and writes the PID into it. The check did not prevent the
+// attack; it only told the program that it was safe. The same race
+// defeats "refuse to follow symlinks" code (os.Lstat, then os.Open) and
+// "check the permissions, then read the key" code.
+//
+// Found in the wild: google/pprof#565 (Stat then Create in a loop to pick
+// a free name), jollheef/appvm#10 (/tmp/.appvm.fake.qcow2), retr0h/gilt#346
+// (Stat then WriteFile); all fixed with O_EXCL.
+//
+// # What is flagged
+//
+// A use of a path that is guarded by a check of the same path. Checks:
+// os.Stat, os.Lstat, syscall.Access, unix.Access and unix.Faccessat; the
+// outcome is read from os.IsNotExist, os.IsExist, errors.Is(err,
+// fs.ErrNotExist|fs.ErrExist), err == nil / err != nil, fi == nil, and from
+// tests of the FileInfo: IsDir, Mode().IsRegular(), Mode().Type(),
+// Mode()&os.ModeSymlink, Mode().Perm() and mode masks, Sys().(*syscall.Stat_t).Uid.
+// Boolean variables (exists := err == nil) and wrapper functions
+// (func fileExists(p string) bool, func pathExists(p string) (bool, error),
+// also from other packages through facts) count as checks.
+//
+// "Guarded" is decided on the control-flow graph: the use must be reachable
+// only through the branch that the check's outcome selects (inside the if,
+// or after an early return on the other outcome, including switch cases,
+// && chains and loops), with the path's variables not reassigned in
+// between. "Same path" means the same variable, the same constant, or the
+// same expression (filepath.Join, fmt.Sprintf, +, field selections) over
+// unchanged variables.
+//
+// Which uses trust which outcome:
+//
+//   - found missing, then os.Create, os.OpenFile with O_CREATE and without
+//     O_EXCL, os.WriteFile, os.Mkdir, os.MkdirAll, os.Symlink, os.Link
+//     (new name) or os.Rename (target): another process creates the path
+//     or plants a symlink first;
+//   - found present, then os.Remove, os.RemoveAll, os.Rename (source),
+//     os.Chmod or os.Chown: the path can vanish or be replaced;
+//   - a file-type test, then os.Chmod or os.Chown (they follow symlinks);
+//   - a symlink test (ModeSymlink, or IsRegular/Type() after Lstat), then
+//     any of the above and os.Open, os.ReadFile, os.OpenFile;
+//   - a permission or owner test, or access(2) with R_OK/W_OK/X_OK, then
+//     any use, reads included (access(2) checks the real user id, the
+//     classic setuid race).
+//
+// The report is at the use, with the check as related information. The
+// message says so when the path is in a shared temp directory, where any
+// local user can race, or comes from user input (os.Args, flags, HTTP
+// requests).
+//
+// # What stays quiet
+//
+//   - checks whose outcome does not decide the use (logging only, both
+//     branches reach it), checks of another path, paths reassigned or whose
+//     address escapes in between, uses in another function (a goroutine);
+//   - race-free operations: os.OpenFile with O_CREATE|O_EXCL, O_NOFOLLOW
+//     opens after a symlink test, os.CreateTemp, os.MkdirTemp, os.Root
+//     methods, opens verified afterwards with os.SameFile;
+//   - "stat, then read" for a nicer error message (os.Stat or IsDir, then
+//     os.ReadFile or os.Open), and "update only if it exists" writes;
+//   - a Stat whose failure branch just returns or reports the error
+//     (if err != nil { return err }; ...; os.Remove(p)): that is error
+//     handling, not a decision;
+//   - paths under a private directory (os.MkdirTemp, t.TempDir()), and an
+//     existence check on one directory followed by a file created in a
+//     different private directory.
+//
+// # Fixes
+//
+// Offered only where the rewrite keeps the program's behaviour apart from
+// closing the race, with the imports they need:
+//
+//   - Stat found missing, then os.Create: the if becomes an exclusive create
+//     whose fs.ErrExist result takes the place of the check; elsewhere the
+//     os.Create call becomes os.OpenFile(p, os.O_RDWR|os.O_CREATE|os.O_EXCL, 0o600);
+//   - os.OpenFile with O_CREATE: os.O_EXCL is added to the flags;
+//   - Stat found missing, then os.MkdirAll (and nothing else): the check is
+//     dropped, since MkdirAll succeeds when the directory exists; the same
+//     for "if it exists, os.Remove/RemoveAll it" with the error ignored;
+//   - symlink test, then f, err := os.Open(p): after the open, the handle's
+//     f.Stat() is compared with the Lstat result by os.SameFile, and a
+//     mismatch becomes an error.
+//
+// Other shapes (WriteFile, Mkdir, Symlink, Rename, Chmod, permission
+// checks, access(2)) are reported with what to do instead and no fix.
+//
+// Before:
+//
+//	if _, err := os.Stat(p); os.IsNotExist(err) {
+//		f, err := os.Create(p)
+//		if err != nil {
+//			return err
+//		}
+//		defer f.Close()
+//		...
+//	}
+//
+// After:
+//
+//	if f, err := os.OpenFile(p, os.O_RDWR|os.O_CREATE|os.O_EXCL, 0o600); !errors.Is(err, fs.ErrExist) {
+//		if err != nil {
+//			return err
+//		}
+//		defer f.Close()
+//		...
+//	}
 package checkthenopen
 
-const doc = `checkthenopen: report check-then-use (TOCTOU) races on file paths
+const doc = `report check-then-use (TOCTOU) races on file paths
 
-TODO`
+A check of a path (os.Stat, os.Lstat, access(2), a fileExists wrapper)
+followed by an operation on the same path that trusts its answer races with
+other processes: between the two calls the path can be created, removed or
+replaced by a symlink. Example: a root service does os.Stat("/tmp/d.lock"),
+finds nothing and calls os.WriteFile on it; in between a local user creates
+the symlink /tmp/d.lock -> /etc/shadow, and the write truncates /etc/shadow.
+
+Flagged, when the use is reachable only through the check's branch (decided
+on the control-flow graph) and the path is the same value:
+  - found missing, then os.Create, os.OpenFile(O_CREATE without O_EXCL),
+    os.WriteFile, os.Mkdir, os.MkdirAll, os.Symlink, os.Link, os.Rename target;
+  - found present, then os.Remove, os.RemoveAll, os.Rename source, os.Chmod,
+    os.Chown; a file-type test, then os.Chmod or os.Chown;
+  - a symlink, permission or owner test, or access(2), then any use,
+    os.Open and os.ReadFile included.
+The message says more when the path is in a shared temp dir or comes from
+user input; the check is attached as related information.
+
+Quiet: checks that do not decide the use, other or reassigned paths,
+O_CREATE|O_EXCL, O_NOFOLLOW, os.CreateTemp, os.MkdirTemp, os.Root methods,
+opens verified with os.SameFile, "stat then read" for a nicer error, checks
+whose failure branch only returns the error, private temp directories.
+
+Fixes: os.Create becomes os.OpenFile(p, os.O_RDWR|os.O_CREATE|os.O_EXCL,
+0o600), the "exists" branch becoming errors.Is(err, fs.ErrExist); O_EXCL is
+added to OpenFile flags; a check guarding only os.MkdirAll (or an
+error-ignoring os.Remove) is dropped; after a symlink check, the opened file
+is compared with os.SameFile.
+
+Before:
+	if _, err := os.Stat(p); os.IsNotExist(err) {
+		f, err := os.Create(p)
+		...
+	}
+After:
+	if f, err := os.OpenFile(p, os.O_RDWR|os.O_CREATE|os.O_EXCL, 0o600); !errors.Is(err, fs.ErrExist) {
+		...
+	}`

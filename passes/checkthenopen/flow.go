@@ -148,13 +148,10 @@ func (fl *flow) defines(n ast.Node, v *types.Var) bool {
 // the function entry without meeting target make the answer false. v may
 // be nil (then only the arrival at target matters).
 func (fl *flow) reaches(v *types.Var, pos token.Pos, target ast.Node) bool {
-	if v != nil && fl.unstable[v] {
+	if target == nil || v != nil && fl.unstable[v] {
 		return false
 	}
 	b, i := fl.locate(pos)
-	if debug {
-		println("reaches", b != nil, target != nil)
-	}
 	if b == nil {
 		return false
 	}

@@ -16,15 +16,9 @@ import (
 func (s *fnState) samePath(c *check, x ast.Expr, at token.Pos) bool {
 	var vars []*types.Var
 	if !s.equiv(c.path, x, &vars, 0) {
-		if debug {
-			println("not equiv", s.m.Render(c.path), s.m.Render(x))
-		}
 		return false
 	}
 	for _, v := range vars {
-		if debug {
-			println("stable", v.Name(), s.stable(v, c, at))
-		}
 		if !s.stable(v, c, at) {
 			return false
 		}
@@ -60,7 +54,7 @@ var pureFuncs = map[tempmodel.Func]bool{
 	{Pkg: "strings", Name: "Join"}: true, {Pkg: "strings", Name: "TrimSuffix"}: true,
 	{Pkg: "strings", Name: "TrimPrefix"}: true, {Pkg: "strings", Name: "ToLower"}: true,
 	{Pkg: "strconv", Name: "Itoa"}: true,
-	{Pkg: "os", Name: "TempDir"}: true, {Pkg: "os", Recv: "File", Name: "Name"}: true,
+	{Pkg: "os", Name: "TempDir"}:   true, {Pkg: "os", Recv: "File", Name: "Name"}: true,
 }
 
 // equiv compares two expressions structurally; vars collects the

@@ -1,1 +1,412 @@
+// Package quiet holds look-alikes that checkthenopen must not report.
 package quiet
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"log"
+	"os"
+	"path/filepath"
+	"syscall"
+	"testing"
+
+	"helpers"
+)
+
+// 1. The check only logs; the create happens either way.
+func logOnly(p string) {
+	if _, err := os.Stat(p); os.IsNotExist(err) {
+		log.Printf("creating %s", p)
+	}
+	os.Create(p)
+}
+
+// 2. A different path.
+func otherPath(p, q string) {
+	if _, err := os.Stat(p); os.IsNotExist(err) {
+		os.Create(q)
+	}
+}
+
+// 3. The path is reassigned between the check and the use.
+func reassigned(p string) {
+	if _, err := os.Stat(p); os.IsNotExist(err) {
+		p = filepath.Join(p, "default.conf")
+		os.Create(p)
+	}
+}
+
+// 4. Already exclusive.
+func exclusive(p string) (*os.File, error) {
+	if _, err := os.Stat(p); err == nil {
+		return nil, errors.New("exists")
+	}
+	return os.OpenFile(p, os.O_RDWR|os.O_CREATE|os.O_EXCL, 0o600)
+}
+
+// 5. os.CreateTemp after a check of its directory.
+func createTemp(dir string) (*os.File, error) {
+	if _, err := os.Stat(dir); os.IsNotExist(err) {
+		return os.CreateTemp("", "fallback-*")
+	}
+	return os.CreateTemp(dir, "x-*")
+}
+
+// 6. os.MkdirTemp.
+func mkdirTemp(base string) (string, error) {
+	if _, err := os.Stat(base); err != nil {
+		return "", err
+	}
+	return os.MkdirTemp(base, "work-*")
+}
+
+// 7. os.Root methods do not follow symlinks out of the root.
+func viaRoot(dir, name string) error {
+	root, err := os.OpenRoot(dir)
+	if err != nil {
+		return err
+	}
+	defer root.Close()
+	if _, err := root.Stat(name); err == nil {
+		return errors.New("exists")
+	}
+	f, err := root.Create(name)
+	if err != nil {
+		return err
+	}
+	return f.Close()
+}
+
+// 8. Stat then ReadFile for a nicer error.
+func readConfig(p string) ([]byte, error) {
+	if _, err := os.Stat(p); os.IsNotExist(err) {
+		return nil, fmt.Errorf("config %s not found; run init first", p)
+	}
+	return os.ReadFile(p)
+}
+
+// 9. A directory test before reading, for a nicer error.
+func readNotDir(p string) ([]byte, error) {
+	fi, err := os.Stat(p)
+	if err != nil {
+		return nil, err
+	}
+	if fi.IsDir() {
+		return nil, fmt.Errorf("%s is a directory", p)
+	}
+	return os.ReadFile(p)
+}
+
+// 10. The check only propagates its error.
+func removeChecked(p string) error {
+	fi, err := os.Stat(p)
+	if err != nil {
+		return fmt.Errorf("stat: %w", err)
+	}
+	log.Printf("removing %s (%d bytes)", p, fi.Size())
+	return os.Remove(p)
+}
+
+// 11. The same in a test helper (t.Fatal does not return).
+func removeInTest(t *testing.T, p string) {
+	if _, err := os.Stat(p); err != nil {
+		t.Fatal(err)
+	}
+	os.Remove(p)
+}
+
+// 12. Existence check on a directory, then a file in a different private dir.
+func privateElsewhere(cacheDir string) (*os.File, error) {
+	if _, err := os.Stat(cacheDir); os.IsNotExist(err) {
+		tmp, err := os.MkdirTemp("", "cache-")
+		if err != nil {
+			return nil, err
+		}
+		return os.Create(filepath.Join(tmp, "data.bin"))
+	}
+	return os.Open(filepath.Join(cacheDir, "data.bin"))
+}
+
+// 13. A path inside a private directory cannot be raced by other users.
+func privateSame(t *testing.T) {
+	p := filepath.Join(t.TempDir(), "state.json")
+	if _, err := os.Stat(p); os.IsNotExist(err) {
+		os.WriteFile(p, []byte("{}"), 0o600)
+	}
+}
+
+// 14. The use runs in another function (a goroutine).
+func inGoroutine(p string) {
+	if _, err := os.Stat(p); os.IsNotExist(err) {
+		go func() {
+			os.Create(p)
+		}()
+	}
+}
+
+// 15. Update only if it exists: writing does not trust existence.
+func updateIfExists(p string, data []byte) error {
+	if _, err := os.Stat(p); err == nil {
+		return os.WriteFile(p, data, 0o644)
+	}
+	return nil
+}
+
+// 16. Open only if it exists.
+func openIfExists(p string) (*os.File, error) {
+	if _, err := os.Stat(p); err != nil {
+		return nil, nil
+	}
+	return os.Open(p)
+}
+
+// 17. A directory test before writing, for a nicer error.
+func writeNotDir(p string, data []byte) error {
+	if fi, err := os.Stat(p); err == nil && fi.IsDir() {
+		return fmt.Errorf("%s is a directory", p)
+	}
+	return os.WriteFile(p, data, 0o644)
+}
+
+// 18. A symlink check, then an open that refuses symlinks.
+func openNoFollow(p string) (*os.File, error) {
+	fi, err := os.Lstat(p)
+	if err != nil {
+		return nil, err
+	}
+	if fi.Mode()&os.ModeSymlink != 0 {
+		return nil, errors.New("symlink")
+	}
+	return os.OpenFile(p, os.O_RDONLY|syscall.O_NOFOLLOW, 0)
+}
+
+// 19. A symlink check, then the opened file is verified with os.SameFile.
+func openVerified(p string) (*os.File, error) {
+	fi, err := os.Lstat(p)
+	if err != nil {
+		return nil, err
+	}
+	if !fi.Mode().IsRegular() {
+		return nil, errors.New("not a regular file")
+	}
+	f, err := os.Open(p)
+	if err != nil {
+		return nil, err
+	}
+	got, err := f.Stat()
+	if err != nil || !os.SameFile(fi, got) {
+		f.Close()
+		return nil, errors.New("file changed")
+	}
+	return f, nil
+}
+
+// 20. err is reassigned between the check and the test.
+func errReassigned(p string) error {
+	_, err := os.Stat(p)
+	err = validate(p)
+	if err != nil {
+		return os.WriteFile(p, nil, 0o600)
+	}
+	return nil
+}
+
+func validate(string) error { return nil }
+
+// 21. The check comes after the use.
+func checkAfter(p string) error {
+	f, err := os.Create(p)
+	if err != nil {
+		return err
+	}
+	f.Close()
+	if _, err := os.Stat(p); os.IsNotExist(err) {
+		return errors.New("vanished")
+	}
+	return nil
+}
+
+// 22. Both outcomes lead to the use.
+func bothBranches(p string) {
+	_, err := os.Stat(p)
+	if os.IsNotExist(err) {
+		log.Print("new file")
+	} else {
+		log.Print("overwriting")
+	}
+	os.WriteFile(p, nil, 0o600)
+}
+
+// 23. A different constant path.
+func otherConst() {
+	if _, err := os.Stat("/etc/app.conf"); os.IsNotExist(err) {
+		os.WriteFile("/etc/app.conf.example", nil, 0o644)
+	}
+}
+
+func valid(p string) bool {
+	data, err := os.ReadFile(p)
+	return err == nil && len(data) > 0
+}
+
+// 24. A helper that reads, not an existence check.
+func regenerate(p string) {
+	if !valid(p) {
+		os.WriteFile(p, []byte("default"), 0o644)
+	}
+}
+
+// 25. A size test: the data, not the file, decides.
+func fillEmpty(p string) error {
+	fi, err := os.Stat(p)
+	if err != nil {
+		return err
+	}
+	if fi.Size() == 0 {
+		return os.WriteFile(p, []byte("default"), 0o644)
+	}
+	return nil
+}
+
+// 26. A modification-time test then Chmod, after error propagation.
+func touchOld(p string) error {
+	fi, err := os.Stat(p)
+	if err != nil {
+		return err
+	}
+	if fi.ModTime().IsZero() {
+		return nil
+	}
+	return os.Chmod(p, 0o644)
+}
+
+// 27. A shadowed variable of the same name.
+func shadowed(dir string) {
+	if _, err := os.Stat(dir); os.IsNotExist(err) {
+		dir := filepath.Join(dir, "sub")
+		os.MkdirAll(dir, 0o755)
+	}
+}
+
+// 28. The error comes from os.Open, not from a check: open-or-create.
+func openOrCreate(p string) (*os.File, error) {
+	f, err := os.Open(p)
+	if os.IsNotExist(err) {
+		return os.Create(p)
+	}
+	return f, err
+}
+
+// 29. The path's address escapes: its value at the use is unknown.
+func escapes(p string) {
+	if _, err := os.Stat(p); os.IsNotExist(err) {
+		update(&p)
+		os.Create(p)
+	}
+}
+
+func update(p *string) { *p += ".new" }
+
+// 30. Stat of p, remove of a sibling.
+func removeSibling(p string) {
+	if _, err := os.Stat(p); err == nil {
+		os.Remove(p + ".tmp")
+	}
+}
+
+// 31. Rename checked on neither side.
+func renameOther(src, dst, marker string) error {
+	if _, err := os.Stat(marker); err == nil {
+		return os.Rename(src, dst)
+	}
+	return nil
+}
+
+// 32. Mkdir handling fs.ErrExist, no check.
+func mkdirNoCheck(dir string) error {
+	if err := os.Mkdir(dir, 0o700); err != nil && !errors.Is(err, fs.ErrExist) {
+		return err
+	}
+	return nil
+}
+
+// 33. A wrapper that is not an existence check (size), then create.
+func sizeWrapper(p string) {
+	if helpers.Size(p) == 0 {
+		os.WriteFile(p, []byte("x"), 0o644)
+	}
+}
+
+// 34. The check's result is discarded.
+func discarded(p string) {
+	os.Stat(p)
+	os.Create(p)
+}
+
+// 35. A check in a loop over other paths, the create after the loop.
+func afterLoop(paths []string, out string) error {
+	for _, p := range paths {
+		if _, err := os.Stat(p); err != nil {
+			return err
+		}
+	}
+	return os.WriteFile(out, nil, 0o644)
+}
+
+// 36. access(2) on one path, open of another.
+func accessOther(p, q string) ([]byte, error) {
+	if err := syscall.Access(p, 0x4); err != nil {
+		return nil, err
+	}
+	return os.ReadFile(q)
+}
+
+// 37. Stat, then copy the file's contents somewhere else.
+func copyIfExists(src, dst string) error {
+	if _, err := os.Stat(src); os.IsNotExist(err) {
+		return nil
+	}
+	in, err := os.Open(src)
+	if err != nil {
+		return err
+	}
+	defer in.Close()
+	out, err := os.CreateTemp(filepath.Dir(dst), ".copy-*")
+	if err != nil {
+		return err
+	}
+	defer out.Close()
+	_, err = io.Copy(out, in)
+	return err
+}
+
+// 38. The path variable is reassigned in a loop before the use.
+func loopReassign(p string) {
+	_, err := os.Stat(p)
+	for i := 0; i < 3 && os.IsNotExist(err); i++ {
+		p = fmt.Sprintf("%s.%d", p, i)
+		os.WriteFile(p, nil, 0o600)
+	}
+}
+
+// 39. Exists, then Create to truncate: does not trust the check.
+func truncateExisting(p string) error {
+	if _, err := os.Stat(p); err != nil {
+		return nil
+	}
+	f, err := os.Create(p)
+	if err != nil {
+		return err
+	}
+	return f.Close()
+}
+
+// 40. A check whose result decides only a log line; MkdirAll runs anyway.
+func mkdirLogged(dir string) error {
+	if _, err := os.Stat(dir); os.IsNotExist(err) {
+		log.Printf("creating %s", dir)
+	}
+	return os.MkdirAll(dir, 0o755)
+}
