@@ -60,14 +60,8 @@ func run(pass *analysis.Pass) (any, error) {
 	for cur := range m.Inspector.Root().Preorder((*ast.CallExpr)(nil)) {
 		call := cur.Node().(*ast.CallExpr)
 		_, f := tempmodel.Callee(c.info, call)
-		if f.Is("os", "Setenv") || f.Name == "Setenv" && f.Pkg == "testing" {
-			// A program that points TMPDIR elsewhere (often exactly to
-			// avoid EXDEV) decides where os.TempDir() is: stay quiet.
-			if len(call.Args) == 2 {
-				if k, ok := m.ConstString(call.Args[0]); ok && (k == "TMPDIR" || k == "TMP" || k == "TEMP") {
-					return nil, nil
-				}
-			}
+		if c.redirects(call, f) {
+			return nil, nil
 		}
 		if f.Is("os", "Rename") && len(call.Args) == 2 {
 			renames = append(renames, cur)
@@ -92,6 +86,27 @@ func run(pass *analysis.Pass) (any, error) {
 		c.report(fd)
 	}
 	return nil, nil
+}
+
+// redirects reports whether call moves where paths resolve, so that
+// destinations that look elsewhere may be on the temp file system: setting
+// TMPDIR (often exactly to avoid EXDEV), setting another environment
+// variable (HOME, XDG_*) to a temp path, or changing into a temp
+// directory (tests often do both). The package is then left alone.
+func (c *checker) redirects(call *ast.CallExpr, f tempmodel.Func) bool {
+	switch {
+	case f.Is("os", "Setenv") || f.Pkg == "testing" && f.Name == "Setenv":
+		if len(call.Args) != 2 {
+			return false
+		}
+		if k, ok := c.m.ConstString(call.Args[0]); ok && (k == "TMPDIR" || k == "TMP" || k == "TEMP") {
+			return true
+		}
+		return c.tempDerived(call.Args[1], 0, map[types.Object]bool{})
+	case f.Is("os", "Chdir") || f.Pkg == "testing" && f.Name == "Chdir":
+		return len(call.Args) == 1 && c.tempDerived(call.Args[0], 0, map[types.Object]bool{})
+	}
+	return false
 }
 
 func (c *checker) check(cur inspector.Cursor, call *ast.CallExpr) *finding {

@@ -8,5 +8,5 @@ import (
 )
 
 func TestAnalyzer(t *testing.T) {
-	analysistest.RunWithSuggestedFixes(t, analysistest.TestData(), crossdevice.Analyzer, "atomic", "noimport", "setenv")
+	analysistest.RunWithSuggestedFixes(t, analysistest.TestData(), crossdevice.Analyzer, "atomic", "noimport", "setenv", "chdir")
 }
