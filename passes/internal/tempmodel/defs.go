@@ -44,6 +44,16 @@ func (m *Model) idx() *index {
 	if m.index != nil {
 		return m.index
 	}
+	if m.shared != nil {
+		m.shared.once.Do(func() { m.shared.index = m.buildIndex() })
+		m.index = m.shared.index
+		return m.index
+	}
+	return m.buildIndex()
+}
+
+// buildIndex indexes every assignment in the package.
+func (m *Model) buildIndex() *index {
 	ix := &index{
 		vars:     map[*types.Var]*varDefs{},
 		fields:   map[fieldKey]*varDefs{},

@@ -5,9 +5,11 @@ import (
 	"go/build"
 	"go/token"
 	"go/types"
+	"maps"
 	"path/filepath"
 	"reflect"
 	"strings"
+	"sync"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/passes/inspect"
@@ -64,6 +66,32 @@ type Model struct {
 	supp    *suppressions
 	oCreate int64
 	oExcl   int64
+	shared  *shared
+}
+
+// shared is the state that the per-pass copies of a package's model share:
+// only what is immutable once built (see [Model.forPass]).
+type shared struct {
+	once  sync.Once
+	index *index
+}
+
+// forPass returns a copy of m for one pass. The go command (unitchecker)
+// and the other drivers run the passes of a package concurrently, and the
+// model fills its caches lazily, so every pass gets its own caches; the
+// definition index, read-only once built, is built once and shared.
+func (m *Model) forPass() *Model {
+	c := &Model{
+		pass:      m.pass,
+		Relevant:  m.Relevant,
+		Inspector: m.Inspector,
+		decls:     m.decls, // read-only after run
+		results:   maps.Clone(m.results),
+		inProg:    map[*types.Func]bool{},
+		cfgs:      map[ast.Node]*cfg.CFG{},
+		shared:    m.shared,
+	}
+	return c
 }
 
 // Pass returns the model's own pass (for its TypesInfo and Fset).
@@ -83,6 +111,7 @@ func run(pass *analysis.Pass) (any, error) {
 		results:   map[*types.Func]*Prov{},
 		inProg:    map[*types.Func]bool{},
 		cfgs:      map[ast.Node]*cfg.CFG{},
+		shared:    &shared{},
 	}
 	for _, imp := range pass.Pkg.Imports() {
 		if triggers[imp.Path()] || pass.ImportPackageFact(imp, new(PackageFact)) {
