@@ -55,12 +55,13 @@ say "work dir $work; GOCACHE=$GOCACHE GOMODCACHE=$GOMODCACHE"
 # --- build ------------------------------------------------------------------
 cp -r "$src/go.mod" "$src/go.sum" "$src/main.go" "$src/e2echeck" "$work/wrapper/"
 start=$(date +%s)
+# (set -e does not apply inside a subshell tested with ||: chain with &&.)
 (
-	cd "$work/wrapper"
-	go mod edit -replace "github.com/tempguard/tempguard=$root"
-	go mod tidy
-	go build -o "$work/bin/golangci-lint" .
-	go build -o "$work/bin/e2echeck" ./e2echeck
+	cd "$work/wrapper" &&
+		go mod edit -replace "github.com/tempguard/tempguard=$root" &&
+		go mod tidy &&
+		go build -o "$work/bin/golangci-lint" . &&
+		go build -o "$work/bin/e2echeck" ./e2echeck
 ) || fail "building golangci-lint v2.15.0 with the tempguard plugin"
 say "built golangci-lint + plugin in $(($(date +%s) - start))s"
 bin=$work/bin/golangci-lint
@@ -93,6 +94,10 @@ fixture() {
 	echo "$dir"
 }
 
+# An analyzer name as golangci-lint prints it; related information (a second
+# position of a finding) comes as its own line, "<analyzer>(related information)".
+analyzer='[a-z]+(\(related information\))?'
+
 # lint DIR CONFIG ARGS...: runs golangci-lint in DIR with fixtures/configs/CONFIG.yml
 # as DIR/.golangci.yml; sets rc, out (stdout file), err (stderr file), got (findings).
 lint() {
@@ -107,16 +112,16 @@ lint() {
 	rc=$?
 	set -e
 	local bad
-	bad=$(grep -E '^[^ ]+\.go:[0-9]+:[0-9]+: ' "$out" | grep -vE '^[^ ]+\.go:[0-9]+:[0-9]+: [a-z]+: .+ \(tempguard\)$' || true)
+	bad=$(grep -E '^[^ ]+\.go:[0-9]+:[0-9]+: ' "$out" | grep -vE "^[^ ]+\.go:[0-9]+:[0-9]+: $analyzer: .+ \(tempguard\)\$" || true)
 	[ -z "$bad" ] || fail "findings not in the form '<file>:<line>:<col>: <analyzer>: <message> (tempguard)':"$'\n'"$bad"
-	grep -E '^[^ ]+\.go:[0-9]+:[0-9]+: ' "$out" | sed -E 's/^([^ ]+\.go):([0-9]+):[0-9]+: ([a-z]+): .*$/\1:\2: \3/' | sort >"$got" || true
+	grep -E '^[^ ]+\.go:[0-9]+:[0-9]+: ' "$out" | sed -E "s/^([^ ]+\.go):([0-9]+):[0-9]+: ($analyzer): .*\$/\1:\2: \3/" | sort >"$got" || true
 }
 
 # want FIXTURE [grep args]: the fixture's expected findings (comments dropped), optionally filtered.
 want() {
 	local f=$1
 	shift
-	grep -vE '^(#|$)' "$src/fixtures/$f/want.txt" | { if [ $# -gt 0 ]; then grep "$@" || true; else cat; fi; } | sort
+	{ grep -vE '^(#|$)' "$src/fixtures/$f/want.txt" || true; } | { if [ $# -gt 0 ]; then grep -E "$@" || true; else cat; fi; } | sort
 }
 
 # expect_findings WANTFILE DESCRIPTION: compares $got with WANTFILE and checks the exit code.
@@ -150,18 +155,19 @@ pass "--output.sarif.path writes valid SARIF 2.1.0 with the same findings"
 
 # --- clean ------------------------------------------------------------------
 dir=$(fixture clean)
+want clean >"$work/want-clean.txt"
+[ ! -s "$work/want-clean.txt" ] || fail "fixtures/clean/want.txt must list no findings"
 lint "$dir" default
-: >"$work/want-none.txt"
-expect_findings "$work/want-none.txt" "clean: no findings"
+expect_findings "$work/want-clean.txt" "clean: no findings"
 
 # --- settings ---------------------------------------------------------------
 dir=$(fixture findings)
 lint "$dir" disable
-want findings -v ': predictabletemp$' >"$work/want-disable.txt"
+want findings -v ': predictabletemp(\(related information\))?$' >"$work/want-disable.txt"
 expect_findings "$work/want-disable.txt" "settings disable: [predictabletemp] silences predictabletemp"
 
 lint "$dir" enable
-want findings ': predictabletemp$' >"$work/want-enable.txt"
+want findings ': predictabletemp(\(related information\))?$' >"$work/want-enable.txt"
 expect_findings "$work/want-enable.txt" "settings enable: [predictabletemp] runs only predictabletemp"
 
 lint "$dir" badkey
@@ -190,6 +196,63 @@ cat "$work/fix.diff"
 (cd "$dir" && go build ./... && go vet ./...) || fail "the fixed fixture does not build"
 pass "run --fix applies the fixes and the module builds"
 lint "$dir" default
-expect_findings "$work/want-none.txt" "fixed fixture re-runs clean"
+expect_findings "$work/want-clean.txt" "fixed fixture re-runs clean"
+
+# --- the README, literally --------------------------------------------------
+# readme_block NAME: the fenced block after "<!-- e2e: NAME -->" in the README's
+# golangci section.
+readme_block() {
+	awk -v tag="<!-- e2e: $1 -->" '
+		/<!-- BEGIN golangci -->/ { sec = 1 }
+		/<!-- END golangci -->/ { sec = 0 }
+		sec && $0 == tag { found = 1; next }
+		found && /^```/ { if (body) exit; body = 1; next }
+		found && body { print }
+	' "$root/README.md"
+}
+readme_block .golangci.yml >"$work/readme-golangci.yml"
+diff -u "$src/fixtures/configs/default.yml" "$work/readme-golangci.yml" ||
+	fail "the README's .golangci.yml differs from testdata/golangci/fixtures/configs/default.yml, which this test uses"
+readme_block commands >"$work/readme-commands.txt"
+for c in 'golangci-lint custom' './custom-gcl run ./...' './custom-gcl run --fix ./...'; do
+	grep -q "^$(printf '%s' "$c" | sed 's/[.*]/\\&/g')\( \|$\)" "$work/readme-commands.txt" ||
+		fail "the README's commands block lacks: $c"
+done
+pass "the README's .golangci.yml is the one tested, and its commands are the ones run below"
+
+# `golangci-lint custom` with the README's .custom-gcl.yml (its plugin
+# `version:` replaced by `path:` to this checkout). custom git-clones
+# golangci-lint at the tag: serve that clone from a local git repository made
+# from the module proxy's v2.15.0 source, through git's url.<base>.insteadOf
+# (custom passes GIT_CONFIG_COUNT/KEY/VALUE through to git).
+gcdir=$(cd "$work/wrapper" && go list -m -f '{{.Dir}}' github.com/golangci/golangci-lint/v2)
+mirror=$work/golangci-lint.git
+cp -r "$gcdir" "$mirror"
+chmod -R u+w "$mirror"
+g() { git -C "$mirror" -c init.defaultBranch=main -c user.name=tempguard-e2e -c user.email=e2e@example.invalid -c commit.gpgsign=false -c tag.gpgsign=false "$@"; }
+g init -q && g add -A && g commit -q -m "golangci-lint v2.15.0 (module proxy source)" && g tag v2.15.0 ||
+	fail "making a local git repository of golangci-lint v2.15.0"
+proj=$(fixture findings)
+cp "$work/readme-golangci.yml" "$proj/.golangci.yml"
+readme_block .custom-gcl.yml | sed -E "s#^( +)version: .*#\1path: $root#" >"$proj/.custom-gcl.yml"
+grep -q "path: $root" "$proj/.custom-gcl.yml" || fail "the README's .custom-gcl.yml has no plugin version line to point at this checkout"
+start=$(date +%s)
+(cd "$proj" && GIT_CONFIG_COUNT=1 GIT_CONFIG_KEY_0="url.file://$mirror.insteadOf" \
+	GIT_CONFIG_VALUE_0=https://github.com/golangci/golangci-lint.git \
+	"$bin" custom -v) >"$work/custom.log" 2>&1 || {
+	cat "$work/custom.log" >&2
+	fail "golangci-lint custom"
+}
+[ -x "$proj/custom-gcl" ] || fail "golangci-lint custom built no ./custom-gcl"
+pass "golangci-lint custom builds ./custom-gcl from the README's .custom-gcl.yml ($(($(date +%s) - start))s)"
+bin=$proj/custom-gcl
+rm "$proj/.golangci.yml" # lint copies configs/default.yml, which equals the README's
+lint "$proj" default
+expect_findings "$work/want-findings.txt" "./custom-gcl run ./... reports the expected findings"
+dir=$(fixture fix)
+lint "$dir" default --fix
+[ "$rc" = 0 ] && (cd "$dir" && go build ./...) || fail "./custom-gcl run --fix: exit $rc or the fixed module does not build"
+lint "$dir" default
+expect_findings "$work/want-clean.txt" "./custom-gcl run --fix fixes everything, the module builds and re-runs clean"
 
 say "PASS ($checks checks)"

@@ -109,8 +109,11 @@ func check(reportPath, schemaPath string) error {
 		if res.RuleID != "tempguard" {
 			return fmt.Errorf("results[%d].ruleId %q, want tempguard", i, res.RuleID)
 		}
+		// "<analyzer>: <message>", or "<analyzer>(related information): <message>"
+		// for a finding's second position.
 		analyzer, msg, ok := strings.Cut(res.Message.Text, ": ")
-		if !ok || analyzer == "" || strings.ContainsAny(analyzer, " \t") || msg == "" {
+		name := strings.TrimSuffix(analyzer, "(related information)")
+		if !ok || name == "" || strings.ContainsAny(name, " \t():") || msg == "" {
 			return fmt.Errorf("results[%d].message %q does not start with the analyzer name", i, res.Message.Text)
 		}
 		if len(res.Locations) != 1 {
