@@ -609,7 +609,7 @@ func (st *state) deferFix(fv *fileVar, dr *deferRemove) []analysis.SuggestedFix 
 	bad := false
 	ast.Inspect(dr.stmt, func(n ast.Node) bool {
 		if id, ok := n.(*ast.Ident); ok {
-			if obj := st.pass.TypesInfo.Uses[id]; obj != nil && obj.Pos() > c.Pos() && obj.Pos() < dr.stmt.Pos() {
+			if obj := st.pass.TypesInfo.Uses[id]; obj != nil && obj.Pkg() == st.pass.Pkg && obj.Pos() > c.Pos() && obj.Pos() < dr.stmt.Pos() {
 				bad = true
 			}
 		}
@@ -630,13 +630,21 @@ func (st *state) deferFix(fv *fileVar, dr *deferRemove) []analysis.SuggestedFix 
 	end := tf.Offset(dr.stmt.End())
 	rest := content[end:]
 	nl := strings.IndexByte(string(rest), '\n')
-	if nl < 0 || strings.TrimSpace(string(rest[:nl])) != "" {
+	if nl < 0 {
 		return nil
+	}
+	tail := strings.TrimSpace(string(rest[:nl]))
+	if tail != "" && !strings.HasPrefix(tail, "//") {
+		return nil
+	}
+	moved := src(dr.stmt)
+	if tail != "" {
+		moved += " " + tail
 	}
 	return []analysis.SuggestedFix{{
 		Message: "Defer the removal before the close",
 		TextEdits: []analysis.TextEdit{
-			{Pos: c.Pos(), End: c.Pos(), NewText: []byte(src(dr.stmt) + "\n" + indent)},
+			{Pos: c.Pos(), End: c.Pos(), NewText: []byte(moved + "\n" + indent)},
 			{Pos: lineStart, End: dr.stmt.End() + token.Pos(nl) + 1},
 		},
 	}}

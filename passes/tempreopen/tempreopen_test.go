@@ -11,8 +11,13 @@ import (
 	"github.com/tempguard/tempguard/passes/tempreopen"
 )
 
+// Flagged cases (and the look-alikes beside them in unixonly and
+// usehelpers), with every fix compared to its golden file, compiled and
+// re-analyzed.
 func TestFlagged(t *testing.T) {
-	analysistest.RunWithSuggestedFixes(t, analysistest.TestData(), tempreopen.Analyzer, "flagged")
+	t.Parallel()
+	analysistest.RunWithSuggestedFixes(t, analysistest.TestData(), tempreopen.Analyzer,
+		"flagged", "unixonly", "helpers", "usehelpers")
 }
 
 // Writes .golden files by applying every suggested fix (a development aid:

@@ -1,0 +1,91 @@
+package flagged
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"os/exec"
+	"strings"
+)
+
+// The written file handed to a formatter while still open.
+func format(src []byte) ([]byte, error) {
+	f, err := os.CreateTemp("", "fmt-*.go")
+	if err != nil {
+		return nil, err
+	}
+	defer os.Remove(f.Name())
+	if _, err := f.Write(src); err != nil {
+		return nil, err
+	}
+	out, err := exec.Command("gofmt", "-l", f.Name()).Output() // want `exec.Command passes f's name to a command while f is still open for writing`
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// Inside a shell command line built with +; run later.
+func countLines(lines []string) (int, error) {
+	f, err := os.CreateTemp("", "lines")
+	if err != nil {
+		return 0, err
+	}
+	fmt.Fprint(f, strings.Join(lines, "\n"))
+	cmd := exec.Command("sh", "-c", "wc -l < "+f.Name()) // want `exec.Command passes f's name to a command`
+	cmd.Stderr = os.Stderr
+	if err := cmd.Run(); err != nil {
+		return 0, err
+	}
+	return len(lines), nil
+}
+
+// Running the file itself: text file busy.
+func runScript(body string) error {
+	script, err := os.CreateTemp("", "run-*.sh")
+	if err != nil {
+		return err
+	}
+	if _, err := script.WriteString("#!/bin/sh\n" + body); err != nil {
+		return err
+	}
+	if err := os.Chmod(script.Name(), 0o700); err != nil {
+		return err
+	}
+	return exec.Command(script.Name()).Run() // want `exec.Command runs script's file while script is still open for writing: exec fails with "text file busy"`
+}
+
+// CommandContext with a --flag=name argument built by fmt.Sprintf.
+func lint(ctx context.Context, cfg string) error {
+	f, err := os.CreateTemp("", "lint-*.yaml")
+	if err != nil {
+		return err
+	}
+	f.WriteString(cfg)
+	c := exec.CommandContext(ctx, "golangci-lint", "run", fmt.Sprintf("--config=%s", f.Name())) // want `exec.CommandContext passes f's name to a command`
+	return c.Run()
+}
+
+// The command is handed to a helper that runs it.
+func viaHelper(text string) error {
+	f, err := os.CreateTemp("", "h")
+	if err != nil {
+		return err
+	}
+	f.WriteString(text)
+	args := []string{"-n", f.Name()}
+	cmd := exec.Command("cat", args...) // want `exec.Command passes f's name to a command`
+	return runCmd(cmd)
+}
+
+func runCmd(c *exec.Cmd) error { return c.Run() }
+
+// os.StartProcess with the name in argv.
+func start(text string) (*os.Process, error) {
+	f, err := os.CreateTemp("", "sp")
+	if err != nil {
+		return nil, err
+	}
+	f.WriteString(text)
+	return os.StartProcess("/bin/cat", []string{"cat", f.Name()}, &os.ProcAttr{}) // want `os.StartProcess passes f's name to a command`
+}
