@@ -147,7 +147,7 @@ func (c *checker) sourceInTempDir(src ast.Expr, fd *finding) bool {
 		if !p.TempFS || !defaultTemp(p.Dir) {
 			return false
 		}
-		fd.origin = f.String() + " in " + p.Dir
+		fd.origin = f.String() + " in " + dirName(p.Dir)
 		return true
 	}
 	p := c.m.Prov(src)
@@ -164,8 +164,19 @@ func (c *checker) sourceInTempDir(src ast.Expr, fd *finding) bool {
 	if p.LocFrom > 0 || len(p.NameFrom) > 0 {
 		return false
 	}
-	fd.origin = p.Dir
+	fd.origin = dirName(p.Dir)
 	return true
+}
+
+// dirName describes a provenance directory for a message.
+func dirName(dir string) string {
+	switch dir {
+	case "os.MkdirTemp", "ioutil.TempDir":
+		return "a dir from " + dir
+	case "os.CreateTemp", "ioutil.TempFile":
+		return "a file from " + dir
+	}
+	return dir
 }
 
 // tempPrefix follows the location part of a path (the first argument of

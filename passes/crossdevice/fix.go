@@ -4,6 +4,8 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+
+	"github.com/tempguard/tempguard/passes/internal/tempmodel"
 )
 
 // planFix decides whether the creating call's dir argument can be
@@ -22,6 +24,9 @@ func (c *checker) planFix(fd *finding) {
 		return
 	}
 	if loopSeparates(fd.inner, create.Pos(), rename.Pos()) {
+		return
+	}
+	if !c.replaceable(create.Args[0]) {
 		return
 	}
 	w := window{fn: fd.inner, from: create.End(), until: rename.Pos(), at: create.Pos()}
@@ -298,4 +303,63 @@ func loopSeparates(fn ast.Node, a, b token.Pos) bool {
 		return !found
 	})
 	return found
+}
+
+// replaceable reports whether the dir argument x can be dropped: it has no
+// effects (a constant, a name, a field, os.TempDir(), os.Getenv(...)), and
+// every variable and package it names is used elsewhere in its file, so
+// the fixed file still compiles.
+func (c *checker) replaceable(x ast.Expr) bool {
+	ok := true
+	var names []*ast.Ident
+	ast.Inspect(x, func(n ast.Node) bool {
+		if !ok {
+			return false
+		}
+		switch n := n.(type) {
+		case *ast.CallExpr:
+			_, f := tempmodel.Callee(c.info, n)
+			if !f.Is("os", "TempDir") && !f.Is("os", "Getenv") {
+				ok = false
+			}
+		case *ast.Ident:
+			switch c.info.Uses[n].(type) {
+			case *types.Var, *types.PkgName:
+				names = append(names, n)
+			}
+		case *ast.FuncLit, *ast.UnaryExpr, *ast.StarExpr, *ast.IndexExpr:
+			ok = false
+		}
+		return ok
+	})
+	if !ok {
+		return false
+	}
+	file := c.m.File(x.Pos())
+	if file == nil {
+		return false
+	}
+	for _, id := range names {
+		obj := c.info.Uses[id]
+		if v, isVar := obj.(*types.Var); isVar && (v.IsField() || v.Parent() == c.pass.Pkg.Scope()) {
+			continue // fields and package-level variables may go unused
+		}
+		used := false
+		ast.Inspect(file, func(n ast.Node) bool {
+			if used || n == nil {
+				return false
+			}
+			if n.Pos() >= x.Pos() && n.End() <= x.End() {
+				return false
+			}
+			if other, isIdent := n.(*ast.Ident); isIdent && c.info.Uses[other] == obj {
+				used = true
+			}
+			return !used
+		})
+		if !used {
+			return false
+		}
+	}
+	return true
 }

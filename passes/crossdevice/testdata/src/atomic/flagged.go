@@ -125,7 +125,7 @@ func Download(dst string, body io.Reader) error {
 	}
 	io.Copy(out, body)
 	out.Close()
-	return os.Rename(p, dst) // want `\(os.MkdirTemp\) to dst fails with EXDEV`
+	return os.Rename(p, dst) // want `\(a dir from os.MkdirTemp\) to dst fails with EXDEV`
 }
 
 // F9: a struct field destination, unchanged in between.

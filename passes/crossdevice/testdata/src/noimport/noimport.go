@@ -27,3 +27,40 @@ func Shadowed(path string, filepath []byte) error {
 	f.Close()
 	return os.Rename(f.Name(), path) // want `fails with EXDEV`
 }
+
+// F35: the dir variable would be left unused: no fix.
+func OnlyUse(path string) error {
+	tmpDir := os.TempDir()
+	f, err := os.CreateTemp(tmpDir, "o")
+	if err != nil {
+		return err
+	}
+	f.Close()
+	return os.Rename(f.Name(), path) // want `\(os.CreateTemp in os.TempDir\(\)\) to path fails with EXDEV`
+}
+
+// F36: the dir variable is used elsewhere: fixed.
+func OtherUse(path string) (string, error) {
+	tmpDir := os.TempDir()
+	f, err := os.CreateTemp(tmpDir, "o")
+	if err != nil {
+		return tmpDir, err
+	}
+	f.Close()
+	return tmpDir, os.Rename(f.Name(), path) // want `\(os.CreateTemp in os.TempDir\(\)\) to path fails with EXDEV`
+}
+
+func scratch() string {
+	d, _ := os.MkdirTemp("", "scratch")
+	return d
+}
+
+// F37: the dir argument is a call with effects: no fix.
+func EffectfulDir(path string) error {
+	f, err := os.CreateTemp(scratch(), "e")
+	if err != nil {
+		return err
+	}
+	f.Close()
+	return os.Rename(f.Name(), path) // want `to path fails with EXDEV`
+}
