@@ -30,6 +30,11 @@ func run(pass *analysis.Pass) (any, error) {
 		return nil, nil
 	}
 	var pending []*pendingDiag
+	windowsOnly := map[*ast.File]bool{}
+	for _, f := range pass.Files {
+		// On Windows the temp dir is per user (%LOCALAPPDATA%\Temp): not shared.
+		windowsOnly[f] = m.WindowsOnly(f)
+	}
 	for cur := range m.Inspector.Root().Preorder((*ast.CallExpr)(nil)) {
 		call := cur.Node().(*ast.CallExpr)
 		_, f := tempmodel.Callee(pass.TypesInfo, call)
@@ -45,6 +50,9 @@ func run(pass *analysis.Pass) (any, error) {
 			if !known || !create || excl {
 				continue
 			}
+		}
+		if windowsOnly[m.File(call.Pos())] {
+			continue
 		}
 		p := m.Prov(call.Args[spec.PathArg])
 		if !p.SharedPredictable() {

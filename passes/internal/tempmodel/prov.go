@@ -196,9 +196,10 @@ func constProv(s string) Prov {
 		return p
 	}
 	p := Prov{Loc: LocOther, Name: NamePredictable, Sources: []string{"a constant"}, Base: s, First: s}
-	if s == "" {
+	if strings.Trim(s, "/.") == "" { // "", "/", "./": no name
 		p.Name = NameNone
 		p.Sources = nil
+		p.Base, p.First = "", ""
 	}
 	return p
 }

@@ -103,3 +103,9 @@ func quiet(userPath string, t interface{ TempDir() string }) {
 func randomHex() string { return strconv.Itoa(len(os.Args)) + "x" + userInput() }
 
 func userInput() string { return os.Getenv("INPUT") }
+
+func slashes() {
+	os.MkdirAll(os.TempDir()+"/", 0o700)             // the temp dir itself
+	os.MkdirAll(filepath.Join(os.TempDir(), "."), 0o700) // the temp dir itself
+	os.MkdirAll(os.TempDir()+"/app", 0o700)          // want `predictable temp directory path`
+}

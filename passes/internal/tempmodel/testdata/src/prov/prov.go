@@ -31,7 +31,7 @@ func cases(param string, n int) {
 	probe(os.TempDir())                            // want `^loc=shared name=none tempfs dir="os.TempDir\(\)"$`
 	probe(os.Getenv("TMPDIR") + "/x")              // want `^loc=shared name=predictable tempfs dir="\$TMPDIR" sources=a constant$`
 	probe(filepath.Join(os.TempDir(), param))      // want `^loc=shared name=unknown tempfs`
-	probe(fmt.Sprintf("%s/%d", os.TempDir(), os.Getpid())) // want `name=predictable .*sources=a constant,os.Getpid\(\)$`
+	probe(fmt.Sprintf("%s/%d", os.TempDir(), os.Getpid())) // want `name=predictable .*sources=os.Getpid\(\)$`
 	probe(dirConst + strconv.Itoa(n))              // want `^loc=shared name=unknown`
 	probe(pkgVar)                                  // want `^loc=shared name=predictable tempfs dir="/var/tmp"`
 	probe(helper("x"))                             // want `^loc=shared name=predictable tempfs dir="os.TempDir\(\)"`
