@@ -8,7 +8,7 @@ import (
 
 func TestBuildableFor(t *testing.T) {
 	for _, tc := range []struct {
-		name, src string
+		name, src      string
 		windows, linux bool
 	}{
 		{"a.go", "package a", true, true},
