@@ -26,7 +26,9 @@
 //
 // A call os.Rename(src, dst) where src is a file or directory made in the
 // system temp directory (through local variables, f.Name() of a file from
-// os.CreateTemp, string building and same-package helpers), and dst is not
+// os.CreateTemp, string building, same-package helpers, and unexported
+// struct fields whose every value in the package is such a file or a
+// temp directory), and dst is not
 // on the temp file system: a constant path elsewhere, or a value that is
 // not connected to the temp directory (a parameter, a field, the result of
 // another function).
@@ -46,8 +48,15 @@
 //     a callback (filepath.Walk).
 //   - The rename's failure falls back to copying: the branch that handles
 //     its error calls io.Copy, a copy or move helper, ReadFrom or WriteFile,
-//     or runs cp/mv; or the function checks for EXDEV, *os.LinkError,
-//     ERROR_NOT_SAME_DEVICE or a "cross-device" message.
+//     runs cp/mv, or calls a function of the package that does; or the
+//     function checks for EXDEV, *os.LinkError, ERROR_NOT_SAME_DEVICE or a
+//     "cross-device" message.
+//   - The package sets TMPDIR, TMP or TEMP (often exactly to keep temp files
+//     on the data volume), sets another environment variable such as HOME
+//     to a temp path, or changes into a temp directory (tests do this):
+//     destinations that look elsewhere may then be on the temp file system.
+//   - The source cannot be traced to the temp directory: a parameter, an
+//     exported field, a temp file made in a caller-chosen directory.
 //
 // # Suggested fix
 //
@@ -110,7 +119,8 @@ another non-temp directory, when dst is (or may be) under the temp dir too
 (os.TempDir(), t.TempDir(), a path derived from the temp path, a tmpDir
 variable or field, a callback parameter), and when a failed rename falls
 back to copying (io.Copy or a copy/move helper in the error branch) or the
-function checks for EXDEV or *os.LinkError.
+function checks for EXDEV or *os.LinkError, and in packages that point
+TMPDIR or HOME elsewhere or chdir into a temp directory.
 
 The suggested fix rewrites the dir argument of the CreateTemp/MkdirTemp
 call that made the renamed object to filepath.Dir(dst), when dst is known
