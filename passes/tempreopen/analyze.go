@@ -132,6 +132,11 @@ func (st *state) analyze(file *ast.File, winOK bool, fn ast.Node, body *ast.Bloc
 	if len(order) == 0 {
 		return
 	}
+	if winOK && st.mentionsGOOS(body) {
+		// The function already knows which OS it runs on (e.g. it removes
+		// an open file only when runtime.GOOS != "windows"): trust it.
+		winOK = false
+	}
 	st.fn, st.body, st.file, st.winOK = fn, body, file, winOK
 	st.files = map[*types.Var]*fileVar{}
 	st.fileList = nil
@@ -332,22 +337,25 @@ func (st *state) walkUses(v *types.Var, fn func(id *ast.Ident, parents []ast.Nod
 			return true
 		}
 		if id, ok := n.(*ast.Ident); ok && (info.Uses[id] == v) {
+			// The outermost function literal decides: a use inside it runs
+			// at exit if the literal is (an argument of) a deferred call.
 			var lit *ast.FuncLit
-			deferred := false
-			for i := len(stack) - 1; i >= 0; i-- {
-				if l, ok := stack[i].(*ast.FuncLit); ok && lit == nil {
-					lit = l
-				}
-				if _, ok := stack[i].(*ast.DeferStmt); ok {
-					deferred = true
-					break
-				}
-				if _, ok := stack[i].(*ast.GoStmt); ok {
+			at := len(stack)
+			for i, x := range stack {
+				if l, ok := x.(*ast.FuncLit); ok {
+					lit, at = l, i
 					break
 				}
 			}
-			// a use in a literal that is itself stored and called later is
-			// not deferred even if an outer defer exists
+			deferred := false
+			for _, x := range stack[:at] {
+				switch x.(type) {
+				case *ast.DeferStmt:
+					deferred = true
+				case *ast.GoStmt:
+					deferred = false
+				}
+			}
 			fn(id, stack, lit, deferred)
 		}
 		stack = append(stack, n)
@@ -608,4 +616,18 @@ func (st *state) findRuns() {
 			}
 		})
 	})
+}
+
+// mentionsGOOS reports whether body refers to runtime.GOOS.
+func (st *state) mentionsGOOS(body ast.Node) bool {
+	found := false
+	ast.Inspect(body, func(n ast.Node) bool {
+		if sel, ok := n.(*ast.SelectorExpr); ok && sel.Sel.Name == "GOOS" {
+			if obj := st.pass.TypesInfo.Uses[sel.Sel]; obj != nil && obj.Pkg() != nil && obj.Pkg().Path() == "runtime" {
+				found = true
+			}
+		}
+		return !found
+	})
+	return found
 }

@@ -536,7 +536,8 @@ func (st *state) apply(l layout, ev event, s bits, report bool) {
 			}
 			dirty := st.dirtyBufs(l, fv, s)
 			switch {
-			case u.argv0 && fv.writable, len(dirty) > 0, st.winOK && fv.writable:
+			case u.argv0 && fv.writable, len(dirty) > 0,
+				st.winOK && fv.writable && s.has(l.written(fv.idx)):
 				st.reportRun(fv, u, dirty)
 			}
 		}

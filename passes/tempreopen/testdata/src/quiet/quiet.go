@@ -10,6 +10,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"runtime"
 	"testing"
 	"time"
 )
@@ -502,4 +503,47 @@ func fieldReassigned() error {
 	p := paths{tmp: f.Name()}
 	p.tmp = "/var/lib/app/other"
 	return os.Remove(p.tmp)
+}
+
+// The function knows the platform rule and follows it.
+func osAware(data []byte) (*os.File, error) {
+	f, err := os.CreateTemp("", "aware")
+	if err != nil {
+		return nil, err
+	}
+	if runtime.GOOS != "windows" {
+		os.Remove(f.Name())
+	}
+	_, err = f.Write(data)
+	return f, err
+}
+
+// A program that writes its output to a file we created but never wrote.
+func outputFile(in string) ([]byte, error) {
+	out, err := os.CreateTemp("", "out-*.txt")
+	if err != nil {
+		return nil, err
+	}
+	defer os.Remove(out.Name())
+	defer out.Close()
+	if err := exec.Command("sort", "-o", out.Name(), in).Run(); err != nil {
+		return nil, err
+	}
+	return io.ReadAll(out)
+}
+
+// A goroutine closes the file before the wait returns.
+func closedInGoroutine(data []byte, dst string) error {
+	f, err := os.CreateTemp("", "g")
+	if err != nil {
+		return err
+	}
+	done := make(chan struct{})
+	go func() {
+		defer f.Close()
+		f.Write(data)
+		close(done)
+	}()
+	<-done
+	return os.Rename(f.Name(), dst)
 }
