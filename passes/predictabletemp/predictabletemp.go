@@ -132,6 +132,9 @@ func check(pass *analysis.Pass, m *tempmodel.Model, cur inspector.Cursor, call *
 	case spec.Dir:
 		d.Message = fmt.Sprintf("predictable temp directory path built from %s; another user can create it first: use os.MkdirTemp(\"\", %q)",
 			from, tempmodel.Pattern(p, true))
+		if !onlyConstant(p) {
+			pd.fix = mkdirTempFix(pass, m, cur, call, p)
+		}
 	case f.Is("os", "Symlink") || f.Is("os", "Link"):
 		d.Message = fmt.Sprintf("predictable temp path for a new link built from %s; create links inside a directory from os.MkdirTemp(\"\", %q)",
 			from, tempmodel.Pattern(p, true))
@@ -448,4 +451,97 @@ func importSpec(file *ast.File, pn *types.PkgName, info *types.Info) *ast.Import
 		}
 	}
 	return nil
+}
+
+// mkdirTempFix rewrites
+//
+//	dir := <path>
+//	if err := os.MkdirAll(dir, mode); err != nil { ... }
+//
+// to
+//
+//	dir, err := os.MkdirTemp("", "<prefix>-*")
+//	if err != nil { ... }
+//
+// (and the same with os.Mkdir, or a bare `os.MkdirAll(dir, mode)`
+// statement, whose error was ignored, to `dir, _ := os.MkdirTemp(...)`).
+func mkdirTempFix(pass *analysis.Pass, m *tempmodel.Model, cur inspector.Cursor, call *ast.CallExpr, p tempmodel.Prov) *pendingFix {
+	info := pass.TypesInfo
+	id, ok := ast.Unparen(call.Args[0]).(*ast.Ident)
+	if !ok {
+		return nil
+	}
+	v, ok := info.Uses[id].(*types.Var)
+	if !ok || v.Parent() == nil || v.Parent() == v.Pkg().Scope() {
+		return nil
+	}
+	xs, idx, complete := m.Defs(v)
+	if !complete || len(xs) != 1 || idx[0] >= 0 || !pureExpr(m, xs[0]) {
+		return nil
+	}
+	// The statement holding the call: `if err := call; err != nil {` or `call`.
+	var stmt ast.Stmt
+	errName := "_"
+	parent := cur.Parent()
+	switch n := parent.Node().(type) {
+	case *ast.ExprStmt:
+		stmt = n
+	case *ast.AssignStmt:
+		ifs, ok := parent.Parent().Node().(*ast.IfStmt)
+		if !ok || ifs.Init != n || ifs.Else != nil || n.Tok != token.DEFINE || len(n.Lhs) != 1 || len(n.Rhs) != 1 {
+			return nil
+		}
+		eid, ok := n.Lhs[0].(*ast.Ident)
+		cond, ok2 := ifs.Cond.(*ast.BinaryExpr)
+		if !ok || !ok2 || cond.Op != token.NEQ || !isIdent(cond.X, eid.Name) || !isIdent(cond.Y, "nil") {
+			return nil
+		}
+		// `dir, err :=` in the enclosing block must not capture another err.
+		scope := pass.Pkg.Scope().Innermost(ifs.Pos())
+		if scope != nil {
+			if s, obj := scope.LookupParent(eid.Name, ifs.Pos()); obj != nil && s != scope {
+				return nil
+			}
+		}
+		stmt, errName = ifs, eid.Name
+	default:
+		return nil
+	}
+	// The definition `dir := <path>` must come right before, in the same block.
+	block, ok := parent.Parent().Node().(*ast.BlockStmt)
+	if errName != "_" {
+		block, ok = parent.Parent().Parent().Node().(*ast.BlockStmt)
+	}
+	if !ok {
+		return nil
+	}
+	i := slices.Index(block.List, stmt)
+	if i < 1 {
+		return nil
+	}
+	def, ok := block.List[i-1].(*ast.AssignStmt)
+	if !ok || def.Tok != token.DEFINE || len(def.Lhs) != 1 || len(def.Rhs) != 1 || !isIdent(def.Lhs[0], v.Name()) || info.Defs[def.Lhs[0].(*ast.Ident)] != v {
+		return nil
+	}
+	file := m.File(call.Pos())
+	osName, edits := m.ImportName(file, call.Pos(), "os", "os")
+	if osName == "" {
+		return nil
+	}
+	newDef := fmt.Sprintf("%s, %s := %s.MkdirTemp(\"\", %q)", v.Name(), errName, osName, tempmodel.Pattern(p, true))
+	edits = append(edits, analysis.TextEdit{Pos: def.Pos(), End: def.End(), NewText: []byte(newDef)})
+	dels := []ast.Node{def.Rhs[0]}
+	if ifs, ok := stmt.(*ast.IfStmt); ok {
+		edits = append(edits, analysis.TextEdit{Pos: ifs.Init.Pos(), End: ifs.Cond.Pos()})
+		dels = append(dels, ifs.Init)
+	} else {
+		edits = append(edits, deleteLine(pass.Fset, file, stmt))
+		dels = append(dels, stmt)
+	}
+	return &pendingFix{file: file, dels: dels, edits: edits, msg: "Use os.MkdirTemp for a private directory with an unpredictable name"}
+}
+
+func isIdent(e ast.Expr, name string) bool {
+	id, ok := ast.Unparen(e).(*ast.Ident)
+	return ok && id.Name == name
 }
