@@ -112,6 +112,9 @@ func (c *checker) checkCreation(cur inspector.Cursor, call *ast.CallExpr, isDir 
 	if fl.quiet() {
 		return
 	}
+	if c.removalByChoice(fn, fl.events) || c.deferredBefore(call, fl.events) {
+		return
+	}
 	g := c.m.CFG(fn)
 	if g == nil {
 		return
@@ -880,4 +883,79 @@ func (c *checker) deleteImport(file *ast.File, spec *ast.ImportSpec) (analysis.T
 		}
 	}
 	return analysis.TextEdit{}, false
+}
+
+// removalByChoice reports whether a removal sits in a branch that the
+// program takes by choice, not on error: `if !keep { defer os.RemoveAll(dir) }`.
+// Keeping the object on the other branch is then deliberate.
+func (c *checker) removalByChoice(fn ast.Node, events []event) bool {
+	for _, ev := range events {
+		for anc := ev.call; anc.Valid() && anc.Node() != fn; anc = anc.Parent() {
+			ek, _ := anc.ParentEdge()
+			if ek != edge.IfStmt_Body && ek != edge.IfStmt_Else {
+				continue
+			}
+			ifs := anc.Parent().Node().(*ast.IfStmt)
+			if c.mentionsError(ifs.Cond) || ifs.Init != nil && c.mentionsError(ifs.Init) {
+				break
+			}
+			if blk, ok := anc.Node().(*ast.BlockStmt); ok && c.terminates(blk) {
+				break
+			}
+			return true
+		}
+	}
+	return false
+}
+
+// mentionsError reports whether n contains an expression of type error.
+func (c *checker) mentionsError(n ast.Node) bool {
+	errType := types.Universe.Lookup("error").Type()
+	found := false
+	ast.Inspect(n, func(n ast.Node) bool {
+		if found {
+			return false
+		}
+		if e, ok := n.(ast.Expr); ok {
+			if t := c.info.TypeOf(e); t != nil && types.Identical(t, errType) {
+				found = true
+			}
+		}
+		return true
+	})
+	return found
+}
+
+// deferredBefore reports whether a deferred removal (defer or t.Cleanup)
+// is registered before the creation, in a block that contains it, so that
+// it is registered on every path that reaches the creation.
+func (c *checker) deferredBefore(call *ast.CallExpr, events []event) bool {
+	for _, ev := range events {
+		if ev.anchor >= call.Pos() {
+			continue
+		}
+		for anc := ev.call; anc.Valid(); anc = anc.Parent() {
+			if anc.Node().Pos() != ev.anchor {
+				continue
+			}
+			stmt := anc
+			if _, ok := stmt.Node().(*ast.CallExpr); ok { // t.Cleanup(...)
+				if ek, _ := stmt.ParentEdge(); ek != edge.ExprStmt_X {
+					break
+				}
+				stmt = stmt.Parent()
+			} else if _, ok := stmt.Node().(*ast.DeferStmt); !ok {
+				break
+			}
+			if ek, _ := stmt.ParentEdge(); ek != edge.BlockStmt_List {
+				break
+			}
+			blk := stmt.Parent().Node()
+			if blk.Pos() <= call.Pos() && call.End() <= blk.End() {
+				return true
+			}
+			break
+		}
+	}
+	return false
 }

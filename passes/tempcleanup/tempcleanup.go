@@ -64,6 +64,7 @@ const (
 
 // event is a removal (or hand-off by rename) of the tracked object.
 type event struct {
+	call   inspector.Cursor
 	anchor token.Pos     // position the control-flow graph sees: the call, defer or Cleanup
 	rename *ast.CallExpr // os.Rename hand-off; nil for a removal
 }
@@ -83,13 +84,14 @@ type summary struct {
 }
 
 type checker struct {
-	pass    *analysis.Pass
-	m       *tempmodel.Model
-	info    *types.Info
-	uses    map[*types.Var][]inspector.Cursor
-	sums    map[*types.Func]*summary
-	inProg  map[*types.Func]bool
-	pending []*finding
+	pass     *analysis.Pass
+	m        *tempmodel.Model
+	info     *types.Info
+	uses     map[*types.Var][]inspector.Cursor
+	sums     map[*types.Func]*summary
+	inProg   map[*types.Func]bool
+	pending  []*finding
+	stdCache map[*types.Package]bool
 }
 
 func run(pass *analysis.Pass) (any, error) {
@@ -470,6 +472,16 @@ func (c *checker) classify(fn ast.Node, body *ast.BlockStmt, u inspector.Cursor,
 			cur = parent
 			continue
 		case edge.CompositeLit_Elts:
+			if c.ownerType(c.info.TypeOf(parent.Node().(ast.Expr))) {
+				fl.escape = true // a value of the program's own type takes ownership
+				return
+			}
+			if k == kName {
+				if _, ok := c.info.TypeOf(parent.Node().(ast.Expr)).Underlying().(*types.Slice); ok {
+					cur, k = parent, kNames
+					continue
+				}
+			}
 			cur, k = parent, kDerived
 			continue
 		case edge.UnaryExpr_X:
@@ -594,6 +606,12 @@ func (c *checker) callArg(callCur inspector.Cursor, call *ast.CallExpr, idx int,
 	if id, ok := ast.Unparen(call.Fun).(*ast.Ident); ok {
 		if b, ok := c.info.Uses[id].(*types.Builtin); ok {
 			if b.Name() == "append" {
+				if (k == kName && idx > 0 || k == kNames) && call.Ellipsis == token.NoPos {
+					return callCur, kNames, false
+				}
+				if k == kNames && idx == 1 {
+					return callCur, kNames, false
+				}
 				return callCur, kDerived, false
 			}
 			return callCur, k, true
@@ -629,12 +647,12 @@ func (c *checker) callArg(callCur inspector.Cursor, call *ast.CallExpr, idx int,
 	switch {
 	case tempmodel.IsRemove(f):
 		if idx == 0 && k == kName {
-			fl.events = append(fl.events, event{anchor: at})
+			fl.events = append(fl.events, event{call: callCur, anchor: at})
 		}
 		return callCur, k, true
 	case f.Is("os", "Rename"):
 		if idx == 0 && k == kName {
-			fl.events = append(fl.events, event{anchor: at, rename: call})
+			fl.events = append(fl.events, event{call: callCur, anchor: at, rename: call})
 		}
 		return callCur, k, true
 	}
@@ -644,11 +662,23 @@ func (c *checker) callArg(callCur inspector.Cursor, call *ast.CallExpr, idx int,
 		return callCur, k, true
 	}
 	if removes && k != kDerived {
-		fl.events = append(fl.events, event{anchor: at})
+		fl.events = append(fl.events, event{call: callCur, anchor: at})
 		return callCur, k, true
 	}
 	_ = known
-	if uninteresting(c.info.TypeOf(call)) {
+	if c.persists(fn, f, call, idx) {
+		fl.escape = true // the name is written out: someone else owns the object
+		return callCur, k, true
+	}
+	rt := c.info.TypeOf(call)
+	if uninteresting(rt) {
+		return callCur, k, true
+	}
+	if tup, ok := rt.(*types.Tuple); ok && tup.Len() > 0 {
+		rt = tup.At(0).Type()
+	}
+	if c.ownerType(rt) {
+		fl.escape = true // a value of the program's own type takes ownership
 		return callCur, k, true
 	}
 	return callCur, kDerived, false
@@ -726,7 +756,7 @@ func (c *checker) paramEffect(fn *types.Func, f tempmodel.Func, idx int) (remove
 	if fn.Pkg() == nil {
 		return false, false, false
 	}
-	if isStd(fn.Pkg().Path()) {
+	if c.isStd(fn.Pkg()) {
 		if stdKeepers[f] {
 			return false, true, true
 		}
@@ -753,12 +783,32 @@ func (c *checker) paramEffect(fn *types.Func, f tempmodel.Func, idx int) (remove
 	return false, false, false
 }
 
-func isStd(path string) bool {
-	first := path
-	if i := strings.IndexByte(path, '/'); i >= 0 {
-		first = path[:i]
+// isStd reports whether pkg belongs to the standard library: its path has
+// no dot in its first element, it is not this package or of its module's
+// first path element, and tempguard exported no package fact for it.
+func (c *checker) isStd(pkg *types.Package) bool {
+	if pkg == c.pass.Pkg {
+		return false
 	}
-	return !strings.Contains(first, ".")
+	first := func(path string) string {
+		if i := strings.IndexByte(path, '/'); i >= 0 {
+			return path[:i]
+		}
+		return path
+	}
+	f := first(pkg.Path())
+	if strings.Contains(f, ".") || f == first(c.pass.Pkg.Path()) {
+		return false
+	}
+	if c.stdCache == nil {
+		c.stdCache = map[*types.Package]bool{}
+	}
+	std, ok := c.stdCache[pkg]
+	if !ok {
+		std = !c.pass.ImportPackageFact(pkg, new(tempmodel.PackageFact))
+		c.stdCache[pkg] = std
+	}
+	return std
 }
 
 // summary computes what a function of this package does with each
@@ -796,4 +846,54 @@ func (c *checker) summary(fn *types.Func) *summary {
 func isInterfaceMethod(fn *types.Func) bool {
 	sig, ok := fn.Type().(*types.Signature)
 	return ok && sig.Recv() != nil && types.IsInterface(sig.Recv().Type())
+}
+
+// ownerType reports whether t is (a pointer to) a named type with methods
+// defined outside the standard library: such values may own and clean up what is
+// stored in them, so the analysis stops following the object there.
+func (c *checker) ownerType(t types.Type) bool {
+	if t == nil {
+		return false
+	}
+	if p, ok := types.Unalias(t).(*types.Pointer); ok {
+		t = p.Elem()
+	}
+	n, ok := types.Unalias(t).(*types.Named)
+	if !ok || n.Obj().Pkg() == nil {
+		return false
+	}
+	if c.isStd(n.Obj().Pkg()) {
+		return false
+	}
+	// Only types with methods can clean up what they hold.
+	return types.NewMethodSet(types.NewPointer(n)).Len() > 0
+}
+
+// persists reports whether argument idx of a standard call writes the
+// value out as data (into a file or a stream other than stdout/stderr).
+func (c *checker) persists(fn *types.Func, f tempmodel.Func, call *ast.CallExpr, idx int) bool {
+	if fn.Pkg() == nil || !c.isStd(fn.Pkg()) {
+		return false
+	}
+	switch {
+	case f.Is("os", "WriteFile"), f.Is("io/ioutil", "WriteFile"), f.Is("io", "WriteString"):
+		return idx == 1
+	case f.Pkg == "fmt" && strings.HasPrefix(f.Name, "Fprint"):
+		return idx >= 1 && len(call.Args) > 0 && !c.isStdStream(call.Args[0])
+	case f.Recv != "" && (f.Name == "Write" || f.Name == "WriteString" || f.Name == "WriteAt" || f.Name == "Encode"):
+		if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok && c.isStdStream(sel.X) {
+			return false
+		}
+		return f.Recv != "Hash" && f.Pkg != "hash" && !strings.HasPrefix(f.Pkg, "crypto/")
+	}
+	return false
+}
+
+func (c *checker) isStdStream(e ast.Expr) bool {
+	sel, ok := ast.Unparen(e).(*ast.SelectorExpr)
+	if !ok {
+		return false
+	}
+	v, ok := c.info.Uses[sel.Sel].(*types.Var)
+	return ok && v.Pkg() != nil && v.Pkg().Path() == "os" && (v.Name() == "Stdout" || v.Name() == "Stderr")
 }

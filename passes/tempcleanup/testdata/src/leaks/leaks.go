@@ -288,31 +288,8 @@ func paramDir(base string) error {
 	return f.Close()
 }
 
-func conditionalRemove(keep bool) error {
-	f, err := os.CreateTemp("", "cond") // want `leaks at the return on line 300`
-	if err != nil {
-		return err
-	}
-	f.Close()
-	if !keep {
-		os.Remove(f.Name())
-	}
-	return nil
-}
-
-func deferInBranch(verbose bool) error {
-	dir, err := os.MkdirTemp("", "br") // want `temporary directory`
-	if err != nil {
-		return err
-	}
-	if !verbose {
-		defer os.RemoveAll(dir)
-	}
-	return build(dir)
-}
-
 func renameLaterEarlyLeak(dst string) error {
-	f, err := os.CreateTemp(filepath.Dir(dst), "r") // want `leaks at the return on line 320`
+	f, err := os.CreateTemp(filepath.Dir(dst), "r") // want `leaks at the return on line 297`
 	if err != nil {
 		return err
 	}
@@ -343,4 +320,30 @@ func panicsOnError() string {
 	}
 	fmt.Println(dir)
 	return "done"
+}
+
+func removedIfNoError() error {
+	f, err := os.CreateTemp("", "ok") // want `temporary file from os.CreateTemp is not removed on every path`
+	if err != nil {
+		return err
+	}
+	err = build(f.Name())
+	if err == nil {
+		os.Remove(f.Name())
+	}
+	return err
+}
+
+func collectedButNotRemoved(n int) ([]int, error) {
+	var names []string
+	var sizes []int
+	dir, err := os.MkdirTemp("", "col") // want `temporary directory from os.MkdirTemp`
+	if err != nil {
+		return nil, err
+	}
+	names = append(names, dir)
+	for _, name := range names {
+		sizes = append(sizes, len(name))
+	}
+	return sizes, nil
 }

@@ -552,3 +552,95 @@ func returnsCmd() (*exec.Cmd, error) {
 	f.Close()
 	return exec.Command("tool", f.Name()), nil
 }
+
+func conditionalRemove(keep bool) error {
+	f, err := os.CreateTemp("", "cond")
+	if err != nil {
+		return err
+	}
+	f.Close()
+	if !keep {
+		os.Remove(f.Name())
+	}
+	return nil
+}
+
+func deferInBranch(verbose bool) error {
+	dir, err := os.MkdirTemp("", "br")
+	if err != nil {
+		return err
+	}
+	if !verbose {
+		defer os.RemoveAll(dir)
+	}
+	return build(dir)
+}
+
+func collectedAndRemoved(n int) error {
+	var files []string
+	defer func() {
+		for _, name := range files {
+			os.Remove(name)
+		}
+	}()
+	for i := 0; i < n; i++ {
+		f, err := os.CreateTemp("", "many")
+		if err != nil {
+			return err
+		}
+		files = append(files, f.Name())
+		f.Close()
+	}
+	return nil
+}
+
+func nameWrittenToLinkFile(dir string) error {
+	f, err := os.CreateTemp(dir, "payload-*")
+	if err != nil {
+		return err
+	}
+	if err := f.Close(); err != nil {
+		return err
+	}
+	content := []byte(filepath.Base(f.Name()))
+	return os.WriteFile(filepath.Join(dir, "link"), content, 0o666)
+}
+
+type workspace struct{ dir string }
+
+func (w *workspace) Close() error { return os.RemoveAll(w.dir) }
+
+func ownedByStruct() error {
+	dir, err := os.MkdirTemp("", "ws")
+	if err != nil {
+		return err
+	}
+	ws := &workspace{dir: dir}
+	defer ws.Close()
+	return build(ws.dir)
+}
+
+func newWorkspace(dir string) *workspace { return &workspace{dir: dir} }
+
+func ownedByConstructor() error {
+	dir, err := os.MkdirTemp("", "ws")
+	if err != nil {
+		return err
+	}
+	ws := newWorkspace(dir)
+	defer ws.Close()
+	return nil
+}
+
+func keepFlag(keep bool) error {
+	dir, err := os.MkdirTemp("", "work")
+	if err != nil {
+		return err
+	}
+	if keep {
+		fmt.Println("keeping", dir)
+	} else {
+		defer os.RemoveAll(dir)
+	}
+	return build(dir)
+}
