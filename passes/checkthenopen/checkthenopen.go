@@ -84,6 +84,8 @@ type fnState struct {
 	checks []*check
 	byCall map[*ast.CallExpr]*check
 	uses   []*use
+	// conds: the live blocks ending in a boolean condition.
+	conds []blockT
 	// sameFile: FileInfo variables compared with os.SameFile in the
 	// function (the handle was verified after opening).
 	sameFile map[*types.Var]bool
@@ -338,6 +340,7 @@ func (s *fnState) analyze() {
 		at    token.Pos
 	}
 	var edges []condEdge
+	s.conds = nil
 	for _, b := range s.fl.g.Blocks {
 		if !b.Live || len(b.Succs) != 2 || len(b.Nodes) == 0 {
 			continue
@@ -349,6 +352,7 @@ func (s *fnState) analyze() {
 		if tv, ok := s.pass.TypesInfo.Types[e]; !ok || tv.Type == nil || !isBool(tv.Type) {
 			continue
 		}
+		s.conds = append(s.conds, b)
 		for i, val := range []bool{true, false} {
 			if fs := s.facts(e, val, e.Pos(), 0); len(fs) > 0 {
 				edges = append(edges, condEdge{int(b.Index), i, fs, e.Pos()})
@@ -418,8 +422,74 @@ func (s *fnState) trusts(f fact, a useArg, u *use, b blockT, succ int) bool {
 		if !f.specific && f.c.kind != kindHelper && s.propagates(f.c, b, 1-succ) {
 			return false
 		}
+		// err == nil && fi.ModTime().Before(cutoff): the decision is
+		// about the file's data (age, size), not its existence.
+		if f.c.fiVar != nil && s.dataTest(f.c, u) {
+			return false
+		}
+	case outMissing:
+		// Mkdir, Symlink and Link fail if the path appeared; a function
+		// that then tests for fs.ErrExist or checks the path again
+		// handles the race.
+		if a.class == useMkdir && u.f.Name == "Mkdir" || a.class == useLink {
+			if s.handlesExist(u, a) {
+				return false
+			}
+		}
 	}
 	return true
+}
+
+// dataTest reports whether a condition that decides the use tests the
+// check's FileInfo.
+func (s *fnState) dataTest(c *check, u *use) bool {
+	ub, _ := s.fl.locate(u.call.Pos())
+	for _, b := range s.conds {
+		e := b.Nodes[len(b.Nodes)-1]
+		if !s.refers(e, c.fiVar) {
+			continue
+		}
+		if s.fl.dominated(b, 0)[ub] || s.fl.dominated(b, 1)[ub] {
+			return true
+		}
+	}
+	return false
+}
+
+// handlesExist reports whether, after the use, the function tests an
+// error for fs.ErrExist or checks the same path again.
+func (s *fnState) handlesExist(u *use, a useArg) bool {
+	for _, c := range s.checks {
+		if c.call.Pos() > u.call.End() && c.helper == nil {
+			var vars []*types.Var
+			if s.equiv(c.path, a.expr, &vars, 0) {
+				return true
+			}
+		}
+	}
+	found := false
+	ast.Inspect(s.fn, func(n ast.Node) bool {
+		if found || n == nil {
+			return false
+		}
+		if n.End() <= u.call.End() {
+			return false // entirely before the use
+		}
+		if call, ok := n.(*ast.CallExpr); ok && call.Pos() > u.call.End() {
+			_, f := tempmodel.Callee(s.pass.TypesInfo, call)
+			switch {
+			case f.Is("os", "IsExist") && len(call.Args) == 1:
+				found = true
+			case f.Is("errors", "Is") && len(call.Args) == 2:
+				switch s.sentinel(call.Args[1]) {
+				case "ErrExist", "EEXIST":
+					found = true
+				}
+			}
+		}
+		return !found
+	})
+	return found
 }
 
 // propagates reports whether the blocks only the failure edge (b, succ)
@@ -487,7 +557,11 @@ func (s *fnState) report(u *use, g *guard) {
 		what := "create it or plant a symlink there in between"
 		switch g.arg.class {
 		case useCreate:
-			msg = fmt.Sprintf("%s(%s) after %s found it missing is racy: %s%s; create it with os.OpenFile and os.O_CREATE|os.O_EXCL instead", useName, pathSrc, checkName, why, what)
+			todo := "create it with os.OpenFile and os.O_CREATE|os.O_EXCL instead"
+			if u.f.Is("os", "OpenFile") {
+				todo = "add os.O_EXCL to the flags"
+			}
+			msg = fmt.Sprintf("%s(%s) after %s found it missing is racy: %s%s; %s", useName, pathSrc, checkName, why, what, todo)
 		case useMkdir:
 			if u.f.Name == "MkdirAll" {
 				msg = fmt.Sprintf("os.MkdirAll(%s) after %s found it missing is racy: %screate it in between; call os.MkdirAll alone (it succeeds if the directory exists) and check an existing directory's owner and mode", pathSrc, checkName, why)

@@ -282,8 +282,13 @@ func (s *fnState) fixDropCheck(u *use, g *guard, msg string) *analysis.Suggested
 	case *ast.IfStmt:
 		// if err := os.MkdirAll(p, m); err != nil { ... }
 		as, ok := st.Init.(*ast.AssignStmt)
-		if u.f.Name != "MkdirAll" || !ok || len(as.Rhs) != 1 || as.Rhs[0] != u.call {
+		if !ok || len(as.Rhs) != 1 || as.Rhs[0] != u.call {
 			return nil
+		}
+		if u.f.Name != "MkdirAll" {
+			// if err := os.Remove(p); err != nil { ... }: a missing file
+			// must stay a success.
+			return s.fixRemoveErr(u, is, st, as, msg)
 		}
 	default:
 		return nil
@@ -427,4 +432,53 @@ func mergeInserts(edits []analysis.TextEdit) []analysis.TextEdit {
 		out = append(out, e)
 	}
 	return out
+}
+
+// fixRemoveErr replaces
+//
+//	if _, err := os.Stat(p); err == nil { if err := os.Remove(p); err != nil { ... } }
+//
+// with
+//
+//	if err := os.Remove(p); err != nil && !errors.Is(err, fs.ErrNotExist) { ... }
+func (s *fnState) fixRemoveErr(u *use, outer, inner *ast.IfStmt, as *ast.AssignStmt, msg string) *analysis.SuggestedFix {
+	if as.Tok != token.DEFINE || len(as.Lhs) != 1 {
+		return nil
+	}
+	eID, ok := as.Lhs[0].(*ast.Ident)
+	if !ok || eID.Name == "_" {
+		return nil
+	}
+	bin, ok := ast.Unparen(inner.Cond).(*ast.BinaryExpr)
+	if !ok || bin.Op != token.NEQ {
+		return nil
+	}
+	if x, ok := ast.Unparen(bin.X).(*ast.Ident); !ok || x.Name != eID.Name {
+		return nil
+	}
+	if tv, ok := s.pass.TypesInfo.Types[bin.Y]; !ok || !tv.IsNil() {
+		return nil
+	}
+	file := s.m.File(outer.Pos())
+	if file == nil {
+		return nil
+	}
+	errorsName, edits := s.m.ImportName(file, outer.Pos(), "errors", "errors")
+	osName := pkgName(u.call)
+	if errorsName == "" || osName == "" {
+		return nil
+	}
+	sentinel := osName + ".ErrNotExist"
+	if fsName, fsEdits := s.m.ImportName(file, outer.Pos(), "io/fs", "fs"); fsName != "" {
+		sentinel = fsName + ".ErrNotExist"
+		edits = append(edits, fsEdits...)
+	}
+	src := s.m.Source(inner)
+	cs, ce := int(inner.Cond.Pos()-inner.Pos()), int(inner.Cond.End()-inner.Pos())
+	if cs < 0 || ce > len(src) || cs > ce {
+		return nil
+	}
+	text := src[:cs] + fmt.Sprintf("%s != nil && !%s.Is(%s, %s)", eID.Name, errorsName, eID.Name, sentinel) + src[ce:]
+	edits = append(mergeInserts(edits), analysis.TextEdit{Pos: outer.Pos(), End: outer.End(), NewText: []byte(dedent(text))})
+	return &analysis.SuggestedFix{Message: msg + "; a missing file is not an error", TextEdits: edits}
 }

@@ -45,6 +45,9 @@ type helperSummary struct {
 // from a fact exported by fn's package.
 func helperFor(pass *analysis.Pass, fn *types.Func, local map[*types.Func]*helperSummary) *helperSummary {
 	fn = fn.Origin()
+	if !maybeHelper(fn) {
+		return nil
+	}
 	if fn.Pkg() == pass.Pkg {
 		return local[fn]
 	}
@@ -389,4 +392,21 @@ func sentinelName(info *types.Info, e ast.Expr) string {
 		return obj.Name()
 	}
 	return ""
+}
+
+// maybeHelper is a cheap signature test: a string parameter and a bool
+// result.
+func maybeHelper(fn *types.Func) bool {
+	sig, ok := fn.Type().(*types.Signature)
+	if !ok || sig.Results().Len() == 0 || sig.Results().Len() > 2 || sig.Params().Len() == 0 {
+		return false
+	}
+	hasBool, hasString := false, false
+	for i := 0; i < sig.Results().Len(); i++ {
+		hasBool = hasBool || isBool(sig.Results().At(i).Type())
+	}
+	for i := 0; i < sig.Params().Len(); i++ {
+		hasString = hasString || isStringType(sig.Params().At(i).Type())
+	}
+	return hasBool && hasString
 }

@@ -473,3 +473,39 @@ func ensureOut(dir string) {
 		os.MkdirAll(dir, 0o755) // want `os.MkdirAll\(dir\) after IsDir found it missing`
 	}
 }
+
+// 44. Remove with its error handled: a missing file stays a success.
+func removeErr(sock string) error {
+	if _, err := os.Stat(sock); err == nil {
+		if err := os.Remove(sock); err != nil { // want `os.Remove\(sock\) after os.Stat found it is racy`
+			return fmt.Errorf("removing stale socket: %w", err)
+		}
+	}
+	return nil
+}
+
+// 45. The gomega shape: create if missing, else check the type (no fix:
+// the else branch needs the Stat).
+func newCache(path string) (string, error) {
+	stat, err := os.Stat(path)
+	if os.IsNotExist(err) {
+		err := os.MkdirAll(path, 0o777) // want `os.MkdirAll\(path\) after os.Stat found it missing`
+		if err != nil {
+			return "", err
+		}
+	} else if !stat.IsDir() {
+		return "", fmt.Errorf("%s is not a directory", path)
+	}
+	return path, nil
+}
+
+// 46. The README of a cache dir, created when missing (x/text's gen).
+func readme(dir string) {
+	p := filepath.Join(dir, "README")
+	if _, err := os.Stat(p); err != nil {
+		if err := os.MkdirAll(dir, 0o755); err != nil {
+			panic(err)
+		}
+		os.WriteFile(p, []byte("cache"), 0o644) // want `os.WriteFile\(p\) after os.Stat found it missing`
+	}
+}

@@ -11,6 +11,7 @@ import (
 	"path/filepath"
 	"syscall"
 	"testing"
+	"time"
 
 	"helpers"
 )
@@ -409,4 +410,53 @@ func mkdirLogged(dir string) error {
 		log.Printf("creating %s", dir)
 	}
 	return os.MkdirAll(dir, 0o755)
+}
+
+// 41. Cache trimming: the decision is the entry's age, not its existence.
+func trim(dir string, names []string, cutoff time.Time) {
+	for _, name := range names {
+		entry := filepath.Join(dir, name)
+		info, err := os.Stat(entry)
+		if err == nil && info.ModTime().Before(cutoff) {
+			if info.IsDir() {
+				os.RemoveAll(entry)
+				continue
+			}
+			os.Remove(entry)
+		}
+	}
+}
+
+// 42. Mkdir after a check, with the race handled like os.MkdirAll does.
+func mkdirHandled(dir string) error {
+	if _, err := os.Stat(dir); err == nil {
+		return nil
+	}
+	if err := os.Mkdir(dir, 0o700); err != nil {
+		if fi, err1 := os.Lstat(dir); err1 == nil && fi.IsDir() {
+			return nil
+		}
+		return err
+	}
+	return nil
+}
+
+// 43. Symlink after a check, treating fs.ErrExist as success.
+func symlinkHandled(target, link string) error {
+	if _, err := os.Lstat(link); err == nil {
+		return nil
+	}
+	if err := os.Symlink(target, link); err != nil && !errors.Is(err, fs.ErrExist) {
+		return err
+	}
+	return nil
+}
+
+// 44. Replace a stale symlink: the Lstat result's type decides, Remove does
+// not follow links.
+func replaceLink(target, link string) error {
+	if fi, err := os.Lstat(link); err == nil && fi.Mode()&os.ModeSymlink != 0 {
+		os.Remove(link)
+	}
+	return os.Symlink(target, link)
 }
