@@ -294,11 +294,69 @@ func (c *checker) fileCreation(e ast.Expr, idx, depth int) *ast.CallExpr {
 	case *ast.SelectorExpr:
 		return c.fieldCreation(e, depth, c.fileCreation)
 	case *ast.CallExpr:
-		if _, f := tempmodel.Callee(c.info, e); tempmodel.IsCreateTemp(f) && idx == 0 {
+		fn, f := tempmodel.Callee(c.info, e)
+		if tempmodel.IsCreateTemp(f) && idx == 0 {
 			return e
+		}
+		if fn != nil && fn.Pkg() == c.pass.Pkg {
+			return c.helperFile(fn.Origin(), idx, depth+1)
 		}
 	}
 	return nil
+}
+
+// helperFile resolves a same-package helper that returns the file of one
+// os.CreateTemp call as its result idx (-1: its only result): every return
+// statement returns that call's results, that file, or nil (on error).
+func (c *checker) helperFile(fn *types.Func, idx, depth int) *ast.CallExpr {
+	decl := c.m.FuncDecl(fn)
+	sig, _ := fn.Type().(*types.Signature)
+	if decl == nil || decl.Body == nil || sig == nil || depth > 6 {
+		return nil
+	}
+	n := sig.Results().Len()
+	if idx < 0 {
+		if n != 1 {
+			return nil
+		}
+		idx = 0
+	}
+	if idx >= n {
+		return nil
+	}
+	var out *ast.CallExpr
+	ok := true
+	ast.Inspect(decl.Body, func(node ast.Node) bool {
+		if !ok {
+			return false
+		}
+		switch node := node.(type) {
+		case *ast.FuncLit:
+			return false
+		case *ast.ReturnStmt:
+			var call *ast.CallExpr
+			switch {
+			case len(node.Results) == 1 && n > 1:
+				call = c.fileCreation(node.Results[0], idx, depth+1)
+			case len(node.Results) == n:
+				r := ast.Unparen(node.Results[idx])
+				if id, isIdent := r.(*ast.Ident); isIdent && id.Name == "nil" && c.info.Uses[id] == types.Universe.Lookup("nil") {
+					return true // the error path
+				}
+				call = c.fileCreation(r, -1, depth+1)
+			}
+			if call == nil || out != nil && out != call {
+				ok = false
+				return false
+			}
+			out = call
+		}
+		return true
+	})
+	if !ok {
+		return nil
+	}
+	return out
 }
 
 // fieldCreation resolves an unexported struct field through every value

@@ -26,7 +26,8 @@
 //
 // A call os.Rename(src, dst) where src is a file or directory made in the
 // system temp directory (through local variables, f.Name() of a file from
-// os.CreateTemp, string building, same-package helpers, and unexported
+// os.CreateTemp, string building, same-package helpers (including ones
+// that return the file of an os.CreateTemp call), and unexported
 // struct fields whose every value in the package is such a file or a
 // temp directory), and dst is not
 // on the temp file system: a constant path elsewhere, or a value that is

@@ -168,3 +168,49 @@ func NewMirror(dir string) *Mirror { return &Mirror{cacheDir: dir} }
 func (m *Mirror) Install(name, dst string) error {
 	return os.Rename(filepath.Join(m.cacheDir, name), dst)
 }
+
+func newTemp() (*os.File, error) {
+	return os.CreateTemp("", "helper-*")
+}
+
+func newTempChecked(prefix string) (*os.File, error) {
+	f, err := os.CreateTemp("", prefix)
+	if err != nil {
+		return nil, err
+	}
+	return f, nil
+}
+
+func newLocalTemp(dst string) (*os.File, error) {
+	return os.CreateTemp(filepath.Dir(dst), "local-*")
+}
+
+// F38: the temp file comes from a same-package helper: reported, no fix.
+func ViaHelper(dst string) error {
+	f, err := newTemp()
+	if err != nil {
+		return err
+	}
+	f.Close()
+	return os.Rename(f.Name(), dst) // want `\(os.CreateTemp\(\"\", …\)\) to dst fails with EXDEV`
+}
+
+// F39: a helper that checks the error first.
+func ViaCheckedHelper(dst string) error {
+	f, err := newTempChecked("x")
+	if err != nil {
+		return err
+	}
+	f.Close()
+	return os.Rename(f.Name(), dst) // want `\(os.CreateTemp\(\"\", …\)\) to dst fails with EXDEV`
+}
+
+// Q46: the helper makes the file beside the destination.
+func ViaLocalHelper(dst string) error {
+	f, err := newLocalTemp(dst)
+	if err != nil {
+		return err
+	}
+	f.Close()
+	return os.Rename(f.Name(), dst)
+}
