@@ -1,4 +1,3 @@
-// Package crossdevice is the tempguard pass of the same name (see doc.go).
 package crossdevice
 
 import (

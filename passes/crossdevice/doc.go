@@ -25,14 +25,13 @@
 // # What is reported
 //
 // A call os.Rename(src, dst) where src is a file or directory made in the
-// system temp directory (through local variables, f.Name() of a file from
-// os.CreateTemp, string building, same-package helpers (including ones
-// that return the file of an os.CreateTemp call), and unexported
-// struct fields whose every value in the package is such a file or a
-// temp directory), and dst is not
-// on the temp file system: a constant path elsewhere, or a value that is
-// not connected to the temp directory (a parameter, a field, the result of
-// another function).
+// system temp directory, followed through local variables, f.Name() of a
+// file from os.CreateTemp, string building, same-package helpers (also ones
+// that return the file of an os.CreateTemp call) and unexported struct
+// fields whose every value in the package is such a file or a temp
+// directory; and dst is not on the temp file system: a constant path
+// elsewhere, or a value that is not connected to the temp directory (a
+// parameter, a field, the result of another function).
 //
 // # What stays quiet
 //
