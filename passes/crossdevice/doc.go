@@ -10,8 +10,8 @@
 // os.MkdirTemp("", …), their io/ioutil forms, a path under os.TempDir(),
 // $TMPDIR, /tmp, /dev/shm or t.TempDir()) and dst lies elsewhere fails with
 // EXDEV, "invalid cross-device link", whenever the temp directory is a
-// separate mount: a tmpfs /tmp (the default on Fedora, Arch, Ubuntu 24.10+
-// and many container images), a volume mounted at /tmp or at the
+// separate mount: a tmpfs /tmp (the default on Fedora, Arch Linux and
+// Debian 13, and common in containers), a volume mounted at /tmp or at the
 // destination, or a TMPDIR on another disk. The code works on the
 // developer's machine and fails in production. This is the bug behind many
 // "atomic write" helpers: ollama/ollama#1181 (the temp file is now created
