@@ -3,7 +3,7 @@
 //
 // # Analyzer tempreopen
 //
-// tempreopen: temp file used by name while still open, or removed by a defer that runs before its close
+// tempreopen: report temp files used by name while still open, and deferred removals that run before the close
 //
 // An *os.File made by os.CreateTemp or ioutil.TempFile (or opened by name
 // with os.Create or os.OpenFile) is tracked through the function's
@@ -99,7 +99,7 @@
 // Suppress a finding with `//tempguard:ignore tempreopen <reason>`.
 package tempreopen
 
-const doc = `tempreopen: temp file used by name while still open, or removed by a defer that runs before its close
+const doc = `report temp files used by name while still open, and deferred removals that run before the close
 
 For an *os.File from os.CreateTemp/ioutil.TempFile (or os.Create/os.OpenFile
 of a path) that is still open on some path, reports:
