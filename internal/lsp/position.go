@@ -26,8 +26,9 @@ func newMapper(text []byte) *mapper {
 	return m
 }
 
-// position converts a byte offset to an LSP position. Offsets inside a
-// multi-byte rune count the whole rune; offsets out of range are clamped.
+// position converts a byte offset to an LSP position. An offset inside a
+// multi-byte rune means the start of the rune; offsets out of range are
+// clamped.
 func (m *mapper) position(off int) Position {
 	off = max(0, min(off, len(m.text)))
 	// Find the last line start <= off.
@@ -39,6 +40,9 @@ func (m *mapper) position(off int) Position {
 		} else {
 			hi = mid - 1
 		}
+	}
+	for off > m.lines[lo] && off < len(m.text) && !utf8.RuneStart(m.text[off]) {
+		off--
 	}
 	return Position{Line: lo, Character: utf16Len(m.text[m.lines[lo]:off])}
 }

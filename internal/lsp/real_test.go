@@ -16,6 +16,7 @@ import (
 // that finding go away. (The wrapper around the analyzer graph must keep
 // tempmodel's results reachable under the original analyzer keys.)
 func TestRealAnalyzersOnFixture(t *testing.T) {
+	t.Parallel()
 	src, err := os.ReadFile("../../testdata/lsp/fixture/main.go")
 	if err != nil {
 		t.Fatal(err)

@@ -15,6 +15,7 @@ import (
 )
 
 func TestLifecycle(t *testing.T) {
+	t.Parallel()
 	c := startServer(t, []*analysis.Analyzer{fixme}, Options{})
 
 	// Before initialize: ServerNotInitialized.
@@ -73,6 +74,7 @@ func TestLifecycle(t *testing.T) {
 }
 
 func TestExitWithoutShutdown(t *testing.T) {
+	t.Parallel()
 	c := startServer(t, []*analysis.Analyzer{fixme}, Options{})
 	c.initialize()
 	c.notify("exit", nil)
@@ -106,6 +108,7 @@ func Open() (*os.File, error) {
 `
 
 func TestDiagnosticsUTF16AndQuickFix(t *testing.T) {
+	t.Parallel()
 	dir := writeModule(t, map[string]string{
 		"a.go": utf16Src,
 		// An in-package test file makes "m" and "m [m.test]": the finding
@@ -182,6 +185,7 @@ func TestDiagnosticsUTF16AndQuickFix(t *testing.T) {
 }
 
 func TestDocumentChangesCapability(t *testing.T) {
+	t.Parallel()
 	dir := writeModule(t, map[string]string{"a.go": utf16Src})
 	c := startServer(t, []*analysis.Analyzer{fixme}, Options{})
 	m := c.call("initialize", map[string]any{"capabilities": map[string]any{
@@ -207,6 +211,7 @@ func TestDocumentChangesCapability(t *testing.T) {
 // Unsaved edits are analyzed, and fixes are built from the overlay text
 // (pass.ReadFile must see the buffer, not the file on disk).
 func TestOverlayEdits(t *testing.T) {
+	t.Parallel()
 	disk := "package m\n\nimport \"os\"\n\nvar _ = os.Getpid\n"
 	dir := writeModule(t, map[string]string{"a.go": disk})
 	path := filepath.Join(dir, "a.go")
@@ -237,6 +242,7 @@ func TestOverlayEdits(t *testing.T) {
 
 // A fix is never offered for text that changed since analysis.
 func TestNoStaleFixes(t *testing.T) {
+	t.Parallel()
 	dir := writeModule(t, map[string]string{"a.go": utf16Src})
 	c := startServer(t, []*analysis.Analyzer{fixme}, Options{Debounce: time.Hour})
 	c.initialize()
@@ -268,6 +274,7 @@ func TestNoStaleFixes(t *testing.T) {
 }
 
 func TestBrokenPackage(t *testing.T) {
+	t.Parallel()
 	good := "package m\n\nimport \"os\"\n\nfunc F() { os.Create(\"/tmp/x\") }\n"
 	dir := writeModule(t, map[string]string{"a.go": good})
 	c := startServer(t, []*analysis.Analyzer{fixme}, Options{Debounce: 20 * time.Millisecond})
@@ -305,6 +312,7 @@ func TestBrokenPackage(t *testing.T) {
 }
 
 func TestNotAModule(t *testing.T) {
+	t.Parallel()
 	dir, _ := filepath.EvalSymlinks(t.TempDir())
 	src := "package m\n\nimport \"os\"\n\nfunc F() { os.Create(\"/tmp/x\") }\n"
 	os.WriteFile(filepath.Join(dir, "a.go"), []byte(src), 0o644)
@@ -318,6 +326,7 @@ func TestNotAModule(t *testing.T) {
 }
 
 func TestAnalyzerPanic(t *testing.T) {
+	t.Parallel()
 	src := "package m\n\nimport \"os\"\n\nfunc F() { os.Create(\"/tmp/x\") }\n"
 	dir := writeModule(t, map[string]string{"a.go": src})
 	c := startServer(t, []*analysis.Analyzer{panicky}, Options{})
@@ -335,6 +344,7 @@ func TestAnalyzerPanic(t *testing.T) {
 // A newer edit cancels the running analysis; only the newest text is
 // published, and a directory never has two analyses at once.
 func TestCancellation(t *testing.T) {
+	t.Parallel()
 	src := "package m\n\nimport \"os\"\n\nfunc F() { os.Create(\"/tmp/x\") }\n"
 	dir := writeModule(t, map[string]string{"a.go": src})
 	slow := &slowAnalyzer{}
