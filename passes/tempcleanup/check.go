@@ -50,6 +50,9 @@ func (c *checker) checkCreation(cur inspector.Cursor, call *ast.CallExpr, isDir 
 	if c.isTestFile(call.Pos()) {
 		if tv := c.testingVar(cur, call.Pos()); tv != nil {
 			if isDir {
+				if c.m.Prov(call.Args[0]).Loc == tempmodel.LocPrivate {
+					return // under t.TempDir() or another private dir: cleaned with it
+				}
 				c.reportTestDir(cur, call, f, tv, fn)
 				return
 			}
@@ -264,12 +267,18 @@ func (c *checker) isNil(e ast.Expr) bool {
 	return isNil
 }
 
-// usedInCond reports whether v appears in a comparison or a switch.
+// usedInCond reports whether v appears in a condition: an if or for
+// condition, a switch tag or case, or a comparison.
 func (c *checker) usedInCond(v *types.Var) bool {
 	for _, u := range c.usesOf(v) {
-		switch ek, _ := u.ParentEdge(); ek {
-		case edge.BinaryExpr_X, edge.BinaryExpr_Y, edge.SwitchStmt_Tag, edge.CaseClause_List, edge.IfStmt_Cond:
-			return true
+		for anc := u; anc.Valid(); anc = anc.Parent() {
+			if _, ok := anc.Node().(ast.Stmt); ok {
+				break
+			}
+			switch ek, _ := anc.ParentEdge(); ek {
+			case edge.BinaryExpr_X, edge.BinaryExpr_Y, edge.SwitchStmt_Tag, edge.CaseClause_List, edge.IfStmt_Cond, edge.ForStmt_Cond:
+				return true
+			}
 		}
 	}
 	return false

@@ -644,3 +644,15 @@ func keepFlag(keep bool) error {
 	}
 	return build(dir)
 }
+
+func errorsIsCheck() error {
+	f, err := os.CreateTemp("", "is")
+	if errors.Is(err, os.ErrPermission) {
+		return err
+	}
+	if err != nil {
+		return err
+	}
+	defer os.Remove(f.Name())
+	return f.Close()
+}

@@ -190,3 +190,25 @@ func TestCreateInParamDir(t *testing.T) {
 	defer os.Remove(f.Name())
 	f.Close()
 }
+
+func TestMkdirUnderTempDir(t *testing.T) {
+	root := t.TempDir()
+	a, err := os.MkdirTemp(root, "a")
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, err := os.MkdirTemp(t.TempDir(), "b")
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, _ = a, b
+}
+
+func ExampleMkdirTemp() {
+	dir, err := os.MkdirTemp("", "example")
+	if err != nil {
+		panic(err)
+	}
+	defer os.RemoveAll(dir)
+	_ = Build(dir)
+}
