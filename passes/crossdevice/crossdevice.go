@@ -699,8 +699,17 @@ func (c *checker) mentionsCrossDevice(n ast.Node) bool {
 				strings.Contains(name, "crossdev"), strings.Contains(name, "xdev"),
 				strings.Contains(name, "crossfs"), strings.Contains(name, "samedev"),
 				strings.Contains(name, "samefs"), strings.Contains(name, "samefilesystem"),
-				strings.Contains(name, "crossfilesystem"):
+				strings.Contains(name, "crossfilesystem"), strings.Contains(name, "samemount"),
+				strings.Contains(name, "samevolume"), strings.Contains(name, "samepartition"),
+				strings.Contains(name, "crossmount"):
 				found = true
+			}
+		case *ast.SelectorExpr:
+			// st.Dev of a syscall.Stat_t (or unix.Stat_t): the code compares devices.
+			if n.Sel.Name == "Dev" {
+				if t := c.info.TypeOf(n.X); t != nil && strings.HasSuffix(types.TypeString(t, nil), ".Stat_t") {
+					found = true
+				}
 			}
 		case *ast.BasicLit:
 			if n.Kind == token.STRING {

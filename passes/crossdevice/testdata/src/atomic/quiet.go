@@ -450,3 +450,18 @@ var renameLater = func(dst string) error {
 	f.Close()
 	return os.Rename(f.Name(), dst)
 }
+
+// Q48: a helper decides whether a rename can work.
+func MoveChecked(dst string) error {
+	f, err := os.CreateTemp("", "chk")
+	if err != nil {
+		return err
+	}
+	f.Close()
+	if !onSameMount(f.Name(), dst) {
+		return copyFile(f.Name(), dst)
+	}
+	return os.Rename(f.Name(), dst)
+}
+
+func onSameMount(a, b string) bool { return false }
