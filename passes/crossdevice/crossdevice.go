@@ -34,6 +34,7 @@ type checker struct {
 	calls     map[*types.Func][]*ast.CallExpr
 	escaping  map[*types.Func]bool
 	fieldVals map[*types.Var][]value
+	addrCalls map[*types.Var][]*ast.CallExpr // calls that are passed &v
 }
 
 // finding is one os.Rename to report.
@@ -56,14 +57,23 @@ func run(pass *analysis.Pass) (any, error) {
 	c := &checker{pass: pass, info: pass.TypesInfo, m: m}
 	var found []*finding
 	var renames []inspector.Cursor
+	var envCalls []*ast.CallExpr
 	for cur := range m.Inspector.Root().Preorder((*ast.CallExpr)(nil)) {
 		call := cur.Node().(*ast.CallExpr)
 		_, f := tempmodel.Callee(c.info, call)
-		if c.redirects(call, f) {
-			return nil, nil
-		}
-		if f.Is("os", "Rename") && len(call.Args) == 2 {
+		switch {
+		case f.Is("os", "Rename") && len(call.Args) == 2:
 			renames = append(renames, cur)
+		case f.Name == "Setenv" || f.Name == "Chdir":
+			envCalls = append(envCalls, call)
+		}
+	}
+	if len(renames) == 0 {
+		return nil, nil
+	}
+	for _, call := range envCalls {
+		if _, f := tempmodel.Callee(c.info, call); c.redirects(call, f) {
+			return nil, nil
 		}
 	}
 	for _, cur := range renames {
@@ -221,10 +231,10 @@ func (c *checker) tempPrefix(e ast.Expr, depth int) string {
 				p.LocFrom > 0 || len(p.NameFrom) > 0 {
 				return ""
 			}
-			if origin != "" && origin != p.Dir {
+			if origin != "" && origin != dirName(p.Dir) {
 				origin = "the temp dir"
 			} else {
-				origin = p.Dir
+				origin = dirName(p.Dir)
 			}
 		}
 		return origin
@@ -434,6 +444,14 @@ func (c *checker) tempDerived(e ast.Expr, depth int, seen map[types.Object]bool)
 				return true
 			}
 		}
+		// flag.StringVar(&v, "out", os.TempDir(), ...) and other calls
+		// that fill the variable through its address.
+		c.buildIndex()
+		for _, call := range c.addrCalls[v] {
+			if c.tempDerived(call, depth+1, seen) {
+				return true
+			}
+		}
 		return false
 	case *ast.SelectorExpr:
 		if tempishName(e.Sel.Name) {
@@ -565,6 +583,7 @@ func (c *checker) buildIndex() {
 	c.calls = map[*types.Func][]*ast.CallExpr{}
 	c.escaping = map[*types.Func]bool{}
 	c.fieldVals = map[*types.Var][]value{}
+	c.addrCalls = map[*types.Var][]*ast.CallExpr{}
 	callee := map[*ast.Ident]bool{}
 	funcIdent := func(e ast.Expr) *ast.Ident {
 		switch e := ast.Unparen(e).(type) {
@@ -595,6 +614,15 @@ func (c *checker) buildIndex() {
 	for cur := range c.m.Inspector.Root().Preorder(kinds...) {
 		switch n := cur.Node().(type) {
 		case *ast.CallExpr:
+			for _, a := range n.Args {
+				if u, ok := ast.Unparen(a).(*ast.UnaryExpr); ok && u.Op == token.AND {
+					if id, ok := ast.Unparen(u.X).(*ast.Ident); ok {
+						if v, ok := c.info.Uses[id].(*types.Var); ok {
+							c.addrCalls[v] = append(c.addrCalls[v], n)
+						}
+					}
+				}
+			}
 			if id := funcIdent(n.Fun); id != nil {
 				if fn, ok := c.info.Uses[id].(*types.Func); ok && fn.Pkg() == c.pass.Pkg {
 					fn = fn.Origin()

@@ -214,3 +214,14 @@ func ViaLocalHelper(dst string) error {
 	f.Close()
 	return os.Rename(f.Name(), dst)
 }
+
+// F40: the flag default is not a temp dir.
+func WriteResult2(data []byte) error {
+	f, err := os.CreateTemp("", "res")
+	if err != nil {
+		return err
+	}
+	f.Write(data)
+	f.Close()
+	return os.Rename(f.Name(), filepath.Join(resultDir, "result.json")) // want `to filepath.Join\(resultDir, "result.json"\) fails with EXDEV`
+}
