@@ -308,6 +308,26 @@ func uninteresting(t types.Type) bool {
 	return ok && b.Info()&(types.IsBoolean|types.IsNumeric) != 0
 }
 
+// carrier reports whether a value of type t (the first of a tuple) can
+// hold the temp object: not an error, number, bool or []byte.
+func carrier(t types.Type) bool {
+	if tup, ok := t.(*types.Tuple); ok {
+		if tup.Len() == 0 {
+			return false
+		}
+		t = tup.At(0).Type()
+	}
+	if uninteresting(t) {
+		return false
+	}
+	if sl, ok := t.Underlying().(*types.Slice); ok {
+		if b, ok := sl.Elem().Underlying().(*types.Basic); ok && b.Kind() == types.Byte {
+			return false
+		}
+	}
+	return true
+}
+
 // bodyOf returns the body of a FuncDecl or FuncLit.
 func bodyOf(fn ast.Node) *ast.BlockStmt {
 	switch fn := fn.(type) {
@@ -453,7 +473,7 @@ func (c *checker) classify(fn ast.Node, body *ast.BlockStmt, u inspector.Cursor,
 				return // other *os.File methods keep nothing
 			}
 			call := parent.Parent().Node().(*ast.CallExpr)
-			if uninteresting(c.info.TypeOf(call)) {
+			if !carrier(c.info.TypeOf(call)) {
 				return
 			}
 			cur, k = parent.Parent(), kDerived
@@ -590,8 +610,14 @@ func (c *checker) assignTo(body *ast.BlockStmt, lhs ast.Expr, k kind, fl *flow, 
 		v, _ = c.info.Uses[id].(*types.Var)
 	}
 	if v == nil || v.Pos() < body.Lbrace || v.Pos() > body.Rbrace {
+		if v != nil && k == kDerived && uninteresting(v.Type()) {
+			return
+		}
 		fl.escape = true // global, named result, captured outer variable
 		return
+	}
+	if k == kDerived && uninteresting(v.Type()) {
+		return // an error or a count: not the object
 	}
 	alias(v, k)
 }
@@ -671,7 +697,7 @@ func (c *checker) callArg(callCur inspector.Cursor, call *ast.CallExpr, idx int,
 		return callCur, k, true
 	}
 	rt := c.info.TypeOf(call)
-	if uninteresting(rt) {
+	if !carrier(rt) {
 		return callCur, k, true
 	}
 	if tup, ok := rt.(*types.Tuple); ok && tup.Len() > 0 {

