@@ -4,6 +4,7 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+	"strings"
 
 	"golang.org/x/tools/go/cfg"
 
@@ -167,6 +168,12 @@ func (st *state) callEvents(call *ast.CallExpr, out *[]event) {
 			default:
 				*out = append(*out, event{kind: evWriteBuf, writer: wv.idx})
 			}
+		}
+	}
+	if f.IsMethod("os", "File", "Close") && len(call.Args) == 1 {
+		// method expression: (*os.File).Close(f)
+		if fv := st.files[st.varOf(call.Args[0])]; fv != nil {
+			*out = append(*out, event{kind: evClose, file: fv.idx})
 		}
 	}
 	if _, ctor := writerCtors[f]; !ctor {
@@ -378,39 +385,10 @@ func (st *state) edge(l layout, b *cfg.Block, k int, s bits) bits {
 	if !ok {
 		return s
 	}
-	be, ok := ast.Unparen(cond).(*ast.BinaryExpr)
-	if !ok || (be.Op != token.NEQ && be.Op != token.EQL) {
-		return s
-	}
-	x, y := ast.Unparen(be.X), ast.Unparen(be.Y)
-	if st.isNil(x) {
-		x, y = y, x
-	}
-	if !st.isNil(y) {
-		return s
-	}
-	v := st.varOf(x)
-	if v == nil {
-		return s
-	}
 	out := s
 	for _, fv := range st.fileList {
-		var dead int // the successor where the file is not open
-		switch {
-		case fv.v == v:
-			dead = 1
-			if be.Op == token.EQL {
-				dead = 0
-			}
-		case containsVar(fv.errVars, v) && s.has(l.errLive(fv.idx)):
-			dead = 0
-			if be.Op == token.EQL {
-				dead = 1
-			}
-		default:
-			continue
-		}
-		if k != dead {
+		live := s.has(l.errLive(fv.idx))
+		if st.nilEdge(cond, fv, live) != k {
 			continue
 		}
 		if &out[0] == &s[0] {
@@ -419,6 +397,63 @@ func (st *state) edge(l layout, b *cfg.Block, k int, s bits) bits {
 		st.closeBits(l, fv, out)
 	}
 	return out
+}
+
+// nilEdge returns the successor (0: condition true, 1: false) on which the
+// file of fv is certainly not open, because its creation failed (its error
+// variable is non-nil) or the file variable is nil; -1 if none.
+func (st *state) nilEdge(cond ast.Expr, fv *fileVar, errLive bool) int {
+	switch c := ast.Unparen(cond).(type) {
+	case *ast.UnaryExpr:
+		if c.Op == token.NOT {
+			if e := st.nilEdge(c.X, fv, errLive); e >= 0 {
+				return 1 - e
+			}
+		}
+	case *ast.BinaryExpr:
+		switch c.Op {
+		case token.LAND:
+			if st.nilEdge(c.X, fv, errLive) == 0 || st.nilEdge(c.Y, fv, errLive) == 0 {
+				return 0
+			}
+		case token.LOR:
+			if st.nilEdge(c.X, fv, errLive) == 1 || st.nilEdge(c.Y, fv, errLive) == 1 {
+				return 1
+			}
+		case token.NEQ, token.EQL:
+			x, y := ast.Unparen(c.X), ast.Unparen(c.Y)
+			if st.isNil(x) {
+				x, y = y, x
+			}
+			if !st.isNil(y) {
+				return -1
+			}
+			v := st.varOf(x)
+			switch {
+			case v == nil:
+			case v == fv.v:
+				if c.Op == token.EQL {
+					return 0
+				}
+				return 1
+			case errLive && containsVar(fv.errVars, v):
+				if c.Op == token.NEQ {
+					return 0
+				}
+				return 1
+			}
+		}
+	case *ast.CallExpr:
+		// os.IsExist(err), errors.Is(err, fs.ErrExist), errors.As(err, &e)
+		if !errLive || len(c.Args) == 0 || !containsVar(fv.errVars, st.varOf(c.Args[0])) {
+			return -1
+		}
+		_, f := tempmodel.Callee(st.pass.TypesInfo, c)
+		if f.Is("errors", "Is") || f.Is("errors", "As") || f.Pkg == "os" && f.Recv == "" && strings.HasPrefix(f.Name, "Is") {
+			return 0
+		}
+	}
+	return -1
 }
 
 func containsVar(xs []*types.Var, v *types.Var) bool {

@@ -5,8 +5,10 @@ import (
 	"compress/gzip"
 	"context"
 	"encoding/csv"
+	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -547,3 +549,22 @@ func closedInGoroutine(data []byte, dst string) error {
 	<-done
 	return os.Rename(f.Name(), dst)
 }
+
+// A stale lock is removed when the exclusive create fails.
+func staleLock(path string) error {
+	f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o600)
+	if os.IsExist(err) {
+		os.Remove(path)
+		return err
+	}
+	if errors.Is(err, fs.ErrPermission) && !force {
+		os.Remove(path)
+		return err
+	}
+	if err != nil {
+		return err
+	}
+	return f.Close()
+}
+
+var force bool

@@ -1,0 +1,127 @@
+package quiet
+
+import (
+	"os"
+	"time"
+)
+
+// Odd shapes that must neither crash nor be reported.
+
+func methodExpr(dst string) error {
+	f, err := os.CreateTemp("", "me")
+	if err != nil {
+		return err
+	}
+	f.WriteString("x")
+	(*os.File).Close(f)
+	return os.Rename(f.Name(), dst)
+}
+
+var g, gerr = os.Create("package-level")
+
+func packageLevel() error {
+	return os.Remove(g.Name())
+}
+
+func labeled(names []string) error {
+outer:
+	for _, n := range names {
+		f, err := os.Create(n)
+		if err != nil {
+			continue outer
+		}
+		for i := 0; i < 3; i++ {
+			if i == 1 {
+				f.Close()
+				continue outer
+			}
+		}
+		f.Close()
+	}
+	return nil
+}
+
+func selectWait(ch chan int, dst string) error {
+	f, err := os.CreateTemp("", "sel")
+	if err != nil {
+		return err
+	}
+	select {
+	case <-ch:
+		f.Close()
+	case <-time.After(time.Second):
+		f.Close()
+	}
+	return os.Rename(f.Name(), dst)
+}
+
+func gotoClose(dst string) error {
+	f, err := os.CreateTemp("", "goto")
+	if err != nil {
+		return err
+	}
+	if dst == "" {
+		goto done
+	}
+	f.WriteString(dst)
+done:
+	f.Close()
+	return os.Rename(f.Name(), dst)
+}
+
+func varDecl(dst string) error {
+	var f, err = os.Create(dst + ".tmp")
+	if err != nil {
+		return err
+	}
+	if err = f.Close(); err != nil {
+		return err
+	}
+	return os.Rename(dst+".tmp", dst)
+}
+
+func blankFile() {
+	f, _ := os.Create("x")
+	_ = f
+}
+
+type generic[T any] struct{ v T }
+
+func (g *generic[T]) save(dst string) error {
+	f, err := os.CreateTemp("", "gen")
+	if err != nil {
+		return err
+	}
+	defer os.Remove(f.Name())
+	defer f.Close()
+	return nil
+}
+
+func switchCase(mode int, dst string) error {
+	f, err := os.CreateTemp("", "sw")
+	if err != nil {
+		return err
+	}
+	switch mode {
+	case 1:
+		f.Close()
+		return os.Rename(f.Name(), dst)
+	default:
+		return f.Close()
+	}
+}
+
+func nilCheck(dst string) error {
+	var f *os.File
+	if dst != "" {
+		var err error
+		f, err = os.Create(dst)
+		if err != nil {
+			return err
+		}
+	}
+	if f != nil {
+		f.Close()
+	}
+	return os.Remove(dst)
+}
