@@ -320,7 +320,7 @@ func flags(out outcome, cl useClass) bool {
 	case outSymlink:
 		return cl != useRemove
 	case outPerm:
-		return true
+		return cl != useRemove // Remove does not follow symlinks
 	}
 	return false
 }
@@ -405,6 +405,17 @@ func (s *fnState) trusts(f fact, a useArg, u *use, b blockT, succ int) bool {
 	if p := s.m.Prov(a.expr); p.Loc == tempmodel.LocPrivate && p.LocFrom == 0 {
 		return false
 	}
+	// In a test, if cond { t.Fatal(...) } is an assertion, not a decision.
+	if s.assertion(b, 1-succ) {
+		return false
+	}
+	// Publishing a fresh temp file over the target (os.Rename(tmp.Name(),
+	// dst)) is the atomic-replace idiom: clobbering is intended.
+	if a.class == useRenameDst && len(u.call.Args) == 2 {
+		if p := s.m.Prov(u.call.Args[0]); p.Name == tempmodel.NameRandom || p.Loc == tempmodel.LocPrivate {
+			return false
+		}
+	}
 	switch f.out {
 	case outSymlink, outPerm:
 		if a.class == useOpen {
@@ -440,13 +451,53 @@ func (s *fnState) trusts(f fact, a useArg, u *use, b blockT, succ int) bool {
 	return true
 }
 
+// refersInfo reports whether n mentions the FileInfo variable fi, or a
+// variable assigned once from an expression that does (m := fi.Mode()).
+func (s *fnState) refersInfo(n ast.Node, fi *types.Var) bool {
+	if s.refers(n, fi) {
+		return true
+	}
+	found := false
+	ast.Inspect(n, func(n ast.Node) bool {
+		if id, ok := n.(*ast.Ident); ok && !found {
+			if v, ok := s.pass.TypesInfo.Uses[id].(*types.Var); ok && v != fi {
+				if xs, _, complete := s.m.Defs(v); complete && len(xs) == 1 && xs[0] != nil && s.refers(xs[0], fi) {
+					found = true
+				}
+			}
+		}
+		return !found
+	})
+	return found
+}
+
+// assertion reports whether the blocks only the edge (b, succ) leads to
+// stop a test (t.Fatal, t.FailNow, t.Skip...).
+func (s *fnState) assertion(b blockT, succ int) bool {
+	found := false
+	for blk := range s.fl.dominated(b, succ) {
+		for _, n := range blk.Nodes {
+			ast.Inspect(n, func(n ast.Node) bool {
+				if call, ok := n.(*ast.CallExpr); ok {
+					_, f := tempmodel.Callee(s.pass.TypesInfo, call)
+					if f.Pkg == "testing" && f.Recv != "" && (strings.HasPrefix(f.Name, "Fatal") || strings.HasPrefix(f.Name, "Skip") || f.Name == "FailNow") {
+						found = true
+					}
+				}
+				return !found
+			})
+		}
+	}
+	return found
+}
+
 // dataTest reports whether a condition that decides the use tests the
 // check's FileInfo.
 func (s *fnState) dataTest(c *check, u *use) bool {
 	ub, _ := s.fl.locate(u.call.Pos())
 	for _, b := range s.conds {
 		e := b.Nodes[len(b.Nodes)-1]
-		if !s.refers(e, c.fiVar) {
+		if !s.refersInfo(e, c.fiVar) {
 			continue
 		}
 		if s.fl.dominated(b, 0)[ub] || s.fl.dominated(b, 1)[ub] {

@@ -10,10 +10,12 @@ import (
 // TestFlagged checks the reported races and their fixes (golden files),
 // through the project harness: fixed code must compile and converge.
 func TestFlagged(t *testing.T) {
+	t.Parallel()
 	analysistest.RunWithSuggestedFixes(t, analysistest.TestData(), checkthenopen.Analyzer, "flagged", "imports", "imports2")
 }
 
 // TestQuiet checks the look-alikes that must not be reported.
 func TestQuiet(t *testing.T) {
+	t.Parallel()
 	analysistest.Run(t, analysistest.TestData(), checkthenopen.Analyzer, "quiet", "helpers")
 }

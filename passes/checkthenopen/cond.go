@@ -299,6 +299,13 @@ func (s *fnState) fileInfoFacts(e ast.Expr, at token.Pos) []fact {
 		switch x := n.(type) {
 		case *ast.FuncLit:
 			return false
+		case *ast.Ident:
+			// m where m := fi.Mode()
+			if v, ok := info.Uses[x].(*types.Var); ok && isFileMode(v.Type()) {
+				if cc := s.infoOrMode(x, at); cc != nil {
+					c = cc
+				}
+			}
 		case *ast.SelectorExpr:
 			if obj := info.Uses[x.Sel]; obj != nil && obj.Pkg() != nil && (obj.Pkg().Path() == "os" || obj.Pkg().Path() == "io/fs") {
 				switch obj.Name() {
@@ -368,9 +375,19 @@ func (s *fnState) fileInfoFacts(e ast.Expr, at token.Pos) []fact {
 	return nil
 }
 
-// infoOrMode matches fi or fi.Mode() for the FileInfo of a check.
+// infoOrMode matches fi or fi.Mode() for the FileInfo of a check, also
+// through a variable assigned once (m := fi.Mode()).
 func (s *fnState) infoOrMode(e ast.Expr, at token.Pos) *check {
 	e = ast.Unparen(e)
+	if id, ok := e.(*ast.Ident); ok {
+		if v, ok := s.pass.TypesInfo.Uses[id].(*types.Var); ok && !s.isInfoVar(v) {
+			xs, idx, complete := s.m.Defs(v)
+			if !complete || len(xs) != 1 || xs[0] == nil || idx[0] >= 0 || !s.fl.reaches(v, at, s.nodeAt(xs[0].Pos())) {
+				return nil
+			}
+			e, at = ast.Unparen(xs[0]), xs[0].Pos()
+		}
+	}
 	if call, ok := e.(*ast.CallExpr); ok && len(call.Args) == 0 {
 		if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok && sel.Sel.Name == "Mode" {
 			return s.checkInfo(sel.X, at)
@@ -408,4 +425,20 @@ func (s *fnState) statTOwner(e ast.Expr, at token.Pos) *check {
 		return nil
 	}
 	return s.checkInfo(sel.X, at)
+}
+
+// isInfoVar reports whether v is the FileInfo result of a check.
+func (s *fnState) isInfoVar(v *types.Var) bool {
+	for _, c := range s.checks {
+		if c.fiVar == v {
+			return true
+		}
+	}
+	return false
+}
+
+// isFileMode reports whether t is fs.FileMode (os.FileMode).
+func isFileMode(t types.Type) bool {
+	n, ok := types.Unalias(t).(*types.Named)
+	return ok && n.Obj().Pkg() != nil && n.Obj().Pkg().Path() == "io/fs" && n.Obj().Name() == "FileMode"
 }

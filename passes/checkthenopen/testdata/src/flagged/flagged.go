@@ -509,3 +509,16 @@ func readme(dir string) {
 		os.WriteFile(p, []byte("cache"), 0o644) // want `os.WriteFile\(p\) after os.Stat found it missing`
 	}
 }
+
+// 47. A permission test through a FileMode variable.
+func readPrivate(p string) ([]byte, error) {
+	fi, err := os.Stat(p)
+	if err != nil {
+		return nil, err
+	}
+	mode := fi.Mode()
+	if mode&0o022 != 0 {
+		return nil, errors.New("group or world writable")
+	}
+	return os.ReadFile(p) // want `os.ReadFile\(p\) trusts a permission check by os.Stat`
+}

@@ -460,3 +460,52 @@ func replaceLink(target, link string) error {
 	}
 	return os.Symlink(target, link)
 }
+
+// 45. A test assertion, then a write: the check decides nothing.
+func assertThenWrite(t *testing.T, p string) {
+	if _, err := os.Stat(p); err == nil {
+		t.Fatalf("%s should not exist yet", p)
+	}
+	os.WriteFile(p, []byte("x"), 0o600)
+}
+
+// 46. A test assertion of existence, then cleanup.
+func assertThenRemove(t *testing.T, p string) {
+	if _, err := os.Stat(p); os.IsNotExist(err) {
+		t.Fatal("output missing")
+	}
+	os.Remove(p)
+}
+
+// 47. A cache short-circuit, then an atomic publish of a temp file.
+func publish(dst string, data []byte) error {
+	if _, err := os.Stat(dst); err == nil {
+		return nil
+	}
+	tmp, err := os.CreateTemp(filepath.Dir(dst), ".dl-*")
+	if err != nil {
+		return err
+	}
+	if _, err := tmp.Write(data); err != nil {
+		tmp.Close()
+		return err
+	}
+	if err := tmp.Close(); err != nil {
+		return err
+	}
+	return os.Rename(tmp.Name(), dst)
+}
+
+// 48. cmd/go: remove a stale executable; the mode (through a variable)
+// decides, and Remove does not follow symlinks.
+func removeStaleBinary(targ string) {
+	fi, err := os.Stat(targ)
+	if err == nil {
+		m := fi.Mode()
+		if m.IsRegular() {
+			if m&0o111 != 0 {
+				os.Remove(targ)
+			}
+		}
+	}
+}
