@@ -47,7 +47,7 @@ func (c *checker) checkCreation(cur inspector.Cursor, call *ast.CallExpr, isDir 
 	if body == nil {
 		return
 	}
-	if c.isTestFile(call.Pos()) {
+	if c.isTestFile(call.Pos()) && !c.sharedResult(cur) {
 		if tv := c.testingVar(cur, call.Pos()); tv != nil {
 			if isDir {
 				if c.m.Prov(call.Args[0]).Loc == tempmodel.LocPrivate {
@@ -967,4 +967,38 @@ func (c *checker) deferredBefore(call *ast.CallExpr, events []event) bool {
 		}
 	}
 	return false
+}
+
+// sharedResult reports whether the result of a creation is stored in a
+// package-level variable or a field (a fixture shared beyond one test, for
+// which t.TempDir() would be wrong).
+func (c *checker) sharedResult(cur inspector.Cursor) bool {
+	ek, _ := cur.ParentEdge()
+	for ek == edge.ParenExpr_X {
+		cur = cur.Parent()
+		ek, _ = cur.ParentEdge()
+	}
+	var lhs ast.Expr
+	switch ek {
+	case edge.AssignStmt_Rhs:
+		as := cur.Parent().Node().(*ast.AssignStmt)
+		if len(as.Lhs) == 0 {
+			return false
+		}
+		lhs = as.Lhs[0]
+	case edge.ValueSpec_Values:
+		vs := cur.Parent().Node().(*ast.ValueSpec)
+		if len(vs.Names) == 0 {
+			return false
+		}
+		lhs = vs.Names[0]
+	default:
+		return false
+	}
+	id, ok := ast.Unparen(lhs).(*ast.Ident)
+	if !ok {
+		return true // a field, an element, a pointer target
+	}
+	v := c.varOf(id)
+	return v != nil && v.Parent() == c.pass.Pkg.Scope()
 }

@@ -497,7 +497,7 @@ func (c *checker) classify(fn ast.Node, body *ast.BlockStmt, u inspector.Cursor,
 				return
 			}
 			if k == kName {
-				if _, ok := c.info.TypeOf(parent.Node().(ast.Expr)).Underlying().(*types.Slice); ok {
+				if t := c.info.TypeOf(parent.Node().(ast.Expr)); t != nil && isSlice(t) {
 					cur, k = parent, kNames
 					continue
 				}
@@ -922,4 +922,9 @@ func (c *checker) isStdStream(e ast.Expr) bool {
 	}
 	v, ok := c.info.Uses[sel.Sel].(*types.Var)
 	return ok && v.Pkg() != nil && v.Pkg().Path() == "os" && (v.Name() == "Stdout" || v.Name() == "Stderr")
+}
+
+func isSlice(t types.Type) bool {
+	_, ok := t.Underlying().(*types.Slice)
+	return ok
 }

@@ -5,6 +5,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
 )
 
@@ -211,4 +212,30 @@ func ExampleMkdirTemp() {
 	}
 	defer os.RemoveAll(dir)
 	_ = Build(dir)
+}
+
+var (
+	sharedOnce sync.Once
+	sharedDir  string
+)
+
+func sharedFixtureDir(t *testing.T) string {
+	sharedOnce.Do(func() {
+		var err error
+		sharedDir, err = os.MkdirTemp("", "shared")
+		if err != nil {
+			t.Fatal(err)
+		}
+	})
+	return sharedDir
+}
+
+type suite struct{ dir string }
+
+func (s *suite) setup(t *testing.T) {
+	var err error
+	s.dir, err = os.MkdirTemp("", "suite")
+	if err != nil {
+		t.Fatal(err)
+	}
 }
