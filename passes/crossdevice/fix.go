@@ -4,6 +4,7 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+	"strings"
 
 	"github.com/tempguard/tempguard/passes/internal/tempmodel"
 )
@@ -28,6 +29,9 @@ func (c *checker) planFix(fd *finding) {
 	}
 	if !c.replaceable(create.Args[0]) {
 		return
+	}
+	if c.makesDirs(fd.inner, create.End(), rename.Pos()) {
+		return // the destination's directory may not exist yet at the creation
 	}
 	w := window{fn: fd.inner, from: create.End(), until: rename.Pos(), at: create.Pos()}
 	dst := ast.Unparen(fd.dst)
@@ -177,7 +181,7 @@ func (c *checker) stable(e ast.Expr, w window) bool {
 				return
 			}
 			fn, f := calleeOf(c, e)
-			if fn == nil || f.recv || !purePkgs[f.pkg] {
+			if fn == nil || f.recv || !purePkgs[f.pkg] && !(f.pkg == "os" && fn.Name() == "Getenv") {
 				ok = false
 				return
 			}
@@ -362,4 +366,38 @@ func (c *checker) replaceable(x ast.Expr) bool {
 		}
 	}
 	return true
+}
+
+// makesDirs reports whether fn creates directories between from and until
+// (os.Mkdir, os.MkdirAll, or a call whose name or same-package body says
+// so): the destination's directory may only exist after that.
+func (c *checker) makesDirs(fn ast.Node, from, until token.Pos) bool {
+	found := false
+	var visit func(n ast.Node, depth int, window bool)
+	visit = func(root ast.Node, depth int, window bool) {
+		ast.Inspect(root, func(n ast.Node) bool {
+			if found || n == nil {
+				return false
+			}
+			call, ok := n.(*ast.CallExpr)
+			if !ok || window && (call.Pos() < from || call.Pos() > until) {
+				return true
+			}
+			callee, f := tempmodel.Callee(c.info, call)
+			name := strings.ToLower(f.Name)
+			if f.Is("os", "Mkdir") || f.Is("os", "MkdirAll") || strings.Contains(name, "mkdir") ||
+				strings.Contains(name, "makedir") || strings.Contains(name, "ensuredir") || strings.Contains(name, "createdir") {
+				found = true
+				return false
+			}
+			if callee != nil && callee.Pkg() == c.pass.Pkg && depth < 2 {
+				if decl := c.m.FuncDecl(callee.Origin()); decl != nil && decl.Body != nil {
+					visit(decl.Body, depth+1, false)
+				}
+			}
+			return !found
+		})
+	}
+	visit(fn, 0, true)
+	return found
 }

@@ -64,3 +64,29 @@ func EffectfulDir(path string) error {
 	f.Close()
 	return os.Rename(f.Name(), path) // want `to path fails with EXDEV`
 }
+
+// F41: the destination's directory is made after the temp file: no fix
+// (the temp file could not be created there yet).
+func MakeThenMove(path string) error {
+	f, err := os.CreateTemp("", "mk")
+	if err != nil {
+		return err
+	}
+	f.Close()
+	if err := os.MkdirAll(path+".d", 0o755); err != nil {
+		return err
+	}
+	return os.Rename(f.Name(), path) // want `to path fails with EXDEV`
+}
+
+// F42: the destination is built from the environment after the temp file.
+func Spool(data []byte) error {
+	f, err := os.CreateTemp("", "upload")
+	if err != nil {
+		return err
+	}
+	f.Write(data)
+	f.Close()
+	spool := os.Getenv("HOME") + "/.demo/spool/last.bin"
+	return os.Rename(f.Name(), spool) // want `to spool fails with EXDEV`
+}
