@@ -54,30 +54,61 @@ type fix struct {
 }
 
 // analyze loads the package(s) in dir, with overlay as the unsaved text of
-// open documents, and runs the analyzers on them.
-func analyze(ctx context.Context, dir string, overlay map[string][]byte, analyzers []*analysis.Analyzer, opts *Options) (res *result, err error) {
-	cfg := &packages.Config{
-		Context:    ctx,
-		Dir:        dir,
-		Mode:       packages.LoadAllSyntax | packages.NeedModule,
-		Tests:      true,
-		Overlay:    overlay,
-		BuildFlags: opts.BuildFlags,
-		Env:        opts.Env,
-		ParseFile:  parseFunc(dir),
-	}
-	pkgs, err := packages.Load(cfg, ".")
-	if err != nil {
+// open documents, and runs the analyzers on them. It reuses the
+// dependencies in cache when they did not change, and returns the cache to
+// use next time.
+func analyze(ctx context.Context, dir string, overlay map[string][]byte, analyzers []*analysis.Analyzer, opts *Options, cache *depCache) (res *result, next *depCache, err error) {
+	var pkgs []*packages.Package
+	var key [32]byte
+	cacheable := false
+	if !opts.noCache {
+		meta, err := loadMeta(ctx, dir, overlay, opts)
 		if ctx.Err() != nil {
-			return nil, ctx.Err()
+			return nil, cache, ctx.Err()
 		}
-		return nil, fmt.Errorf("loading %s: %v", dir, err)
+		if err == nil && len(meta) > 0 {
+			key, cacheable = cacheKey(meta, overlay)
+		}
+		if cacheable && cache != nil && cache.key == key && cache.uses < maxUses {
+			var roots []*packages.Package
+			for _, m := range meta {
+				if !(m.Name == "main" && strings.HasSuffix(m.ID, ".test")) {
+					roots = append(roots, m)
+				}
+			}
+			if pkgs = cache.checkRoots(roots, dir, overlay); pkgs != nil {
+				cache.uses++
+				next = cache
+				opts.logf("%s: reused %d cached dependencies", dir, len(cache.pkgs))
+			}
+		}
 	}
-	if ctx.Err() != nil {
-		return nil, ctx.Err()
+	if pkgs == nil {
+		cfg := &packages.Config{
+			Context:    ctx,
+			Dir:        dir,
+			Mode:       packages.LoadAllSyntax | packages.NeedModule,
+			Tests:      true,
+			Overlay:    overlay,
+			BuildFlags: opts.BuildFlags,
+			Env:        opts.Env,
+			ParseFile:  parseFunc(dir),
+		}
+		pkgs, err = packages.Load(cfg, ".")
+		if err != nil {
+			if ctx.Err() != nil {
+				return nil, cache, ctx.Err()
+			}
+			return nil, nil, fmt.Errorf("loading %s: %v", dir, err)
+		}
+		if ctx.Err() != nil {
+			return nil, cache, ctx.Err()
+		}
+		forgiveStrippedBodies(pkgs)
+		if cacheable {
+			next = newCache(key, pkgs)
+		}
 	}
-
-	forgiveStrippedBodies(pkgs)
 
 	res = &result{files: map[string][]finding{}, healthy: map[string]bool{}}
 	roots := selectRoots(pkgs)
@@ -96,7 +127,7 @@ func analyze(ctx context.Context, dir string, overlay map[string][]byte, analyze
 		}
 	}
 	if len(good) == 0 {
-		return res, nil
+		return res, next, nil
 	}
 
 	wrapped := wrapAnalyzers(ctx, analyzers, overlay)
@@ -113,12 +144,12 @@ func analyze(ctx context.Context, dir string, overlay map[string][]byte, analyze
 	}()
 	if err != nil {
 		if ctx.Err() != nil {
-			return nil, ctx.Err()
+			return nil, next, ctx.Err()
 		}
-		return nil, err
+		return nil, nil, err // a panic may leave cached packages half-analyzed
 	}
 	if ctx.Err() != nil {
-		return nil, ctx.Err()
+		return nil, next, ctx.Err()
 	}
 
 	texts := &textCache{overlay: overlay, texts: map[string]*fileText{}}
@@ -148,7 +179,7 @@ func analyze(ctx context.Context, dir string, overlay map[string][]byte, analyze
 	for _, fs := range res.files {
 		sort.SliceStable(fs, func(i, j int) bool { return less(fs[i].diag.Range.Start, fs[j].diag.Range.Start) })
 	}
-	return res, nil
+	return res, next, nil
 }
 
 // parseFunc parses files for go/packages. Files of the standard library

@@ -36,6 +36,14 @@ type Options struct {
 
 	// hook, if set, observes analyses (tests only).
 	hook func(ev event)
+	// noCache disables the dependency cache (tests only).
+	noCache bool
+}
+
+func (o *Options) logf(format string, args ...any) {
+	if o.Logf != nil {
+		o.Logf(format, args...)
+	}
 }
 
 // event is an analysis milestone, for tests.
@@ -136,6 +144,10 @@ type dirState struct {
 	timer  *time.Timer
 	cancel context.CancelFunc // of the running analysis
 	broken bool
+	// deps caches the dependencies of the directory's packages; used
+	// (like deps itself, under s.mu) for evicting the least recently used.
+	deps *depCache
+	used time.Time
 	// published is what was last published per open file.
 	published map[string]*published
 }
@@ -390,6 +402,7 @@ func (s *server) didClose(p DidCloseTextDocumentParams) {
 			s.schedule(dir, s.opts.Debounce) // the overlay went back to disk
 		} else {
 			st.gen++
+			st.deps = nil // free the dependencies
 			if st.timer != nil {
 				st.timer.Stop()
 			}
@@ -458,6 +471,7 @@ func (s *server) run(dir string, st *dirState, gen int) {
 	ctx, cancel := context.WithCancel(s.ctx)
 	defer cancel()
 	st.cancel = cancel
+	cache := st.deps
 	overlay := map[string][]byte{}
 	snapshot := map[string]document{} // open documents of dir, as analyzed
 	for path, d := range s.docs {
@@ -470,10 +484,11 @@ func (s *server) run(dir string, st *dirState, gen int) {
 
 	s.hook("start", dir, gen)
 	t0 := time.Now()
-	res, err := analyze(ctx, dir, overlay, s.analyzers, s.opts)
+	res, next, err := analyze(ctx, dir, overlay, s.analyzers, s.opts, cache)
 	elapsed := time.Since(t0)
 
 	s.mu.Lock()
+	s.keepCache(st, next)
 	st.cancel = nil
 	if s.closing || st.gen != gen || errors.Is(err, context.Canceled) {
 		s.mu.Unlock()
@@ -538,6 +553,29 @@ func (s *server) run(dir string, st *dirState, gen int) {
 		s.hook("broken", dir, gen)
 	} else {
 		s.hook("published", dir, gen)
+	}
+}
+
+// maxCaches bounds how many directories keep their dependencies loaded.
+const maxCaches = 3
+
+// keepCache stores c as the cache of st and evicts the least recently used
+// caches beyond maxCaches. s.mu must be held.
+func (s *server) keepCache(st *dirState, c *depCache) {
+	st.deps = c
+	st.used = time.Now()
+	var cached []*dirState
+	for _, d := range s.dirs {
+		if d.deps != nil {
+			cached = append(cached, d)
+		}
+	}
+	if len(cached) <= maxCaches {
+		return
+	}
+	slices.SortFunc(cached, func(a, b *dirState) int { return a.used.Compare(b.used) })
+	for _, d := range cached[:len(cached)-maxCaches] {
+		d.deps = nil
 	}
 }
 
