@@ -224,9 +224,23 @@ func newCheck(pass *analysis.Pass, m *tempmodel.Model, cur inspector.Cursor, cal
 	if c.kind == kindHelper {
 		return c
 	}
-	// Result variables: fi, err := os.Stat(p) / err := syscall.Access(p, m).
-	if as, ok := cur.Parent().Node().(*ast.AssignStmt); ok && len(as.Rhs) == 1 && as.Rhs[0] == call {
-		c.assign = as
+	// Result variables: fi, err := os.Stat(p) / err := syscall.Access(p, m)
+	// / var _, err = os.Stat(p).
+	var lhs []ast.Expr
+	switch par := cur.Parent().Node().(type) {
+	case *ast.AssignStmt:
+		if len(par.Rhs) == 1 && par.Rhs[0] == call {
+			c.assign = par
+			lhs = par.Lhs
+		}
+	case *ast.ValueSpec:
+		if len(par.Values) == 1 && par.Values[0] == call {
+			for _, id := range par.Names {
+				lhs = append(lhs, id)
+			}
+		}
+	}
+	if lhs != nil {
 		varOf := func(e ast.Expr) *types.Var {
 			id, ok := e.(*ast.Ident)
 			if !ok {
@@ -239,11 +253,11 @@ func newCheck(pass *analysis.Pass, m *tempmodel.Model, cur inspector.Cursor, cal
 			return v
 		}
 		switch {
-		case c.errIsResult && len(as.Lhs) == 1:
-			c.errVar = varOf(as.Lhs[0])
-		case !c.errIsResult && len(as.Lhs) == 2:
-			c.fiVar = varOf(as.Lhs[0])
-			c.errVar = varOf(as.Lhs[1])
+		case c.errIsResult && len(lhs) == 1:
+			c.errVar = varOf(lhs[0])
+		case !c.errIsResult && len(lhs) == 2:
+			c.fiVar = varOf(lhs[0])
+			c.errVar = varOf(lhs[1])
 		}
 	}
 	return c

@@ -522,3 +522,38 @@ func readPrivate(p string) ([]byte, error) {
 	}
 	return os.ReadFile(p) // want `os.ReadFile\(p\) trusts a permission check by os.Stat`
 }
+
+var configPath = "/etc/app/config.json"
+
+// 48. var declarations and a package-level path.
+func createConfig() {
+	var _, err = os.Stat(configPath)
+	if os.IsNotExist(err) {
+		var file, err = os.Create(configPath) // want `os.Create\(configPath\) after os.Stat found it missing`
+		if err != nil {
+			return
+		}
+		defer file.Close()
+	}
+}
+
+// 49. An && chain in the condition.
+func createIfNecessary(path string) {
+	_, err := os.Stat(path)
+	if err != nil && os.IsNotExist(err) {
+		if file, err := os.Create(path); err == nil { // want `os.Create\(path\) after os.Stat found it missing`
+			file.Close()
+		}
+	}
+}
+
+// 50. err == nil || os.IsExist(err), then the else branch creates.
+func orExist(p string) {
+	_, err := os.Stat(p)
+	if err == nil || os.IsExist(err) {
+		fmt.Println("exists")
+	} else {
+		f, _ := os.OpenFile(p, os.O_CREATE|os.O_WRONLY, 0o644) // want `os.OpenFile\(p\) after os.Stat found it missing is racy: .*add os.O_EXCL to the flags`
+		f.Close()
+	}
+}
