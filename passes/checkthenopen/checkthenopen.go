@@ -288,6 +288,17 @@ func newUse(m *tempmodel.Model, call *ast.CallExpr, f tempmodel.Func) *use {
 			arg(0, useOpen)
 		}
 		u.nofollow = mentions(call.Args[1], "O_NOFOLLOW")
+		if id, ok := ast.Unparen(call.Args[1]).(*ast.Ident); ok && !u.nofollow {
+			// flags := os.O_RDONLY | unix.O_NOFOLLOW
+			if v, ok := m.Pass().TypesInfo.Uses[id].(*types.Var); ok {
+				if xs, _, complete := m.Defs(v); complete && len(xs) > 0 {
+					u.nofollow = true
+					for _, x := range xs {
+						u.nofollow = u.nofollow && x != nil && mentions(x, "O_NOFOLLOW")
+					}
+				}
+			}
+		}
 	case f.Is("os", "Mkdir"), f.Is("os", "MkdirAll"):
 		arg(0, useMkdir)
 	case f.Is("os", "Symlink"), f.Is("os", "Link"):
@@ -447,6 +458,12 @@ func (s *fnState) trusts(f fact, a useArg, u *use, b blockT, succ int) bool {
 		if !f.specific && f.c.kind != kindHelper && s.propagates(f.c, b, 1-succ) {
 			return false
 		}
+		// if os.IsNotExist(err) { return fmt.Errorf("no such file") }:
+		// a missing file is an error either way, the race only changes
+		// which error is reported.
+		if s.errorExit(b, 1-succ) {
+			return false
+		}
 		// err == nil && fi.ModTime().Before(cutoff): the decision is
 		// about the file's data (age, size), not its existence.
 		if f.c.fiVar != nil && s.dataTest(f.c, u) {
@@ -463,6 +480,45 @@ func (s *fnState) trusts(f fact, a useArg, u *use, b blockT, succ int) bool {
 		}
 	}
 	return true
+}
+
+// errorExit reports whether the blocks only the edge (b, succ) leads to
+// end in an error: a return of a non-nil error, panic, log.Fatal, os.Exit.
+func (s *fnState) errorExit(b blockT, succ int) bool {
+	info := s.pass.TypesInfo
+	errType := types.Universe.Lookup("error").Type()
+	failure, success := false, false
+	for blk := range s.fl.dominated(b, succ) {
+		for _, n := range blk.Nodes {
+			ast.Inspect(n, func(n ast.Node) bool {
+				switch x := n.(type) {
+				case *ast.FuncLit:
+					return false
+				case *ast.BranchStmt:
+					success = true // continue, break, goto: carries on
+				case *ast.ReturnStmt:
+					bad := false
+					for _, r := range x.Results {
+						tv, ok := info.Types[r]
+						if ok && !tv.IsNil() && tv.Type != nil && types.Identical(tv.Type, errType) {
+							bad = true
+						}
+					}
+					if bad {
+						failure = true
+					} else {
+						success = true
+					}
+				case *ast.CallExpr:
+					if !s.m.MayReturn(x) {
+						failure = true
+					}
+				}
+				return true
+			})
+		}
+	}
+	return failure && !success
 }
 
 // refersInfo reports whether n mentions the FileInfo variable fi, or a

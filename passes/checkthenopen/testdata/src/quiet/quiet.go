@@ -509,3 +509,33 @@ func removeStaleBinary(targ string) {
 		}
 	}
 }
+
+// 49. O_NOFOLLOW through a flags variable.
+func openNoFollowVar(p string) (*os.File, error) {
+	fi, err := os.Lstat(p)
+	if err != nil {
+		return nil, err
+	}
+	if fi.Mode()&os.ModeSymlink != 0 {
+		return nil, errors.New("symlink")
+	}
+	flags := os.O_WRONLY | syscall.O_NOFOLLOW
+	return os.OpenFile(p, flags, 0)
+}
+
+// 50. A nicer error for a missing file, then Remove: missing is an error
+// either way.
+func removeNicer(p string) error {
+	if _, err := os.Stat(p); os.IsNotExist(err) {
+		return fmt.Errorf("nothing to remove at %s", p)
+	}
+	return os.Remove(p)
+}
+
+// 51. The same through a wrapper, with log.Fatal.
+func removeOrDie(p string) {
+	if !helpers.FileExists(p) {
+		log.Fatalf("%s does not exist", p)
+	}
+	os.Remove(p)
+}
