@@ -34,7 +34,7 @@ src=$root/testdata/golangci
 work=${TEMPGUARD_GOLANGCI_WORK:-${TMPDIR:-/tmp}/tempguard-golangci-e2e}
 GOCACHE=${GOCACHE:-$(go env GOCACHE)}
 GOMODCACHE=${GOMODCACHE:-$(go env GOMODCACHE)}
-export GOCACHE GOMODCACHE GOWORK=off GOTOOLCHAIN=local
+export GOCACHE GOMODCACHE GOWORK=off GOTOOLCHAIN=local LC_ALL=C
 export GOLANGCI_LINT_CACHE=$work/lint-cache
 checks=0
 
@@ -88,8 +88,9 @@ pass "golang.org/x/tools $(awk '$1=="golang.org/x/tools"{print $2}' "$work/selec
 # --- helpers ----------------------------------------------------------------
 # fixture NAME: a fresh copy of a fixture module; prints its directory.
 fixture() {
-	local dir=$work/fx/$1.$RANDOM
-	cp -r "$src/fixtures/$1" "$dir"
+	local dir
+	dir=$(mktemp -d "$work/fx/$1.XXXXXX")
+	cp -r "$src/fixtures/$1/." "$dir"
 	rm -f "$dir/want.txt"
 	echo "$dir"
 }
