@@ -66,7 +66,13 @@
 // scope there and unchanged in between, or dst was declared afterwards with
 // a pure path expression, which is then used), the fix rewrites the call's
 // dir argument to filepath.Dir(dst), keeping the pattern, and adds the
-// path/filepath import if needed. In every other case (the source is a
+// path/filepath import if needed. The fix is not offered when the code
+// makes directories between the creation and the rename (the destination's
+// directory may not exist yet at the creation), when the dir argument has
+// effects or is the last use of a name, or when one temp object is renamed
+// to two places. After the fix, a temp file left behind on an error path
+// stays in the destination's directory instead of /tmp: remove it on every
+// path (the tempcleanup pass checks that). In every other case (the source is a
 // fixed path under os.TempDir(), a file inside a temp directory, the
 // destination is computed later by a call with effects) no fix is offered.
 //
