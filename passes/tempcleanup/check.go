@@ -331,6 +331,18 @@ func (c *checker) leakFix(fd *finding, fnCur, stmtCur inspector.Cursor, hid *ast
 			return // a defer in a loop would hold every file until the function returns
 		}
 	}
+	// A defer that uses the file registered before the creation would run
+	// after the new defer: Remove before Close. No fix then.
+	for _, u := range c.usesOf(v) {
+		if u.Node().Pos() >= as.Pos() {
+			continue
+		}
+		for anc := u; anc.Valid() && anc != fnCur; anc = anc.Parent() {
+			if _, ok := anc.Node().(*ast.DeferStmt); ok {
+				return
+			}
+		}
+	}
 	insertAt := as.End()
 	if errVar != nil {
 		next, ok := stmtCur.NextSibling()
@@ -901,6 +913,21 @@ func (c *checker) removalByChoice(fn ast.Node, events []event) bool {
 	for _, ev := range events {
 		for anc := ev.call; anc.Valid() && anc.Node() != fn; anc = anc.Parent() {
 			ek, _ := anc.ParentEdge()
+			if ek == edge.CaseClause_Body {
+				cc := anc.Parent().Node().(*ast.CaseClause)
+				sw, ok := anc.Parent().Parent().Parent().Node().(*ast.SwitchStmt)
+				if !ok || sw.Tag != nil && c.mentionsError(sw.Tag) || sw.Init != nil && c.mentionsError(sw.Init) {
+					break
+				}
+				errCase := false
+				for _, x := range cc.List {
+					errCase = errCase || c.mentionsError(x)
+				}
+				if errCase || len(cc.Body) > 0 && c.terminates(&ast.BlockStmt{List: cc.Body}) {
+					break
+				}
+				return true
+			}
 			if ek != edge.IfStmt_Body && ek != edge.IfStmt_Else {
 				continue
 			}

@@ -347,3 +347,34 @@ func collectedButNotRemoved(n int) ([]int, error) {
 	}
 	return sizes, nil
 }
+
+func closeDeferredFirst() (err error) {
+	var f *os.File
+	defer func() {
+		if f != nil {
+			f.Close()
+		}
+	}()
+	f, err = os.CreateTemp("", "first") // want `temporary file from os.CreateTemp is not removed`
+	if err != nil {
+		return err
+	}
+	_, err = f.WriteString("x")
+	return err
+}
+
+func removedOnlyInErrorCase(r io.Reader) error {
+	f, err := os.CreateTemp("", "sw") // want `temporary file from os.CreateTemp is not removed`
+	if err != nil {
+		return err
+	}
+	_, err = io.Copy(f, r)
+	switch {
+	case err != nil:
+		f.Close()
+		os.Remove(f.Name())
+	default:
+		f.Close()
+	}
+	return err
+}

@@ -656,3 +656,17 @@ func errorsIsCheck() error {
 	defer os.Remove(f.Name())
 	return f.Close()
 }
+
+func cleanByMode(mode string) error {
+	dir, err := os.MkdirTemp("", "mode")
+	if err != nil {
+		return err
+	}
+	switch mode {
+	case "clean":
+		defer os.RemoveAll(dir)
+	case "keep":
+		fmt.Println("keeping", dir)
+	}
+	return build(dir)
+}
