@@ -526,6 +526,14 @@ func (s *server) run(dir string, st *dirState, gen int) {
 				continue
 			}
 			fs := res.files[path]
+			for _, f := range fs {
+				for i, ri := range f.diag.RelatedInformation {
+					// Use the client's spelling of open documents' URIs.
+					if rp, err := uriToPath(ri.Location.URI); err == nil && s.docs[rp] != nil {
+						f.diag.RelatedInformation[i].Location.URI = s.docs[rp].uri
+					}
+				}
+			}
 			v := d.version
 			st.published[path] = &published{uri: d.uri, version: v, hash: sha256.Sum256(d.text), findings: fs}
 			diags := make([]Diagnostic, 0, len(fs))
