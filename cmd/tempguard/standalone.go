@@ -23,6 +23,8 @@ type options struct {
 	fix       bool
 	diff      bool
 	format    string
+	baseline  string // -baseline file
+	writeBase bool   // -write-baseline
 	tags      string
 	exitZero  bool
 	chdir     string
@@ -40,7 +42,9 @@ func newFlagSet(o *options) *flag.FlagSet {
 	fs.BoolVar(&o.json, "json", false, "print findings as JSON (the x/tools analysis JSON tree, de-duplicated)")
 	fs.BoolVar(&o.fix, "fix", false, "apply the first suggested fix of each finding, then report what remains")
 	fs.BoolVar(&o.diff, "diff", false, "with -fix: print the fixes as a unified diff instead of applying them")
-	fs.StringVar(&o.format, "format", "text", "output format: text or json")
+	fs.StringVar(&o.format, "format", "text", "output format: text, json (the x/tools JSON tree) or sarif (SARIF 2.1.0 for code scanning)")
+	fs.StringVar(&o.baseline, "baseline", "", "report only findings not recorded in this baseline `file`")
+	fs.BoolVar(&o.writeBase, "write-baseline", false, "record the current findings in the -baseline file and exit 0")
 	fs.StringVar(&o.tags, "tags", "", "comma-separated build tags, as for go build")
 	fs.BoolVar(&o.exitZero, "exit-zero", false, "exit 0 even when there are findings (errors still exit 1)")
 	fs.StringVar(&o.chdir, "C", "", "change to `dir` before doing anything else")
@@ -114,9 +118,17 @@ func (o *options) main(args []string) int {
 		o.format = "json"
 	}
 	switch o.format {
-	case "text", "json":
+	case "text", "json", "sarif":
 	default:
-		fmt.Fprintf(o.stderr, "tempguard: unknown -format %q (want text or json)\n", o.format)
+		fmt.Fprintf(o.stderr, "tempguard: unknown -format %q (want text, json or sarif)\n", o.format)
+		return exitUsage
+	}
+	if o.writeBase && o.baseline == "" {
+		fmt.Fprintf(o.stderr, "tempguard: -write-baseline needs -baseline=file\n")
+		return exitUsage
+	}
+	if o.writeBase && o.fix {
+		fmt.Fprintf(o.stderr, "tempguard: -write-baseline and -fix do not go together\n")
 		return exitUsage
 	}
 	if o.diff && !o.fix {
@@ -314,22 +326,69 @@ func splitPosn(posn string) (file string, line, col int) {
 
 // report prints the findings and errors and returns the exit code.
 func (o *options) report(res *vetResult) int {
+	src := newSources()
+	findings := res.findings
+	fps := src.fingerprints(findings)
+	if o.writeBase {
+		if res.errText != "" {
+			fmt.Fprint(o.stderr, res.errText)
+		}
+		if res.failed {
+			fmt.Fprintf(o.stderr, "tempguard: not writing %s: the analysis failed\n", o.baseline)
+			return exitError
+		}
+		if err := writeBaseline(o.baseline, findings, fps, src); err != nil {
+			fmt.Fprintf(o.stderr, "tempguard: %v\n", err)
+			return exitError
+		}
+		fmt.Fprintf(o.stderr, "tempguard: recorded %s in %s\n", plural(len(findings), "finding"), o.baseline)
+		return exitClean
+	}
+	hidden := 0
+	if o.baseline != "" {
+		known, err := readBaseline(o.baseline)
+		if errors.Is(err, errNoBaseline) {
+			fmt.Fprintf(o.stderr, "tempguard: baseline %s does not exist (yet): reporting every finding\n", o.baseline)
+			err = nil
+		}
+		if err != nil {
+			fmt.Fprintf(o.stderr, "tempguard: %v\n", err)
+			return exitError
+		}
+		findings, fps, hidden = filterBaseline(findings, fps, known)
+	}
 	switch o.format {
 	case "json":
-		writeJSON(o.stdout, res.findings)
+		writeJSON(o.stdout, findings)
+	case "sarif":
+		if err := writeSARIF(o.stdout, findings, fps, src, res); err != nil {
+			fmt.Fprintf(o.stderr, "tempguard: %v\n", err)
+			return exitError
+		}
 	default:
-		writeText(o.stdout, res.findings)
+		tw := &textWriter{w: o.stdout, color: useColor(o.stdout, os.Getenv), src: src}
+		tw.write(findings)
 	}
 	if res.errText != "" {
 		fmt.Fprint(o.stderr, res.errText)
 	}
+	if hidden > 0 {
+		fmt.Fprintf(o.stderr, "tempguard: %s in %s not shown\n", plural(hidden, "finding"), o.baseline)
+	}
 	switch {
 	case res.failed:
 		return exitError
-	case len(res.findings) > 0 && !o.exitZero:
+	case len(findings) > 0 && !o.exitZero:
 		return exitFindings
 	}
 	return exitClean
+}
+
+func plural(n int, what string) string {
+	if n == 1 {
+		return "1 " + what
+	}
+	return fmt.Sprintf("%d %ss", n, what)
 }
 
 // relPath shows file relative to the working directory when it is below it.
@@ -342,20 +401,6 @@ func relPath(file string) string {
 		return rel
 	}
 	return file
-}
-
-func writeText(w io.Writer, findings []Finding) {
-	for _, f := range findings {
-		fix := ""
-		if len(f.Fixes) > 0 {
-			fix = " (fix available: run with -fix)"
-		}
-		fmt.Fprintf(w, "%s:%d:%d: [%s] %s%s\n", relPath(f.File), f.Line, f.Col, f.Analyzer, f.Message, fix)
-		for _, r := range f.Related {
-			file, line, col := splitPosn(r.Posn)
-			fmt.Fprintf(w, "\t%s:%d:%d: %s\n", relPath(file), line, col, r.Message)
-		}
-	}
 }
 
 // writeJSON prints the x/tools JSON tree (package → analyzer → diagnostics)

@@ -72,7 +72,8 @@ func ParseSuppression(text string) (analyzers []string, reason string, ok bool) 
 			analyzers = append(analyzers, a)
 		}
 	}
-	reason = strings.TrimSpace(strings.Join(fields[1:], " "))
+	// "//tempguard:ignore x // why", in the style of //nolint, works too.
+	reason = strings.TrimSpace(strings.TrimPrefix(strings.Join(fields[1:], " "), "//"))
 	return analyzers, reason, true
 }
 
@@ -258,12 +259,12 @@ func (s *suppression) problems() []string {
 	for _, u := range s.unknown {
 		msg := fmt.Sprintf("%s: %q is not a tempguard analyzer", Directive, u)
 		if near := nearestName(u); near != "" {
-			msg += fmt.Sprintf("; did you mean %s?", near)
+			msg += fmt.Sprintf(" (did you mean %s?)", near)
 		} else {
 			msg += fmt.Sprintf(" (analyzers: %s)", strings.Join(AnalyzerNames, ", "))
 		}
 		if len(s.analyzers) == 0 {
-			msg += "; it suppresses nothing"
+			msg += ", so the comment suppresses nothing"
 		}
 		out = append(out, msg)
 	}
@@ -309,11 +310,15 @@ func editDistance(a, b string) int {
 // reports what is wrong with the package's //tempguard:ignore comments
 // (no reason, no analyzer, a name that is not an analyzer), each problem
 // once: by the first analyzer the comment names, or by predictabletemp.
+//
+// Each pass gets its own copy of the model ([Model.forPass]): the passes of
+// a package run concurrently and the model fills its caches lazily.
 func Get(pass *analysis.Pass) *Model {
 	m := pass.ResultOf[Analyzer].(*Model)
 	if !m.Relevant {
 		return m
 	}
+	m = m.forPass()
 	for _, s := range m.suppressionsList().list {
 		if s.reporter() != pass.Analyzer.Name {
 			continue

@@ -1,0 +1,357 @@
+package main
+
+// SARIF 2.1.0 output for code scanning (GitHub, GitLab, Azure DevOps...).
+//
+// The log is written from the typed structs below rather than with
+// github.com/owenrumney/go-sarif/v3: its generated types serialize every
+// optional array and sentinel (each run gets "addresses": [], "graphs": [],
+// "policies": [] ..., each region "byteOffset": -1, "charOffset": -1, each
+// location "id": -1, each result "rank": -1), so a small log triples in size
+// and says things we do not mean, and it would add gojsonschema, two xeipuuv
+// modules and google/uuid to our module graph. We need fifteen SARIF
+// objects; a test validates the output against the OASIS 2.1.0 schema with
+// an independent validator (santhosh-tekuri/jsonschema).
+
+import (
+	"encoding/json"
+	"fmt"
+	"io"
+	"net/url"
+	"path/filepath"
+	"runtime/debug"
+	"strings"
+
+	"github.com/tempguard/tempguard/passes"
+)
+
+const sarifSchema = "https://json.schemastore.org/sarif-2.1.0.json"
+
+type sarifLog struct {
+	Schema  string     `json:"$schema"`
+	Version string     `json:"version"`
+	Runs    []sarifRun `json:"runs"`
+}
+
+type sarifRun struct {
+	Tool               sarifTool                        `json:"tool"`
+	Invocations        []sarifInvocation                `json:"invocations"`
+	OriginalURIBaseIDs map[string]sarifArtifactLocation `json:"originalUriBaseIds,omitempty"`
+	ColumnKind         string                           `json:"columnKind"`
+	Results            []sarifResult                    `json:"results"`
+}
+
+type sarifTool struct {
+	Driver sarifDriver `json:"driver"`
+}
+
+type sarifDriver struct {
+	Name            string      `json:"name"`
+	InformationURI  string      `json:"informationUri"`
+	Version         string      `json:"version,omitempty"`
+	SemanticVersion string      `json:"semanticVersion,omitempty"`
+	Rules           []sarifRule `json:"rules"`
+}
+
+type sarifRule struct {
+	ID                   string             `json:"id"`
+	Name                 string             `json:"name"`
+	ShortDescription     sarifMessage       `json:"shortDescription"`
+	FullDescription      sarifMessage       `json:"fullDescription"`
+	Help                 sarifMessage       `json:"help"`
+	HelpURI              string             `json:"helpUri"`
+	DefaultConfiguration sarifConfiguration `json:"defaultConfiguration"`
+	Properties           sarifRuleProps     `json:"properties"`
+}
+
+type sarifMessage struct {
+	Text string `json:"text"`
+}
+
+type sarifConfiguration struct {
+	Level string `json:"level"`
+}
+
+type sarifRuleProps struct {
+	Tags             []string `json:"tags"`
+	SecuritySeverity string   `json:"security-severity,omitempty"`
+}
+
+type sarifInvocation struct {
+	ExecutionSuccessful        bool                `json:"executionSuccessful"`
+	ToolExecutionNotifications []sarifNotification `json:"toolExecutionNotifications,omitempty"`
+}
+
+type sarifNotification struct {
+	Level   string       `json:"level"`
+	Message sarifMessage `json:"message"`
+}
+
+type sarifResult struct {
+	RuleID              string            `json:"ruleId"`
+	RuleIndex           int               `json:"ruleIndex"`
+	Level               string            `json:"level"`
+	Message             sarifMessage      `json:"message"`
+	Locations           []sarifLocation   `json:"locations"`
+	RelatedLocations    []sarifLocation   `json:"relatedLocations,omitempty"`
+	PartialFingerprints map[string]string `json:"partialFingerprints"`
+	Fixes               []sarifFix        `json:"fixes,omitempty"`
+}
+
+type sarifLocation struct {
+	ID               int                   `json:"id,omitempty"` // related locations: 1, 2, ...
+	PhysicalLocation sarifPhysicalLocation `json:"physicalLocation"`
+	Message          *sarifMessage         `json:"message,omitempty"`
+}
+
+type sarifPhysicalLocation struct {
+	ArtifactLocation sarifArtifactLocation `json:"artifactLocation"`
+	Region           *sarifRegion          `json:"region,omitempty"`
+}
+
+type sarifArtifactLocation struct {
+	URI       string `json:"uri"`
+	URIBaseID string `json:"uriBaseId,omitempty"`
+}
+
+// sarifRegion is a text region; columns are in UTF-16 code units.
+type sarifRegion struct {
+	StartLine   int `json:"startLine"`
+	StartColumn int `json:"startColumn,omitempty"`
+	EndLine     int `json:"endLine,omitempty"`
+	EndColumn   int `json:"endColumn,omitempty"`
+}
+
+type sarifFix struct {
+	Description     sarifMessage          `json:"description"`
+	ArtifactChanges []sarifArtifactChange `json:"artifactChanges"`
+}
+
+type sarifArtifactChange struct {
+	ArtifactLocation sarifArtifactLocation `json:"artifactLocation"`
+	Replacements     []sarifReplacement    `json:"replacements"`
+}
+
+type sarifReplacement struct {
+	DeletedRegion   sarifByteRegion `json:"deletedRegion"`
+	InsertedContent sarifContent    `json:"insertedContent"`
+}
+
+// sarifByteRegion is a region in bytes, as suggested-fix edits are.
+type sarifByteRegion struct {
+	ByteOffset int `json:"byteOffset"`
+	ByteLength int `json:"byteLength"`
+}
+
+type sarifContent struct {
+	Text string `json:"text"`
+}
+
+// ruleMeta is what SARIF consumers need beyond an analyzer's doc. Security
+// rules carry the "security" tag and a security-severity (a CVSS-like score
+// that GitHub maps to critical >= 9, high >= 7, medium >= 4, low), which
+// makes code scanning list them as security alerts; the others are
+// correctness or reliability problems.
+type ruleMeta struct {
+	level    string // default level: error or warning
+	severity string // security-severity, or ""
+	tags     []string
+}
+
+var rulesMeta = map[string]ruleMeta{
+	// A symlink planted at a guessable path redirects a write (CVE-2024-45339).
+	"predictabletemp": {"error", "7.0", []string{"security", "external/cwe/cwe-377", "external/cwe/cwe-59"}},
+	// Time-of-check to time-of-use race on a path.
+	"checkthenopen": {"warning", "6.0", []string{"security", "external/cwe/cwe-367"}},
+	// Other users can read or change the file.
+	"tempperm":    {"warning", "5.0", []string{"security", "external/cwe/cwe-276", "external/cwe/cwe-732"}},
+	"tempcleanup": {"warning", "", []string{"reliability", "external/cwe/cwe-459"}},
+	"tempreopen":  {"warning", "", []string{"correctness"}},
+	"crossdevice": {"warning", "", []string{"correctness"}},
+	"temppattern": {"warning", "", []string{"correctness"}},
+}
+
+func metaFor(name string) ruleMeta {
+	if m, ok := rulesMeta[name]; ok {
+		return m
+	}
+	return ruleMeta{"warning", "", []string{"correctness"}}
+}
+
+// sarifRules describes every analyzer, whether or not it found anything,
+// so rule indexes are stable.
+func sarifRules() ([]sarifRule, map[string]int) {
+	var rules []sarifRule
+	index := map[string]int{}
+	for _, a := range passes.All() {
+		doc := strings.TrimSpace(a.Doc)
+		short, full := splitDoc(doc)
+		helpURI := a.URL
+		if helpURI == "" {
+			helpURI = "https://github.com/tempguard/tempguard#" + a.Name
+		}
+		m := metaFor(a.Name)
+		index[a.Name] = len(rules)
+		rules = append(rules, sarifRule{
+			ID:                   a.Name,
+			Name:                 a.Name,
+			ShortDescription:     sarifMessage{short},
+			FullDescription:      sarifMessage{full},
+			Help:                 sarifMessage{doc + "\n\nMore: " + helpURI},
+			HelpURI:              helpURI,
+			DefaultConfiguration: sarifConfiguration{m.level},
+			Properties:           sarifRuleProps{Tags: m.tags, SecuritySeverity: m.severity},
+		})
+	}
+	return rules, index
+}
+
+// splitDoc returns an analyzer doc's first line and its first paragraph
+// after that (or the first line again if there is none).
+func splitDoc(doc string) (short, full string) {
+	short, rest, _ := strings.Cut(doc, "\n")
+	rest = strings.TrimSpace(rest)
+	para, _, _ := strings.Cut(rest, "\n\n")
+	para = strings.Join(strings.Fields(para), " ")
+	if para == "" {
+		para = short
+	}
+	return short, para
+}
+
+func toolVersion() string {
+	if bi, ok := debug.ReadBuildInfo(); ok && bi.Main.Version != "" && bi.Main.Version != "(devel)" {
+		return bi.Main.Version
+	}
+	return ""
+}
+
+// writeSARIF prints findings as a SARIF 2.1.0 log with one run.
+func writeSARIF(w io.Writer, findings []Finding, fps []string, src *sources, res *vetResult) error {
+	rules, index := sarifRules()
+	driver := sarifDriver{
+		Name:           "tempguard",
+		InformationURI: "https://github.com/tempguard/tempguard",
+		Rules:          rules,
+	}
+	if v := toolVersion(); v != "" {
+		driver.Version = v
+		driver.SemanticVersion = strings.TrimPrefix(v, "v")
+	}
+	inv := sarifInvocation{ExecutionSuccessful: !res.failed}
+	if res.failed && strings.TrimSpace(res.errText) != "" {
+		inv.ToolExecutionNotifications = []sarifNotification{{Level: "error", Message: sarifMessage{strings.TrimSpace(res.errText)}}}
+	}
+	run := sarifRun{
+		Tool:        sarifTool{driver},
+		Invocations: []sarifInvocation{inv},
+		OriginalURIBaseIDs: map[string]sarifArtifactLocation{
+			"%SRCROOT%": {URI: fileURI(src.root) + "/"},
+		},
+		ColumnKind: "utf16CodeUnits",
+		Results:    []sarifResult{},
+	}
+	for i, f := range findings {
+		idx, ok := index[f.Analyzer]
+		if !ok {
+			idx = len(run.Tool.Driver.Rules)
+			m := metaFor(f.Analyzer)
+			index[f.Analyzer] = idx
+			run.Tool.Driver.Rules = append(run.Tool.Driver.Rules, sarifRule{
+				ID: f.Analyzer, Name: f.Analyzer,
+				ShortDescription: sarifMessage{f.Analyzer}, FullDescription: sarifMessage{f.Analyzer}, Help: sarifMessage{f.Analyzer},
+				HelpURI:              "https://github.com/tempguard/tempguard#" + f.Analyzer,
+				DefaultConfiguration: sarifConfiguration{m.level},
+				Properties:           sarifRuleProps{Tags: m.tags, SecuritySeverity: m.severity},
+			})
+		}
+		r := sarifResult{
+			RuleID:              f.Analyzer,
+			RuleIndex:           idx,
+			Level:               run.Tool.Driver.Rules[idx].DefaultConfiguration.Level,
+			Message:             sarifMessage{f.Message},
+			Locations:           []sarifLocation{{PhysicalLocation: src.physical(f.Posn, f.End)}},
+			PartialFingerprints: map[string]string{fingerprintVersion: fps[i]},
+		}
+		for j, rel := range f.Related {
+			msg := sarifMessage{rel.Message}
+			r.RelatedLocations = append(r.RelatedLocations, sarifLocation{
+				ID:               j + 1,
+				PhysicalLocation: src.physical(rel.Posn, rel.End),
+				Message:          &msg,
+			})
+		}
+		for _, fix := range f.Fixes {
+			if len(fix.Edits) > 0 { // SARIF wants at least one change
+				r.Fixes = append(r.Fixes, src.sarifFix(fix))
+			}
+		}
+		run.Results = append(run.Results, r)
+	}
+	data, err := json.MarshalIndent(sarifLog{Schema: sarifSchema, Version: "2.1.0", Runs: []sarifRun{run}}, "", "  ")
+	if err != nil {
+		return err
+	}
+	_, err = fmt.Fprintf(w, "%s\n", data)
+	return err
+}
+
+// artifact returns the SARIF location of a file: relative to %SRCROOT% when
+// it is under the repository root, else an absolute file URI.
+func (s *sources) artifact(file string) sarifArtifactLocation {
+	rel, in := s.rel(file)
+	if !in {
+		return sarifArtifactLocation{URI: fileURI(file)}
+	}
+	return sarifArtifactLocation{URI: (&url.URL{Path: rel}).EscapedPath(), URIBaseID: "%SRCROOT%"}
+}
+
+func fileURI(path string) string {
+	abs, err := filepath.Abs(path)
+	if err != nil {
+		abs = path
+	}
+	p := filepath.ToSlash(abs)
+	if !strings.HasPrefix(p, "/") {
+		p = "/" + p // C:/x on Windows
+	}
+	return (&url.URL{Scheme: "file", Path: p}).String()
+}
+
+// physical converts a go/analysis "file:line:col" span (byte columns) to a
+// SARIF physical location with UTF-16 columns.
+func (s *sources) physical(posn, end string) sarifPhysicalLocation {
+	file, line, col := splitPosn(posn)
+	loc := sarifPhysicalLocation{ArtifactLocation: s.artifact(file)}
+	if line < 1 {
+		return loc
+	}
+	src := s.file(file)
+	reg := &sarifRegion{StartLine: line}
+	if col > 0 {
+		reg.StartColumn = utf16Col(src.line(line), col)
+	}
+	if efile, eline, ecol := splitPosn(end); efile == file && eline >= line && ecol > 0 && (eline > line || ecol > col) {
+		reg.EndLine = eline
+		reg.EndColumn = utf16Col(src.line(eline), ecol)
+	}
+	loc.Region = reg
+	return loc
+}
+
+func (s *sources) sarifFix(fix jsonSuggestedFix) sarifFix {
+	out := sarifFix{Description: sarifMessage{fix.Message}}
+	byFile := map[string]int{}
+	for _, e := range fix.Edits {
+		i, ok := byFile[e.Filename]
+		if !ok {
+			i = len(out.ArtifactChanges)
+			byFile[e.Filename] = i
+			out.ArtifactChanges = append(out.ArtifactChanges, sarifArtifactChange{ArtifactLocation: s.artifact(e.Filename)})
+		}
+		out.ArtifactChanges[i].Replacements = append(out.ArtifactChanges[i].Replacements, sarifReplacement{
+			DeletedRegion:   sarifByteRegion{ByteOffset: e.Start, ByteLength: max(e.End-e.Start, 0)},
+			InsertedContent: sarifContent{e.New},
+		})
+	}
+	return out
+}
