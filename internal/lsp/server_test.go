@@ -238,6 +238,22 @@ func TestOverlayEdits(t *testing.T) {
 	if b, _ := os.ReadFile(path); string(b) != disk {
 		t.Fatalf("server wrote to disk")
 	}
+
+	// Incremental changes (sent by some clients although the server asks
+	// for full text): replace ".log" by ".txt" on the line with "ünïcode"
+	// above it, then insert a line at the top.
+	v3 := 3
+	c.notify("textDocument/didChange", DidChangeTextDocumentParams{
+		TextDocument: VersionedTextDocumentIdentifier{URI: uri, Version: &v3},
+		ContentChanges: []TextDocumentContentChangeEvent{
+			{Range: &Range{Position{10, 40}, Position{10, 44}}, Text: ".txt"},
+			{Range: &Range{Position{1, 0}, Position{1, 0}}, Text: "// é\n"},
+		},
+	})
+	diags = c.waitDiags(uri, 3)
+	if len(diags) != 1 || diags[0].Range.Start != (Position{11, 22}) || !strings.Contains(diags[0].Message, `name + ".txt"`) {
+		t.Fatalf("after incremental changes: %+v", diags)
+	}
 }
 
 // A fix is never offered for text that changed since analysis.
