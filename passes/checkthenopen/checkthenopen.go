@@ -374,7 +374,7 @@ func (s *fnState) analyze() {
 		if !ok || s.fl.tagged[e] {
 			continue
 		}
-		if tv, ok := s.pass.TypesInfo.Types[e]; !ok || tv.Type == nil || !isBool(tv.Type) {
+		if t := s.pass.TypesInfo.TypeOf(e); t == nil || !isBool(t) {
 			continue
 		}
 		s.conds = append(s.conds, b)
@@ -395,10 +395,11 @@ func (s *fnState) analyze() {
 		var best *guard
 		for _, e := range edges {
 			blk := s.fl.g.Blocks[e.b]
-			if !s.fl.dominated(blk, e.succ)[ub] {
-				continue
-			}
+			dom := s.fl.dominated(blk, e.succ)[ub]
 			for _, f := range e.facts {
+				if !dom && !s.guardedUnlessOption(blk, e.succ, ub, f.c) {
+					continue
+				}
 				for _, a := range u.args {
 					if !flags(f.out, a.class) {
 						continue
@@ -480,6 +481,66 @@ func (s *fnState) trusts(f fact, a useArg, u *use, b blockT, succ int) bool {
 		}
 	}
 	return true
+}
+
+// guardedUnlessOption handles
+//
+//	if _, err := os.Stat(p); err == nil && !force { return errExists }
+//	os.WriteFile(p, ...)
+//
+// The use is reachable on the check's other outcome only through an
+// unrelated condition (an option) that otherwise leaves the function: on
+// every path where the option is off, the check decides the use.
+func (s *fnState) guardedUnlessOption(b blockT, succ int, ub blockT, c *check) bool {
+	other := s.fl.dominated(b, 1-succ)
+	type edge struct {
+		b blockT
+		i int
+	}
+	removed := map[edge]bool{{b, succ}: true}
+	options := 0
+	for _, cb := range s.conds {
+		if !other[cb] {
+			continue
+		}
+		e := cb.Nodes[len(cb.Nodes)-1]
+		if ex, ok := e.(ast.Expr); !ok || !s.unrelated(ex) {
+			continue
+		}
+		r0, r1 := s.fl.canReach(cb.Succs[0], ub), s.fl.canReach(cb.Succs[1], ub)
+		switch {
+		case r0 && !r1:
+			removed[edge{cb, 0}] = true
+			options++
+		case r1 && !r0:
+			removed[edge{cb, 1}] = true
+			options++
+		}
+	}
+	if options == 0 {
+		return false
+	}
+	entry := s.fl.g.Blocks[0]
+	seen := map[blockT]bool{entry: true}
+	work := []blockT{entry}
+	for len(work) > 0 {
+		x := work[len(work)-1]
+		work = work[:len(work)-1]
+		if x == ub {
+			return false
+		}
+		for i, y := range x.Succs {
+			if !removed[edge{x, i}] && !seen[y] {
+				seen[y] = true
+				work = append(work, y)
+			}
+		}
+	}
+	return true
+}
+
+func containsNode(root, n ast.Node) bool {
+	return n != nil && root.Pos() <= n.Pos() && n.End() <= root.End()
 }
 
 // errorExit reports whether the blocks only the edge (b, succ) leads to

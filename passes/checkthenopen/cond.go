@@ -55,12 +55,14 @@ func (s *fnState) facts(e ast.Expr, val bool, at token.Pos, depth int) []fact {
 			if val {
 				return append(s.facts(x.X, true, at, depth), s.facts(x.Y, true, at, depth)...)
 			}
-			return nil
+			// err == nil && !force is false: unless the option is set,
+			// err != nil.
+			return s.unlessOption(x.X, x.Y, false, at, depth)
 		case token.LOR:
 			if !val {
 				return append(s.facts(x.X, false, at, depth), s.facts(x.Y, false, at, depth)...)
 			}
-			return nil
+			return s.unlessOption(x.X, x.Y, true, at, depth)
 		case token.EQL, token.NEQ:
 			if other, ok := nilCompare(info, x); ok {
 				isNil := (x.Op == token.EQL) == val
@@ -441,4 +443,65 @@ func (s *fnState) isInfoVar(v *types.Var) bool {
 func isFileMode(t types.Type) bool {
 	n, ok := types.Unalias(t).(*types.Named)
 	return ok && n.Obj().Pkg() != nil && n.Obj().Pkg().Path() == "io/fs" && n.Obj().Name() == "FileMode"
+}
+
+// unlessOption returns the facts of one operand of a && b (false) or
+// a || b (true) when the other operand is an unrelated option: it tests
+// none of the function's checks. On every path where the option does not
+// decide, the operand does.
+func (s *fnState) unlessOption(a, b ast.Expr, val bool, at token.Pos, depth int) []fact {
+	fa, fb := s.facts(a, val, at, depth), s.facts(b, val, at, depth)
+	switch {
+	case len(fa) > 0 && len(fb) == 0 && s.unrelated(b):
+		return fa
+	case len(fb) > 0 && len(fa) == 0 && s.unrelated(a):
+		return fb
+	}
+	return nil
+}
+
+// unrelated reports whether e is an option, a boolean variable or field
+// such as force or opts.Overwrite (possibly negated), that mentions no
+// check call or result. Calls (expired(p)) are data, not options.
+func (s *fnState) unrelated(e ast.Expr) bool {
+	x := ast.Unparen(e)
+	for {
+		if u, ok := x.(*ast.UnaryExpr); ok && u.Op == token.NOT {
+			x = ast.Unparen(u.X)
+			continue
+		}
+		break
+	}
+	for {
+		switch y := x.(type) {
+		case *ast.SelectorExpr:
+			x = ast.Unparen(y.X)
+			continue
+		case *ast.StarExpr:
+			x = ast.Unparen(y.X)
+			continue
+		}
+		break
+	}
+	if _, ok := x.(*ast.Ident); !ok {
+		return false
+	}
+	for _, c := range s.checks {
+		if containsNode(e, c.call) || s.refers(e, c.errVar) || s.refers(e, c.fiVar) {
+			return false
+		}
+	}
+	ok := true
+	ast.Inspect(e, func(n ast.Node) bool {
+		if id, isID := n.(*ast.Ident); isID && ok {
+			// a boolean derived from a check (exists := err == nil)
+			if v, isVar := s.pass.TypesInfo.Uses[id].(*types.Var); isVar && isBool(v.Type()) {
+				if len(s.facts(id, true, e.Pos(), 3)) > 0 {
+					ok = false
+				}
+			}
+		}
+		return ok
+	})
+	return ok
 }

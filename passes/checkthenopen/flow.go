@@ -240,3 +240,23 @@ func (fl *flow) dominated(b *cfg.Block, i int) map[*cfg.Block]bool {
 
 // blockT is a CFG block.
 type blockT = *cfg.Block
+
+// canReach reports whether block to is reachable from block from.
+func (fl *flow) canReach(from, to *cfg.Block) bool {
+	seen := map[*cfg.Block]bool{from: true}
+	work := []*cfg.Block{from}
+	for len(work) > 0 {
+		x := work[len(work)-1]
+		work = work[:len(work)-1]
+		if x == to {
+			return true
+		}
+		for _, y := range x.Succs {
+			if !seen[y] {
+				seen[y] = true
+				work = append(work, y)
+			}
+		}
+	}
+	return false
+}

@@ -557,3 +557,25 @@ func orExist(p string) {
 		f.Close()
 	}
 }
+
+// 51. Refuse to overwrite unless forced: without -force the check decides.
+func save(p string, data []byte, force bool) error {
+	if _, err := os.Stat(p); err == nil && !force {
+		return fmt.Errorf("%s exists (use -force)", p)
+	}
+	return os.WriteFile(p, data, 0o644) // want `os.WriteFile\(p\) after os.Stat found it missing`
+}
+
+// 52. The same with a wrapper and a nested option test.
+func export(p string, overwrite bool) error {
+	if fileExists(p) {
+		if !overwrite {
+			return errors.New("exists")
+		}
+	}
+	f, err := os.Create(p) // want `os.Create\(p\) after fileExists found it missing`
+	if err != nil {
+		return err
+	}
+	return f.Close()
+}

@@ -539,3 +539,36 @@ func removeOrDie(p string) {
 	}
 	os.Remove(p)
 }
+
+// 52. An option that only logs: the write happens on both outcomes.
+func saveVerbose(p string, data []byte, verbose bool) error {
+	if _, err := os.Stat(p); err == nil {
+		if verbose {
+			log.Printf("overwriting %s", p)
+		}
+	}
+	return os.WriteFile(p, data, 0o644)
+}
+
+// 53. An option that skips the write altogether on the existing side.
+func saveUnlessExists(p string, data []byte, dryRun bool) error {
+	if dryRun {
+		return nil
+	}
+	_, err := os.Stat(p)
+	if err == nil {
+		log.Printf("replacing %s", p)
+	}
+	return os.WriteFile(p, data, 0o644)
+}
+
+func expired(string) bool { return false }
+
+// 54. Regenerate when missing or expired: the write does not trust the
+// file's absence.
+func regenerateCache(p string, data []byte) ([]byte, error) {
+	if _, err := os.Stat(p); err == nil && !expired(p) {
+		return os.ReadFile(p)
+	}
+	return data, os.WriteFile(p, data, 0o644)
+}
