@@ -564,6 +564,7 @@ func (st *state) apply(l layout, ev event, s bits, report bool) {
 		if !report {
 			break
 		}
+		var hits []runHit
 		for _, u := range ev.uses {
 			fv := st.fileList[u.file]
 			if !s.has(l.open(fv.idx)) {
@@ -573,8 +574,22 @@ func (st *state) apply(l layout, ev event, s bits, report bool) {
 			switch {
 			case u.argv0 && fv.writable, len(dirty) > 0,
 				st.winOK && fv.writable && s.has(l.written(fv.idx)):
-				st.reportRun(fv, u, dirty)
+				hits = append(hits, runHit{fv, u, dirty})
 			}
+		}
+		// one report per command, for every file it names
+		for len(hits) > 0 {
+			cmd := hits[0].u.cmd
+			var same, rest []runHit
+			for _, h := range hits {
+				if h.u.cmd == cmd {
+					same = append(same, h)
+				} else {
+					rest = append(rest, h)
+				}
+			}
+			st.reportRun(same)
+			hits = rest
 		}
 	case evExit:
 		if !report || !st.winOK {

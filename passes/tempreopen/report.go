@@ -91,37 +91,65 @@ func (st *state) reportReopen(fv *fileVar, call *ast.CallExpr, write bool, dirty
 	st.m.Report(st.pass, analysis.Diagnostic{Pos: call.Pos(), End: call.End(), Message: msg, SuggestedFixes: fixes})
 }
 
-func (st *state) reportRun(fv *fileVar, u execUse, dirty []int) {
-	if !st.once(u.cmd.Pos()) {
+// runHit is a file that a command receives while open.
+type runHit struct {
+	fv    *fileVar
+	u     execUse
+	dirty []int
+}
+
+func (st *state) reportRun(hits []runHit) {
+	cmd := hits[0].u.cmd
+	if !st.once(cmd.Pos()) {
 		return
 	}
-	f := fv.v.Name()
-	what := st.calleeName(u.cmd)
+	what := st.calleeName(cmd)
+	var names []string
+	var targets []closeTarget
+	argv0, dirty := false, []int(nil)
+	for _, h := range hits {
+		names = append(names, h.fv.v.Name())
+		targets = append(targets, closeTarget{h.fv, h.dirty, true})
+		argv0 = argv0 || h.u.argv0
+		dirty = append(dirty, h.dirty...)
+	}
+	f := strings.Join(names, " and ")
+	fname := f + "'s name"
+	if len(names) > 1 {
+		fname = "the names of " + f
+	}
 	var msg string
 	switch {
-	case u.argv0:
-		msg = fmt.Sprintf("%s runs %s's file while %s is still open for writing: exec fails with \"text file busy\" on Linux and a sharing violation on Windows; close %s first", what, f, f, f)
+	case argv0:
+		msg = fmt.Sprintf("%s runs %s's file while %s %s still open for writing: exec fails with \"text file busy\" on Linux and a sharing violation on Windows; close %s first", what, f, f, isAre(len(names)), f)
 	case len(dirty) > 0:
-		msg = fmt.Sprintf("%s passes %s's name to a command while data written through %s is not flushed: the command reads a truncated file; flush and close %s first", what, f, st.writerNames(dirty), f)
+		msg = fmt.Sprintf("%s passes %s to a command while data written through %s is not flushed: the command reads a truncated file; flush and close %s first", what, fname, st.writerNames(dirty), f)
 	default:
-		msg = fmt.Sprintf("%s passes %s's name to a command while %s is still open for writing: on Windows the program cannot open it (sharing violation); close %s first", what, f, f, f)
+		msg = fmt.Sprintf("%s passes %s to a command while %s %s still open for writing: on Windows a program that opens it without write sharing fails; close %s first", what, fname, f, isAre(len(names)), f)
 	}
 	// the statement that runs the command decides how errors are handled
 	var runCall *ast.CallExpr
 	for rc, uses := range st.runs {
 		for _, x := range uses {
-			if x.cmd == u.cmd && (runCall == nil || rc.Pos() < runCall.Pos()) {
+			if x.cmd == cmd && (runCall == nil || rc.Pos() < runCall.Pos()) {
 				runCall = rc
 			}
 		}
 	}
 	if runCall == nil {
-		runCall = u.cmd
+		runCall = cmd
 	}
 	st.m.Report(st.pass, analysis.Diagnostic{
-		Pos: u.cmd.Pos(), End: u.cmd.End(), Message: msg,
-		SuggestedFixes: st.closeFix(fv, u.cmd, runCall, dirty, true),
+		Pos: cmd.Pos(), End: cmd.End(), Message: msg,
+		SuggestedFixes: st.closeFixMulti(targets, cmd, runCall),
 	})
+}
+
+func isAre(n int) string {
+	if n == 1 {
+		return "is"
+	}
+	return "are"
 }
 
 func (st *state) reportDefer(fv *fileVar, dr *deferRemove) {
@@ -212,10 +240,21 @@ const (
 	modePanic
 )
 
+// closeTarget is one file to close (after flushing its dirty writers).
+type closeTarget struct {
+	fv    *fileVar
+	dirty []int
+	close bool
+}
+
 // closeFix inserts flushes of the dirty writers (outermost first) and, if
 // close, a close of the file before the statement containing at. handler is
 // the call whose error handling the inserted code imitates.
 func (st *state) closeFix(fv *fileVar, at, handler *ast.CallExpr, dirty []int, close bool) []analysis.SuggestedFix {
+	return st.closeFixMulti([]closeTarget{{fv, dirty, close}}, at, handler)
+}
+
+func (st *state) closeFixMulti(targets []closeTarget, at, handler *ast.CallExpr) []analysis.SuggestedFix {
 	path, _ := astutil.PathEnclosingInterval(st.file, at.Pos(), at.End())
 	if len(path) == 0 || path[0] != ast.Node(at) {
 		return nil
@@ -224,49 +263,9 @@ func (st *state) closeFix(fv *fileVar, at, handler *ast.CallExpr, dirty []int, c
 	if s == nil {
 		return nil
 	}
-	// Not inside a loop that does not also create the file.
-	for _, n := range path {
-		if n == st.fn {
-			break
-		}
-		switch n.(type) {
-		case *ast.ForStmt, *ast.RangeStmt:
-			for _, c := range fv.creates {
-				if c.Pos() < n.Pos() || c.End() > n.End() {
-					return nil
-				}
-			}
-		}
-	}
-	if !st.visible(fv.v, s.Pos()) {
-		return nil
-	}
-	for _, w := range dirty {
-		if !st.visible(st.wList[w].v, s.Pos()) {
-			return nil
-		}
-	}
-	// Deferred closes must be plain (a second close is then harmless), and
-	// nothing may use what we close afterwards.
 	after := st.reachableAfter(at)
 	if after == nil {
 		return nil
-	}
-	if close {
-		if !st.safeToFinish(fv.v, after, true) {
-			return nil
-		}
-		for _, w := range fv.writers {
-			if !st.safeToFinish(st.wList[w].v, after, true) {
-				return nil
-			}
-		}
-	}
-	for _, w := range dirty {
-		wv := st.wList[w]
-		if !st.safeToFinish(wv.v, after, wv.finish == "Close") {
-			return nil
-		}
 	}
 	indent, ok := st.indentOf(s)
 	if !ok {
@@ -277,22 +276,70 @@ func (st *state) closeFix(fv *fileVar, at, handler *ast.CallExpr, dirty []int, c
 		return nil
 	}
 	var stmts []string
-	for _, w := range dirty {
-		wv := st.wList[w]
-		stmts = append(stmts, errStmt(wv.v.Name()+"."+wv.finish+"()", mode, recv, zeros, indent, wv.noErr))
-	}
-	if close {
-		stmts = append(stmts, errStmt(fv.v.Name()+".Close()", mode, recv, zeros, indent, false))
+	anyFlush, anyClose := false, false
+	for _, t := range targets {
+		fv := t.fv
+		// Not inside a loop that does not also create the file.
+		for _, n := range path {
+			if n == st.fn {
+				break
+			}
+			switch n.(type) {
+			case *ast.ForStmt, *ast.RangeStmt:
+				for _, c := range fv.creates {
+					if c.Pos() < n.Pos() || c.End() > n.End() {
+						return nil
+					}
+				}
+			}
+		}
+		if !st.visible(fv.v, s.Pos()) {
+			return nil
+		}
+		for _, w := range t.dirty {
+			if !st.visible(st.wList[w].v, s.Pos()) {
+				return nil
+			}
+		}
+		// Deferred closes must be plain (a second close is then harmless),
+		// and nothing may use what we close afterwards.
+		if t.close {
+			if !st.safeToFinish(fv.v, after, true) {
+				return nil
+			}
+			for _, w := range fv.writers {
+				if !st.safeToFinish(st.wList[w].v, after, true) {
+					return nil
+				}
+			}
+		}
+		for _, w := range t.dirty {
+			wv := st.wList[w]
+			if !st.safeToFinish(wv.v, after, wv.finish == "Close") {
+				return nil
+			}
+			stmts = append(stmts, errStmt(wv.v.Name()+"."+wv.finish+"()", mode, recv, zeros, indent, wv.noErr))
+			anyFlush = true
+		}
+		if t.close {
+			stmts = append(stmts, errStmt(fv.v.Name()+".Close()", mode, recv, zeros, indent, false))
+			anyClose = true
+		}
 	}
 	if len(stmts) == 0 {
 		return nil
 	}
 	text := strings.Join(stmts, "\n"+indent) + "\n" + indent
-	msg := "Close " + fv.v.Name() + " before reusing its name"
-	if len(dirty) > 0 && close {
-		msg = "Flush and close " + fv.v.Name() + " before reusing its name"
-	} else if len(dirty) > 0 {
-		msg = "Flush the buffered writes before reopening " + fv.v.Name() + "'s file"
+	var names []string
+	for _, t := range targets {
+		names = append(names, t.fv.v.Name())
+	}
+	list := strings.Join(names, " and ")
+	msg := "Close " + list + " before reusing the name"
+	if anyFlush && anyClose {
+		msg = "Flush and close " + list + " before reusing the name"
+	} else if anyFlush {
+		msg = "Flush the buffered writes before reopening " + list + "'s file"
 	}
 	return []analysis.SuggestedFix{{
 		Message:   msg,

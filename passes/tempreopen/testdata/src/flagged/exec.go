@@ -89,3 +89,22 @@ func start(text string) (*os.Process, error) {
 	f.WriteString(text)
 	return os.StartProcess("/bin/cat", []string{"cat", f.Name()}, &os.ProcAttr{}) // want `os.StartProcess passes f's name to a command`
 }
+
+// Two files handed to diff: both are closed by the fix.
+func diff(a, b []byte) ([]byte, error) {
+	f1, err := os.CreateTemp("", "a")
+	if err != nil {
+		return nil, err
+	}
+	defer os.Remove(f1.Name())
+	defer f1.Close()
+	f2, err := os.CreateTemp("", "b")
+	if err != nil {
+		return nil, err
+	}
+	defer os.Remove(f2.Name())
+	defer f2.Close()
+	f1.Write(a)
+	f2.Write(b)
+	return exec.Command("diff", "-u", f1.Name(), f2.Name()).CombinedOutput() // want `exec.Command passes the names of f1 and f2 to a command while f1 and f2 are still open for writing`
+}
