@@ -276,6 +276,9 @@ func (st *state) validFile(fv *fileVar) bool {
 				if inLit != nil && !deferred && st.closesArg(p, indexOf(p.Args, id)) {
 					ok = false
 				}
+				if st.wraps(p) {
+					ok = false // a wrapper whose Close may close f
+				}
 				return
 			}
 			ok = false
@@ -630,4 +633,42 @@ func (st *state) mentionsGOOS(body ast.Node) bool {
 		return !found
 	})
 	return found
+}
+
+// wraps reports whether call, outside the standard library, returns a
+// closable value built from its arguments (a wrapper that may close the
+// file it was given).
+func (st *state) wraps(call *ast.CallExpr) bool {
+	fn, f := tempmodel.Callee(st.pass.TypesInfo, call)
+	if fn == nil {
+		return false
+	}
+	if _, ok := writerCtors[f]; ok || st.isStd(fn) {
+		return false
+	}
+	sig, ok := fn.Type().(*types.Signature)
+	if !ok {
+		return false
+	}
+	for i := 0; i < sig.Results().Len(); i++ {
+		t := sig.Results().At(i).Type()
+		if types.Identical(t, types.Universe.Lookup("error").Type()) {
+			continue
+		}
+		if closable(t) {
+			if it, ok := t.Underlying().(*types.Interface); ok && it.NumMethods() == 0 {
+				continue
+			}
+			return true
+		}
+	}
+	return false
+}
+
+func (st *state) isStd(obj types.Object) bool {
+	if obj.Pkg() == nil {
+		return true
+	}
+	tf := st.pass.Fset.File(obj.Pos())
+	return tf != nil && goroot != "" && strings.HasPrefix(tf.Name(), goroot)
 }

@@ -568,3 +568,20 @@ func staleLock(path string) error {
 }
 
 var force bool
+
+type lineWriter struct{ f *os.File }
+
+func newLineWriter(f *os.File) *lineWriter { return &lineWriter{f} }
+func (w *lineWriter) Close() error       { return w.f.Close() }
+
+// A wrapper of this package closes the file it was given.
+func wrapped(dst string) error {
+	f, err := os.CreateTemp("", "w")
+	if err != nil {
+		return err
+	}
+	lw := newLineWriter(f)
+	f.WriteString("x")
+	lw.Close()
+	return os.Rename(f.Name(), dst)
+}
