@@ -25,7 +25,8 @@
 //     analysis of that directory (the go list process is killed through the
 //     context and remaining analyzer actions are skipped); at most one
 //     analysis per directory runs at a time and results of a superseded run
-//     are dropped.
+//     are dropped. Saving a file also re-analyzes the other directories
+//     with open documents, whose packages may import it.
 //   - Speed: the first analysis of a directory loads the dependency closure
 //     from source (the checker needs syntax for every dependency, because
 //     passes with facts run on each). Function bodies of standard-library

@@ -384,7 +384,20 @@ func (s *server) didSave(p DidSaveTextDocumentParams) {
 	if p.Text != nil {
 		doc.text = []byte(*p.Text)
 	}
-	s.schedule(filepath.Dir(path), 0)
+	dir := filepath.Dir(path)
+	s.schedule(dir, 0)
+	// Packages in other directories may import this one (and use facts
+	// about its functions): re-analyze the other directories with open
+	// documents too. (Unsaved edits reach them on their next analysis.)
+	others := map[string]bool{}
+	for p := range s.docs {
+		if d := filepath.Dir(p); d != dir {
+			others[d] = true
+		}
+	}
+	for d := range others {
+		s.schedule(d, s.opts.Debounce)
+	}
 }
 
 func (s *server) didClose(p DidCloseTextDocumentParams) {

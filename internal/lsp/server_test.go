@@ -419,3 +419,29 @@ func waitEvent(t *testing.T, c *testClient, kind string) event {
 		}
 	}
 }
+
+// Saving a file re-analyzes the other directories with open documents:
+// their packages may import the saved one.
+func TestSaveReanalyzesImporters(t *testing.T) {
+	t.Parallel()
+	asrc := "package a\n\nimport (\n\t\"os\"\n\n\t\"example.com/m/b\"\n)\n\nfunc F() { os.Create(b.Name()) }\n"
+	bsrc := "package b\n\nfunc Name() string { return \"/tmp/b\" }\n"
+	dir := writeModule(t, map[string]string{"a/a.go": asrc, "b/b.go": bsrc})
+	c := startServer(t, []*analysis.Analyzer{fixme}, Options{Debounce: 20 * time.Millisecond})
+	c.initialize()
+	auri := c.open(filepath.Join(dir, "a", "a.go"), asrc, 1)
+	if d := c.waitDiags(auri, 1); len(d) != 1 {
+		t.Fatalf("a: %+v", d)
+	}
+	buri := c.open(filepath.Join(dir, "b", "b.go"), bsrc, 1)
+	c.waitDiags(buri, 1)
+	// b loses Name: a no longer type-checks once b is saved.
+	broken := "package b\n\nfunc Other() string { return \"/tmp/b\" }\n"
+	os.WriteFile(filepath.Join(dir, "b", "b.go"), []byte(broken), 0o644)
+	c.change(buri, broken, 2)
+	c.notify("textDocument/didSave", DidSaveTextDocumentParams{TextDocument: TextDocumentIdentifier{URI: buri}})
+	msg := c.waitShow("does not type-check")
+	if !strings.Contains(msg, "example.com/m/a") || !strings.Contains(msg, "Name") {
+		t.Errorf("message: %q", msg)
+	}
+}
