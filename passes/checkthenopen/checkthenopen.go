@@ -471,6 +471,13 @@ func (s *fnState) trusts(f fact, a useArg, u *use, b blockT, succ int) bool {
 			return false
 		}
 	case outMissing:
+		// os.Rename replaces the target atomically and does not follow a
+		// symlink there: the race matters only to code that refuses to
+		// clobber (the other outcome is an error), not to a cache that
+		// returns early when the target is already there.
+		if a.class == useRenameDst && !s.errorExit(b, 1-succ) {
+			return false
+		}
 		// Mkdir, Symlink and Link fail if the path appeared; a function
 		// that then tests for fs.ErrExist or checks the path again
 		// handles the race.

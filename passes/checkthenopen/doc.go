@@ -50,7 +50,9 @@
 // only through the branch that the check's outcome selects (inside the if,
 // or after an early return on the other outcome, including switch cases,
 // && chains and loops), with the path's variables not reassigned in
-// between. "Same path" means the same variable, the same constant, or the
+// between. An option that lets the use through anyway (err == nil &&
+// !force, if exists { if !overwrite { return } }) still counts: without
+// the option, the check decides. "Same path" means the same variable, the same constant, or the
 // same expression (filepath.Join, fmt.Sprintf, +, field selections) over
 // unchanged variables.
 //
@@ -85,8 +87,17 @@
 //   - "stat, then read" for a nicer error message (os.Stat or IsDir, then
 //     os.ReadFile or os.Open), and "update only if it exists" writes;
 //   - a Stat whose failure branch just returns or reports the error
-//     (if err != nil { return err }; ...; os.Remove(p)): that is error
-//     handling, not a decision;
+//     (if err != nil { return err }; ...; os.Remove(p)), or ends in an
+//     error (if os.IsNotExist(err) { return errNoSuchFile }): that is error
+//     handling, not a decision, and losing the race only changes the error;
+//   - test assertions (if err == nil { t.Fatal(...) }; os.WriteFile(p, ...));
+//   - decisions about the file's data rather than its existence
+//     (err == nil && fi.ModTime().Before(cutoff), then os.Remove), and
+//     "regenerate if missing or expired" writes;
+//   - Mkdir, Symlink and Link whose fs.ErrExist result is handled, or
+//     followed by a second check of the path (the race is handled);
+//   - publishing a fresh temp file over the target with
+//     os.Rename(tmp.Name(), dst) after a cache check (atomic replace);
 //   - paths under a private directory (os.MkdirTemp, t.TempDir()), and an
 //     existence check on one directory followed by a file created in a
 //     different private directory.

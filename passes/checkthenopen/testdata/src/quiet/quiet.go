@@ -572,3 +572,16 @@ func regenerateCache(p string, data []byte) ([]byte, error) {
 	}
 	return data, os.WriteFile(p, data, 0o644)
 }
+
+// 55. A cache fill: write a sibling temp file, rename it into place; the
+// early return on a hit is not a refusal to clobber.
+func fill(dst string, data []byte) error {
+	if _, err := os.Stat(dst); err == nil {
+		return nil
+	}
+	tmp := dst + ".tmp"
+	if err := os.WriteFile(tmp, data, 0o644); err != nil {
+		return err
+	}
+	return os.Rename(tmp, dst)
+}
