@@ -185,6 +185,7 @@ func sarifRules() ([]sarifRule, map[string]int) {
 	for _, a := range passes.All() {
 		doc := strings.TrimSpace(a.Doc)
 		short, full := splitDoc(doc)
+		short = strings.TrimPrefix(short, a.Name+": ")
 		helpURI := a.URL
 		if helpURI == "" {
 			helpURI = "https://github.com/tempguard/tempguard#" + a.Name

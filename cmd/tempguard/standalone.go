@@ -23,8 +23,9 @@ type options struct {
 	fix       bool
 	diff      bool
 	format    string
-	baseline  string // -baseline file
-	writeBase bool   // -write-baseline
+	baseline  string          // -baseline file
+	writeBase bool            // -write-baseline
+	known     map[string]bool // fingerprints in the -baseline file
 	tags      string
 	exitZero  bool
 	chdir     string
@@ -130,6 +131,19 @@ func (o *options) main(args []string) int {
 	if o.writeBase && o.fix {
 		fmt.Fprintf(o.stderr, "tempguard: -write-baseline and -fix do not go together\n")
 		return exitUsage
+	}
+	if o.baseline != "" && !o.writeBase {
+		// Read it before the analysis, which takes much longer.
+		known, err := readBaseline(o.baseline)
+		if errors.Is(err, errNoBaseline) {
+			fmt.Fprintf(o.stderr, "tempguard: baseline %s does not exist (yet): reporting every finding\n", o.baseline)
+			known, err = map[string]bool{}, nil
+		}
+		if err != nil {
+			fmt.Fprintf(o.stderr, "tempguard: %v\n", err)
+			return exitError
+		}
+		o.known = known
 	}
 	if o.diff && !o.fix {
 		o.fix = true
@@ -345,17 +359,8 @@ func (o *options) report(res *vetResult) int {
 		return exitClean
 	}
 	hidden := 0
-	if o.baseline != "" {
-		known, err := readBaseline(o.baseline)
-		if errors.Is(err, errNoBaseline) {
-			fmt.Fprintf(o.stderr, "tempguard: baseline %s does not exist (yet): reporting every finding\n", o.baseline)
-			err = nil
-		}
-		if err != nil {
-			fmt.Fprintf(o.stderr, "tempguard: %v\n", err)
-			return exitError
-		}
-		findings, fps, hidden = filterBaseline(findings, fps, known)
+	if o.known != nil {
+		findings, fps, hidden = filterBaseline(findings, fps, o.known)
 	}
 	switch o.format {
 	case "json":
@@ -422,42 +427,44 @@ func writeJSON(w io.Writer, findings []Finding) {
 
 // runFix applies fixes through go vet -fix (which merges the edits of all
 // packages and skips conflicting ones), then reports what remains.
+// maxFixRounds bounds the rounds of -fix (see fix.go).
+const maxFixRounds = 5
+
+// runFix applies the suggested fixes in rounds (see fix.go) and then
+// reports the findings that remain; with -diff it prints the first round's
+// changes instead and exits 3 if there are any.
 func (o *options) runFix(self string) int {
-	gobin, err := exec.LookPath(goCommand)
-	if err != nil {
-		fmt.Fprintf(o.stderr, "tempguard: the go command is needed to load packages: %v\n", err)
-		return exitError
-	}
-	args := []string{"vet", "-vettool=" + self, "-fix"}
-	if o.diff {
-		args = append(args, "-diff")
-	}
-	args = append(args, o.vetArgs()...)
-	args = append(args, o.patterns...)
-	cmd := exec.Command(gobin, args...)
-	var stderr bytes.Buffer
-	cmd.Stdout, cmd.Stderr = o.stdout, &stderr
-	err = cmd.Run()
-	if o.diff {
-		fmt.Fprint(o.stderr, stderr.String())
+	for round := 1; ; round++ {
+		res, err := vet(self, o.vetArgs(), o.patterns)
 		if err != nil {
-			var ee *exec.ExitError
-			if errors.As(err, &ee) && strings.TrimSpace(stderr.String()) == "" {
-				return exitFindings // a non-empty diff
-			}
+			fmt.Fprintf(o.stderr, "tempguard: %v\n", err)
 			return exitError
 		}
-		return exitClean
+		if res.failed {
+			return o.report(res)
+		}
+		fixable := 0
+		for _, f := range res.findings {
+			if len(f.Fixes) > 0 {
+				fixable++
+			}
+		}
+		if fixable == 0 || round > maxFixRounds {
+			return o.report(res)
+		}
+		applied, _, err := fixRound(res.findings, o.diff, o.stdout)
+		if err != nil {
+			fmt.Fprintf(o.stderr, "tempguard: applying fixes: %v\n", err)
+			return exitError
+		}
+		if o.diff {
+			if applied > 0 {
+				return exitFindings
+			}
+			return exitClean
+		}
+		if applied == 0 {
+			return o.report(res)
+		}
 	}
-	if err != nil {
-		fmt.Fprint(o.stderr, stderr.String())
-		return exitError
-	}
-	// Report what is left after the fixes.
-	res, err := vet(self, o.vetArgs(), o.patterns)
-	if err != nil {
-		fmt.Fprintf(o.stderr, "tempguard: %v\n", err)
-		return exitError
-	}
-	return o.report(res)
 }
