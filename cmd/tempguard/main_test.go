@@ -222,19 +222,18 @@ func TestJSONDeduplicated(t *testing.T) {
 }
 
 func TestFixConvergesAndBuilds(t *testing.T) {
-	dir := copyFixture(t, "variants")
-	// -diff shows the change and leaves the file alone.
-	before, _ := os.ReadFile(filepath.Join(dir, "v.go"))
+	// -diff shows the changes and leaves the files alone.
+	dir := copyFixture(t, "demo")
+	before, _ := os.ReadFile(filepath.Join(dir, "cache", "cache.go"))
 	d := tempguard(t, dir, "-fix", "-diff", "./...")
-	if !strings.Contains(d.stdout, "+") || !strings.Contains(d.stdout, "O_EXCL") && !strings.Contains(d.stdout, "CreateTemp") {
-		t.Logf("diff output: %q (stderr %q)", d.stdout, d.stderr)
+	if d.code != exitFindings || !strings.Contains(d.stdout, "+++ cache/cache.go (fixed)") || !strings.Contains(d.stdout, "@@ -") {
+		t.Errorf("-diff: code %d, output:\n%s\nstderr: %s", d.code, d.stdout, d.stderr)
 	}
-	after, _ := os.ReadFile(filepath.Join(dir, "v.go"))
+	after, _ := os.ReadFile(filepath.Join(dir, "cache", "cache.go"))
 	if !bytes.Equal(before, after) {
 		t.Errorf("-diff modified the file")
 	}
 
-	dir = copyFixture(t, "demo")
 	r0 := tempguard(t, dir, "-json", "./...")
 	f0, err := parseVetJSON([]byte(r0.stdout))
 	if err != nil {
