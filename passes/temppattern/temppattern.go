@@ -115,7 +115,7 @@ func (c *checker) check(cur inspector.Cursor, call *ast.CallExpr, f tempmodel.Fu
 			// Rule 1b: t.Name() of a subtest contains "/".
 			edits, ok := c.replaceSlashes(call, tn)
 			fd.add(fmt.Sprintf("%s pattern uses %s, which contains \"/\" in a subtest: an error at run time; replace the slashes, e.g. strings.ReplaceAll(%s, \"/\", \"_\")", name, c.m.Source(tn), c.m.Source(tn)), c.m.Source(tn)+" contains \"/\" in a subtest", ok, edits...)
-		} else if p := c.m.Prov(patArg); (p.Loc == tempmodel.LocShared || p.Loc == tempmodel.LocPrivate) && absDirs[p.Dir] {
+		} else if p := c.m.Prov(patArg); (p.Loc == tempmodel.LocShared || p.Loc == tempmodel.LocPrivate) && absDirs[p.Dir] && c.pathShaped(patArg, 0) {
 			// Rule 1c: the pattern is a whole path under a temp dir.
 			d, pat, edits, ok := c.splitPathPattern(call, patArg, baseDir, dirConst && dirS == "" || hardTmp)
 			if ok {
@@ -205,6 +205,54 @@ func isHardTmp(s string) bool {
 	switch s {
 	case "/tmp", "/tmp/", "/var/tmp", "/var/tmp/":
 		return true
+	}
+	return false
+}
+
+// pathShaped reports whether e is built as a path that starts with its
+// directory: filepath.Join/path.Join, +, fmt.Sprintf, or a call that
+// returns a temp dir, possibly through local variables assigned once. Other
+// string functions (strings.TrimPrefix...) may remove the directory.
+func (c *checker) pathShaped(e ast.Expr, depth int) bool {
+	if depth > 4 {
+		return false
+	}
+	switch x := ast.Unparen(e).(type) {
+	case *ast.BinaryExpr:
+		return x.Op == token.ADD && c.pathShaped(x.X, depth+1)
+	case *ast.CallExpr:
+		_, f := tempmodel.Callee(c.pass.TypesInfo, x)
+		switch {
+		case f.Is("path/filepath", "Join") || f.Is("path", "Join"):
+			return len(x.Args) > 0 && !x.Ellipsis.IsValid() && c.pathShaped(x.Args[0], depth+1)
+		case f.Is("fmt", "Sprintf"):
+			if len(x.Args) < 2 || x.Ellipsis.IsValid() {
+				return false
+			}
+			format, ok := c.m.ConstString(x.Args[0])
+			return ok && strings.HasPrefix(format, "%s") && c.pathShaped(x.Args[1], depth+1)
+		case f.Is("os", "TempDir") || tempmodel.IsTestingTempDir(f):
+			return true
+		}
+	case *ast.Ident:
+		v, ok := c.pass.TypesInfo.Uses[x].(*types.Var)
+		if !ok {
+			return false
+		}
+		xs, idx, complete := c.m.Defs(v)
+		if !complete || len(xs) != 1 {
+			return false
+		}
+		if idx[0] >= 0 {
+			// dir, err := os.MkdirTemp(...)
+			call, ok := ast.Unparen(xs[0]).(*ast.CallExpr)
+			if !ok || idx[0] != 0 {
+				return false
+			}
+			_, f := tempmodel.Callee(c.pass.TypesInfo, call)
+			return tempmodel.IsMkdirTemp(f)
+		}
+		return c.pathShaped(xs[0], depth+1)
 	}
 	return false
 }
@@ -321,6 +369,9 @@ func (c *checker) subtestName(cur inspector.Cursor, pat ast.Expr) *ast.CallExpr 
 		if !ok {
 			continue
 		}
+		if c.suiteSubtest(cur, sel.X) {
+			return call
+		}
 		id, ok := ast.Unparen(sel.X).(*ast.Ident)
 		if !ok {
 			continue
@@ -334,6 +385,33 @@ func (c *checker) subtestName(cur inspector.Cursor, pat ast.Expr) *ast.CallExpr 
 		}
 	}
 	return nil
+}
+
+// suiteSubtest reports whether x is s.T() of a testify suite in a test
+// method (or per-test setup): testify runs those as subtests, named
+// "TestSuite/TestMethod".
+func (c *checker) suiteSubtest(cur inspector.Cursor, x ast.Expr) bool {
+	call, ok := ast.Unparen(x).(*ast.CallExpr)
+	if !ok || len(call.Args) != 0 {
+		return false
+	}
+	_, f := tempmodel.Callee(c.pass.TypesInfo, call)
+	if f.Name != "T" || f.Recv != "Suite" || !strings.HasSuffix(f.Pkg, "/testify/suite") {
+		return false
+	}
+	var decl *ast.FuncDecl
+	for e := range cur.Enclosing((*ast.FuncDecl)(nil)) {
+		decl = e.Node().(*ast.FuncDecl)
+	}
+	if decl == nil || decl.Recv == nil {
+		return false
+	}
+	switch name := decl.Name.Name; name {
+	case "SetupTest", "TearDownTest", "BeforeTest", "AfterTest", "SetupSubTest", "TearDownSubTest":
+		return true
+	default:
+		return strings.HasPrefix(name, "Test")
+	}
 }
 
 // parts returns the operands of a pattern built with + or fmt.Sprint*,
@@ -678,12 +756,7 @@ func (c *checker) renamedLater(cur inspector.Cursor, call *ast.CallExpr) bool {
 		if _, f := tempmodel.Callee(c.pass.TypesInfo, ce); !f.Is("os", "Rename") {
 			return true
 		}
-		ast.Inspect(ce.Args[0], func(n ast.Node) bool {
-			if id, ok := n.(*ast.Ident); ok && c.pass.TypesInfo.Uses[id] == v {
-				found = true
-			}
-			return !found
-		})
+		found = c.mentions(ce.Args[0], v, 0)
 		return !found
 	})
 	return found
@@ -735,4 +808,32 @@ func visitIdent(c *checker, n ast.Node, pkgName *types.PkgName, used *bool) bool
 		*used = true
 	}
 	return true
+}
+
+// mentions reports whether e uses v, directly or through local variables
+// assigned once (name := f.Name()).
+func (c *checker) mentions(e ast.Expr, v *types.Var, depth int) bool {
+	if depth > 4 || e == nil {
+		return false
+	}
+	found := false
+	ast.Inspect(e, func(n ast.Node) bool {
+		id, ok := n.(*ast.Ident)
+		if found || !ok {
+			return !found
+		}
+		w, ok := c.pass.TypesInfo.Uses[id].(*types.Var)
+		if !ok {
+			return true
+		}
+		if w == v {
+			found = true
+			return false
+		}
+		if xs, idx, complete := c.m.Defs(w); complete && len(xs) == 1 && idx[0] < 0 {
+			found = c.mentions(xs[0], v, depth+1)
+		}
+		return !found
+	})
+	return found
 }

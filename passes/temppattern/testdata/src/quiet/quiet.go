@@ -147,3 +147,30 @@ func notTheCall() {
 	_ = filepath.Join("/tmp", "sub/x.json")
 	_ = os.Remove("/tmp/x.json")
 }
+
+func trimmedPath(p string) (*os.File, error) {
+	full := filepath.Join(os.TempDir(), p)
+	return os.CreateTemp("", strings.TrimPrefix(full, os.TempDir()+"/"))
+}
+
+func renamedViaName(dst string) error {
+	f, err := os.CreateTemp(filepath.Dir(dst), "data.json")
+	if err != nil {
+		return err
+	}
+	name := f.Name()
+	f.Close()
+	return os.Rename(name, dst)
+}
+
+func helperNotCalledFromSubtest(t *testing.T) string {
+	dir, err := os.MkdirTemp("", t.Name())
+	if err != nil {
+		t.Fatal(err)
+	}
+	return dir
+}
+
+func TestCallsHelperTopLevel(t *testing.T) {
+	_ = helperNotCalledFromSubtest(t)
+}
