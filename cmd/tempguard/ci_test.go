@@ -80,14 +80,14 @@ func TestSARIF(t *testing.T) {
 	var ids []string
 	for _, rule := range run.Tool.Driver.Rules {
 		ids = append(ids, rule.ID)
-		if rule.HelpURI != "https://github.com/tempguard/tempguard#"+rule.ID {
+		if rule.HelpURI != "https://github.com/tempguard/tempguard#"+rule.ID && rule.ID != suppressionRule {
 			t.Errorf("rule %s: helpUri %q", rule.ID, rule.HelpURI)
 		}
 		if rule.ShortDescription.Text == "" || rule.FullDescription.Text == "" || rule.DefaultConfiguration.Level == "" {
 			t.Errorf("rule %s lacks descriptions or level: %+v", rule.ID, rule)
 		}
 	}
-	wantIDs := []string{"predictabletemp", "checkthenopen", "tempcleanup", "tempreopen", "tempperm", "crossdevice", "temppattern"}
+	wantIDs := []string{"predictabletemp", "checkthenopen", "tempcleanup", "tempreopen", "tempperm", "crossdevice", "temppattern", "suppression"}
 	if !slices.Equal(ids, wantIDs) {
 		t.Errorf("rules %q, want %q", ids, wantIDs)
 	}
@@ -469,6 +469,20 @@ func TestSuppressions(t *testing.T) {
 	}
 	if got := keys(t, dir, f); !slices.Equal(got, want) {
 		t.Errorf("vet-tool findings:\n got %q\nwant %q", got, want)
+	}
+	// In SARIF, problems with the comments have a rule of their own.
+	sr := tempguard(t, dir, "-format=sarif", "./...")
+	log := validateSARIF(t, sarifSchemaValidator(t), []byte(sr.stdout))
+	n := 0
+	for _, res := range log.Runs[0].Results {
+		if res.RuleID == suppressionRule {
+			n++
+		} else if strings.Contains(res.Message.Text, "//tempguard:ignore") {
+			t.Errorf("a suppression problem under rule %s: %s", res.RuleID, res.Message.Text)
+		}
+	}
+	if n != 3 {
+		t.Errorf("SARIF: %d results under rule %q, want 3", n, suppressionRule)
 	}
 	// And vet's own text format.
 	v = runIn(t, dir, "go", "vet", "-vettool="+tempguardBin, "./...")

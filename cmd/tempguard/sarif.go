@@ -170,6 +170,21 @@ var rulesMeta = map[string]ruleMeta{
 	"temppattern": {"warning", "", []string{"correctness"}},
 }
 
+// suppressionRule is the SARIF rule of the diagnostics about
+// //tempguard:ignore comments themselves (their Category is
+// tempmodel.SuppressionCategory, which is internal; TestSuppressions checks
+// that the two agree):
+// a problem with a comment is not a security finding of the analyzer that
+// reports it.
+const suppressionRule = "suppression"
+
+const suppressionDoc = `malformed or unjustified //tempguard:ignore comments
+
+A //tempguard:ignore comment names one or more analyzers, comma-separated, and gives a reason:
+//tempguard:ignore predictabletemp the socket path is a contract with systemd. A comment without a
+reason still suppresses but is reported; one that names no analyzer, or a name that is not an
+analyzer, is reported and suppresses nothing for that name.`
+
 func metaFor(name string) ruleMeta {
 	if m, ok := rulesMeta[name]; ok {
 		return m
@@ -203,6 +218,18 @@ func sarifRules() ([]sarifRule, map[string]int) {
 			Properties:           sarifRuleProps{Tags: m.tags, SecuritySeverity: m.severity},
 		})
 	}
+	short, full := splitDoc(suppressionDoc)
+	index[suppressionRule] = len(rules)
+	rules = append(rules, sarifRule{
+		ID:                   suppressionRule,
+		Name:                 suppressionRule,
+		ShortDescription:     sarifMessage{short},
+		FullDescription:      sarifMessage{full},
+		Help:                 sarifMessage{suppressionDoc + "\n\nMore: https://github.com/tempguard/tempguard#suppressing-a-finding"},
+		HelpURI:              "https://github.com/tempguard/tempguard#suppressing-a-finding",
+		DefaultConfiguration: sarifConfiguration{"warning"},
+		Properties:           sarifRuleProps{Tags: []string{"maintainability"}},
+	})
 	return rules, index
 }
 
@@ -252,11 +279,15 @@ func writeSARIF(w io.Writer, findings []Finding, fps []string, src *sources, res
 		Results:    []sarifResult{},
 	}
 	for i, f := range findings {
-		idx, ok := index[f.Analyzer]
+		ruleID := f.Analyzer
+		if f.Category == suppressionRule {
+			ruleID = suppressionRule
+		}
+		idx, ok := index[ruleID]
 		if !ok {
 			idx = len(run.Tool.Driver.Rules)
 			m := metaFor(f.Analyzer)
-			index[f.Analyzer] = idx
+			index[ruleID] = idx
 			run.Tool.Driver.Rules = append(run.Tool.Driver.Rules, sarifRule{
 				ID: f.Analyzer, Name: f.Analyzer,
 				ShortDescription: sarifMessage{f.Analyzer}, FullDescription: sarifMessage{f.Analyzer}, Help: sarifMessage{f.Analyzer},
@@ -266,7 +297,7 @@ func writeSARIF(w io.Writer, findings []Finding, fps []string, src *sources, res
 			})
 		}
 		r := sarifResult{
-			RuleID:              f.Analyzer,
+			RuleID:              ruleID,
 			RuleIndex:           idx,
 			Level:               run.Tool.Driver.Rules[idx].DefaultConfiguration.Level,
 			Message:             sarifMessage{f.Message},

@@ -13,6 +13,10 @@ import (
 // Directive is the comment prefix of a suppression.
 const Directive = "//tempguard:ignore"
 
+// SuppressionCategory is the Category of the diagnostics about malformed or
+// reason-less suppressions (so that SARIF can give them a rule of their own).
+const SuppressionCategory = "suppression"
+
 // AnalyzerNames are the names a suppression may list: tempguard's
 // analyzers (a public contract; passes_test checks it against the registry).
 var AnalyzerNames = []string{
@@ -324,7 +328,7 @@ func Get(pass *analysis.Pass) *Model {
 			continue
 		}
 		for _, msg := range s.problems() {
-			pass.Report(analysis.Diagnostic{Pos: s.pos, Message: msg})
+			pass.Report(analysis.Diagnostic{Pos: s.pos, Category: SuppressionCategory, Message: msg})
 		}
 	}
 	return m
