@@ -681,7 +681,13 @@ func (c *checker) reportTestDir(cur inspector.Cursor, call *ast.CallExpr, f temp
 		if as.Tok == token.DEFINE && c.info.Defs[eid] != nil {
 			for _, u := range c.usesOf(errVar) {
 				if !inRemoved(u.Node().Pos()) {
-					return // err is used later: keep the code as it is
+					// err is used later: keep it declared.
+					indent, ok := c.indentOf(as.Pos())
+					if !ok {
+						return
+					}
+					edits[0].NewText = append(edits[0].NewText, []byte("\n"+indent+"var "+eid.Name+" error")...)
+					break
 				}
 			}
 		}
