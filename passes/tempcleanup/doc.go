@@ -54,7 +54,10 @@
 // first: Close before Remove, as Windows requires.
 //
 // In tests, `dir, err := os.MkdirTemp("", "x")` becomes `dir := t.TempDir()`;
-// the error check that follows and `defer os.RemoveAll(dir)` go away.
+// the error check that follows and `defer os.RemoveAll(dir)` go away (err
+// stays declared if later code reuses it). A MkdirTemp in another base
+// dir is reported without a fix, and none is reported under t.TempDir() or
+// for fixtures kept in globals or fields, which outlive one test.
 // `os.CreateTemp("", p)` becomes `os.CreateTemp(t.TempDir(), p)`, and
 // os.TempDir() as the base of a test file's path becomes t.TempDir().
 // The test's own variable name (t, b, f, tb) is used.

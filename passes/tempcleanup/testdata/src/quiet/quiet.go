@@ -670,3 +670,58 @@ func cleanByMode(mode string) error {
 	}
 	return build(dir)
 }
+
+// Odd shapes: nothing to report, nothing to crash on.
+
+var pkgLevelFile, pkgLevelErr = os.CreateTemp("", "pkg")
+
+var createFn = os.CreateTemp
+
+func viaFuncValue() error {
+	f, err := createFn("", "fv")
+	if err != nil {
+		return err
+	}
+	return f.Close()
+}
+
+type box[T any] struct{ v T }
+
+func (b *box[T]) makeDir() (string, error) {
+	dir, err := os.MkdirTemp("", "box")
+	if err != nil {
+		return "", err
+	}
+	defer os.RemoveAll(dir)
+	fmt.Println(b.v)
+	return "", nil
+}
+
+func inGoroutine() {
+	go func() {
+		dir, err := os.MkdirTemp("", "g")
+		if err != nil {
+			return
+		}
+		defer os.RemoveAll(dir)
+		_ = build(dir)
+	}()
+}
+
+func multiDir() (a, b string, err error) {
+	a, err = os.MkdirTemp("", "a")
+	if err != nil {
+		return
+	}
+	b, err = os.MkdirTemp("", "b")
+	return
+}
+
+func parenthesized() error {
+	f, err := (os.CreateTemp("", "paren"))
+	if err != nil {
+		return err
+	}
+	defer os.Remove(f.Name())
+	return f.Close()
+}
