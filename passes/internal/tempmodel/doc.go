@@ -53,4 +53,14 @@
 // flagged line, the line before it, or the doc comment of the enclosing
 // function, so suppressions work in every driver (standalone, go vet,
 // golangci-lint, the language server).
+//
+// A comment on a line of its own covers the next line, or the whole
+// statement that starts there up to the `{` of any block in it; a comment at
+// the end of a line covers that line and a statement that ends there. The
+// reason may follow `//` in the style of //nolint. [Get] reports, once per
+// comment (by the first analyzer it names, or predictabletemp), a comment
+// without a reason (it still suppresses), a name that is not an analyzer
+// (with the nearest name; that name suppresses nothing) and a comment that
+// names no analyzer (it suppresses nothing), with Category
+// [SuppressionCategory].
 package tempmodel
