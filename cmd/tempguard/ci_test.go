@@ -177,6 +177,9 @@ func TestEveryFormatDeduplicated(t *testing.T) {
 	if r := tempguard(t, dir, "-format=xml", "./..."); r.code != exitUsage {
 		t.Errorf("-format=xml: exit %d, want %d", r.code, exitUsage)
 	}
+	if r := tempguard(t, dir, "-json", "-format=sarif", "./..."); r.code != exitUsage {
+		t.Errorf("-json -format=sarif: exit %d, want %d", r.code, exitUsage)
+	}
 }
 
 func TestTextFormat(t *testing.T) {

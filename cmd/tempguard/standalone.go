@@ -116,6 +116,12 @@ func (o *options) main(args []string) int {
 		o.patterns = []string{"./..."}
 	}
 	if o.json {
+		formatSet := false
+		fs.Visit(func(f *flag.Flag) { formatSet = formatSet || f.Name == "format" })
+		if formatSet && o.format != "json" {
+			fmt.Fprintf(o.stderr, "tempguard: -json and -format=%s disagree\n", o.format)
+			return exitUsage
+		}
 		o.format = "json"
 	}
 	switch o.format {
