@@ -153,6 +153,14 @@ func TestSARIFCleanAndBroken(t *testing.T) {
 	if inv := log.Runs[0].Invocations[0]; inv.ExecutionSuccessful || len(inv.ToolExecutionNotifications) == 0 {
 		t.Errorf("broken: invocation %+v", inv)
 	}
+	// A baseline of a failed analysis would be incomplete: none is written.
+	dir := copyFixture(t, "broken")
+	if r := tempguard(t, dir, "-baseline=b.json", "-write-baseline", "./..."); r.code != exitError {
+		t.Errorf("broken -write-baseline: exit %d", r.code)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "b.json")); err == nil {
+		t.Errorf("broken -write-baseline wrote a baseline")
+	}
 }
 
 // The variants fixture's one finding is analyzed in the package and its test
