@@ -369,8 +369,14 @@ func (c *checker) leakFix(fd *finding, fnCur, stmtCur inspector.Cursor, hid *ast
 	text := fmt.Sprintf("defer %s.RemoveAll(%s)", osName, hid.Name)
 	if !isDir {
 		text = fmt.Sprintf("defer %s.Remove(%s.Name())", osName, hid.Name)
+		if !c.closes(v) {
+			// Nothing closes the file: close it first (Windows cannot
+			// remove an open file).
+			text = fmt.Sprintf("defer func() {\n%[3]s\t%[2]s.Close()\n%[3]s\t%[1]s.Remove(%[2]s.Name())\n%[3]s}()", osName, hid.Name, "%INDENT%")
+		}
 	}
 	indent, ok := c.indentOf(as.Pos())
+	text = strings.ReplaceAll(text, "%INDENT%", indent)
 	if !ok {
 		return
 	}
@@ -1034,4 +1040,22 @@ func (c *checker) sharedResult(cur inspector.Cursor) bool {
 	}
 	v := c.varOf(id)
 	return v != nil && v.Parent() == c.pass.Pkg.Scope()
+}
+
+// closes reports whether the function calls v.Close() (directly or
+// deferred) anywhere.
+func (c *checker) closes(v *types.Var) bool {
+	for _, u := range c.usesOf(v) {
+		if ek, _ := u.ParentEdge(); ek != edge.SelectorExpr_X {
+			continue
+		}
+		sel := u.Parent().Node().(*ast.SelectorExpr)
+		if sel.Sel.Name != "Close" {
+			continue
+		}
+		if ek, _ := u.Parent().ParentEdge(); ek == edge.CallExpr_Fun {
+			return true
+		}
+	}
+	return false
 }

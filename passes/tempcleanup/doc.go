@@ -51,7 +51,10 @@
 // is inserted right after the `if err != nil { return ... }` that follows
 // the creation (never inside a loop, never where the error is not checked
 // that way). A later `defer f.Close()` is registered after it, so it runs
-// first: Close before Remove, as Windows requires.
+// first: Close before Remove, as Windows requires. If nothing closes the
+// file, the fix defers a closure that closes it and then removes it. No
+// fix where a defer that uses the file is registered before the creation
+// (the new defer would run first).
 //
 // In tests, `dir, err := os.MkdirTemp("", "x")` becomes `dir := t.TempDir()`;
 // the error check that follows and `defer os.RemoveAll(dir)` go away (err
