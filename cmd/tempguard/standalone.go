@@ -134,7 +134,7 @@ func (o *options) main(args []string) int {
 		fmt.Fprintf(o.stderr, "tempguard: -write-baseline needs -baseline=file\n")
 		return exitUsage
 	}
-	if o.writeBase && o.fix {
+	if o.writeBase && (o.fix || o.diff) {
 		fmt.Fprintf(o.stderr, "tempguard: -write-baseline and -fix do not go together\n")
 		return exitUsage
 	}
