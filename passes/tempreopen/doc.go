@@ -36,6 +36,9 @@
 // _linux.go, _darwin.go, _unix.go (...) file name — cases 1 and 4 are not
 // reported.
 //
+// Functions that consult runtime.GOOS are trusted to know the platform
+// rule: cases 1 and 4, and case 2's sharing reason, are not reported there.
+//
 // # 2. The name given to another program while open
 //
 // exec.Command / exec.CommandContext (then Run, Output, CombinedOutput or
@@ -45,7 +48,9 @@
 // without write sharing (most do) fails with a sharing violation; running
 // the file itself fails with "text file busy" (ETXTBSY) on Linux; and data
 // still in a buffer (bufio.Writer...) is not in the file on any OS. In
-// files that cannot be built for Windows only the last two are reported.
+// files that cannot be built for Windows only the last two are reported. A
+// file that was created but never written through f (an output file for the
+// program to fill) is not reported for the sharing reason alone.
 //
 // # 3. The name reopened in-process
 //
@@ -70,6 +75,16 @@
 // is usually dropped), leaking a file per call. A deferred function that
 // removes the file before it closes it is reported too. If the function
 // closes f explicitly on every path before returning, nothing is reported.
+//
+// # What is not followed
+//
+// A file that is returned, stored in a struct or a slice, converted to an
+// interface, handed to a wrapper outside the standard library that returns
+// something closable, or closed inside a function literal that is not
+// deferred, is no longer tracked: its fate is decided elsewhere, and the
+// pass stays quiet rather than guess. Only `if err != nil`-style checks of
+// the creating call's error (also os.IsExist(err), errors.Is(err, ...)) mark
+// the branch where no file was opened.
 //
 // # Fixes
 //

@@ -227,7 +227,7 @@ func (st *state) callEvents(call *ast.CallExpr, out *[]event) {
 		}
 	case f.Is("os", "Open"), f.Is("os", "ReadFile"), f.Is("io/ioutil", "ReadFile"),
 		f.Is("os", "OpenFile"), f.Is("os", "Create"), f.Is("os", "WriteFile"),
-		f.Is("io/ioutil", "WriteFile"), f.Is("os", "Truncate"):
+		f.Is("io/ioutil", "WriteFile"):
 		if len(call.Args) == 0 {
 			break
 		}
