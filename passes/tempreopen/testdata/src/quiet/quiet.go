@@ -572,7 +572,7 @@ var force bool
 type lineWriter struct{ f *os.File }
 
 func newLineWriter(f *os.File) *lineWriter { return &lineWriter{f} }
-func (w *lineWriter) Close() error       { return w.f.Close() }
+func (w *lineWriter) Close() error         { return w.f.Close() }
 
 // A wrapper of this package closes the file it was given.
 func wrapped(dst string) error {
