@@ -8,6 +8,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"slices"
 	"sort"
@@ -597,5 +598,45 @@ func TestREADMECICommands(t *testing.T) {
 		} else if strings.Contains(c, "-baseline=") && r.code != exitClean {
 			t.Errorf("%s after -write-baseline: exit %d, want 0\n%s", c, r.code, r.stdout)
 		}
+	}
+
+	// The git hook as a whole: quiet on the baselined demo, and it blocks
+	// a commit that adds a finding.
+	i := strings.Index(section, "```sh\n#!/bin/sh\n")
+	if i < 0 {
+		t.Fatal("README CI section lacks the pre-commit hook script")
+	}
+	hook := section[i+len("```sh\n"):]
+	hook = hook[:strings.Index(hook, "```")]
+	hookFile := filepath.Join(t.TempDir(), "pre-commit")
+	if err := os.WriteFile(hookFile, []byte(hook), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	runHook := func() result {
+		cmd := exec.Command("/bin/sh", hookFile)
+		cmd.Dir = dir
+		cmd.Env = append(os.Environ(), "PATH="+filepath.Dir(tempguardBin)+string(os.PathListSeparator)+os.Getenv("PATH"))
+		var stdout, stderr bytes.Buffer
+		cmd.Stdout, cmd.Stderr = &stdout, &stderr
+		err := cmd.Run()
+		code := 0
+		if ee, ok := err.(*exec.ExitError); ok {
+			code = ee.ExitCode()
+		} else if err != nil {
+			t.Fatal(err)
+		}
+		return result{stdout.String(), stderr.String(), code}
+	}
+	if _, err := os.Stat("/bin/sh"); err != nil {
+		t.Skip("no /bin/sh")
+	}
+	if r := runHook(); r.code != 0 {
+		t.Errorf("hook on the baselined demo: exit %d\n%s%s", r.code, r.stdout, r.stderr)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "newfinding.go"), []byte("package main\n\nimport \"os\"\n\nfunc newFinding() error { return os.WriteFile(\"/tmp/new-fixed-name\", nil, 0o600) }\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if r := runHook(); r.code != 1 || !strings.Contains(r.stdout, "newfinding.go") || !strings.Contains(r.stderr, "//tempguard:ignore") {
+		t.Errorf("hook with a new finding: exit %d\nstdout %s\nstderr %s", r.code, r.stdout, r.stderr)
 	}
 }
