@@ -367,6 +367,7 @@ func TestFingerprintsAndBaseline(t *testing.T) {
 	insertAfterImports(t, filepath.Join(dir, "cache", "cache.go"), "\n// Unrelated is new code above the findings.\nfunc Unrelated() int {\n\treturn 42\n}\n")
 	insertAfterImports(t, filepath.Join(dir, "upload", "upload.go"), "\n\n// A comment.\nvar unrelated = 1\n")
 	after := tempguard(t, dir, "-format=sarif", "./...")
+	validateSARIF(t, sarifSchemaValidator(t), []byte(after.stdout))
 	lines1 := sarifFingerprints(t, after.stdout)
 	moved := 0
 	for k, l0 := range lines0 {
