@@ -130,7 +130,18 @@ func analyze(ctx context.Context, dir string, overlay map[string][]byte, analyze
 		return res, next, nil
 	}
 
-	wrapped := wrapAnalyzers(ctx, analyzers, overlay)
+	var memo map[memoKey]*memoEntry
+	if next != nil {
+		if next.memo == nil {
+			next.memo = map[memoKey]*memoEntry{}
+		}
+		memo = next.memo
+	}
+	rootTypes := map[*types.Package]bool{}
+	for _, p := range pkgs {
+		rootTypes[p.Types] = true
+	}
+	wrapped := wrapAnalyzers(ctx, analyzers, overlay, memo, rootTypes)
 	var graph *checker.Graph
 	func() {
 		// The checker runs sequentially so that a panicking analyzer
@@ -307,7 +318,11 @@ func describeErrors(p *packages.Package) string {
 // original analyzer (in Pass.Analyzer and as Pass.ResultOf keys), serves
 // open documents from the overlay through Pass.ReadFile, and stops early
 // once ctx is cancelled.
-func wrapAnalyzers(ctx context.Context, analyzers []*analysis.Analyzer, overlay map[string][]byte) []*analysis.Analyzer {
+//
+// If memo is not nil, runs on packages outside roots are memoized in it
+// (result and exported facts) and replayed on later calls: memo belongs to a
+// depCache, whose packages, and so their results and facts, do not change.
+func wrapAnalyzers(ctx context.Context, analyzers []*analysis.Analyzer, overlay map[string][]byte, memo map[memoKey]*memoEntry, roots map[*types.Package]bool) []*analysis.Analyzer {
 	clones := map[*analysis.Analyzer]*analysis.Analyzer{}
 	origOf := map[*analysis.Analyzer]*analysis.Analyzer{}
 	var clone func(a *analysis.Analyzer) *analysis.Analyzer
@@ -329,6 +344,29 @@ func wrapAnalyzers(ctx context.Context, analyzers []*analysis.Analyzer, overlay 
 				return nil, err
 			}
 			pass.Analyzer = orig
+			key := memoKey{orig, pass.Pkg}
+			if e, ok := memo[key]; ok {
+				for _, f := range e.objectFacts {
+					pass.ExportObjectFact(f.Object, f.Fact)
+				}
+				for _, f := range e.packageFacts {
+					pass.ExportPackageFact(f)
+				}
+				return e.result, nil
+			}
+			var entry *memoEntry
+			if memo != nil && !roots[pass.Pkg] {
+				entry = &memoEntry{}
+				exportObject, exportPackage := pass.ExportObjectFact, pass.ExportPackageFact
+				pass.ExportObjectFact = func(obj types.Object, fact analysis.Fact) {
+					exportObject(obj, fact)
+					entry.objectFacts = append(entry.objectFacts, analysis.ObjectFact{Object: obj, Fact: fact})
+				}
+				pass.ExportPackageFact = func(fact analysis.Fact) {
+					exportPackage(fact)
+					entry.packageFacts = append(entry.packageFacts, fact)
+				}
+			}
 			results := make(map[*analysis.Analyzer]any, len(pass.ResultOf))
 			for k, v := range pass.ResultOf {
 				if o, ok := origOf[k]; ok {
@@ -344,7 +382,12 @@ func wrapAnalyzers(ctx context.Context, analyzers []*analysis.Analyzer, overlay 
 				}
 				return diskRead(name)
 			}
-			return orig.Run(pass)
+			result, err := orig.Run(pass)
+			if entry != nil && err == nil && ctx.Err() == nil {
+				entry.result = result
+				memo[key] = entry
+			}
+			return result, err
 		}
 		return c
 	}
@@ -353,6 +396,19 @@ func wrapAnalyzers(ctx context.Context, analyzers []*analysis.Analyzer, overlay 
 		out[i] = clone(a)
 	}
 	return out
+}
+
+// memoKey identifies a run of an analyzer on a (cached) package.
+type memoKey struct {
+	analyzer *analysis.Analyzer
+	pkg      *types.Package
+}
+
+// memoEntry is what such a run produced that later runs need.
+type memoEntry struct {
+	result       any
+	objectFacts  []analysis.ObjectFact
+	packageFacts []analysis.Fact
 }
 
 func isPassFile(pass *analysis.Pass, name string) bool {

@@ -31,6 +31,8 @@ type depCache struct {
 	key  [32]byte
 	fset *token.FileSet
 	pkgs map[string]*packages.Package // by ID: every non-root package
+	// memo holds the analyzer runs on those packages (see wrapAnalyzers).
+	memo map[memoKey]*memoEntry
 }
 
 const maxUses = 200
