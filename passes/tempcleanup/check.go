@@ -5,6 +5,7 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+	"sort"
 	"strconv"
 	"strings"
 
@@ -161,6 +162,12 @@ func (c *checker) varOf(id *ast.Ident) *types.Var {
 
 // leakPath searches the control-flow graph for a path from the creation
 // to a return that passes no removal, and returns that return.
+//
+// The search is path-sensitive in one respect: it remembers which local
+// variables a branch has found nil or non-nil (`if werr == nil`), and
+// follows only the consistent side of a later test of the same variable
+// until it is assigned again. Chains like `if werr == nil { werr = f() }`
+// … `if werr != nil { cleanup; return }` then have no infeasible leak.
 func (c *checker) leakPath(g *cfg.CFG, call *ast.CallExpr, events []event, errVar *types.Var, fn ast.Node) *ast.ReturnStmt {
 	var defBlock *cfg.Block
 	defIdx := -1
@@ -186,21 +193,31 @@ func (c *checker) leakPath(g *cfg.CFG, call *ast.CallExpr, events []event, errVa
 		}
 		return nil
 	}
-	seen := map[*cfg.Block]bool{}
-	var visit func(b *cfg.Block, from int) *ast.ReturnStmt
-	search := func(bs []*cfg.Block) *ast.ReturnStmt {
-		for _, s := range bs {
-			if seen[s] {
+	type state struct {
+		b  *cfg.Block
+		fs nilFacts
+	}
+	seen := map[string]bool{}
+	budget := 20000
+	var visit func(b *cfg.Block, from int, fs nilFacts) *ast.ReturnStmt
+	follow := func(next []state) *ast.ReturnStmt {
+		for _, st := range next {
+			k := st.fs.key(st.b)
+			if seen[k] {
 				continue
 			}
-			seen[s] = true
-			if r := visit(s, 0); r != nil {
+			seen[k] = true
+			if budget--; budget < 0 {
+				return nil
+			}
+			if r := visit(st.b, 0, st.fs); r != nil {
 				return r
 			}
 		}
 		return nil
 	}
-	visit = func(b *cfg.Block, from int) *ast.ReturnStmt {
+	visit = func(b *cfg.Block, from int, fs nilFacts) *ast.ReturnStmt {
+		fs = fs.clone()
 		for i := from; i < len(b.Nodes); i++ {
 			n := b.Nodes[i]
 			if n == creation && from == 0 {
@@ -209,7 +226,7 @@ func (c *checker) leakPath(g *cfg.CFG, call *ast.CallExpr, events []event, errVa
 			if ev := eventIn(n); ev != nil {
 				if ev.rename != nil {
 					if fail := c.renameFailBranch(b, i, ev.rename); fail != nil {
-						return search([]*cfg.Block{fail})
+						return follow([]state{{fail, fs}})
 					}
 				}
 				return nil
@@ -217,28 +234,137 @@ func (c *checker) leakPath(g *cfg.CFG, call *ast.CallExpr, events []event, errVa
 			if ret, ok := n.(*ast.ReturnStmt); ok {
 				return ret
 			}
+			c.killFacts(n, fs)
 		}
-		succs := b.Succs
+		if budget < 0 {
+			return nil
+		}
 		if b == defBlock && from > 0 && errVar != nil {
-			succs = nil
 			if cond, ok := b.Nodes[len(b.Nodes)-1].(ast.Expr); ok && len(b.Succs) == 2 && len(b.Nodes)-1 > defIdx {
 				switch c.nilCheck(cond, errVar) {
 				case token.NEQ:
-					succs = b.Succs[1:]
+					return follow([]state{{b.Succs[1], fs.with(errVar, false)}})
 				case token.EQL:
-					succs = b.Succs[:1]
+					return follow([]state{{b.Succs[0], fs.with(errVar, false)}})
 				}
 			}
-			if succs == nil {
-				if c.usedInCond(errVar) {
-					return nil // an error check we do not understand
-				}
-				succs = b.Succs
+			if c.usedInCond(errVar) {
+				return nil // an error check we do not understand
 			}
 		}
-		return search(succs)
+		if len(b.Succs) == 2 && len(b.Nodes) > 0 {
+			if cond, ok := b.Nodes[len(b.Nodes)-1].(ast.Expr); ok {
+				if v, op := c.nilCond(cond); v != nil {
+					nonNilIfTrue := op == token.NEQ
+					if known, ok := fs[v]; ok {
+						if known == nonNilIfTrue {
+							return follow([]state{{b.Succs[0], fs}})
+						}
+						return follow([]state{{b.Succs[1], fs}})
+					}
+					return follow([]state{{b.Succs[0], fs.with(v, nonNilIfTrue)}, {b.Succs[1], fs.with(v, !nonNilIfTrue)}})
+				}
+			}
+		}
+		next := make([]state, len(b.Succs))
+		for i, s := range b.Succs {
+			next[i] = state{s, fs}
+		}
+		return follow(next)
 	}
-	return visit(defBlock, defIdx+1)
+	return visit(defBlock, defIdx+1, nilFacts{})
+}
+
+// nilFacts records, along one path, which variables are known to be nil
+// (false) or non-nil (true).
+type nilFacts map[*types.Var]bool
+
+func (fs nilFacts) clone() nilFacts {
+	out := make(nilFacts, len(fs))
+	for k, v := range fs {
+		out[k] = v
+	}
+	return out
+}
+
+func (fs nilFacts) with(v *types.Var, nonNil bool) nilFacts {
+	out := fs.clone()
+	out[v] = nonNil
+	return out
+}
+
+func (fs nilFacts) key(b *cfg.Block) string {
+	vars := make([]*types.Var, 0, len(fs))
+	for v := range fs {
+		vars = append(vars, v)
+	}
+	sort.Slice(vars, func(i, j int) bool { return vars[i].Pos() < vars[j].Pos() })
+	var sb strings.Builder
+	fmt.Fprintf(&sb, "%d", b.Index)
+	for _, v := range vars {
+		fmt.Fprintf(&sb, ";%d=%t", v.Pos(), fs[v])
+	}
+	return sb.String()
+}
+
+// killFacts forgets what is known about variables that n assigns.
+func (c *checker) killFacts(n ast.Node, fs nilFacts) {
+	if len(fs) == 0 {
+		return
+	}
+	kill := func(e ast.Expr) {
+		if id, ok := ast.Unparen(e).(*ast.Ident); ok {
+			if v := c.varOf(id); v != nil {
+				delete(fs, v)
+			}
+		}
+	}
+	ast.Inspect(n, func(x ast.Node) bool {
+		switch x := x.(type) {
+		case *ast.AssignStmt:
+			for _, l := range x.Lhs {
+				kill(l)
+			}
+		case *ast.ValueSpec:
+			for _, id := range x.Names {
+				kill(id)
+			}
+		case *ast.UnaryExpr:
+			if x.Op == token.AND {
+				kill(x.X)
+			}
+		case *ast.RangeStmt:
+			kill(x.Key)
+			kill(x.Value)
+		}
+		return true
+	})
+	// A range key/value node is the identifier itself.
+	if id, ok := n.(*ast.Ident); ok {
+		kill(id)
+	}
+}
+
+// nilCond returns v and the operator of a condition `v != nil` or
+// `v == nil` on a local variable v.
+func (c *checker) nilCond(e ast.Expr) (*types.Var, token.Token) {
+	be, ok := ast.Unparen(e).(*ast.BinaryExpr)
+	if !ok || be.Op != token.NEQ && be.Op != token.EQL {
+		return nil, token.ILLEGAL
+	}
+	x, y := ast.Unparen(be.X), ast.Unparen(be.Y)
+	if c.isNil(x) {
+		x, y = y, x
+	}
+	id, ok := x.(*ast.Ident)
+	if !ok || !c.isNil(y) {
+		return nil, token.ILLEGAL
+	}
+	v, ok := c.info.Uses[id].(*types.Var)
+	if !ok || v.Parent() == c.pass.Pkg.Scope() {
+		return nil, token.ILLEGAL
+	}
+	return v, be.Op
 }
 
 // nilCheck returns NEQ for `v != nil`, EQL for `v == nil`, else ILLEGAL.

@@ -378,3 +378,22 @@ func removedOnlyInErrorCase(r io.Reader) error {
 	}
 	return err
 }
+
+func werrChainLeak(path string, content []byte) error {
+	tmp, err := os.CreateTemp(filepath.Dir(path), ".tmp*") // want `temporary file from os.CreateTemp is not removed`
+	if err != nil {
+		return err
+	}
+	_, werr := tmp.Write(content)
+	cerr := tmp.Close()
+	if werr == nil {
+		werr = cerr
+	}
+	if werr == nil {
+		werr = os.Rename(tmp.Name(), path)
+	}
+	if werr != nil {
+		return werr
+	}
+	return nil
+}

@@ -725,3 +725,27 @@ func parenthesized() error {
 	defer os.Remove(f.Name())
 	return f.Close()
 }
+
+func werrChain(path string, content []byte) error {
+	tmp, err := os.CreateTemp(filepath.Dir(path), filepath.Base(path)+".tmp*")
+	if err != nil {
+		return fmt.Errorf("writing %s: %w", path, err)
+	}
+	tmpPath := tmp.Name()
+	_, werr := tmp.Write(content)
+	cerr := tmp.Close()
+	if werr == nil {
+		werr = cerr
+	}
+	if werr == nil {
+		werr = os.Chmod(tmpPath, 0o644)
+	}
+	if werr == nil {
+		werr = os.Rename(tmpPath, path)
+	}
+	if werr != nil {
+		_ = os.Remove(tmpPath)
+		return fmt.Errorf("writing %s: %w", path, werr)
+	}
+	return nil
+}
