@@ -298,6 +298,30 @@ func TestUTF16Col(t *testing.T) {
 	}
 }
 
+func TestRel(t *testing.T) {
+	dir := t.TempDir()
+	real := filepath.Join(dir, "real")
+	if err := os.MkdirAll(filepath.Join(real, "pkg"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(real, "pkg", "a.go"), nil, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	link := filepath.Join(dir, "link")
+	if err := os.Symlink(real, link); err != nil {
+		t.Skip(err)
+	}
+	s := &sources{root: link}
+	for _, file := range []string{filepath.Join(link, "pkg", "a.go"), filepath.Join(real, "pkg", "a.go")} {
+		if r, ok := s.rel(file); !ok || r != "pkg/a.go" {
+			t.Errorf("rel(%s) = %q, %v", file, r, ok)
+		}
+	}
+	if _, ok := s.rel(filepath.Join(dir, "elsewhere.go")); ok {
+		t.Errorf("a file outside the root is in it")
+	}
+}
+
 func TestFuncName(t *testing.T) {
 	src := []byte("package p\n\nvar v = 1\n\nfunc (r *T[K]) M() {\n\tf := func() {\n\t\t_ = 1\n\t}\n}\n\nfunc F() {}\n")
 	f := &srcFile{content: src, lines: []int{0}}

@@ -72,9 +72,25 @@ func (s *sources) rel(file string) (string, bool) {
 	if err != nil {
 		return filepath.ToSlash(file), false
 	}
-	r, err := filepath.Rel(s.root, abs)
+	if r, ok := relUnder(s.root, abs); ok {
+		return r, true
+	}
+	// The go command and we may see the same directory through different
+	// symbolic links (macOS's /tmp is /private/tmp).
+	root, err1 := filepath.EvalSymlinks(s.root)
+	real, err2 := filepath.EvalSymlinks(abs)
+	if err1 == nil && err2 == nil {
+		if r, ok := relUnder(root, real); ok {
+			return r, true
+		}
+	}
+	return filepath.ToSlash(abs), false
+}
+
+func relUnder(root, abs string) (string, bool) {
+	r, err := filepath.Rel(root, abs)
 	if err != nil || r == ".." || strings.HasPrefix(r, ".."+string(filepath.Separator)) {
-		return filepath.ToSlash(abs), false
+		return "", false
 	}
 	return filepath.ToSlash(r), true
 }
