@@ -484,6 +484,13 @@ type execUse struct {
 	argv0 bool // the file is the program itself
 }
 
+// metadataPrograms change or show metadata by name without opening the data.
+var metadataPrograms = map[string]bool{
+	"chmod": true, "chown": true, "chgrp": true, "ls": true, "stat": true, "touch": true,
+	"setfacl": true, "getfacl": true, "xattr": true, "chattr": true, "lsattr": true, "icacls": true,
+	"attrib": true, "realpath": true, "dirname": true, "basename": true, "echo": true,
+}
+
 var runMethods = map[string]bool{"Run": true, "Output": true, "CombinedOutput": true, "Start": true}
 
 // findRuns maps the calls that run a command to the commands that mention a
@@ -548,6 +555,11 @@ func (st *state) findRuns() {
 				args = append(args, lit.Elts...)
 			} else {
 				return
+			}
+		}
+		if tv, ok := info.Types[prog]; ok && tv.Value != nil && tv.Value.Kind() == constant.String {
+			if metadataPrograms[filepath.Base(constant.StringVal(tv.Value))] {
+				return // only looks at the name and metadata, never opens the data
 			}
 		}
 		var uses []execUse

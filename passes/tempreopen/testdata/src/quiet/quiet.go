@@ -162,7 +162,7 @@ func derivedName(src []byte) error {
 	defer f.Close()
 	f.Write(src)
 	out := f.Name() + ".out"
-	return exec.Command("ls", "-l", out).Run()
+	return exec.Command("cat", out).Run()
 }
 
 // A plain reopen for reading after direct writes is harmless.
@@ -584,4 +584,18 @@ func wrapped(dst string) error {
 	f.WriteString("x")
 	lw.Close()
 	return os.Rename(f.Name(), dst)
+}
+
+// Programs that only look at the name or the metadata.
+func metadataPrograms(data []byte) error {
+	f, err := os.CreateTemp("", "md")
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	f.Write(data)
+	if err := exec.Command("chmod", "0600", f.Name()).Run(); err != nil {
+		return err
+	}
+	return exec.Command("/bin/ls", "-l", f.Name()).Run()
 }
