@@ -10,6 +10,7 @@ import (
 	"go/parser"
 	"go/token"
 	"go/types"
+	"maps"
 	"os"
 	"path/filepath"
 	"runtime/debug"
@@ -130,18 +131,18 @@ func analyze(ctx context.Context, dir string, overlay map[string][]byte, analyze
 		return res, next, nil
 	}
 
-	var memo map[memoKey]*memoEntry
+	// Runs memoized by earlier analyses are replayed; new ones are kept
+	// only if this analysis completes (a cancelled one may have run some
+	// analyzers on a package and not others).
+	var memo, fresh map[memoKey]*memoEntry
 	if next != nil {
-		if next.memo == nil {
-			next.memo = map[memoKey]*memoEntry{}
-		}
-		memo = next.memo
+		memo, fresh = next.memo, map[memoKey]*memoEntry{}
 	}
 	rootTypes := map[*types.Package]bool{}
 	for _, p := range pkgs {
 		rootTypes[p.Types] = true
 	}
-	wrapped := wrapAnalyzers(ctx, analyzers, overlay, memo, rootTypes)
+	wrapped := wrapAnalyzers(ctx, analyzers, overlay, memo, fresh, rootTypes)
 	var graph *checker.Graph
 	func() {
 		// The checker runs sequentially so that a panicking analyzer
@@ -161,6 +162,12 @@ func analyze(ctx context.Context, dir string, overlay map[string][]byte, analyze
 	}
 	if ctx.Err() != nil {
 		return nil, next, ctx.Err()
+	}
+	if next != nil && len(fresh) > 0 {
+		if next.memo == nil {
+			next.memo = map[memoKey]*memoEntry{}
+		}
+		maps.Copy(next.memo, fresh)
 	}
 
 	texts := &textCache{overlay: overlay, texts: map[string]*fileText{}}
@@ -319,10 +326,11 @@ func describeErrors(p *packages.Package) string {
 // open documents from the overlay through Pass.ReadFile, and stops early
 // once ctx is cancelled.
 //
-// If memo is not nil, runs on packages outside roots are memoized in it
-// (result and exported facts) and replayed on later calls: memo belongs to a
-// depCache, whose packages, and so their results and facts, do not change.
-func wrapAnalyzers(ctx context.Context, analyzers []*analysis.Analyzer, overlay map[string][]byte, memo map[memoKey]*memoEntry, roots map[*types.Package]bool) []*analysis.Analyzer {
+// Runs found in memo are replayed (result and exported facts) instead of
+// run. If fresh is not nil, runs on packages outside roots are recorded in
+// it. Both belong to a depCache, whose packages, and so their results and
+// facts, do not change.
+func wrapAnalyzers(ctx context.Context, analyzers []*analysis.Analyzer, overlay map[string][]byte, memo, fresh map[memoKey]*memoEntry, roots map[*types.Package]bool) []*analysis.Analyzer {
 	clones := map[*analysis.Analyzer]*analysis.Analyzer{}
 	origOf := map[*analysis.Analyzer]*analysis.Analyzer{}
 	var clone func(a *analysis.Analyzer) *analysis.Analyzer
@@ -355,7 +363,7 @@ func wrapAnalyzers(ctx context.Context, analyzers []*analysis.Analyzer, overlay 
 				return e.result, nil
 			}
 			var entry *memoEntry
-			if memo != nil && !roots[pass.Pkg] {
+			if fresh != nil && !roots[pass.Pkg] {
 				entry = &memoEntry{}
 				exportObject, exportPackage := pass.ExportObjectFact, pass.ExportPackageFact
 				pass.ExportObjectFact = func(obj types.Object, fact analysis.Fact) {
@@ -385,7 +393,7 @@ func wrapAnalyzers(ctx context.Context, analyzers []*analysis.Analyzer, overlay 
 			result, err := orig.Run(pass)
 			if entry != nil && err == nil && ctx.Err() == nil {
 				entry.result = result
-				memo[key] = entry
+				fresh[key] = entry
 			}
 			return result, err
 		}
