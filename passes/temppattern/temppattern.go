@@ -179,13 +179,26 @@ func (c *checker) check(cur inspector.Cursor, call *ast.CallExpr, f tempmodel.Fu
 	c.m.Report(c.pass, d)
 }
 
+// dedup drops repeated edits and joins insertions at the same position
+// (two added imports) into one, so that their order is fixed.
 func dedup(edits []analysis.TextEdit) []analysis.TextEdit {
 	var out []analysis.TextEdit
 	seen := map[string]bool{}
 	for _, e := range edits {
 		k := fmt.Sprint(e.Pos, e.End, string(e.NewText))
-		if !seen[k] {
-			seen[k] = true
+		if seen[k] {
+			continue
+		}
+		seen[k] = true
+		merged := false
+		for i := range out {
+			if o := &out[i]; e.End == e.Pos && o.End == o.Pos && o.Pos == e.Pos {
+				o.NewText = append(append([]byte{}, o.NewText...), e.NewText...)
+				merged = true
+				break
+			}
+		}
+		if !merged {
 			out = append(out, e)
 		}
 	}
