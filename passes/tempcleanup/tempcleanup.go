@@ -106,14 +106,26 @@ func run(pass *analysis.Pass) (any, error) {
 		sums:   map[*types.Func]*summary{},
 		inProg: map[*types.Func]bool{},
 	}
-	root := m.Inspector.Root()
-	for cur := range root.Preorder((*ast.CallExpr)(nil)) {
+	for fileCur := range m.Inspector.Root().Children() {
+		file, ok := fileCur.Node().(*ast.File)
+		if !ok {
+			continue
+		}
+		c.checkFile(fileCur, c.isTestFile(file.Pos()))
+	}
+	c.finish()
+	c.exportFacts()
+	return nil, nil
+}
+
+func (c *checker) checkFile(fileCur inspector.Cursor, isTest bool) {
+	for cur := range fileCur.Preorder((*ast.CallExpr)(nil)) {
 		call := cur.Node().(*ast.CallExpr)
 		name := calleeName(call)
 		switch name {
 		case "CreateTemp", "TempFile", "MkdirTemp", "TempDir":
 		default:
-			if c.isTestFile(call.Pos()) {
+			if isTest {
 				c.checkTestTempDirBase(cur, call)
 			}
 			continue
@@ -126,9 +138,6 @@ func run(pass *analysis.Pass) (any, error) {
 			c.checkCreation(cur, call, false, f)
 		}
 	}
-	c.finish()
-	c.exportFacts()
-	return nil, nil
 }
 
 func calleeName(call *ast.CallExpr) string {
