@@ -39,7 +39,10 @@
 //     (the mode is meant for the destination of an atomic write; the crossdevice
 //     pass looks at that rename);
 //   - a path in a directory that the same function made or chmodded with a
-//     private mode before (os.MkdirAll(dir, 0o700), then a 0o644 file in dir).
+//     private mode before (os.MkdirAll(dir, 0o700), then a 0o644 file in dir);
+//   - functions that share with other users on purpose: they change owners
+//     (os.Chown, File.Chown), clear the umask (syscall.Umask), or run a process
+//     under another user's credentials (syscall.Credential).
 //
 // # Fix
 //
@@ -77,5 +80,6 @@ bits (mode&0o077 != 0): any local user can read (or write) it. The fix
 clears those bits in the literal's own style (0644 -> 0600, 0o755 -> 0o700).
 Quiet for os.CreateTemp/os.MkdirTemp, private dirs (os.MkdirTemp, t.TempDir),
 non-temp paths, private or non-constant modes, sticky/setgid modes, writes to
-an already open file's name, files renamed into place afterwards, and entries
-of a directory the function made private.`
+an already open file's name, files renamed into place afterwards, entries of
+a directory the function made private, and functions that share on purpose
+(Chown, Umask, syscall.Credential).`

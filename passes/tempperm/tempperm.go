@@ -68,7 +68,7 @@ func run(pass *analysis.Pass) (any, error) {
 			continue // the file exists already: the mode is not applied
 		}
 		fn := outermostFunc(cur)
-		if fn != nil && (renamedLater(m, pass, fn, c) || inPrivateParent(m, pass, fn, c)) {
+		if fn != nil && (renamedLater(m, pass, fn, c) || inPrivateParent(m, pass, fn, c) || sharesOnPurpose(pass, fn)) {
 			continue
 		}
 		report(m, pass, c, mode, styles)
@@ -240,6 +240,41 @@ func renamedLater(m *tempmodel.Model, pass *analysis.Pass, fn ast.Node, c call) 
 		return !found
 	})
 	return found
+}
+
+// sharesOnPurpose reports whether fn hands files to other users on
+// purpose: it changes owners (os.Chown, os.Lchown, File.Chown), clears the
+// umask (syscall.Umask, unix.Umask), or runs a process under other
+// credentials (syscall.Credential). A mode for others is then deliberate.
+func sharesOnPurpose(pass *analysis.Pass, fn ast.Node) bool {
+	found := false
+	ast.Inspect(fn, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.CallExpr:
+			_, f := tempmodel.Callee(pass.TypesInfo, n)
+			switch {
+			case f.Is("os", "Chown") || f.Is("os", "Lchown") || f.IsMethod("os", "File", "Chown"),
+				(f.Pkg == "syscall" || f.Pkg == "golang.org/x/sys/unix") && (f.Name == "Umask" || f.Name == "Chown" || f.Name == "Fchown" || f.Name == "Lchown"):
+				found = true
+			}
+		case *ast.CompositeLit:
+			if t := pass.TypesInfo.TypeOf(n); t != nil {
+				if named, ok := types.Unalias(derefPtr(t)).(*types.Named); ok && named.Obj().Pkg() != nil &&
+					named.Obj().Name() == "Credential" && (named.Obj().Pkg().Path() == "syscall" || named.Obj().Pkg().Path() == "golang.org/x/sys/unix") {
+					found = true
+				}
+			}
+		}
+		return !found
+	})
+	return found
+}
+
+func derefPtr(t types.Type) types.Type {
+	if p, ok := t.(*types.Pointer); ok {
+		return p.Elem()
+	}
+	return t
 }
 
 // parentOf returns the directory part of a path built as

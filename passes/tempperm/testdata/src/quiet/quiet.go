@@ -4,6 +4,7 @@ import (
 	"io/ioutil"
 	"os"
 	"path/filepath"
+	"syscall"
 	"testing"
 )
 
@@ -197,4 +198,37 @@ func reassignedVar(data []byte, secret bool) error {
 func suppressed(data []byte) error {
 	//tempguard:ignore tempperm the file is handed to a container running as another user
 	return os.WriteFile("/tmp/container-config.json", data, 0o644)
+}
+
+func runAsOtherUser(exe []byte, uid, gid uint32) error {
+	f, err := os.CreateTemp("", "helper")
+	if err != nil {
+		return err
+	}
+	defer os.Remove(f.Name())
+	if _, err := f.Write(exe); err != nil {
+		return err
+	}
+	// Another user must be able to execute it.
+	if err := f.Chmod(0o755); err != nil {
+		return err
+	}
+	f.Close()
+	attr := &syscall.SysProcAttr{Credential: &syscall.Credential{Uid: uid, Gid: gid}}
+	_ = attr
+	return nil
+}
+
+func handOver(uid, gid int, data []byte) error {
+	p := filepath.Join(os.TempDir(), "handover.json")
+	if err := os.WriteFile(p, data, 0o640); err != nil {
+		return err
+	}
+	return os.Chown(p, uid, gid)
+}
+
+func sharedWithUmask() error {
+	old := syscall.Umask(0)
+	defer syscall.Umask(old)
+	return os.MkdirAll("/tmp/shared-spool", 0o777)
 }
