@@ -59,10 +59,12 @@
 //     analyzed (a SHA-256 per file is kept), so a stale fix is never applied
 //     to text that changed since analysis.
 //   - Broken code: a package that does not load or type-check produces a
-//     window/showMessage (when the directory goes from good to broken) and a
-//     window/logMessage (every time); diagnostics of files that changed are
-//     cleared; a panicking analyzer is recovered and reported the same way.
-//     The server keeps serving.
+//     window/logMessage every time, and a window/showMessage once (until
+//     it type-checks again) when an analysis after open or save finds it
+//     broken; analyses after edits do not pop up messages, since code is
+//     often broken mid-typing. Diagnostics of files that changed are
+//     cleared; those of unchanged files stay. A panicking analyzer is
+//     recovered and reported the same way. The server keeps serving.
 //
 // # Overlays and Pass.ReadFile
 //

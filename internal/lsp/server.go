@@ -143,7 +143,8 @@ type dirState struct {
 	gen    int        // bumped by every change; an analysis publishes only if still current
 	timer  *time.Timer
 	cancel context.CancelFunc // of the running analysis
-	broken bool
+	broken bool               // the user has been told that the directory does not type-check
+	loud   bool               // a pending analysis may show messages (see schedule)
 	// deps caches the dependencies of the directory's packages; used
 	// (like deps itself, under s.mu) for evicting the least recently used.
 	deps *depCache
@@ -331,7 +332,7 @@ func (s *server) didOpen(p DidOpenTextDocumentParams) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	s.docs[path] = &document{uri: p.TextDocument.URI, path: path, version: p.TextDocument.Version, text: []byte(p.TextDocument.Text)}
-	s.schedule(filepath.Dir(path), 20*time.Millisecond)
+	s.schedule(filepath.Dir(path), 20*time.Millisecond, true)
 }
 
 func isGoFile(path, languageID string) bool {
@@ -367,7 +368,7 @@ func (s *server) didChange(p DidChangeTextDocumentParams) {
 	if p.TextDocument.Version != nil {
 		doc.version = *p.TextDocument.Version
 	}
-	s.schedule(filepath.Dir(path), s.opts.Debounce)
+	s.schedule(filepath.Dir(path), s.opts.Debounce, false)
 }
 
 func (s *server) didSave(p DidSaveTextDocumentParams) {
@@ -385,7 +386,7 @@ func (s *server) didSave(p DidSaveTextDocumentParams) {
 		doc.text = []byte(*p.Text)
 	}
 	dir := filepath.Dir(path)
-	s.schedule(dir, 0)
+	s.schedule(dir, 0, true)
 	// Packages in other directories may import this one (and use facts
 	// about its functions): re-analyze the other directories with open
 	// documents too. (Unsaved edits reach them on their next analysis.)
@@ -396,7 +397,7 @@ func (s *server) didSave(p DidSaveTextDocumentParams) {
 		}
 	}
 	for d := range others {
-		s.schedule(d, s.opts.Debounce)
+		s.schedule(d, s.opts.Debounce, true)
 	}
 }
 
@@ -412,7 +413,7 @@ func (s *server) didClose(p DidCloseTextDocumentParams) {
 	if st := s.dirs[dir]; st != nil {
 		delete(st.published, path)
 		if s.openIn(dir) {
-			s.schedule(dir, s.opts.Debounce) // the overlay went back to disk
+			s.schedule(dir, s.opts.Debounce, false) // the overlay went back to disk
 		} else {
 			st.gen++
 			st.deps = nil // free the dependencies
@@ -440,8 +441,11 @@ func (s *server) openIn(dir string) bool {
 }
 
 // schedule (re)starts the analysis of dir after delay, superseding any
-// pending or running one. s.mu must be held.
-func (s *server) schedule(dir string, delay time.Duration) {
+// pending or running one. loud analyses (after open and save) may tell the
+// user with window/showMessage that the package does not type-check;
+// analyses after edits only log it, since code is often broken mid-typing.
+// s.mu must be held.
+func (s *server) schedule(dir string, delay time.Duration, loud bool) {
 	if s.closing {
 		return
 	}
@@ -451,6 +455,7 @@ func (s *server) schedule(dir string, delay time.Duration) {
 		s.dirs[dir] = st
 	}
 	st.gen++
+	st.loud = st.loud || loud
 	gen := st.gen
 	if st.timer != nil {
 		st.timer.Stop()
@@ -484,6 +489,8 @@ func (s *server) run(dir string, st *dirState, gen int) {
 	ctx, cancel := context.WithCancel(s.ctx)
 	defer cancel()
 	st.cancel = cancel
+	loud := st.loud
+	st.loud = false
 	cache := st.deps
 	overlay := map[string][]byte{}
 	snapshot := map[string]document{} // open documents of dir, as analyzed
@@ -504,6 +511,7 @@ func (s *server) run(dir string, st *dirState, gen int) {
 	s.keepCache(st, next)
 	st.cancel = nil
 	if s.closing || st.gen != gen || errors.Is(err, context.Canceled) {
+		st.loud = st.loud || loud // the next analysis inherits the duty to tell
 		s.mu.Unlock()
 		s.logf("analysis of %s superseded after %v", dir, elapsed)
 		s.hook("superseded", dir, gen)
@@ -513,10 +521,10 @@ func (s *server) run(dir string, st *dirState, gen int) {
 	var show, logs []string
 	if err != nil {
 		logs = append(logs, fmt.Sprintf("tempguard: %v", err))
-		if !st.broken {
+		if !st.broken && loud {
 			show = append(show, fmt.Sprintf("tempguard: cannot analyze %s: %v", dir, firstLine(err.Error())))
+			st.broken = true
 		}
-		st.broken = true
 		notes = s.clearChanged(st, snapshot, nil)
 	} else {
 		for _, e := range res.errs {
@@ -526,10 +534,10 @@ func (s *server) run(dir string, st *dirState, gen int) {
 			for _, p := range res.problems {
 				logs = append(logs, "tempguard: "+p)
 			}
-			if !st.broken {
+			if !st.broken && loud {
 				show = append(show, "tempguard: "+res.problems[0]+"; findings resume when it type-checks")
+				st.broken = true
 			}
-			st.broken = true
 		} else {
 			st.broken = false
 		}

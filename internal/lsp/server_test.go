@@ -299,8 +299,9 @@ func TestBrokenPackage(t *testing.T) {
 	if diags := c.waitDiags(uri, 1); len(diags) != 1 {
 		t.Fatalf("good: %+v", diags)
 	}
-	// A type error.
+	// A type error, saved (while typing, it is only logged).
 	c.change(uri, "package m\n\nimport \"os\"\n\nvar x int = \"s\"\n\nfunc F() { os.Create(\"/tmp/x\") }\n", 2)
+	c.notify("textDocument/didSave", DidSaveTextDocumentParams{TextDocument: TextDocumentIdentifier{URI: uri}})
 	// The old finding's range no longer fits the text: cleared.
 	if diags := c.waitDiags(uri, 2); len(diags) != 0 {
 		t.Errorf("stale diagnostics kept: %+v", diags)
@@ -322,8 +323,15 @@ func TestBrokenPackage(t *testing.T) {
 	if diags := c.waitDiags(uri, 4); len(diags) != 1 {
 		t.Fatalf("after repair: %+v", diags)
 	}
-	// Broken again: a new pop-up.
+	// Broken again while typing: logged, no pop-up; then saved: a pop-up.
 	c.change(uri, "package m\n\nvar y = undefinedName\n", 5)
+	c.waitNote("log message for undefinedName", func(m message) bool {
+		if m.Method == "window/showMessage" {
+			t.Errorf("pop-up while typing: %s", m.Params)
+		}
+		return m.Method == "window/logMessage" && strings.Contains(string(m.Params), "undefinedName")
+	})
+	c.notify("textDocument/didSave", DidSaveTextDocumentParams{TextDocument: TextDocumentIdentifier{URI: uri}})
 	c.waitShow("undefinedName")
 }
 
