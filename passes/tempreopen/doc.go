@@ -48,9 +48,10 @@
 // without write sharing (most do) fails with a sharing violation; running
 // the file itself fails with "text file busy" (ETXTBSY) on Linux; and data
 // still in a buffer (bufio.Writer...) is not in the file on any OS. In
-// files that cannot be built for Windows only the last two are reported. A
-// file that was created but never written through f (an output file for the
-// program to fill) is not reported for the sharing reason alone.
+// files that cannot be built for Windows only the last two are reported.
+// A file created only to reserve a name for the program's output is
+// reported too: a program that replaces its output (go build -o does)
+// cannot remove or rename over a file we hold open on Windows.
 //
 // # 3. The name reopened in-process
 //

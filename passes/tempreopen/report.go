@@ -465,6 +465,16 @@ func (st *state) errStyle(call *ast.CallExpr) (mode errMode, recv, zeros string,
 			return modePlain, "", "", true
 		}
 	}
+	// Already on an error path (inside `if err != nil { ... }`): keep the
+	// error that path returns, close without handling.
+	for _, n := range path[si+1:] {
+		if n == st.fn {
+			break
+		}
+		if is, ok := n.(*ast.IfStmt); ok && s.Pos() >= is.Body.Pos() && s.End() <= is.Body.End() && st.isErrCheck(is.Cond) {
+			return modePlain, "", "", true
+		}
+	}
 	sig, _ := st.signature()
 	if sig != nil && sig.Results().Len() > 0 {
 		res := sig.Results()
@@ -747,4 +757,21 @@ func (st *state) reachableAfter(at ast.Node) func(token.Pos) bool {
 		}
 		return false
 	}
+}
+
+// isErrCheck reports whether cond is `x != nil` for an error x.
+func (st *state) isErrCheck(cond ast.Expr) bool {
+	be, ok := ast.Unparen(cond).(*ast.BinaryExpr)
+	if !ok || be.Op != token.NEQ {
+		return false
+	}
+	x, y := ast.Unparen(be.X), ast.Unparen(be.Y)
+	if st.isNil(x) {
+		x, y = y, x
+	}
+	if !st.isNil(y) {
+		return false
+	}
+	t := st.pass.TypesInfo.TypeOf(x)
+	return t != nil && types.Identical(t, types.Universe.Lookup("error").Type())
 }

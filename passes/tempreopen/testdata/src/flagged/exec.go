@@ -108,3 +108,18 @@ func diff(a, b []byte) ([]byte, error) {
 	f2.Write(b)
 	return exec.Command("diff", "-u", f1.Name(), f2.Name()).CombinedOutput() // want `exec.Command passes the names of f1 and f2 to a command while f1 and f2 are still open for writing`
 }
+
+// A name reserved for a build output while the file is held open
+// (goplus/xgo#1867): go build cannot replace it on Windows.
+func buildInto(pkg string) ([]byte, error) {
+	out, err := os.CreateTemp("", "bin-*")
+	if err != nil {
+		return nil, err
+	}
+	defer os.Remove(out.Name())
+	defer out.Close()
+	if err := exec.Command("go", "build", "-o", out.Name(), pkg).Run(); err != nil { // want `exec.Command passes out's name to a command while out is still open for writing`
+		return nil, err
+	}
+	return os.ReadFile(out.Name())
+}

@@ -186,3 +186,21 @@ func usedAfter(dst string) error {
 	_, err = f.WriteString("after")
 	return err
 }
+
+// On an error path the inserted close keeps the error being returned.
+func errorPath(data []byte, dst string) error {
+	f, err := os.CreateTemp("", "ep")
+	if err != nil {
+		return err
+	}
+	if _, err := f.Write(data); err != nil {
+		if rerr := os.Remove(f.Name()); rerr != nil { // want `os.Remove of f's file while f is still open`
+			fmt.Println(rerr)
+		}
+		return err
+	}
+	if err := f.Close(); err != nil {
+		return err
+	}
+	return os.Rename(f.Name(), dst)
+}

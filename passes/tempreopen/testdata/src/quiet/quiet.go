@@ -520,20 +520,6 @@ func osAware(data []byte) (*os.File, error) {
 	return f, err
 }
 
-// A program that writes its output to a file we created but never wrote.
-func outputFile(in string) ([]byte, error) {
-	out, err := os.CreateTemp("", "out-*.txt")
-	if err != nil {
-		return nil, err
-	}
-	defer os.Remove(out.Name())
-	defer out.Close()
-	if err := exec.Command("sort", "-o", out.Name(), in).Run(); err != nil {
-		return nil, err
-	}
-	return io.ReadAll(out)
-}
-
 // A goroutine closes the file before the wait returns.
 func closedInGoroutine(data []byte, dst string) error {
 	f, err := os.CreateTemp("", "g")
