@@ -31,6 +31,7 @@ func runLSP(args []string) int {
 	debounce := fs.Duration("debounce", 300*time.Millisecond, "wait this long after the last edit before analyzing")
 	tags := fs.String("tags", "", "comma-separated build tags")
 	verbose := fs.Bool("v", false, "log analyses to stderr")
+	fs.Bool("stdio", true, "talk over stdin/stdout (the only transport; accepted because some clients pass --stdio)")
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			return exitClean
