@@ -10,7 +10,11 @@
 // is appended at the end. Three mistakes are common:
 //
 //  1. A pattern with a path separator ("sub/app-*", os.TempDir()+"/app",
-//     t.Name() in a subtest, which is "TestX/case"). Every such call fails
+//     t.Name() in a subtest, which is "TestX/case"). t.Name() is reported
+//     only where t is certainly a subtest: the parameter of a function
+//     literal passed to t.Run or b.Run, a function passed to t.Run by name,
+//     a helper that the package calls with such a t, or s.T() in a testify
+//     suite's test methods and per-test setup. Every such call fails
 //     at run time with "pattern contains path separator" (sajari/docconv#87,
 //     open-telemetry collector-contrib#42770). Fix: move the directory part
 //     into dir (filepath.Join(dir, "sub"), with os.TempDir() for an empty
@@ -21,7 +25,8 @@
 //     and is not the per-user temp dir on macOS. Fix: "" (os.TempDir()).
 //     Quiet where /tmp looks deliberate: a socket pattern, or a function that
 //     deals with Unix sockets (macOS's $TMPDIR is too long for a socket path),
-//     checks runtime.GOOS, or says why in a comment.
+//     checks runtime.GOOS, or says why in a comment (sockets, path length,
+//     macOS, $TMPDIR, Docker mounts).
 //  3. A file pattern ending in a known extension (".json", ".go", ".pdf",
 //     ".log", ".tar.gz"...) without "*": os.CreateTemp("", "report.pdf")
 //     creates report.pdf123456, and tools that go by the extension (editors,

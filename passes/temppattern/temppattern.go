@@ -356,7 +356,7 @@ func (c *checker) deliberateTmp(cur inspector.Cursor, call *ast.CallExpr, pat as
 		if strings.HasPrefix(text, "want ") {
 			continue // an analysistest expectation, not an explanation
 		}
-		for _, kw := range []string{"sock", "too long", "path length", "length limit", "darwin", "macos", "mac os", "tmpdir", "/var/folders", "sun_path", "not /tmp", "hard-code", "hardcode"} {
+		for _, kw := range []string{"sock", "too long", "path length", "length limit", "darwin", "macos", "mac os", "tmpdir", "/var/folders", "sun_path", "not /tmp", "hard-code", "hardcode", "docker", "bind mount", "mounted"} {
 			if strings.Contains(text, kw) {
 				return true
 			}
@@ -547,7 +547,14 @@ func (c *checker) helperOfSubtest(cur inspector.Cursor, v *types.Var) bool {
 	}
 	for callCur := range c.m.Inspector.Root().Preorder((*ast.CallExpr)(nil)) {
 		call := callCur.Node().(*ast.CallExpr)
-		if callee, _ := tempmodel.Callee(c.pass.TypesInfo, call); callee != fn || idx >= len(call.Args) {
+		callee, cf := tempmodel.Callee(c.pass.TypesInfo, call)
+		// t.Run("name", testCase): the function itself is the subtest.
+		if cf.Pkg == "testing" && cf.Name == "Run" && (cf.Recv == "T" || cf.Recv == "B") && len(call.Args) == 2 && idx == 0 && sig.Params().Len() == 1 {
+			if id, ok := ast.Unparen(call.Args[1]).(*ast.Ident); ok && c.pass.TypesInfo.Uses[id] == fn {
+				return true
+			}
+		}
+		if callee != fn || idx >= len(call.Args) {
 			continue
 		}
 		id, ok := ast.Unparen(call.Args[idx]).(*ast.Ident)

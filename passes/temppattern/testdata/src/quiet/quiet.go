@@ -174,3 +174,8 @@ func helperNotCalledFromSubtest(t *testing.T) string {
 func TestCallsHelperTopLevel(t *testing.T) {
 	_ = helperNotCalledFromSubtest(t)
 }
+
+func dockerMount() (string, error) {
+	// Docker Desktop shares /tmp with the VM, not $TMPDIR's /var/folders.
+	return os.MkdirTemp("/tmp", "fixture-")
+}

@@ -72,3 +72,15 @@ func BenchmarkSub(b *testing.B) {
 		os.RemoveAll(dir)
 	})
 }
+
+func checkCase(t *testing.T) {
+	f, err := os.CreateTemp("", t.Name()+"-*") // want `os.CreateTemp pattern uses t.Name\(\)`
+	if err != nil {
+		t.Fatal(err)
+	}
+	f.Close()
+}
+
+func TestNamedCase(t *testing.T) {
+	t.Run("one", checkCase)
+}
