@@ -203,6 +203,15 @@ func (s *fnState) fixCreateIf(u *use, g *guard) *analysis.SuggestedFix {
 		if s.refers(st, c.errVar) {
 			return nil
 		}
+		// x, err := g() at the top of the body would now declare a new
+		// err instead of reusing the create's.
+		if as, ok := st.(*ast.AssignStmt); ok && as.Tok == token.DEFINE {
+			for _, l := range as.Lhs {
+				if id, ok := l.(*ast.Ident); ok && (id.Name == fID.Name || id.Name == eID.Name) {
+					return nil
+				}
+			}
+		}
 	}
 	if is.Else != nil {
 		if _, ok := is.Else.(*ast.BlockStmt); !ok {

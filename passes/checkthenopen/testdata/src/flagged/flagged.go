@@ -579,3 +579,20 @@ func export(p string, overwrite bool) error {
 	}
 	return f.Close()
 }
+
+// 53. The body redeclares err: only the call is replaced.
+func createAndWrite(p string, data []byte) error {
+	if _, err := os.Stat(p); os.IsNotExist(err) {
+		f, err := os.Create(p) // want `os.Create\(p\) after os.Stat found it missing`
+		if err != nil {
+			return err
+		}
+		n, err := f.Write(data)
+		if err != nil || n < len(data) {
+			f.Close()
+			return err
+		}
+		return f.Close()
+	}
+	return nil
+}
