@@ -13,9 +13,10 @@ import (
 
 // varInfo is what the package assigns to one variable.
 type varInfo struct {
-	defs    []varDef
-	addr    bool // address taken, range variable, op-assigned: value unknown
-	nilDecl bool // declared without a value (var f *os.File)
+	defs     []varDef
+	addr     bool // address taken, op-assigned, assigned by range (=): value unknown
+	nilDecl  bool // declared without a value (var f *os.File)
+	rangeVar bool // declared by range (:=): one opaque value per iteration
 }
 
 type varDef struct {
@@ -92,14 +93,16 @@ func (st *state) varIndex() map[*types.Var]*varInfo {
 					vi.addr = true
 				}
 			case *ast.RangeStmt:
-				if n.Key != nil {
-					if vi := get(n.Key); vi != nil {
-						vi.addr = true
+				for _, x := range []ast.Expr{n.Key, n.Value} {
+					if x == nil {
+						continue
 					}
-				}
-				if n.Value != nil {
-					if vi := get(n.Value); vi != nil {
-						vi.addr = true
+					if vi := get(x); vi != nil {
+						if n.Tok == token.DEFINE {
+							vi.rangeVar = true
+						} else {
+							vi.addr = true
+						}
 					}
 				}
 			case *ast.UnaryExpr:
@@ -131,7 +134,10 @@ func (st *state) single(v *types.Var) (d varDef, ok bool) {
 		}
 		return varDef{}, false
 	}
-	if vi.addr || vi.nilDecl || len(vi.defs) != 1 || st.isParam(v) {
+	if vi.rangeVar && !vi.addr && !vi.nilDecl && len(vi.defs) == 0 {
+		return varDef{index: -1}, true
+	}
+	if vi.addr || vi.nilDecl || vi.rangeVar || len(vi.defs) != 1 || st.isParam(v) {
 		return varDef{}, false
 	}
 	if v.Parent() == v.Pkg().Scope() && v.Exported() {

@@ -204,3 +204,19 @@ func errorPath(data []byte, dst string) error {
 	}
 	return os.Rename(f.Name(), dst)
 }
+
+// A range variable names one file per iteration.
+func perIteration(paths []string) error {
+	for _, p := range paths {
+		f, err := os.Create(p)
+		if err != nil {
+			return err
+		}
+		if _, err := f.WriteString(p); err != nil {
+			os.Remove(p) // want `os.Remove of f's file while f is still open`
+			return err
+		}
+		f.Close()
+	}
+	return nil
+}
