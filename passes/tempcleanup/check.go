@@ -26,6 +26,9 @@ type finding struct {
 	edits   []analysis.TextEdit
 	removed [][2]token.Pos // source ranges the fix deletes or replaces
 	file    *ast.File
+	// keepsErr is the err variable the fix keeps declared with
+	// `var err error` because later code uses it.
+	keepsErr *types.Var
 }
 
 // enclosingFunc returns the innermost FuncDecl or FuncLit around cur.
@@ -819,6 +822,7 @@ func (c *checker) reportTestDir(cur inspector.Cursor, call *ast.CallExpr, f temp
 						return
 					}
 					edits[0].NewText = append(edits[0].NewText, []byte("\n"+indent+"var "+eid.Name+" error")...)
+					fd.keepsErr = errVar
 					break
 				}
 			}
@@ -948,6 +952,7 @@ func (c *checker) finish() {
 		}
 	}
 	for file, fds := range byFile {
+		c.dropErrConflicts(fds)
 		c.fixImports(file, fds)
 	}
 	for _, fd := range c.pending {
@@ -989,7 +994,7 @@ func (c *checker) fixImports(file *ast.File, fds []*finding) {
 			}
 			hit := false
 			for _, fd := range fds {
-				if in(id.Pos(), fd) {
+				if len(fd.edits) > 0 && in(id.Pos(), fd) {
 					hit = true
 					if !seen[fd] {
 						seen[fd] = true
@@ -1006,9 +1011,10 @@ func (c *checker) fixImports(file *ast.File, fds []*finding) {
 			continue
 		}
 		if len(touching) > 1 {
-			for _, fd := range touching {
-				fd.edits = nil
-			}
+			// Fixed together, they would orphan the import; fixed one by
+			// one, none may delete it. Leave one finding unfixed so the
+			// import stays used; the next run fixes it and deletes it.
+			touching[len(touching)-1].edits = nil
 			continue
 		}
 		fd := touching[0]
@@ -1184,4 +1190,44 @@ func (c *checker) closes(v *types.Var) bool {
 		}
 	}
 	return false
+}
+
+// dropErrConflicts drops a fix that keeps `var err error` when every later
+// use of err is deleted by other fixes of the file: applied together they
+// would leave err declared and not used.
+func (c *checker) dropErrConflicts(fds []*finding) {
+	in := func(p token.Pos, fd *finding) bool {
+		for _, r := range fd.removed {
+			if r[0] <= p && p < r[1] {
+				return true
+			}
+		}
+		return false
+	}
+	for _, fd := range fds {
+		if fd.keepsErr == nil {
+			continue
+		}
+		survives := false
+		for _, u := range c.usesOf(fd.keepsErr) {
+			p := u.Node().Pos()
+			if in(p, fd) {
+				continue
+			}
+			other := false
+			for _, o := range fds {
+				if o != fd && len(o.edits) > 0 && in(p, o) {
+					other = true
+					break
+				}
+			}
+			if !other {
+				survives = true
+				break
+			}
+		}
+		if !survives {
+			fd.edits = nil
+		}
+	}
 }
