@@ -74,11 +74,7 @@ func (s *fnState) facts(e ast.Expr, val bool, at token.Pos, depth int) []fact {
 			return fs
 		}
 		if c := s.checkOfCall(x); c != nil && c.helper != nil {
-			out := c.helper.trueMeans
-			if !val {
-				out = flip(out)
-			}
-			return []fact{{c: c, out: out, specific: true}}
+			return helperFacts(c, val)
 		}
 	case *ast.Ident:
 		// A boolean variable assigned once from a condition:
@@ -105,11 +101,7 @@ func (s *fnState) facts(e ast.Expr, val bool, at token.Pos, depth int) []fact {
 			if !s.fl.reaches(v, at, c.stmt) {
 				return nil
 			}
-			out := c.helper.trueMeans
-			if !val {
-				out = flip(out)
-			}
-			return []fact{{c: c, out: out, specific: true}}
+			return helperFacts(c, val)
 		}
 		if !s.fl.reaches(v, at, s.nodeAt(d.Pos())) {
 			return nil
@@ -504,4 +496,20 @@ func (s *fnState) unrelated(e ast.Expr) bool {
 		return ok
 	})
 	return ok
+}
+
+// helperFacts is what a wrapper's result says: exists/missing, or (for an
+// access(2) wrapper) permission granted when true and nothing when false.
+func helperFacts(c *check, val bool) []fact {
+	out := c.helper.trueMeans
+	if out == outPerm {
+		if !val {
+			return nil
+		}
+		return []fact{{c: c, out: outPerm}}
+	}
+	if !val {
+		out = flip(out)
+	}
+	return []fact{{c: c, out: out, specific: true}}
 }

@@ -24,11 +24,17 @@ type ExistsFact struct {
 	// TrueMeansMissing: the result is true when the path does not exist
 	// (notExists); otherwise true means it exists.
 	TrueMeansMissing bool
+	// Permission: the result is true when access(2) grants a permission
+	// (func writable(p string) bool); false then says nothing.
+	Permission bool
 }
 
 func (*ExistsFact) AFact() {}
 
 func (f *ExistsFact) String() string {
+	if f.Permission {
+		return fmt.Sprintf("access(param %d)", f.Param)
+	}
 	if f.TrueMeansMissing {
 		return fmt.Sprintf("missing(param %d)", f.Param)
 	}
@@ -59,7 +65,10 @@ func helperFor(pass *analysis.Pass, fn *types.Func, local map[*types.Func]*helpe
 		return nil
 	}
 	h := &helperSummary{param: f.Param, index: f.Index, trueMeans: outPresent}
-	if f.TrueMeansMissing {
+	switch {
+	case f.Permission:
+		h.trueMeans = outPerm
+	case f.TrueMeansMissing:
 		h.trueMeans = outMissing
 	}
 	return h
@@ -81,7 +90,7 @@ func summarizeHelpers(pass *analysis.Pass, m *tempmodel.Model) map[*types.Func]*
 			}
 			if h := summarize(pass, m, fd, fn); h != nil {
 				out[fn] = h
-				pass.ExportObjectFact(fn, &ExistsFact{Param: h.param, Index: h.index, TrueMeansMissing: h.trueMeans == outMissing})
+				pass.ExportObjectFact(fn, &ExistsFact{Param: h.param, Index: h.index, TrueMeansMissing: h.trueMeans == outMissing, Permission: h.trueMeans == outPerm})
 			}
 		}
 	}
@@ -99,7 +108,32 @@ type exitPath struct {
 	expr ast.Expr // non-nil: the result is this expression
 }
 
+// accessCall accepts syscall/unix.Access(param, mode), once, and
+// records whether it is a permission (not existence) check.
+func (w *helperWalk) accessCall(call *ast.CallExpr) bool {
+	_, f := tempmodel.Callee(w.pass.TypesInfo, call)
+	if (f.Pkg != "syscall" && f.Pkg != "golang.org/x/sys/unix") || f.Recv != "" || f.Name != "Access" || len(call.Args) != 2 {
+		return false
+	}
+	if w.param >= 0 && w.accessExpr != call {
+		return false
+	}
+	i := w.paramOf(call.Args[0])
+	if i < 0 {
+		return false
+	}
+	w.param = i
+	w.access = true
+	if v, ok := w.m.ConstInt(call.Args[1]); !ok || v != 0 {
+		w.accessPerm = true
+	}
+	return true
+}
+
 type helperWalk struct {
+	access     bool          // the check is access(2)
+	accessPerm bool          // with R_OK/W_OK/X_OK: a permission check
+	accessExpr *ast.CallExpr // an Access call compared with nil inline
 	pass   *analysis.Pass
 	m      *tempmodel.Model
 	sig    *types.Signature
@@ -132,7 +166,7 @@ func summarize(pass *analysis.Pass, m *tempmodel.Model, fd *ast.FuncDecl, fn *ty
 		w.params[sig.Params().At(i)] = i
 	}
 	w.block(fd.Body.List, nil)
-	if w.bad || w.param < 0 || len(w.exits) == 0 {
+	if w.bad || len(w.exits) == 0 {
 		return nil
 	}
 	// Expand expression exits into a true and a false exit.
@@ -175,13 +209,15 @@ func summarize(pass *analysis.Pass, m *tempmodel.Model, fd *ast.FuncDecl, fn *ty
 			nFalse++
 		}
 	}
-	if nTrue == 0 || nFalse == 0 {
+	if nTrue == 0 || nFalse == 0 || w.param < 0 {
 		return nil
 	}
 	switch {
+	case allExist && w.accessPerm:
+		return &helperSummary{param: w.param, index: k, trueMeans: outPerm}
 	case allExist:
 		return &helperSummary{param: w.param, index: k, trueMeans: outPresent}
-	case allMissing:
+	case allMissing && !w.accessPerm:
 		return &helperSummary{param: w.param, index: k, trueMeans: outMissing}
 	}
 	return nil
@@ -249,11 +285,19 @@ func (w *helperWalk) block(list []ast.Stmt, ctx []cond) bool {
 
 // statAssign accepts fi, err := os.Stat(param) (or Lstat), once.
 func (w *helperWalk) statAssign(as *ast.AssignStmt) bool {
-	if len(as.Rhs) != 1 || len(as.Lhs) != 2 || w.errVar != nil {
+	if len(as.Rhs) != 1 || w.errVar != nil {
 		return false
 	}
 	call, ok := ast.Unparen(as.Rhs[0]).(*ast.CallExpr)
-	if !ok || len(call.Args) != 1 {
+	if !ok {
+		return false
+	}
+	// err := unix.Access(param, mode)
+	if len(as.Lhs) == 1 && w.accessCall(call) {
+		w.errVar = w.varOf(as.Lhs[0])
+		return w.errVar != nil
+	}
+	if len(as.Lhs) != 2 || len(call.Args) != 1 {
 		return false
 	}
 	_, f := tempmodel.Callee(w.pass.TypesInfo, call)
@@ -342,7 +386,13 @@ func (w *helperWalk) impl(e ast.Expr) (t, f int) {
 			return t, f
 		case token.EQL, token.NEQ:
 			other, ok := nilCompare(info, x)
-			if !ok || !(is(other, w.errVar) || is(other, w.fiVar)) {
+			if ok && w.errVar == nil {
+				// return unix.Access(param, unix.W_OK) == nil
+				if call, isCall := ast.Unparen(other).(*ast.CallExpr); isCall && w.accessCall(call) {
+					w.accessExpr = call
+				}
+			}
+			if !ok || !(is(other, w.errVar) || is(other, w.fiVar) || w.accessExpr != nil && ast.Unparen(other) == w.accessExpr) {
 				return 0, 0
 			}
 			r := 1 // x == nil true => exists (err) / missing (fi)

@@ -596,3 +596,17 @@ func createAndWrite(p string, data []byte) error {
 	}
 	return nil
 }
+
+// 54. An access(2) wrapper from another package, then a write.
+func appendLog(p string, line []byte) error {
+	if !helpers.Writable(p) {
+		return fmt.Errorf("%s is not writable", p)
+	}
+	f, err := os.OpenFile(p, os.O_WRONLY|os.O_APPEND, 0) // want `os.OpenFile\(p\) trusts a permission check by Writable`
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	_, err = f.Write(line)
+	return err
+}

@@ -1,7 +1,11 @@
 // Package helpers exports existence-check wrappers (facts for other packages).
 package helpers
 
-import "os"
+import (
+	"os"
+
+	"golang.org/x/sys/unix"
+)
 
 // FileExists reports whether name exists.
 func FileExists(name string) bool { // want FileExists:`exists\(param 0\)`
@@ -26,4 +30,15 @@ func Size(name string) int64 {
 		return 0
 	}
 	return fi.Size()
+}
+
+// Writable reports whether access(2) grants write permission.
+func Writable(path string) bool { // want Writable:`access\(param 0\)`
+	return unix.Access(path, unix.W_OK) == nil
+}
+
+// WritableOrMissing is true for missing paths too: not a check of either kind.
+func WritableOrMissing(p string) bool {
+	err := unix.Access(p, unix.W_OK)
+	return err == nil || os.IsNotExist(err)
 }

@@ -585,3 +585,18 @@ func fill(dst string, data []byte) error {
 	}
 	return os.Rename(tmp, dst)
 }
+
+// 56. An access(2) wrapper that is also true for missing paths.
+func appendIfWritable(p string) {
+	if helpers.WritableOrMissing(p) {
+		os.WriteFile(p, nil, 0o600)
+	}
+}
+
+// 57. A write-permission check of a directory, then a file inside it.
+func writeInto(dir string, data []byte) error {
+	if !helpers.Writable(dir) {
+		return fmt.Errorf("%s is not writable", dir)
+	}
+	return os.WriteFile(filepath.Join(dir, "out.json"), data, 0o644)
+}
