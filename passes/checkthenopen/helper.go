@@ -134,16 +134,16 @@ type helperWalk struct {
 	access     bool          // the check is access(2)
 	accessPerm bool          // with R_OK/W_OK/X_OK: a permission check
 	accessExpr *ast.CallExpr // an Access call compared with nil inline
-	pass   *analysis.Pass
-	m      *tempmodel.Model
-	sig    *types.Signature
-	k      int // bool result index
-	params map[*types.Var]int
-	param  int
-	errVar *types.Var
-	fiVar  *types.Var
-	exits  []exitPath
-	bad    bool
+	pass       *analysis.Pass
+	m          *tempmodel.Model
+	sig        *types.Signature
+	k          int // bool result index
+	params     map[*types.Var]int
+	param      int
+	errVar     *types.Var
+	fiVar      *types.Var
+	exits      []exitPath
+	bad        bool
 }
 
 func summarize(pass *analysis.Pass, m *tempmodel.Model, fd *ast.FuncDecl, fn *types.Func) *helperSummary {
