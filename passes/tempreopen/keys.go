@@ -397,12 +397,18 @@ func (st *state) sprintfParts(format string, args []ast.Expr, depth int) []part 
 			i++
 			continue
 		}
-		// a verb: flags and width are not expected around paths
-		if i+1 >= len(format) {
+		// flags, width and precision; explicit argument indexes and *
+		// widths are not followed
+		j := i + 1
+		for j < len(format) && strings.IndexByte("+-# 0123456789.", format[j]) >= 0 {
+			j++
+		}
+		if j >= len(format) || format[j] == '[' || format[j] == '*' {
 			return []part{{}}
 		}
-		verb := format[i+1]
-		i++
+		verb := format[j]
+		plain := j == i+1
+		i = j
 		if ai >= len(args) {
 			return []part{{}}
 		}
@@ -410,10 +416,12 @@ func (st *state) sprintfParts(format string, args []ast.Expr, depth int) []part 
 		ai++
 		out = append(out, part{lit: lit, isLit: true})
 		lit = ""
-		switch verb {
-		case 's', 'v':
+		switch {
+		case !plain:
+			out = append(out, part{})
+		case verb == 's' || verb == 'v':
 			out = append(out, st.parts(arg, depth+1)...)
-		case 'q':
+		case verb == 'q':
 			out = append(out, part{lit: `"`, isLit: true}, part{key: st.key(arg)}, part{lit: `"`, isLit: true})
 		default:
 			out = append(out, part{})
