@@ -481,6 +481,10 @@ func (c *checker) classify(fn ast.Node, body *ast.BlockStmt, u inspector.Cursor,
 				}
 				return // other *os.File methods keep nothing
 			}
+			if k != kDerived && c.ownerType(s.Recv()) {
+				fl.escape = true // a method of the program's own type on the path may remove it
+				return
+			}
 			call := parent.Parent().Node().(*ast.CallExpr)
 			if !carrier(c.info.TypeOf(call)) {
 				return

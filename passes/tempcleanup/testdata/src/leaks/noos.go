@@ -9,3 +9,11 @@ func onlyIoutil() error {
 	}
 	return f.Close()
 }
+
+func onlyIoutilDir() error {
+	dir, err := ioutil.TempDir("", "legacy") // want `temporary directory from ioutil.TempDir`
+	if err != nil {
+		return err
+	}
+	return ioutil.WriteFile(dir+"/x", nil, 0o600)
+}

@@ -749,3 +749,17 @@ func werrChain(path string, content []byte) error {
 	}
 	return nil
 }
+
+type scratchDir string
+
+func (d scratchDir) Remove() error { return os.RemoveAll(string(d)) }
+
+func namedStringType() error {
+	dir, err := os.MkdirTemp("", "named")
+	if err != nil {
+		return err
+	}
+	sd := scratchDir(dir)
+	defer sd.Remove()
+	return build(dir)
+}
