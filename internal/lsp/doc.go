@@ -46,7 +46,8 @@
 //     (about 200 packages in its closure) takes 4-7 s cold and 0.5-0.9 s
 //     warm, of which about 0.3 s is go list; the editor fixture (standard
 //     library only) 1.3-1.6 s cold and 0.15 s warm.
-//   - Diagnostics: textDocument/publishDiagnostics with UTF-16 ranges (Go
+//   - Diagnostics: textDocument/publishDiagnostics, for each open document
+//     of the analyzed directory, with UTF-16 ranges (Go
 //     positions are byte offsets; they are converted with the text that was
 //     analyzed), source "tempguard", code = analyzer name,
 //     codeDescription.href = the README section of the analyzer, related
