@@ -175,9 +175,6 @@ func (c *checker) exportFacts() {
 			if !ok || fd.Body == nil || !fd.Name.IsExported() {
 				continue
 			}
-			if fd.Recv != nil && !exportedRecv(fd) {
-				continue
-			}
 			fn, ok := c.info.Defs[fd.Name].(*types.Func)
 			if !ok {
 				continue
@@ -199,32 +196,6 @@ func (c *checker) exportFacts() {
 				c.pass.ExportObjectFact(fn, fact)
 			}
 		}
-	}
-}
-
-func exportedRecv(fd *ast.FuncDecl) bool {
-	if len(fd.Recv.List) == 0 {
-		return false
-	}
-	t := fd.Recv.List[0].Type
-	for {
-		switch x := t.(type) {
-		case *ast.StarExpr:
-			t = x.X
-			continue
-		case *ast.IndexExpr:
-			t = x.X
-			continue
-		case *ast.IndexListExpr:
-			t = x.X
-			continue
-		case *ast.ParenExpr:
-			t = x.X
-			continue
-		case *ast.Ident:
-			return x.IsExported()
-		}
-		return false
 	}
 }
 

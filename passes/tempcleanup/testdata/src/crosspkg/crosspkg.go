@@ -59,3 +59,13 @@ func variadicCleanup() error {
 	defer helpers.Cleanup(a)
 	return helpers.Use(a)
 }
+
+func heldByUnexportedType() error {
+	dir, err := os.MkdirTemp("", "h")
+	if err != nil {
+		return err
+	}
+	s := helpers.NewStore()
+	s.Hold(dir)
+	return nil
+}

@@ -28,3 +28,9 @@ func Cleanup(paths ...string) { // want Cleanup:"removes param 0"
 		os.RemoveAll(p)
 	}
 }
+
+type store struct{ dirs []string }
+
+func NewStore() *store { return &store{} }
+
+func (s *store) Hold(dir string) { s.dirs = append(s.dirs, dir) } // want Hold:"keeps param 0"
