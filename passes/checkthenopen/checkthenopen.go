@@ -214,6 +214,14 @@ func newCheck(pass *analysis.Pass, m *tempmodel.Model, cur inspector.Cursor, cal
 		if h == nil {
 			return nil
 		}
+		if sig, ok := fn.Type().(*types.Signature); ok && sig.Recv() != nil {
+			// Only x.exists(p): a method expression T.exists(x, p) shifts
+			// the arguments.
+			sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
+			if !ok || pass.TypesInfo.Selections[sel] == nil || pass.TypesInfo.Selections[sel].Kind() != types.MethodVal {
+				return nil
+			}
+		}
 		c.kind, c.helper, c.name = kindHelper, h, fn.Name()
 		pathArg = h.param
 	}
@@ -471,6 +479,11 @@ func (s *fnState) trusts(f fact, a useArg, u *use, b blockT, succ int) bool {
 			return false
 		}
 	case outMissing:
+		// if err == nil && fi.IsDir() { return errIsDir }; os.WriteFile:
+		// the type test is the point, not the absence.
+		if f.orType && a.class != useMkdir {
+			return false
+		}
 		// os.Rename replaces the target atomically and does not follow a
 		// symlink there: the race matters only to code that refuses to
 		// clobber (the other outcome is an error), not to a cache that

@@ -32,6 +32,9 @@ type fact struct {
 	// (os.IsNotExist, errors.Is(err, fs.ErrNotExist), a helper), not a bare
 	// err == nil.
 	specific bool
+	// orType: missing, or present with another type (err != nil ||
+	// !fi.IsDir()); it decides only directory creation.
+	orType bool
 }
 
 // facts returns what holds about the checks of fs when expression e
@@ -437,12 +440,39 @@ func isFileMode(t types.Type) bool {
 	return ok && n.Obj().Pkg() != nil && n.Obj().Pkg().Path() == "io/fs" && n.Obj().Name() == "FileMode"
 }
 
+// missingOrType handles err != nil || !fi.IsDir() (true) and
+// err == nil && fi.IsDir() (false): missing, or present with the wrong
+// type; for creators that is "not there as wanted", the missing case.
+func missingOrType(fa, fb []fact) []fact {
+	var c *check
+	for _, f := range fa {
+		if f.out == outMissing {
+			c = f.c
+		}
+	}
+	if c == nil || len(fb) == 0 {
+		return nil
+	}
+	for _, f := range fb {
+		if f.c != c || f.out != outType {
+			return nil
+		}
+	}
+	return []fact{{c: c, out: outMissing, orType: true}}
+}
+
 // unlessOption returns the facts of one operand of a && b (false) or
 // a || b (true) when the other operand is an unrelated option: it tests
 // none of the function's checks. On every path where the option does not
 // decide, the operand does.
 func (s *fnState) unlessOption(a, b ast.Expr, val bool, at token.Pos, depth int) []fact {
 	fa, fb := s.facts(a, val, at, depth), s.facts(b, val, at, depth)
+	if fs := missingOrType(fa, fb); fs != nil {
+		return fs
+	}
+	if fs := missingOrType(fb, fa); fs != nil {
+		return fs
+	}
 	switch {
 	case len(fa) > 0 && len(fb) == 0 && s.unrelated(b):
 		return fa

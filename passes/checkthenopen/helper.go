@@ -81,7 +81,7 @@ func summarizeHelpers(pass *analysis.Pass, m *tempmodel.Model) map[*types.Func]*
 	for _, f := range pass.Files {
 		for _, d := range f.Decls {
 			fd, ok := d.(*ast.FuncDecl)
-			if !ok || fd.Body == nil || fd.Recv != nil || len(fd.Body.List) > 8 {
+			if !ok || fd.Body == nil || len(fd.Body.List) > 8 {
 				continue
 			}
 			fn, ok := pass.TypesInfo.Defs[fd.Name].(*types.Func)

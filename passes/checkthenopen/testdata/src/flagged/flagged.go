@@ -610,3 +610,26 @@ func appendLog(p string, line []byte) error {
 	_, err = f.Write(line)
 	return err
 }
+
+// 55. Missing or not a directory, then MkdirAll.
+func ensureDirType(dir string) error {
+	if fi, err := os.Stat(dir); err != nil || !fi.IsDir() {
+		return os.MkdirAll(dir, 0o755) // want `os.MkdirAll\(dir\) after os.Stat found it missing`
+	}
+	return nil
+}
+
+type fsUtil struct{ root string }
+
+func (fsUtil) exists(p string) bool { // want exists:`exists\(param 0\)`
+	_, err := os.Stat(p)
+	return err == nil
+}
+
+// 56. A method wrapper.
+func (u fsUtil) touch(p string) error {
+	if u.exists(p) {
+		return nil
+	}
+	return os.WriteFile(p, nil, 0o644) // want `os.WriteFile\(p\) after exists found it missing`
+}
