@@ -112,6 +112,9 @@
 //	defer os.Remove(f.Name())
 //	defer f.Close()
 //
+// A deferred function that removes before it closes gets the two adjacent
+// statements swapped.
+//
 // Suppress a finding with `//tempguard:ignore tempreopen <reason>`.
 package tempreopen
 

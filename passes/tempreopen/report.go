@@ -161,6 +161,7 @@ func (st *state) reportDefer(fv *fileVar, dr *deferRemove) {
 	var fixes []analysis.SuggestedFix
 	if dr.selfBad {
 		msg = fmt.Sprintf("deferred function removes %s's file before closing it: the removal fails on Windows while the file is open; close %s first, then remove", f, f)
+		fixes = st.swapInside(fv, dr)
 	} else {
 		msg = fmt.Sprintf("deferred %s runs before the earlier deferred close of %s (defers run last-in-first-out): the file is still open, so the removal fails on Windows; defer the removal first, or close then remove in one deferred func", st.calleeName(dr.call), f)
 		fixes = st.deferFix(fv, dr)
@@ -774,4 +775,53 @@ func (st *state) isErrCheck(cond ast.Expr) bool {
 	}
 	t := st.pass.TypesInfo.TypeOf(x)
 	return t != nil && types.Identical(t, types.Universe.Lookup("error").Type())
+}
+
+// swapInside swaps two adjacent statements of a deferred function literal:
+// the one that removes the file and the close that follows it.
+func (st *state) swapInside(fv *fileVar, dr *deferRemove) []analysis.SuggestedFix {
+	lit, ok := ast.Unparen(dr.stmt.Call.Fun).(*ast.FuncLit)
+	if !ok {
+		return nil
+	}
+	list := lit.Body.List
+	for i := 0; i+1 < len(list); i++ {
+		a, b := list[i], list[i+1]
+		if !(a.Pos() <= dr.call.Pos() && dr.call.End() <= a.End()) {
+			continue
+		}
+		closes := false
+		var evs []event
+		st.walk(b, &evs, true)
+		for _, ev := range evs {
+			if ev.kind == evClose && ev.file == fv.idx {
+				closes = true
+			}
+		}
+		if !closes {
+			return nil
+		}
+		// b must not depend on a (no declarations in a)
+		if as, ok := a.(*ast.AssignStmt); ok && as.Tok == token.DEFINE {
+			return nil
+		}
+		if _, ok := a.(*ast.DeclStmt); ok {
+			return nil
+		}
+		tf := st.pass.Fset.File(a.Pos())
+		content, err := st.pass.ReadFile(tf.Name())
+		if err != nil {
+			return nil
+		}
+		between := string(content[tf.Offset(a.End()):tf.Offset(b.Pos())])
+		if strings.TrimSpace(between) != "" {
+			return nil
+		}
+		src := func(n ast.Node) string { return string(content[tf.Offset(n.Pos()):tf.Offset(n.End())]) }
+		return []analysis.SuggestedFix{{
+			Message:   "Close " + fv.v.Name() + " before removing it",
+			TextEdits: []analysis.TextEdit{{Pos: a.Pos(), End: b.End(), NewText: []byte(src(b) + between + src(a))}},
+		}}
+	}
+	return nil
 }
