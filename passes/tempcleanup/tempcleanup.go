@@ -184,7 +184,12 @@ func (c *checker) exportFacts() {
 				continue
 			}
 			fact := &ParamFact{}
+			params := fn.Type().(*types.Signature).Params()
 			for i := range s.removes {
+				// Only parameters that can carry the path or the file.
+				if i >= params.Len() || kindOf(params.At(i).Type()) == kDerived {
+					continue
+				}
 				if s.removes[i] {
 					fact.Removes = append(fact.Removes, i)
 				}
