@@ -187,7 +187,7 @@ func (c *checker) exportFacts() {
 			params := fn.Type().(*types.Signature).Params()
 			for i := range s.removes {
 				// Only parameters that can carry the path or the file.
-				if i >= params.Len() || kindOf(params.At(i).Type()) == kDerived {
+				if i >= params.Len() || kindOf(params.At(i).Type()) == kDerived && !types.IsInterface(params.At(i).Type()) {
 					continue
 				}
 				if s.removes[i] {
