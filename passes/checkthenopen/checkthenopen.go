@@ -777,14 +777,14 @@ func (s *fnState) report(u *use, g *guard) {
 		}
 	case outPresent:
 		if g.arg.class == useRemove && u.f.Is("os", "Rename") {
-			msg = fmt.Sprintf("os.Rename(%s, ...) after %s found it is racy: %sremove or replace it in between; call os.Rename alone and handle errors.Is(err, fs.ErrNotExist)", pathSrc, checkName, why)
+			msg = fmt.Sprintf("os.Rename(%s, ...) after %s found it present is racy: %sremove or replace it in between; call os.Rename alone and handle errors.Is(err, fs.ErrNotExist)", pathSrc, checkName, why)
 		} else if g.arg.class == useRemove {
-			msg = fmt.Sprintf("%s(%s) after %s found it is racy: %sremove or replace it in between; call %s alone and ignore errors.Is(err, fs.ErrNotExist)", useName, pathSrc, checkName, why, useName)
+			msg = fmt.Sprintf("%s(%s) after %s found it present is racy: %sremove or replace it in between; call %s alone and ignore errors.Is(err, fs.ErrNotExist)", useName, pathSrc, checkName, why, useName)
 		} else {
-			msg = fmt.Sprintf("%s(%s) after %s found it is racy: %sreplace it with a symlink in between; open the file and use the (*os.File) method instead", useName, pathSrc, checkName, why)
+			msg = fmt.Sprintf("%s(%s) after %s found it present is racy: %sreplace it with a symlink in between; open the file and call f.%s on it instead", useName, pathSrc, checkName, why, u.f.Name)
 		}
 	case outType:
-		msg = fmt.Sprintf("%s(%s) trusts a file-type check by %s: %sreplace the path with a symlink in between; open the file, check f.Stat() and use the (*os.File) method instead", useName, pathSrc, checkName, why)
+		msg = fmt.Sprintf("%s(%s) trusts a file-type check by %s: %sreplace the path with a symlink in between; open the file, check f.Stat() and call f.%s instead", useName, pathSrc, checkName, why, u.f.Name)
 	case outSymlink:
 		msg = fmt.Sprintf("%s(%s) follows a symlink swapped in after the %s symlink check: %sreplace the path in between; open first, then compare f.Stat() with os.SameFile (or use os.Root)", useName, pathSrc, checkName, why)
 	case outPerm:

@@ -129,21 +129,21 @@ func noClobber(src, dst string) error {
 // 13. Remove only if it exists: Remove alone.
 func removeIfExists(p string) {
 	if _, err := os.Stat(p); err == nil {
-		os.Remove(p) // want `os.Remove\(p\) after os.Stat found it is racy.*ignore errors.Is\(err, fs.ErrNotExist\)`
+		os.Remove(p) // want `os.Remove\(p\) after os.Stat found it present is racy.*ignore errors.Is\(err, fs.ErrNotExist\)`
 	}
 }
 
 // 14. !os.IsNotExist then RemoveAll.
 func clean(dir string) {
 	if _, err := os.Lstat(dir); !os.IsNotExist(err) {
-		os.RemoveAll(dir) // want `os.RemoveAll\(dir\) after os.Lstat found it is racy`
+		os.RemoveAll(dir) // want `os.RemoveAll\(dir\) after os.Lstat found it present is racy`
 	}
 }
 
 // 15. Backup an existing file (no fix).
 func backup(p string) error {
 	if _, err := os.Stat(p); err == nil {
-		if err := os.Rename(p, p+".bak"); err != nil { // want `os.Rename\(p, ...\) after os.Stat found it is racy`
+		if err := os.Rename(p, p+".bak"); err != nil { // want `os.Rename\(p, ...\) after os.Stat found it present is racy`
 			return err
 		}
 	}
@@ -153,7 +153,7 @@ func backup(p string) error {
 // 16. Chmod when it exists.
 func tighten(p string) {
 	if _, err := os.Stat(p); err == nil {
-		os.Chmod(p, 0o600) // want `os.Chmod\(p\) after os.Stat found it is racy: another process can replace it with a symlink in between`
+		os.Chmod(p, 0o600) // want `os.Chmod\(p\) after os.Stat found it present is racy: another process can replace it with a symlink in between`
 	}
 }
 
@@ -464,7 +464,7 @@ func removeStale(p string) error {
 		}
 		return err
 	}
-	return os.Remove(p) // want `os.Remove\(p\) after os.Stat found it is racy`
+	return os.Remove(p) // want `os.Remove\(p\) after os.Stat found it present is racy`
 }
 
 // 43. A directory wrapper from another package, then MkdirAll.
@@ -477,7 +477,7 @@ func ensureOut(dir string) {
 // 44. Remove with its error handled: a missing file stays a success.
 func removeErr(sock string) error {
 	if _, err := os.Stat(sock); err == nil {
-		if err := os.Remove(sock); err != nil { // want `os.Remove\(sock\) after os.Stat found it is racy`
+		if err := os.Remove(sock); err != nil { // want `os.Remove\(sock\) after os.Stat found it present is racy`
 			return fmt.Errorf("removing stale socket: %w", err)
 		}
 	}
