@@ -667,7 +667,7 @@ func (st *state) wraps(call *ast.CallExpr) bool {
 		if types.Identical(t, types.Universe.Lookup("error").Type()) {
 			continue
 		}
-		if closable(t) {
+		if st.closable(t) {
 			if it, ok := t.Underlying().(*types.Interface); ok && it.NumMethods() == 0 {
 				continue
 			}

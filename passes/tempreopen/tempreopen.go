@@ -8,6 +8,7 @@ import (
 	"slices"
 
 	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/types/typeutil"
 
 	"github.com/tempguard/tempguard/passes/internal/tempmodel"
 )
@@ -66,6 +67,8 @@ type state struct {
 	vars    map[*types.Var]*varInfo
 	params  map[*types.Var]bool
 	closers map[*types.Func][]int
+	decls   map[*types.Func]*ast.FuncDecl
+	msets   typeutil.MethodSetCache
 	inProg  map[*types.Func]bool
 
 	// per function
@@ -142,29 +145,32 @@ func (st *state) exportFacts() {
 }
 
 func (st *state) funcDecl(fn *types.Func) *ast.FuncDecl {
-	if st.m != nil {
-		if fd := st.m.FuncDecl(fn); fd != nil {
-			return fd
-		}
-	}
-	for _, f := range st.pass.Files {
-		for _, d := range f.Decls {
-			if fd, ok := d.(*ast.FuncDecl); ok && fd.Body != nil && st.pass.TypesInfo.Defs[fd.Name] == fn {
-				return fd
+	if st.decls == nil {
+		st.decls = map[*types.Func]*ast.FuncDecl{}
+		for _, f := range st.pass.Files {
+			for _, d := range f.Decls {
+				if fd, ok := d.(*ast.FuncDecl); ok && fd.Body != nil {
+					if obj, ok := st.pass.TypesInfo.Defs[fd.Name].(*types.Func); ok {
+						st.decls[obj] = fd
+					}
+				}
 			}
 		}
 	}
-	return nil
+	return st.decls[fn]
 }
 
 // closable reports whether a value of type t may be closed or flushed.
-func closable(t types.Type) bool {
+func (st *state) closable(t types.Type) bool {
 	if t == nil {
 		return false
 	}
-	ms := types.NewMethodSet(t)
+	if b, ok := t.Underlying().(*types.Basic); ok && b.Kind() != types.UnsafePointer {
+		return false
+	}
+	ms := st.msets.MethodSet(t)
 	if _, isPtr := t.(*types.Pointer); !isPtr && !types.IsInterface(t) {
-		ms = types.NewMethodSet(types.NewPointer(t))
+		ms = st.msets.MethodSet(types.NewPointer(t))
 	}
 	for i := 0; i < ms.Len(); i++ {
 		switch ms.At(i).Obj().Name() {
@@ -204,7 +210,7 @@ func (st *state) closesParams(fn *types.Func) []int {
 				t = s.Elem()
 			}
 		}
-		if closable(t) {
+		if st.closable(t) {
 			params[p] = i
 		}
 	}
