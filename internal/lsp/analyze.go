@@ -102,12 +102,17 @@ func analyze(ctx context.Context, dir string, overlay map[string][]byte, analyze
 			}
 			return nil, nil, fmt.Errorf("loading %s: %v", dir, err)
 		}
-		if ctx.Err() != nil {
-			return nil, cache, ctx.Err()
-		}
 		forgiveStrippedBodies(pkgs)
 		if cacheable {
 			next = newCache(key, pkgs)
+		}
+		if ctx.Err() != nil {
+			// Keep what was loaded: while the user types, every analysis
+			// may be cancelled, and the next one can still reuse it.
+			if next == nil {
+				next = cache
+			}
+			return nil, next, ctx.Err()
 		}
 	}
 
