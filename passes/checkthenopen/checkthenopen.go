@@ -405,14 +405,14 @@ func (s *fnState) analyze() {
 			blk := s.fl.g.Blocks[e.b]
 			dom := s.fl.dominated(blk, e.succ)[ub]
 			for _, f := range e.facts {
-				if !dom && !s.guardedUnlessOption(blk, e.succ, ub, f.c) {
-					continue
-				}
 				for _, a := range u.args {
 					if !flags(f.out, a.class) {
 						continue
 					}
 					if !s.samePath(f.c, a.expr, u.call.Pos()) {
+						continue
+					}
+					if !dom && !s.guardedUnlessOption(blk, e.succ, ub, f.c) {
 						continue
 					}
 					if !s.trusts(f, a, u, blk, e.succ) {
