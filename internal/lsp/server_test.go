@@ -453,3 +453,28 @@ func TestSaveReanalyzesImporters(t *testing.T) {
 		t.Errorf("message: %q", msg)
 	}
 }
+
+// Malformed messages get errors (or are logged), and the server goes on.
+func TestMalformedMessages(t *testing.T) {
+	t.Parallel()
+	c := startServer(t, []*analysis.Analyzer{fixme}, Options{})
+	c.initialize()
+	// Not JSON: a parse error response with a null id.
+	if _, err := c.in.Write([]byte("Content-Length: 8\r\n\r\nnot json")); err != nil {
+		t.Fatal(err)
+	}
+	// Wrong parameter shapes.
+	raw := json.RawMessage(`"a string"`)
+	c.send(message{JSONRPC: "2.0", Method: "textDocument/didOpen", Params: raw})
+	c.send(message{JSONRPC: "2.0", Method: "textDocument/didChange", Params: json.RawMessage(`{"textDocument":{"uri":"file:///nowhere/x.go","version":2},"contentChanges":[{"text":"package x"}]}`)})
+	c.notify("textDocument/didOpen", DidOpenTextDocumentParams{TextDocument: TextDocumentItem{URI: "untitled:Untitled-1", LanguageID: "go", Text: "package x"}})
+	if m := c.call("textDocument/codeAction", "a string"); m.Error == nil || m.Error.Code != codeInvalidParams {
+		t.Errorf("codeAction with bad params: %+v", m.Error)
+	}
+	if m := c.call("textDocument/codeAction", CodeActionParams{TextDocument: TextDocumentIdentifier{URI: "file:///nowhere/x.go"}}); m.Error != nil || string(m.Result) != "[]" {
+		t.Errorf("codeAction on an unknown document: %+v %s", m.Error, m.Result)
+	}
+	if m := c.call("shutdown", nil); m.Error != nil {
+		t.Fatalf("shutdown: %v", m.Error)
+	}
+}
