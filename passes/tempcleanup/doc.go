@@ -38,12 +38,19 @@
 // Ownership leaves the function, so someone else removes it: the file,
 // its name or the directory (or a value built from them) is returned,
 // stored in a field, map, slice or global, sent on a channel, captured by
-// a goroutine or by a closure that is not deferred or called at once, or
-// passed to a function that keeps it (fact "keeps param i"; methods named
-// Set..., Add..., Store... of other packages are assumed to keep). Paths
-// that end in os.Exit, log.Fatal, panic or t.Fatal are not exits. A file
-// created inside a private temp dir is covered by that dir. Error checks
-// the analyzer does not understand make it stay quiet.
+// a goroutine or by a closure that is not deferred or called at once,
+// put in a value of the program's own type that has methods (a wrapper
+// that may clean up), written out as data (os.WriteFile, Fprintf to a
+// file), or passed to a function that keeps it (fact "keeps param i";
+// methods of packages tempguard did not analyze, and standard methods such
+// as Store, Set, Add, are assumed to keep). A removal under a condition
+// that is not about an error (`if !keep { defer os.RemoveAll(dir) }`) is
+// a deliberate choice. Paths that end in os.Exit, log.Fatal, panic or
+// t.Fatal are not exits. A file created inside a private temp dir is
+// covered by that dir. The search remembers nil tests of local variables
+// along a path, so `if werr == nil { ... }` chains do not produce
+// impossible paths. Error checks it does not understand, and a variable
+// holding the object that is reassigned, make it stay quiet.
 //
 // # Fixes
 //
