@@ -118,9 +118,12 @@ os.TempDir(), and files created under os.TempDir() (use t.TempDir()).
 
 Quiet: the object, its name, or a value built from them is returned,
 stored in a field, map, slice or global, sent on a channel, captured by a
-goroutine or a closure that is not deferred or called at once, or passed to
-a function that keeps it; exits through os.Exit, log.Fatal, panic or
-t.Fatal; files created inside a private temp dir.
+goroutine or a closure that is not deferred or called at once, put in a
+value of the program's own type with methods, written out as data, or
+passed to a function that keeps it; removal under a non-error condition
+(if !keep); exits through os.Exit, log.Fatal, panic or t.Fatal; files
+created inside a private temp dir; MkdirTemp under t.TempDir() in tests;
+error checks the analyzer does not understand.
 
 Fixes: insert defer os.RemoveAll(dir) / defer os.Remove(f.Name()) after the
 error check that follows the creation (a later defer f.Close() then runs
