@@ -45,13 +45,15 @@
 // Start), os.StartProcess or syscall.Exec given the file's name, as an
 // argument or inside an argument string built from it ("cat "+f.Name()).
 // While we hold a write handle, a Windows program that opens the file
-// without write sharing (most do) fails with a sharing violation; running
+// without write sharing (many do) fails with a sharing violation; running
 // the file itself fails with "text file busy" (ETXTBSY) on Linux; and data
 // still in a buffer (bufio.Writer...) is not in the file on any OS. In
 // files that cannot be built for Windows only the last two are reported.
 // A file created only to reserve a name for the program's output is
 // reported too: a program that replaces its output (go build -o does)
-// cannot remove or rename over a file we hold open on Windows.
+// cannot remove or rename over a file we hold open on Windows. Programs
+// that only look at the name or the metadata (chmod, ls, stat, touch...)
+// are not reported.
 //
 // # 3. The name reopened in-process
 //
