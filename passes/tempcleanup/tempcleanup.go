@@ -658,6 +658,12 @@ func (c *checker) callArg(callCur inspector.Cursor, call *ast.CallExpr, idx int,
 		fl.escape = true
 		return callCur, k, true
 	}
+	if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok {
+		if s := c.info.Selections[sel]; s != nil && s.Kind() == types.MethodExpr {
+			fl.escape = true // (*T).M(recv, args...): arguments shifted; do not guess
+			return callCur, k, true
+		}
+	}
 	fn = fn.Origin()
 	switch {
 	case tempmodel.IsRemove(f):
