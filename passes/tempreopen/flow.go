@@ -480,8 +480,8 @@ func (st *state) closeBits(l layout, fv *fileVar, s bits) {
 	for _, w := range fv.writers {
 		s.clr(l.dirty(w))
 	}
-	for d, dr := range st.defers {
-		if dr.file == fv.idx {
+	for d := 0; d < l.d && d < len(st.defers); d++ {
+		if st.defers[d].file == fv.idx {
 			s.clr(l.pend(d))
 		}
 	}
@@ -540,6 +540,9 @@ func (st *state) apply(l layout, ev event, s bits, report bool) {
 	case evDeferClose:
 		s.set(l.dclose(ev.file))
 	case evDeferRemove:
+		if ev.def >= l.d {
+			break
+		}
 		dr := st.defers[ev.def]
 		if s.has(l.open(dr.file)) && (dr.selfBad || s.has(l.dclose(dr.file))) {
 			s.set(l.pend(ev.def))
@@ -595,9 +598,9 @@ func (st *state) apply(l layout, ev event, s bits, report bool) {
 		if !report || !st.winOK {
 			break
 		}
-		for d, dr := range st.defers {
+		for d := 0; d < l.d && d < len(st.defers); d++ {
 			if s.has(l.pend(d)) {
-				st.reportDefer(st.fileList[dr.file], dr)
+				st.reportDefer(st.fileList[st.defers[d].file], st.defers[d])
 			}
 		}
 	}
