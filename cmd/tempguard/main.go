@@ -5,6 +5,7 @@
 //
 //	tempguard [flags] [packages]        analyze packages (default ./...)
 //	tempguard help [analyzer]           list the analyzers, or one's full doc
+//	tempguard lsp                       language server for editors (stdio)
 //	go vet -vettool=$(which tempguard) [packages]
 //
 // # Design: the standalone mode drives the go command
