@@ -38,8 +38,10 @@
 //   - a path or file that the same function later passes to os.Rename or os.Link
 //     (the mode is meant for the destination of an atomic write; the crossdevice
 //     pass looks at that rename);
-//   - a path in a directory that the same function made or chmodded with a
-//     private mode before (os.MkdirAll(dir, 0o700), then a 0o644 file in dir);
+//   - a path in a directory that the package makes private: os.MkdirAll(dir, 0o700)
+//     (or Mkdir, Chmod) of the same directory value earlier in the function or
+//     anywhere else in the package, or a same-package helper returning the dir
+//     that makes a directory with a private mode;
 //   - functions that share with other users on purpose: they change owners
 //     (os.Chown, File.Chown), clear the umask (syscall.Umask), or run a process
 //     under another user's credentials (syscall.Credential).

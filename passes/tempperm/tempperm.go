@@ -297,9 +297,12 @@ func parentOf(pass *analysis.Pass, e ast.Expr) ast.Expr {
 	return nil
 }
 
-// inPrivateParent reports whether the path of c lies in a directory that fn
-// creates (os.Mkdir, os.MkdirAll) or chmods with a private mode before c:
-// other users cannot reach the entry whatever its own mode.
+// inPrivateParent reports whether the path of c lies in a directory that
+// the package makes private: an os.Mkdir, os.MkdirAll or os.Chmod with a
+// private mode of the same directory value (earlier in the same function,
+// or anywhere else in the package), or a same-package helper that returns
+// the directory and makes a directory with a private mode. Other users
+// cannot reach the entry whatever its own mode.
 func inPrivateParent(m *tempmodel.Model, pass *analysis.Pass, fn ast.Node, c call) bool {
 	if c.path == nil {
 		return false
@@ -308,25 +311,80 @@ func inPrivateParent(m *tempmodel.Model, pass *analysis.Pass, fn ast.Node, c cal
 	if parent == nil {
 		return false
 	}
+	if helperMakesPrivateDir(m, pass, parent) {
+		return true
+	}
 	k := keys(m, pass, parent, false)
 	if len(k) == 0 {
 		return false
 	}
-	found := false
-	ast.Inspect(fn, func(n ast.Node) bool {
-		ce, ok := n.(*ast.CallExpr)
-		if found || !ok || ce.Pos() >= c.call.Pos() || len(ce.Args) != 2 {
-			return !found
+	for cur := range m.Inspector.Root().Preorder((*ast.CallExpr)(nil)) {
+		ce := cur.Node().(*ast.CallExpr)
+		if len(ce.Args) != 2 {
+			continue
 		}
-		_, f := tempmodel.Callee(pass.TypesInfo, ce)
-		if f.Is("os", "Mkdir") || f.Is("os", "MkdirAll") || f.Is("os", "Chmod") {
-			if mode, ok := m.ConstInt(ce.Args[1]); ok && mode&0o077 == 0 && overlap(k, keys(m, pass, ce.Args[0], false)) {
-				found = true
+		if fn != nil && fn.Pos() <= ce.Pos() && ce.Pos() < fn.End() && ce.Pos() >= c.call.Pos() {
+			continue // later in the same function
+		}
+		if privateDirCall(m, pass, ce) && overlap(k, keys(m, pass, ce.Args[0], false)) {
+			return true
+		}
+	}
+	return false
+}
+
+// privateDirCall reports whether ce is os.Mkdir, os.MkdirAll or os.Chmod
+// with a constant private mode.
+func privateDirCall(m *tempmodel.Model, pass *analysis.Pass, ce *ast.CallExpr) bool {
+	if len(ce.Args) != 2 {
+		return false
+	}
+	_, f := tempmodel.Callee(pass.TypesInfo, ce)
+	if !(f.Is("os", "Mkdir") || f.Is("os", "MkdirAll") || f.Is("os", "Chmod")) {
+		return false
+	}
+	mode, ok := m.ConstInt(ce.Args[1])
+	return ok && mode&0o077 == 0
+}
+
+// helperMakesPrivateDir reports whether e (or the variable it names) is
+// the result of a same-package function that makes a directory with a
+// private mode: ensureDir() style helpers.
+func helperMakesPrivateDir(m *tempmodel.Model, pass *analysis.Pass, e ast.Expr) bool {
+	for range 3 {
+		switch x := ast.Unparen(e).(type) {
+		case *ast.Ident:
+			v, ok := pass.TypesInfo.Uses[x].(*types.Var)
+			if !ok {
+				return false
 			}
+			xs, _, complete := m.Defs(v)
+			if !complete || len(xs) != 1 {
+				return false
+			}
+			e = xs[0]
+			continue
+		case *ast.CallExpr:
+			fn, _ := tempmodel.Callee(pass.TypesInfo, x)
+			if fn == nil {
+				return false
+			}
+			decl := m.FuncDecl(fn)
+			if decl == nil || decl.Body == nil {
+				return false
+			}
+			found := false
+			ast.Inspect(decl.Body, func(n ast.Node) bool {
+				if ce, ok := n.(*ast.CallExpr); ok && !found && privateDirCall(m, pass, ce) {
+					found = true
+				}
+				return !found
+			})
+			return found
 		}
-		return !found
-	})
-	return found
+		return false
+	}
+	return false
 }
 
 func report(m *tempmodel.Model, pass *analysis.Pass, c call, mode int64, styles map[*ast.File]string) {

@@ -73,3 +73,12 @@ func mkdirTempDirInShared() error {
 	// A subdirectory of the shared dir, not of a private one.
 	return os.Mkdir(filepath.Join(os.TempDir(), "uploads"), 0o750) // want `os.Mkdir creates a directory .* use 0o700`
 }
+
+var spoolRoot = filepath.Join(os.TempDir(), "spool")
+
+func initSpool() error { return os.MkdirAll(spoolRoot, 0o755) } // want `os.MkdirAll creates a directory .* use 0o700`
+
+func saveSpool(key string, data []byte) error {
+	// The parent is made with 0o755: other users can read the entries.
+	return os.WriteFile(filepath.Join(spoolRoot, key), data, 0o644) // want `os.WriteFile creates a file .* use 0o600`
+}

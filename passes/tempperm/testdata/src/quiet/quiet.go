@@ -232,3 +232,25 @@ func sharedWithUmask() error {
 	defer syscall.Umask(old)
 	return os.MkdirAll("/tmp/shared-spool", 0o777)
 }
+
+var cacheRoot = filepath.Join(os.TempDir(), "myapp-cache")
+
+func initCache() error { return os.MkdirAll(cacheRoot, 0o700) }
+
+func saveEntry(key string, data []byte) error {
+	// cacheRoot is made private by initCache.
+	return os.WriteFile(filepath.Join(cacheRoot, key), data, 0o644)
+}
+
+func ensureDir() (string, error) {
+	dir := filepath.Join(os.TempDir(), "myapp-state")
+	return dir, os.MkdirAll(dir, 0o700)
+}
+
+func saveState(data []byte) error {
+	dir, err := ensureDir()
+	if err != nil {
+		return err
+	}
+	return os.WriteFile(filepath.Join(dir, "state.json"), data, 0o644)
+}
