@@ -109,6 +109,24 @@ func (s *fnState) ifOf(c *check) *ast.IfStmt {
 // missingCond reports whether cond is exactly a test, on the check's error,
 // whose true branch means "missing" (or "present" if present is set).
 func (s *fnState) condIs(is *ast.IfStmt, c *check, want outcome) bool {
+	// A single test: no && or || that would carry other conditions.
+	x := ast.Unparen(is.Cond)
+	for {
+		if u, ok := x.(*ast.UnaryExpr); ok && u.Op == token.NOT {
+			x = ast.Unparen(u.X)
+			continue
+		}
+		break
+	}
+	switch x := x.(type) {
+	case *ast.CallExpr:
+	case *ast.BinaryExpr:
+		if x.Op != token.EQL && x.Op != token.NEQ {
+			return false
+		}
+	default:
+		return false
+	}
 	fs := s.facts(is.Cond, true, is.Cond.Pos(), 0)
 	if len(fs) != 1 || fs[0].c != c || fs[0].out != want {
 		return false

@@ -633,3 +633,22 @@ func (u fsUtil) touch(p string) error {
 	}
 	return os.WriteFile(p, nil, 0o644) // want `os.WriteFile\(p\) after exists found it missing`
 }
+
+// 57. An extra condition: the if is kept, only the call is replaced.
+func createUnlessDry(p string, dryRun bool) error {
+	if _, err := os.Stat(p); os.IsNotExist(err) && !dryRun {
+		f, err := os.Create(p) // want `os.Create\(p\) after os.Stat found it missing`
+		if err != nil {
+			return err
+		}
+		return f.Close()
+	}
+	return nil
+}
+
+// 58. MkdirAll under an extra condition: no fix (the condition matters).
+func mkdirUnlessDry(dir string, dryRun bool) {
+	if _, err := os.Stat(dir); os.IsNotExist(err) && !dryRun {
+		os.MkdirAll(dir, 0o755) // want `os.MkdirAll\(dir\) after os.Stat found it missing`
+	}
+}
