@@ -267,8 +267,10 @@ func (st *state) validFile(fv *fileVar) bool {
 			if p.Sel.Name == "Close" && deferred {
 				return
 			}
-			if p.Sel.Name == "Close" && inLit == nil {
-				return // method value passed along: handled as a close
+			if p.Sel.Name == "Close" && inLit == nil && len(parents) >= 2 {
+				if c, isCall := parents[len(parents)-2].(*ast.CallExpr); isCall && slices_containsExpr(c.Args, p) {
+					return // method value passed as an argument: handled as a close
+				}
 			}
 			ok = false
 		case *ast.CallExpr:

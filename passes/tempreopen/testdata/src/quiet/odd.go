@@ -125,3 +125,14 @@ func nilCheck(dst string) error {
 	}
 	return os.Remove(dst)
 }
+
+func methodValue(dst string) error {
+	f, err := os.CreateTemp("", "mv")
+	if err != nil {
+		return err
+	}
+	closer := f.Close
+	f.WriteString("x")
+	closer()
+	return os.Rename(f.Name(), dst)
+}
