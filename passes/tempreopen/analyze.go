@@ -67,9 +67,6 @@ var writerQuiet = map[string]bool{
 func (st *state) analyze(file *ast.File, winOK bool, fn ast.Node, body *ast.BlockStmt) {
 	info := st.pass.TypesInfo
 	// 1. Find files created or opened in this body (not in nested literals).
-	type cand struct {
-		fv *fileVar
-	}
 	var found map[*types.Var]*fileVar
 	var order []*fileVar
 	inspectShallow(body, func(n ast.Node) {
@@ -239,7 +236,7 @@ func (st *state) validFile(fv *fileVar) bool {
 	}
 	for _, d := range vi.defs {
 		call, ok := ast.Unparen(d.x).(*ast.CallExpr)
-		if !ok || d.index != 0 || !slices_contains(fv.creates, call) {
+		if !ok || d.index != 0 || !containsCall(fv.creates, call) {
 			return false
 		}
 	}
@@ -268,13 +265,13 @@ func (st *state) validFile(fv *fileVar) bool {
 				return
 			}
 			if p.Sel.Name == "Close" && inLit == nil && len(parents) >= 2 {
-				if c, isCall := parents[len(parents)-2].(*ast.CallExpr); isCall && slices_containsExpr(c.Args, p) {
+				if c, isCall := parents[len(parents)-2].(*ast.CallExpr); isCall && containsExpr(c.Args, p) {
 					return // method value passed as an argument: handled as a close
 				}
 			}
 			ok = false
 		case *ast.CallExpr:
-			if slices_containsExpr(p.Args, id) {
+			if containsExpr(p.Args, id) {
 				if inLit != nil && !deferred && st.closesArg(p, indexOf(p.Args, id)) {
 					ok = false
 				}
@@ -319,7 +316,7 @@ func indexOf(xs []ast.Expr, x ast.Expr) int {
 	return -1
 }
 
-func slices_contains(xs []*ast.CallExpr, x *ast.CallExpr) bool {
+func containsCall(xs []*ast.CallExpr, x *ast.CallExpr) bool {
 	for _, y := range xs {
 		if y == x {
 			return true
@@ -328,7 +325,7 @@ func slices_contains(xs []*ast.CallExpr, x *ast.CallExpr) bool {
 	return false
 }
 
-func slices_containsExpr(xs []ast.Expr, x ast.Expr) bool { return indexOf(xs, x) >= 0 }
+func containsExpr(xs []ast.Expr, x ast.Expr) bool { return indexOf(xs, x) >= 0 }
 
 // walkUses calls fn for every identifier that refers to v in the function
 // body, with its ancestors (up to the body), the innermost function literal
@@ -467,7 +464,7 @@ func (st *state) validWriter(w *types.Var) bool {
 			}
 			ok = false
 		case *ast.CallExpr:
-			if !slices_containsExpr(p.Args, id) {
+			if !containsExpr(p.Args, id) {
 				ok = false
 			}
 		case *ast.AssignStmt, *ast.ValueSpec:

@@ -120,7 +120,7 @@ func (st *state) assignEvents(lhs, rhs []ast.Expr, out *[]event) {
 	var created *fileVar
 	if len(rhs) == 1 && len(lhs) >= 1 {
 		if call, ok := ast.Unparen(rhs[0]).(*ast.CallExpr); ok {
-			if fv := st.files[st.varOf(lhs[0])]; fv != nil && slices_contains(fv.creates, call) {
+			if fv := st.files[st.varOf(lhs[0])]; fv != nil && containsCall(fv.creates, call) {
 				created = fv
 				*out = append(*out, event{kind: evCreate, file: fv.idx})
 			}
@@ -241,7 +241,7 @@ func (st *state) callEvents(call *ast.CallExpr, out *[]event) {
 			write = ok && (w || tr || ap)
 		}
 		for _, fv := range st.fileList {
-			if contains(fv.keys, k) && !slices_contains(fv.creates, call) {
+			if contains(fv.keys, k) && !containsCall(fv.creates, call) {
 				*out = append(*out, event{kind: evReopen, file: fv.idx, call: call, write: write})
 			}
 		}
@@ -499,7 +499,7 @@ func (st *state) write(l layout, file, parent int, s bits) {
 	s.set(l.written(file))
 }
 
-// anyDirty returns the dirty buffers over file i, outermost first.
+// dirtyBufs returns the dirty buffers over the file, outermost first.
 func (st *state) dirtyBufs(l layout, fv *fileVar, s bits) []int {
 	var out []int
 	for k := len(fv.writers) - 1; k >= 0; k-- {
