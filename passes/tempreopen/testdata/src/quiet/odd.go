@@ -136,3 +136,54 @@ func methodValue(dst string) error {
 	closer()
 	return os.Rename(f.Name(), dst)
 }
+
+func shadowed(dst string) error {
+	f, err := os.CreateTemp("", "outer")
+	if err != nil {
+		return err
+	}
+	f.Close()
+	{
+		f, err := os.CreateTemp("", "inner")
+		if err != nil {
+			return err
+		}
+		f.WriteString("inner")
+		f.Close()
+	}
+	return os.Rename(f.Name(), dst)
+}
+
+func ifInit(p string) error {
+	if f, err := os.Create(p); err == nil {
+		defer f.Close()
+		_, err = f.WriteString("x")
+		return err
+	} else {
+		os.Remove(p)
+		return err
+	}
+}
+
+func closeBoth(a, b string) error {
+	fa, err := os.Create(a)
+	if err != nil {
+		return err
+	}
+	fb, err := os.Create(b)
+	if err != nil {
+		fa.Close()
+		return err
+	}
+	closeAll(fa, fb)
+	if err := os.Rename(a, a+".done"); err != nil {
+		return err
+	}
+	return os.Rename(b, b+".done")
+}
+
+func closeAll(cs ...interface{ Close() error }) { // want closeAll:"closes\\[0\\]"
+	for _, c := range cs {
+		c.Close()
+	}
+}
