@@ -11,13 +11,12 @@ import (
 	"github.com/tempguard/tempguard/passes/tempreopen"
 )
 
-// Flagged cases (and the look-alikes beside them in unixonly and
-// usehelpers), with every fix compared to its golden file, compiled and
-// re-analyzed.
-func TestFlagged(t *testing.T) {
-	t.Parallel()
+// Flagged cases with every fix compared to its golden file, compiled and
+// re-analyzed; look-alikes (quiet, and beside the flagged cases in unixonly
+// and usehelpers) must stay quiet. One load for all packages keeps it fast.
+func TestAnalyzer(t *testing.T) {
 	analysistest.RunWithSuggestedFixes(t, analysistest.TestData(), tempreopen.Analyzer,
-		"flagged", "unixonly", "helpers", "usehelpers")
+		"flagged", "quiet", "unixonly", "helpers", "usehelpers")
 }
 
 // Writes .golden files by applying every suggested fix (a development aid:
