@@ -838,6 +838,11 @@ func userInput(m *tempmodel.Model, e ast.Expr, depth int) string {
 				found = "an HTTP request"
 			case f.Pkg == "net/url" && f.Recv == "Values" && f.Name == "Get":
 				found = "an HTTP request"
+			case f.Recv == "Context" && (strings.Contains(f.Pkg, "gin-gonic") || strings.Contains(f.Pkg, "labstack/echo") || strings.Contains(f.Pkg, "gofiber")) &&
+				(f.Name == "Param" || f.Name == "Query" || f.Name == "PostForm" || f.Name == "FormValue" || f.Name == "DefaultQuery" || f.Name == "Params"):
+				found = "an HTTP request"
+			case strings.HasSuffix(f.Pkg, "/mux") && f.Name == "Vars":
+				found = "an HTTP request"
 			}
 		case *ast.StarExpr:
 			// *flag.String(...)

@@ -6,6 +6,7 @@ import (
 	"flag"
 	"fmt"
 	"io/fs"
+	"net/http"
 	"os"
 	"path/filepath"
 	"syscall"
@@ -651,4 +652,14 @@ func mkdirUnlessDry(dir string, dryRun bool) {
 	if _, err := os.Stat(dir); os.IsNotExist(err) && !dryRun {
 		os.MkdirAll(dir, 0o755) // want `os.MkdirAll\(dir\) after os.Stat found it missing`
 	}
+}
+
+// 59. A path from an HTTP request.
+func upload(w http.ResponseWriter, r *http.Request) {
+	name := filepath.Join("/srv/uploads", filepath.Base(r.FormValue("name")))
+	if _, err := os.Stat(name); err == nil {
+		http.Error(w, "exists", http.StatusConflict)
+		return
+	}
+	os.WriteFile(name, nil, 0o600) // want `name comes from user input \(an HTTP request\)`
 }
