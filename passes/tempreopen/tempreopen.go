@@ -134,8 +134,8 @@ func (st *state) exportFacts() {
 				continue
 			}
 			fn, ok := pass.TypesInfo.Defs[fd.Name].(*types.Func)
-			if !ok {
-				continue
+			if !ok || !fn.Exported() {
+				continue // other packages can only call exported functions
 			}
 			if ps := st.closesParams(fn); len(ps) > 0 {
 				pass.ExportObjectFact(fn, &closesFact{Params: ps})

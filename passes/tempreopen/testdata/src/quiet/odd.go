@@ -182,7 +182,7 @@ func closeBoth(a, b string) error {
 	return os.Rename(b, b+".done")
 }
 
-func closeAll(cs ...interface{ Close() error }) { // want closeAll:"closes\\[0\\]"
+func closeAll(cs ...interface{ Close() error }) {
 	for _, c := range cs {
 		c.Close()
 	}

@@ -249,7 +249,7 @@ func openReadOnly(data []byte) (*os.File, error) {
 }
 
 // A helper of this package closes the file.
-func closeQuietly(c io.Closer) { _ = c.Close() } // want closeQuietly:"closes\\[0\\]"
+func closeQuietly(c io.Closer) { _ = c.Close() }
 
 func helperClose(dst string) error {
 	f, err := os.CreateTemp("", "hc")
@@ -462,7 +462,7 @@ func flushHelper(lines []string) ([]byte, error) {
 	return os.ReadFile(f.Name())
 }
 
-func finish(w *bufio.Writer) error { return w.Flush() } // want finish:"closes\\[0\\]"
+func finish(w *bufio.Writer) error { return w.Flush() }
 
 // The reopen is in a goroutine of its own, not this function's flow.
 func sync2(data []byte) error {
