@@ -461,6 +461,29 @@ func missingOrType(fa, fb []fact) []fact {
 	return []fact{{c: c, out: outMissing, orType: true}}
 }
 
+// missingOrLink handles err == nil && fi.Mode()&os.ModeSymlink != 0
+// (false): missing, or present and not a symlink (or with acceptable
+// permissions). Both halves trust the check; the symlink (permission) test
+// is the one that matters for the message.
+func missingOrLink(fa, fb []fact) []fact {
+	var c *check
+	for _, f := range fa {
+		if f.out == outMissing {
+			c = f.c
+		}
+	}
+	if c == nil || len(fb) == 0 {
+		return nil
+	}
+	out := fb[0].out
+	for _, f := range fb {
+		if f.c != c || f.out != out || out != outSymlink && out != outPerm {
+			return nil
+		}
+	}
+	return []fact{{c: c, out: out}}
+}
+
 // unlessOption returns the facts of one operand of a && b (false) or
 // a || b (true) when the other operand is an unrelated option: it tests
 // none of the function's checks. On every path where the option does not
@@ -471,6 +494,12 @@ func (s *fnState) unlessOption(a, b ast.Expr, val bool, at token.Pos, depth int)
 		return fs
 	}
 	if fs := missingOrType(fb, fa); fs != nil {
+		return fs
+	}
+	if fs := missingOrLink(fa, fb); fs != nil {
+		return fs
+	}
+	if fs := missingOrLink(fb, fa); fs != nil {
 		return fs
 	}
 	switch {

@@ -663,3 +663,12 @@ func upload(w http.ResponseWriter, r *http.Request) {
 	}
 	os.WriteFile(name, nil, 0o600) // want `name comes from user input \(an HTTP request\)`
 }
+
+// 60. Missing, or present and not a symlink: then a write.
+func writeNoLink(p string, data []byte) error {
+	fi, err := os.Lstat(p)
+	if err == nil && fi.Mode()&os.ModeSymlink != 0 {
+		return fmt.Errorf("%s is a symlink", p)
+	}
+	return os.WriteFile(p, data, 0o600) // want `os.WriteFile\(p\) follows a symlink swapped in after the os.Lstat symlink check`
+}
