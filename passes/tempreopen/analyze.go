@@ -358,6 +358,11 @@ func (st *state) walkUses(v *types.Var, fn func(id *ast.Ident, parents []ast.Nod
 					deferred = false
 				}
 			}
+			if lit != nil && at > 0 {
+				if c, ok := stack[at-1].(*ast.CallExpr); ok && st.isCleanup(c) {
+					deferred = true // t.Cleanup(func() {...}) runs at the end
+				}
+			}
 			fn(id, stack, lit, deferred)
 		}
 		stack = append(stack, n)
@@ -682,4 +687,10 @@ func (st *state) isStd(obj types.Object) bool {
 	}
 	tf := st.pass.Fset.File(obj.Pos())
 	return tf != nil && goroot != "" && strings.HasPrefix(tf.Name(), goroot)
+}
+
+// isCleanup reports whether call is t.Cleanup (testing.T, B, F, TB).
+func (st *state) isCleanup(call *ast.CallExpr) bool {
+	_, f := tempmodel.Callee(st.pass.TypesInfo, call)
+	return f.Pkg == "testing" && f.Recv != "" && f.Name == "Cleanup" && len(call.Args) == 1
 }

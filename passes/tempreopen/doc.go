@@ -79,6 +79,12 @@
 // removes the file before it closes it is reported too. If the function
 // closes f explicitly on every path before returning, nothing is reported.
 //
+// Test cleanups follow the same rule: functions registered with t.Cleanup
+// run last-in-first-out after the test function and its deferred calls
+// have returned. A cleanup that removes the file registered after one that
+// closes it, and a deferred removal when only a cleanup closes the file,
+// are reported (without a fix).
+//
 // # What is not followed
 //
 // A file that is returned, stored in a struct or a slice, converted to an

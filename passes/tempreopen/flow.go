@@ -14,18 +14,20 @@ import (
 type evKind uint8
 
 const (
-	evCreate      evKind = iota // file (re)created
-	evErrAssign                 // the file's error variable is reassigned
-	evClose                     // file closed
-	evWriteFile                 // written directly
-	evWriteBuf                  // writer written
-	evFlush                     // writer flushed
-	evDeferClose                // a deferred close of the file registered
-	evDeferRemove               // a deferred remove registered (def)
-	evRemove                    // case 1: renamed or removed by name
-	evReopen                    // case 3: reopened by name (write: for writing)
-	evRun                       // case 2: a command that names the file runs
-	evExit                      // a return
+	evCreate        evKind = iota // file (re)created
+	evErrAssign                   // the file's error variable is reassigned
+	evClose                       // file closed
+	evWriteFile                   // written directly
+	evWriteBuf                    // writer written
+	evFlush                       // writer flushed
+	evDeferClose                  // a deferred close of the file registered
+	evDeferRemove                 // a deferred remove registered (def)
+	evRemove                      // case 1: renamed or removed by name
+	evReopen                      // case 3: reopened by name (write: for writing)
+	evRun                         // case 2: a command that names the file runs
+	evExit                        // a return
+	evCleanupClose                // t.Cleanup that closes the file registered
+	evCleanupRemove               // t.Cleanup that removes the file registered (def)
 )
 
 type event struct {
@@ -40,7 +42,8 @@ type event struct {
 
 // deferRemove is a deferred removal of a tracked file.
 type deferRemove struct {
-	stmt    *ast.DeferStmt
+	stmt    *ast.DeferStmt // nil for a t.Cleanup
+	cleanup *ast.CallExpr  // the t.Cleanup call, for cleanups
 	file    int
 	call    *ast.CallExpr // the os.Remove/RemoveAll call
 	selfBad bool          // a deferred func that removes before it closes
@@ -98,6 +101,10 @@ func (st *state) walk(n ast.Node, out *[]event, inLit bool) {
 		}
 		return
 	case *ast.CallExpr:
+		if !inLit && st.isCleanup(n) {
+			st.cleanupEvents(n, out)
+			return
+		}
 		st.walk(n.Fun, out, inLit)
 		for _, a := range n.Args {
 			st.walk(a, out, inLit)
@@ -288,6 +295,42 @@ func (st *state) deferEvents(d *ast.DeferStmt, out *[]event) {
 	}
 }
 
+// cleanupEvents registers what a t.Cleanup function will do after the
+// test function and its deferred calls return.
+func (st *state) cleanupEvents(call *ast.CallExpr, out *[]event) {
+	var evs []event
+	if lit, ok := ast.Unparen(call.Args[0]).(*ast.FuncLit); ok {
+		st.walk(lit.Body, &evs, true)
+	}
+	for _, fv := range st.fileList {
+		closeAt, removeAt := -1, -1
+		var rm *ast.CallExpr
+		for i, ev := range evs {
+			if ev.file != fv.idx {
+				continue
+			}
+			if ev.kind == evClose && closeAt < 0 {
+				closeAt = i
+			}
+			if ev.kind == evRemove && removeAt < 0 {
+				removeAt, rm = i, ev.call
+			}
+		}
+		switch {
+		case removeAt < 0 && closeAt < 0:
+		case removeAt < 0 || closeAt >= 0 && closeAt < removeAt:
+			*out = append(*out, event{kind: evCleanupClose, file: fv.idx})
+		default:
+			idx := len(st.defers)
+			st.defers = append(st.defers, &deferRemove{cleanup: call, file: fv.idx, call: rm, selfBad: closeAt >= 0})
+			*out = append(*out, event{kind: evCleanupRemove, def: idx, file: fv.idx})
+			if closeAt >= 0 {
+				*out = append(*out, event{kind: evCleanupClose, file: fv.idx})
+			}
+		}
+	}
+}
+
 // bits is a small bit set.
 type bits []uint64
 
@@ -315,7 +358,9 @@ func (l layout) dclose(i int) int  { return 2*l.n + i }
 func (l layout) errLive(i int) int { return 3*l.n + i }
 func (l layout) dirty(j int) int   { return 4*l.n + j }
 func (l layout) pend(d int) int    { return 4*l.n + l.w + d }
-func (l layout) size() int         { return (4*l.n + l.w + l.d + 63) / 64 }
+func (l layout) cclose(i int) int  { return 4*l.n + l.w + l.d + i }
+func (l layout) dreg(d int) int    { return 5*l.n + l.w + l.d + d }
+func (l layout) size() int         { return (5*l.n + l.w + 2*l.d + 63) / 64 }
 
 // flow runs the may-analysis over the function's CFG and reports.
 func (st *state) flow() {
@@ -483,6 +528,7 @@ func (st *state) closeBits(l layout, fv *fileVar, s bits) {
 	for d := 0; d < l.d && d < len(st.defers); d++ {
 		if st.defers[d].file == fv.idx {
 			s.clr(l.pend(d))
+			s.clr(l.dreg(d))
 		}
 	}
 }
@@ -516,6 +562,7 @@ func (st *state) apply(l layout, ev event, s bits, report bool) {
 		fv := st.fileList[ev.file]
 		st.closeBits(l, fv, s)
 		s.clr(l.dclose(ev.file))
+		s.clr(l.cclose(ev.file))
 		s.set(l.open(ev.file))
 		s.set(l.errLive(ev.file))
 	case evErrAssign:
@@ -545,6 +592,19 @@ func (st *state) apply(l layout, ev event, s bits, report bool) {
 		}
 		dr := st.defers[ev.def]
 		if s.has(l.open(dr.file)) && (dr.selfBad || s.has(l.dclose(dr.file))) {
+			s.set(l.pend(ev.def))
+		}
+		if s.has(l.open(dr.file)) {
+			s.set(l.dreg(ev.def))
+		}
+	case evCleanupClose:
+		s.set(l.cclose(ev.file))
+	case evCleanupRemove:
+		if ev.def >= l.d {
+			break
+		}
+		dr := st.defers[ev.def]
+		if s.has(l.open(dr.file)) && (dr.selfBad || s.has(l.cclose(dr.file))) {
 			s.set(l.pend(ev.def))
 		}
 	case evRemove:
@@ -599,8 +659,18 @@ func (st *state) apply(l layout, ev event, s bits, report bool) {
 			break
 		}
 		for d := 0; d < l.d && d < len(st.defers); d++ {
-			if s.has(l.pend(d)) {
-				st.reportDefer(st.fileList[st.defers[d].file], st.defers[d])
+			dr := st.defers[d]
+			switch {
+			case dr.cleanup != nil:
+				// cleanups run after the deferred calls: a deferred close
+				// has closed the file by then
+				if s.has(l.pend(d)) && !s.has(l.dclose(dr.file)) {
+					st.reportDefer(st.fileList[dr.file], dr, false)
+				}
+			case s.has(l.pend(d)):
+				st.reportDefer(st.fileList[dr.file], dr, false)
+			case s.has(l.dreg(d)) && s.has(l.cclose(dr.file)) && !s.has(l.dclose(dr.file)):
+				st.reportDefer(st.fileList[dr.file], dr, true)
 			}
 		}
 	}

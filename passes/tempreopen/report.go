@@ -152,21 +152,34 @@ func isAre(n int) string {
 	return "are"
 }
 
-func (st *state) reportDefer(fv *fileVar, dr *deferRemove) {
-	if !st.once(dr.stmt.Pos()) {
+func (st *state) reportDefer(fv *fileVar, dr *deferRemove, beforeCleanup bool) {
+	var pos, end token.Pos
+	if dr.stmt != nil {
+		pos, end = dr.stmt.Pos(), dr.stmt.End()
+	} else {
+		pos, end = dr.cleanup.Pos(), dr.cleanup.End()
+	}
+	if !st.once(pos) {
 		return
 	}
 	f := fv.v.Name()
 	var msg string
 	var fixes []analysis.SuggestedFix
-	if dr.selfBad {
+	switch {
+	case dr.selfBad && dr.stmt != nil:
 		msg = fmt.Sprintf("deferred function removes %s's file before closing it: the removal fails on Windows while the file is open; close %s first, then remove", f, f)
 		fixes = st.swapInside(fv, dr)
-	} else {
+	case dr.selfBad:
+		msg = fmt.Sprintf("cleanup function removes %s's file before closing it: the removal fails on Windows while the file is open; close %s first, then remove", f, f)
+	case beforeCleanup:
+		msg = fmt.Sprintf("deferred %s runs before the t.Cleanup that closes %s (deferred calls run before cleanups): the file is still open, so the removal fails on Windows; close %s in a defer, or remove it in the same cleanup after closing", st.calleeName(dr.call), f, f)
+	case dr.stmt == nil:
+		msg = fmt.Sprintf("this cleanup's %s runs before the earlier t.Cleanup that closes %s (cleanups run last-in-first-out): the file is still open, so the removal fails on Windows; register the removal first, or close then remove in one cleanup", st.calleeName(dr.call), f)
+	default:
 		msg = fmt.Sprintf("deferred %s runs before the earlier deferred close of %s (defers run last-in-first-out): the file is still open, so the removal fails on Windows; defer the removal first, or close then remove in one deferred func", st.calleeName(dr.call), f)
 		fixes = st.deferFix(fv, dr)
 	}
-	st.m.Report(st.pass, analysis.Diagnostic{Pos: dr.stmt.Pos(), End: dr.stmt.End(), Message: msg, SuggestedFixes: fixes})
+	st.m.Report(st.pass, analysis.Diagnostic{Pos: pos, End: end, Message: msg, SuggestedFixes: fixes})
 }
 
 // listStmt returns the statement of a block (or case clause) list that
@@ -780,6 +793,9 @@ func (st *state) isErrCheck(cond ast.Expr) bool {
 // swapInside swaps two adjacent statements of a deferred function literal:
 // the one that removes the file and the close that follows it.
 func (st *state) swapInside(fv *fileVar, dr *deferRemove) []analysis.SuggestedFix {
+	if dr.stmt == nil {
+		return nil
+	}
 	lit, ok := ast.Unparen(dr.stmt.Call.Fun).(*ast.FuncLit)
 	if !ok {
 		return nil

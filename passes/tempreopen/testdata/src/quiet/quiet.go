@@ -585,3 +585,47 @@ func metadataPrograms(data []byte) error {
 	}
 	return exec.Command("/bin/ls", "-l", f.Name()).Run()
 }
+
+// Cleanups in the right order.
+func TestCleanupRight(t *testing.T) {
+	f, err := os.CreateTemp("", "r")
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { os.Remove(f.Name()) })
+	t.Cleanup(func() { f.Close() })
+	f.WriteString("x")
+}
+
+// One cleanup that closes, then removes; a deferred close before a cleanup removal.
+func TestCleanupOne(t *testing.T) {
+	f, err := os.CreateTemp("", "one")
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() {
+		f.Close()
+		os.Remove(f.Name())
+	})
+	g, err := os.CreateTemp("", "two")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer g.Close()
+	t.Cleanup(func() { os.Remove(g.Name()) })
+	t.Cleanup(func() { g.Close() })
+}
+
+// Closed explicitly before the test returns.
+func TestCleanupClosedEarly(t *testing.T) {
+	f, err := os.CreateTemp("", "early")
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { f.Close() })
+	t.Cleanup(func() { os.Remove(f.Name()) })
+	f.WriteString("x")
+	if err := f.Close(); err != nil {
+		t.Fatal(err)
+	}
+}
