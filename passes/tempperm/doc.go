@@ -42,6 +42,8 @@
 //     (or Mkdir, Chmod) of the same directory value earlier in the function or
 //     anywhere else in the package, or a same-package helper returning the dir
 //     that makes a directory with a private mode;
+//   - files built only for Windows (no group/other bits there, and the temp
+//     dir is per user);
 //   - functions that share with other users on purpose: they change owners
 //     (os.Chown, File.Chown), clear the umask (syscall.Umask), or run a process
 //     under another user's credentials (syscall.Credential).

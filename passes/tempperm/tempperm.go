@@ -46,6 +46,7 @@ func run(pass *analysis.Pass) (any, error) {
 		return nil, nil
 	}
 	styles := map[*ast.File]string{}
+	windowsOnly := map[*ast.File]bool{}
 	for cur := range m.Inspector.Root().Preorder((*ast.CallExpr)(nil)) {
 		c, ok := classify(m, pass, cur.Node().(*ast.CallExpr))
 		if !ok {
@@ -66,6 +67,17 @@ func run(pass *analysis.Pass) (any, error) {
 		}
 		if c.creates && namesOpenFile(m, pass, c.path) {
 			continue // the file exists already: the mode is not applied
+		}
+		if file := m.File(c.call.Pos()); file != nil {
+			// Windows has no group/other mode bits and a per-user temp dir.
+			w, ok := windowsOnly[file]
+			if !ok {
+				w = m.WindowsOnly(file)
+				windowsOnly[file] = w
+			}
+			if w {
+				continue
+			}
 		}
 		fn := outermostFunc(cur)
 		if fn != nil && (renamedLater(m, pass, fn, c) || inPrivateParent(m, pass, fn, c) || sharesOnPurpose(pass, fn)) {

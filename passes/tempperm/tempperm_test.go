@@ -14,3 +14,10 @@ func TestFlagged(t *testing.T) {
 func TestQuiet(t *testing.T) {
 	analysistest.Run(t, analysistest.TestData(), tempperm.Analyzer, "quiet")
 }
+
+// Files built only for Windows stay quiet: no group/other bits there, and
+// the temp dir is per user.
+func TestWindowsOnlyFilesQuiet(t *testing.T) {
+	t.Setenv("GOOS", "windows")
+	analysistest.Run(t, analysistest.TestData(), tempperm.Analyzer, "winquiet")
+}
