@@ -327,8 +327,11 @@ func (st *state) closeFixMulti(targets []closeTarget, at, handler *ast.CallExpr)
 				}
 			}
 		}
-		for _, w := range t.dirty {
+		for _, w := range st.finishChain(t.fv, t.dirty) {
 			wv := st.wList[w]
+			if !st.visible(wv.v, s.Pos()) {
+				return nil
+			}
 			if !st.safeToFinish(wv.v, after, wv.finish == "Close") {
 				return nil
 			}
@@ -840,4 +843,25 @@ func (st *state) swapInside(fv *fileVar, dr *deferRemove) []analysis.SuggestedFi
 		}}
 	}
 	return nil
+}
+
+// finishChain returns the dirty writers and the buffering writers beneath
+// them (flushing bufio over gzip must also close the gzip.Writer), outermost
+// first.
+func (st *state) finishChain(fv *fileVar, dirty []int) []int {
+	need := map[int]bool{}
+	for _, w := range dirty {
+		for p := w; p >= 0; p = st.wList[p].parent {
+			if st.wList[p].buffer {
+				need[p] = true
+			}
+		}
+	}
+	var out []int
+	for k := len(fv.writers) - 1; k >= 0; k-- {
+		if w := fv.writers[k]; need[w] {
+			out = append(out, w)
+		}
+	}
+	return out
 }
