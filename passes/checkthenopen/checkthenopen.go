@@ -1,4 +1,3 @@
-// Package checkthenopen is the tempguard pass of the same name (see doc.go).
 package checkthenopen
 
 import (
