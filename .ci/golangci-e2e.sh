@@ -20,8 +20,11 @@
 #   TEMPGUARD_SKIP_GOLANGCI=1   skip (for local runs; CI never sets it)
 #   TEMPGUARD_GOLANGCI_WORK     scratch dir (default ${TMPDIR:-/tmp}/tempguard-golangci-e2e),
 #                               wiped at the start
+#   TEMPGUARD_GOLANGCI_RACE=1   build golangci-lint with -race (slower; a data race
+#                               then fails the run: golangci-lint runs the analyzers
+#                               of a package concurrently)
 #   GOCACHE, GOMODCACHE         honoured; default to `go env` (cache them in CI:
-#                               a cold build takes a few minutes)
+#                               a cold build takes minutes)
 set -euo pipefail
 
 if [ -n "${TEMPGUARD_SKIP_GOLANGCI:-}" ]; then
@@ -60,7 +63,7 @@ start=$(date +%s)
 	cd "$work/wrapper" &&
 		go mod edit -replace "github.com/tempguard/tempguard=$root" &&
 		go mod tidy &&
-		go build -o "$work/bin/golangci-lint" . &&
+		go build ${TEMPGUARD_GOLANGCI_RACE:+-race} -o "$work/bin/golangci-lint" . &&
 		go build -o "$work/bin/e2echeck" ./e2echeck
 ) || fail "building golangci-lint v2.15.0 with the tempguard plugin"
 say "built golangci-lint + plugin in $(($(date +%s) - start))s"
@@ -112,6 +115,10 @@ lint() {
 	(cd "$dir" && "$bin" run --output.text.print-issued-lines=false --output.text.colors=false --show-stats=false "$@" ./...) >"$out" 2>"$err"
 	rc=$?
 	set -e
+	if grep -qE 'WARNING: DATA RACE|fatal error:|panic' "$err"; then
+		cat "$err" >&2
+		fail "golangci-lint crashed, panicked or raced (stderr above)"
+	fi
 	local bad
 	bad=$(grep -E '^[^ ]+\.go:[0-9]+:[0-9]+: ' "$out" | grep -vE "^[^ ]+\.go:[0-9]+:[0-9]+: $analyzer: .+ \(tempguard\)\$" || true)
 	[ -z "$bad" ] || fail "findings not in the form '<file>:<line>:<col>: <analyzer>: <message> (tempguard)':"$'\n'"$bad"
