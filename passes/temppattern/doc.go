@@ -61,12 +61,50 @@
 //		dir, err := os.MkdirTemp("", strings.ReplaceAll(t.Name(), "/", "_"))
 package temppattern
 
-const doc = `temppattern: misuse of the dir and pattern arguments of CreateTemp/MkdirTemp
+const doc = `report misused dir and pattern arguments of os.CreateTemp and os.MkdirTemp
 
-Reports os.CreateTemp, os.MkdirTemp, ioutil.TempFile and ioutil.TempDir calls
-whose pattern contains a path separator (a run-time error, including t.Name()
-of a subtest and whole paths), whose dir is hard-coded "/tmp" or "/var/tmp"
-(ignores $TMPDIR, breaks on Windows and macOS), or whose file pattern ends in
-a known extension without "*" (the random part hides the extension). Fixes
-move the directory part into dir, use "" for the default temp dir, and insert
-"*" before the extension.`
+Checks os.CreateTemp, os.MkdirTemp, ioutil.TempFile and ioutil.TempDir (the
+ioutil forms exactly like the os ones; their deprecation is not a finding).
+The pattern is split at its last "*"; without one the random part is appended.
+
+1. A path separator in the pattern is an error at run time ("pattern contains
+   path separator"): constants such as "cache/x-*" or "/docconv", whole paths
+   (os.TempDir()+"/x", filepath.Join(t.TempDir(), "x")), and t.Name() where t
+   is certainly a subtest (a t.Run/b.Run function literal or function, a
+   helper called with one, s.T() in a testify suite's test methods): subtest
+   names contain "/". Fix: move the directory part into dir
+   (filepath.Join(dir, "cache"), os.TempDir() for an empty dir; an absolute
+   part with an empty dir becomes dir), drop a leading "/", or wrap
+   strings.ReplaceAll(t.Name(), "/", "_").
+2. dir hard-coded "/tmp" or "/var/tmp" ignores $TMPDIR and breaks on Windows
+   and macOS. Fix: "". Quiet where it looks deliberate: socket patterns,
+   functions dealing with Unix sockets or runtime.GOOS, or a comment giving
+   the reason (socket path length, macOS, $TMPDIR, Docker mounts).
+3. A file pattern ending in a known extension (".json", ".go", ".pdf", ".log",
+   ".tar.gz"...) without "*": "report.pdf" gives report.pdf123456 and tools
+   that go by extension fail. Fix: "report*.pdf". Not for directories, nor
+   for files the function renames afterwards.
+
+One finding per call; its fix corrects all of the call's problems. Constant
+patterns are fixed where the edit can be made at the call (a literal, or the
+last literal of a "+" chain); a fix that would leave an import unused is not
+offered.
+
+Before:
+
+	f, err := ioutil.TempFile("/tmp", "cache/report.pdf")
+
+After:
+
+	f, err := ioutil.TempFile(filepath.Join(os.TempDir(), "cache"), "report*.pdf")
+
+Before:
+
+	t.Run(tc.name, func(t *testing.T) {
+		dir, err := os.MkdirTemp("", t.Name())
+
+After:
+
+	t.Run(tc.name, func(t *testing.T) {
+		dir, err := os.MkdirTemp("", strings.ReplaceAll(t.Name(), "/", "_"))
+`
