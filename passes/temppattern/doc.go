@@ -26,7 +26,8 @@
 //     Quiet where /tmp looks deliberate: a socket pattern, or a function that
 //     deals with Unix sockets (macOS's $TMPDIR is too long for a socket path),
 //     checks runtime.GOOS, or says why in a comment (sockets, path length,
-//     macOS, $TMPDIR, Docker mounts).
+//     macOS, $TMPDIR, Docker and other mounts, tmpfs, noexec, xattrs,
+//     containers and sandboxes).
 //  3. A file pattern ending in a known extension (".json", ".go", ".pdf",
 //     ".log", ".tar.gz"...) without "*": os.CreateTemp("", "report.pdf")
 //     creates report.pdf123456, and tools that go by the extension (editors,

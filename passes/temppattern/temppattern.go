@@ -356,7 +356,7 @@ func (c *checker) deliberateTmp(cur inspector.Cursor, call *ast.CallExpr, pat as
 		if strings.HasPrefix(text, "want ") {
 			continue // an analysistest expectation, not an explanation
 		}
-		for _, kw := range []string{"sock", "too long", "path length", "length limit", "darwin", "macos", "mac os", "tmpdir", "/var/folders", "sun_path", "not /tmp", "hard-code", "hardcode", "docker", "bind mount", "mounted"} {
+		for _, kw := range []string{"sock", "too long", "path length", "length limit", "darwin", "macos", "mac os", "tmpdir", "/var/folders", "sun_path", "not /tmp", "hard-code", "hardcode", "docker", "mount", "tmpfs", "noexec", "xattr", "fuse", "overlay", "selinux", "chroot", "container", "sandbox", "short path"} {
 			if strings.Contains(text, kw) {
 				return true
 			}

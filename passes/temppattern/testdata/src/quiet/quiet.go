@@ -179,3 +179,8 @@ func dockerMount() (string, error) {
 	// Docker Desktop shares /tmp with the VM, not $TMPDIR's /var/folders.
 	return os.MkdirTemp("/tmp", "fixture-")
 }
+
+func needsXattrs() (string, error) {
+	// $TMPDIR may be a tmpfs without user xattrs on some CI runners.
+	return os.MkdirTemp("/var/tmp", "xattr-test-")
+}
