@@ -229,7 +229,11 @@ func newCheck(pass *analysis.Pass, m *tempmodel.Model, cur inspector.Cursor, cal
 	}
 	c.path = call.Args[pathArg]
 	if c.kind == kindHelper {
-		return c
+		if !c.helper.errResult {
+			return c
+		}
+		// err := ensureAbsent(p): the error result is tested like access(2)'s.
+		c.errIsResult = true
 	}
 	// Result variables: fi, err := os.Stat(p) / err := syscall.Access(p, m)
 	// / var _, err = os.Stat(p).

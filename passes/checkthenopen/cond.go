@@ -158,7 +158,7 @@ func (s *fnState) nodeAt(pos token.Pos) ast.Node {
 func (s *fnState) checkErr(e ast.Expr, at token.Pos) *check {
 	e = ast.Unparen(e)
 	if call, ok := e.(*ast.CallExpr); ok {
-		if c := s.checkOfCall(call); c != nil && c.helper == nil && c.errIsResult {
+		if c := s.checkOfCall(call); c != nil && c.errIsResult {
 			return c
 		}
 		return nil
@@ -200,6 +200,13 @@ func (s *fnState) checkInfo(e ast.Expr, at token.Pos) *check {
 func (s *fnState) nilFacts(x ast.Expr, isNil bool, at token.Pos) []fact {
 	if c := s.checkErr(x, at); c != nil {
 		switch c.kind {
+		case kindHelper:
+			// nil: what the wrapper checks holds; an error says little
+			// (it may be any failure).
+			if isNil {
+				return helperFacts(c, true)
+			}
+			return nil
 		case kindAccessPerm:
 			if isNil {
 				return []fact{{c: c, out: outPerm}}
@@ -247,7 +254,7 @@ func (s *fnState) errTestFacts(call *ast.CallExpr, val bool, at token.Pos) []fac
 	if c == nil {
 		return nil
 	}
-	if c.kind == kindAccessPerm {
+	if c.kind == kindAccessPerm || c.kind == kindHelper {
 		return nil
 	}
 	missing := notExist == val

@@ -27,24 +27,35 @@ type ExistsFact struct {
 	// Permission: the result is true when access(2) grants a permission
 	// (func writable(p string) bool); false then says nothing.
 	Permission bool
+	// ErrResult: the function returns an error instead of a bool, nil
+	// standing for true (func ensureAbsent(p string) error).
+	ErrResult bool
 }
 
 func (*ExistsFact) AFact() {}
 
 func (f *ExistsFact) String() string {
-	if f.Permission {
-		return fmt.Sprintf("access(param %d)", f.Param)
+	var s string
+	switch {
+	case f.Permission:
+		s = fmt.Sprintf("access(param %d)", f.Param)
+	case f.TrueMeansMissing:
+		s = fmt.Sprintf("missing(param %d)", f.Param)
+	default:
+		s = fmt.Sprintf("exists(param %d)", f.Param)
 	}
-	if f.TrueMeansMissing {
-		return fmt.Sprintf("missing(param %d)", f.Param)
+	if f.ErrResult {
+		s += " as nil error"
 	}
-	return fmt.Sprintf("exists(param %d)", f.Param)
+	return s
 }
 
 type helperSummary struct {
 	param     int
 	index     int
-	trueMeans outcome // outPresent or outMissing
+	trueMeans outcome // outPresent, outMissing or outPerm
+	// errResult: the wrapper returns an error, nil when trueMeans holds.
+	errResult bool
 }
 
 // helperFor returns the summary of fn: from this package's summaries or
@@ -64,7 +75,7 @@ func helperFor(pass *analysis.Pass, fn *types.Func, local map[*types.Func]*helpe
 	if !pass.ImportObjectFact(fn, &f) {
 		return nil
 	}
-	h := &helperSummary{param: f.Param, index: f.Index, trueMeans: outPresent}
+	h := &helperSummary{param: f.Param, index: f.Index, trueMeans: outPresent, errResult: f.ErrResult}
 	switch {
 	case f.Permission:
 		h.trueMeans = outPerm
@@ -90,7 +101,7 @@ func summarizeHelpers(pass *analysis.Pass, m *tempmodel.Model) map[*types.Func]*
 			}
 			if h := summarize(pass, m, fd, fn); h != nil {
 				out[fn] = h
-				pass.ExportObjectFact(fn, &ExistsFact{Param: h.param, Index: h.index, TrueMeansMissing: h.trueMeans == outMissing, Permission: h.trueMeans == outPerm})
+				pass.ExportObjectFact(fn, &ExistsFact{Param: h.param, Index: h.index, TrueMeansMissing: h.trueMeans == outMissing, Permission: h.trueMeans == outPerm, ErrResult: h.errResult})
 			}
 		}
 	}
@@ -131,6 +142,7 @@ func (w *helperWalk) accessCall(call *ast.CallExpr) bool {
 }
 
 type helperWalk struct {
+	errMode    bool          // the result is an error: nil means the check passed
 	access     bool          // the check is access(2)
 	accessPerm bool          // with R_OK/W_OK/X_OK: a permission check
 	accessExpr *ast.CallExpr // an Access call compared with nil inline
@@ -158,10 +170,15 @@ func summarize(pass *analysis.Pass, m *tempmodel.Model, fd *ast.FuncDecl, fn *ty
 			break
 		}
 	}
+	errMode := false
+	if k < 0 && sig.Results().Len() == 1 && isError(sig.Results().At(0).Type()) {
+		// func ensureAbsent(p string) error: nil when the check passed.
+		k, errMode = 0, true
+	}
 	if k < 0 || sig.Results().Len() > 2 {
 		return nil
 	}
-	w := &helperWalk{pass: pass, m: m, sig: sig, k: k, params: map[*types.Var]int{}, param: -1}
+	w := &helperWalk{pass: pass, m: m, sig: sig, k: k, params: map[*types.Var]int{}, param: -1, errMode: errMode}
 	for i := 0; i < sig.Params().Len(); i++ {
 		w.params[sig.Params().At(i)] = i
 	}
@@ -214,11 +231,11 @@ func summarize(pass *analysis.Pass, m *tempmodel.Model, fd *ast.FuncDecl, fn *ty
 	}
 	switch {
 	case allExist && w.accessPerm:
-		return &helperSummary{param: w.param, index: k, trueMeans: outPerm}
+		return &helperSummary{param: w.param, index: k, trueMeans: outPerm, errResult: w.errMode}
 	case allExist:
-		return &helperSummary{param: w.param, index: k, trueMeans: outPresent}
+		return &helperSummary{param: w.param, index: k, trueMeans: outPresent, errResult: w.errMode}
 	case allMissing && !w.accessPerm:
-		return &helperSummary{param: w.param, index: k, trueMeans: outMissing}
+		return &helperSummary{param: w.param, index: k, trueMeans: outMissing, errResult: w.errMode}
 	}
 	return nil
 }
@@ -269,6 +286,26 @@ func (w *helperWalk) block(list []ast.Stmt, ctx []cond) bool {
 				return true
 			}
 			r := ast.Unparen(st.Results[w.k])
+			if w.errMode {
+				// nil: the check passed (val true); an error built here
+				// (or the check's own) fails. A call that may return nil
+				// (return os.MkdirAll(p, m)) is not a check at all.
+				ast.Inspect(r, func(n ast.Node) bool {
+					if call, ok := n.(*ast.CallExpr); ok {
+						_, f := tempmodel.Callee(w.pass.TypesInfo, call)
+						if !f.Is("fmt", "Errorf") && !f.Is("errors", "New") {
+							w.bad = true
+						}
+					}
+					return !w.bad
+				})
+				if w.bad {
+					return true
+				}
+				tv, ok := w.pass.TypesInfo.Types[r]
+				w.exits = append(w.exits, exitPath{val: ok && tv.IsNil(), ctx: ctx})
+				return true
+			}
 			if tv, ok := w.pass.TypesInfo.Types[r]; ok && tv.Value != nil {
 				w.exits = append(w.exits, exitPath{val: tv.Value.String() == "true", ctx: ctx})
 			} else {
@@ -455,8 +492,15 @@ func maybeHelper(fn *types.Func) bool {
 	for i := 0; i < sig.Results().Len(); i++ {
 		hasBool = hasBool || isBool(sig.Results().At(i).Type())
 	}
+	if sig.Results().Len() == 1 && isError(sig.Results().At(0).Type()) {
+		hasBool = true
+	}
 	for i := 0; i < sig.Params().Len(); i++ {
 		hasString = hasString || isStringType(sig.Params().At(i).Type())
 	}
 	return hasBool && hasString
+}
+
+func isError(t types.Type) bool {
+	return types.Identical(t, types.Universe.Lookup("error").Type())
 }

@@ -672,3 +672,20 @@ func writeNoLink(p string, data []byte) error {
 	}
 	return os.WriteFile(p, data, 0o600) // want `os.WriteFile\(p\) follows a symlink swapped in after the os.Lstat symlink check`
 }
+
+func ensureAbsent(p string) error { // want ensureAbsent:`missing\(param 0\) as nil error`
+	if _, err := os.Stat(p); err == nil {
+		return fmt.Errorf("%s already exists", p)
+	} else if !os.IsNotExist(err) {
+		return err
+	}
+	return nil
+}
+
+// 61. A wrapper that returns an error: nil means "missing".
+func newProject(p string) error {
+	if err := ensureAbsent(p); err != nil {
+		return err
+	}
+	return os.WriteFile(p, []byte("module x\n"), 0o644) // want `os.WriteFile\(p\) after ensureAbsent found it missing`
+}

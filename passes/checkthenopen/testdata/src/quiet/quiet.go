@@ -617,3 +617,19 @@ func suppressed(p string) {
 		os.WriteFile(p, nil, 0o600)
 	}
 }
+
+func mustExist(p string) error { // want mustExist:`exists\(param 0\) as nil error`
+	if _, err := os.Stat(p); err != nil {
+		return fmt.Errorf("%s: %w", p, err)
+	}
+	return nil
+}
+
+// 60. A wrapper that returns an error when missing, then Remove: missing
+// is an error either way.
+func removeExisting(p string) error {
+	if err := mustExist(p); err != nil {
+		return err
+	}
+	return os.Remove(p)
+}
