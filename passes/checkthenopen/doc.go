@@ -44,8 +44,9 @@
 // Mode()&os.ModeSymlink, Mode().Perm() and mode masks, Sys().(*syscall.Stat_t).Uid.
 // Boolean variables (exists := err == nil) and wrapper functions
 // (func fileExists(p string) bool, func pathExists(p string) (bool, error),
-// methods too, func writable(p string) bool over access(2); also from other
-// packages, through an ExistsFact) count as checks.
+// func ensureAbsent(p string) error, methods too, func writable(p string)
+// bool over access(2); also from other packages, through an ExistsFact)
+// count as checks.
 //
 // "Guarded" is decided on the control-flow graph: the use must be reachable
 // only through the branch that the check's outcome selects (inside the if,
