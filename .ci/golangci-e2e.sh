@@ -222,7 +222,8 @@ readme_block .golangci.yml >"$work/readme-golangci.yml"
 diff -u "$src/fixtures/configs/default.yml" "$work/readme-golangci.yml" ||
 	fail "the README's .golangci.yml differs from testdata/golangci/fixtures/configs/default.yml, which this test uses"
 readme_block commands >"$work/readme-commands.txt"
-for c in 'golangci-lint custom' './custom-gcl run ./...' './custom-gcl run --fix ./...'; do
+for c in 'golangci-lint custom' './custom-gcl run ./...' './custom-gcl run --fix ./...' \
+	'./custom-gcl run --output.text.path=stdout --output.sarif.path=tempguard.sarif ./...'; do
 	grep -q "^$(printf '%s' "$c" | sed 's/[.*]/\\&/g')\( \|$\)" "$work/readme-commands.txt" ||
 		fail "the README's commands block lacks: $c"
 done
@@ -257,6 +258,11 @@ bin=$proj/custom-gcl
 rm "$proj/.golangci.yml" # lint copies configs/default.yml, which equals the README's
 lint "$proj" default
 expect_findings "$work/want-findings.txt" "./custom-gcl run ./... reports the expected findings"
+lint "$proj" default --output.text.path=stdout --output.sarif.path=tempguard.sarif
+expect_findings "$work/want-findings.txt" "./custom-gcl run --output.text.path=stdout --output.sarif.path=tempguard.sarif ./..."
+"$work/bin/e2echeck" "$proj/tempguard.sarif" "$schema" | sort >"$work/sarif-got2.txt" || fail "./custom-gcl: SARIF output is not valid"
+diff -u "$work/want-findings.txt" "$work/sarif-got2.txt" || fail "./custom-gcl: SARIF results differ from the expected findings"
+pass "./custom-gcl writes valid SARIF 2.1.0 with the same findings"
 dir=$(fixture fix)
 lint "$dir" default --fix
 [ "$rc" = 0 ] && (cd "$dir" && go build ./...) || fail "./custom-gcl run --fix: exit $rc or the fixed module does not build"
