@@ -76,3 +76,14 @@ func randomNameStillShared(data []byte, id string) error {
 	// A random or unknown name is still readable by everybody.
 	return os.WriteFile(filepath.Join(os.TempDir(), id+".json"), data, 0644) // want `use 0600`
 }
+
+const dumpPerm = 0644
+
+func dumpHeap(data []byte) error {
+	// A named constant: replaced at the call in the file's style (0600).
+	return os.WriteFile(filepath.Join(os.TempDir(), "heap.pprof"), data, dumpPerm) // want `mode 0644, readable by other users; use 0600`
+}
+
+func ownerReadOnly(data []byte) error {
+	return os.WriteFile("/tmp/golden.txt", data, 0444) // want `mode 0444, readable by other users; use 0400`
+}
