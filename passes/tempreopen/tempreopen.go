@@ -104,7 +104,7 @@ func run(pass *analysis.Pass) (any, error) {
 		if tf == nil {
 			continue
 		}
-		winOK := !nonWindows(tf.Name(), f)
+		winOK := !tempmodel.NotForWindows(tf.Name(), f)
 		ast.Inspect(f, func(n ast.Node) bool {
 			switch n := n.(type) {
 			case *ast.FuncDecl:

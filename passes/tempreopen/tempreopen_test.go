@@ -14,4 +14,3 @@ func TestAnalyzer(t *testing.T) {
 	analysistest.RunWithSuggestedFixes(t, analysistest.TestData(), tempreopen.Analyzer,
 		"flagged", "quiet", "unixonly", "helpers", "usehelpers")
 }
-

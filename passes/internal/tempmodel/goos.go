@@ -103,6 +103,14 @@ func satisfiable(x constraint.Expr, goos string) bool {
 	return false
 }
 
+// NotForWindows reports whether the file can never be built for Windows:
+// by its name (_linux.go, and the common _unix.go convention), or by a
+// build constraint that is false whenever the windows tag is set.
+func NotForWindows(filename string, f *ast.File) bool {
+	base := strings.TrimSuffix(strings.TrimSuffix(filepath.Base(filename), ".go"), "_test")
+	return strings.HasSuffix(base, "_unix") || !BuildableFor(filename, f, "windows")
+}
+
 // WindowsOnly reports whether the file at pos can be built only for
 // Windows, where the temp directory is per user, not shared.
 func (m *Model) WindowsOnly(f *ast.File) bool {

@@ -38,3 +38,26 @@ func TestBuildableFor(t *testing.T) {
 		}
 	}
 }
+
+func TestNotForWindows(t *testing.T) {
+	for _, tc := range []struct {
+		name, src string
+		want      bool
+	}{
+		{"a.go", "package a", false},
+		{"a_unix.go", "package a", true}, // the convention, though Go ignores the suffix
+		{"a_unix_test.go", "package a", true},
+		{"a_linux.go", "package a", true},
+		{"a_windows.go", "package a", false},
+		{"a.go", "//go:build !windows\n\npackage a", true},
+		{"a.go", "//go:build unix || windows\n\npackage a", false},
+	} {
+		f, err := parser.ParseFile(token.NewFileSet(), tc.name, tc.src, parser.ParseComments)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := NotForWindows(tc.name, f); got != tc.want {
+			t.Errorf("%s %q: NotForWindows = %v, want %v", tc.name, tc.src, got, tc.want)
+		}
+	}
+}

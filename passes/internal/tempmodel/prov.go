@@ -730,7 +730,13 @@ func (m *Model) fileName(ctx *evalCtx, call *ast.CallExpr) Prov {
 	if !ok {
 		return Unknown
 	}
-	id, ok := ast.Unparen(sel.X).(*ast.Ident)
+	return m.fileVarName(ctx, sel.X)
+}
+
+// fileVarName is the provenance of the name of the *os.File held by the
+// variable x: the path it was created or opened with, on every assignment.
+func (m *Model) fileVarName(ctx *evalCtx, x ast.Expr) Prov {
+	id, ok := ast.Unparen(x).(*ast.Ident)
 	if !ok {
 		return Unknown
 	}
