@@ -266,33 +266,7 @@ func (st *state) deferEvents(d *ast.DeferStmt, out *[]event) {
 	} else {
 		st.callEvents(d.Call, &evs)
 	}
-	for _, fv := range st.fileList {
-		closeAt, removeAt := -1, -1
-		var rm *ast.CallExpr
-		for i, ev := range evs {
-			if ev.file != fv.idx {
-				continue
-			}
-			if ev.kind == evClose && closeAt < 0 {
-				closeAt = i
-			}
-			if ev.kind == evRemove && removeAt < 0 {
-				removeAt, rm = i, ev.call
-			}
-		}
-		switch {
-		case removeAt < 0 && closeAt < 0:
-		case removeAt < 0 || closeAt >= 0 && closeAt < removeAt:
-			*out = append(*out, event{kind: evDeferClose, file: fv.idx})
-		default:
-			idx := len(st.defers)
-			st.defers = append(st.defers, &deferRemove{stmt: d, file: fv.idx, call: rm, selfBad: closeAt >= 0})
-			*out = append(*out, event{kind: evDeferRemove, def: idx, file: fv.idx})
-			if closeAt >= 0 {
-				*out = append(*out, event{kind: evDeferClose, file: fv.idx})
-			}
-		}
-	}
+	st.registerLater(evs, out, evDeferClose, evDeferRemove, func(dr *deferRemove) { dr.stmt = d })
 }
 
 // cleanupEvents registers what a t.Cleanup function will do after the
@@ -302,6 +276,13 @@ func (st *state) cleanupEvents(call *ast.CallExpr, out *[]event) {
 	if lit, ok := ast.Unparen(call.Args[0]).(*ast.FuncLit); ok {
 		st.walk(lit.Body, &evs, true)
 	}
+	st.registerLater(evs, out, evCleanupClose, evCleanupRemove, func(dr *deferRemove) { dr.cleanup = call })
+}
+
+// registerLater turns the events of code that runs later (a deferred call
+// or a cleanup function) into one close and/or remove event per file, in
+// the order that code closes and removes it.
+func (st *state) registerLater(evs []event, out *[]event, closeKind, removeKind evKind, origin func(*deferRemove)) {
 	for _, fv := range st.fileList {
 		closeAt, removeAt := -1, -1
 		var rm *ast.CallExpr
@@ -319,13 +300,15 @@ func (st *state) cleanupEvents(call *ast.CallExpr, out *[]event) {
 		switch {
 		case removeAt < 0 && closeAt < 0:
 		case removeAt < 0 || closeAt >= 0 && closeAt < removeAt:
-			*out = append(*out, event{kind: evCleanupClose, file: fv.idx})
+			*out = append(*out, event{kind: closeKind, file: fv.idx})
 		default:
 			idx := len(st.defers)
-			st.defers = append(st.defers, &deferRemove{cleanup: call, file: fv.idx, call: rm, selfBad: closeAt >= 0})
-			*out = append(*out, event{kind: evCleanupRemove, def: idx, file: fv.idx})
+			dr := &deferRemove{file: fv.idx, call: rm, selfBad: closeAt >= 0}
+			origin(dr)
+			st.defers = append(st.defers, dr)
+			*out = append(*out, event{kind: removeKind, def: idx, file: fv.idx})
 			if closeAt >= 0 {
-				*out = append(*out, event{kind: evCleanupClose, file: fv.idx})
+				*out = append(*out, event{kind: closeKind, file: fv.idx})
 			}
 		}
 	}
