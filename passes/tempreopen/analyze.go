@@ -184,6 +184,7 @@ func (st *state) analyze(file *ast.File, winOK bool, fn ast.Node, body *ast.Bloc
 	st.findWriters()
 	st.findRuns()
 	st.flow()
+	st.flushPending()
 }
 
 // openFlagWrites reports whether the flags of an os.OpenFile call are known
@@ -486,6 +487,20 @@ type execUse struct {
 	cmd   *ast.CallExpr // exec.Command(...) or os.StartProcess(...)
 	file  int
 	argv0 bool // the file is the program itself
+	// reader: a Unix text tool that only reads its inputs; its Windows
+	// ports (Git for Windows, MSYS2, Cygwin) open files with full sharing,
+	// so only unflushed data matters
+	reader bool
+}
+
+// readerPrograms only read the files they are given (diff helpers copied
+// from gofmt run diff -u on two open temp files: harmless while the data is
+// written straight to the files).
+var readerPrograms = map[string]bool{
+	"diff": true, "cmp": true, "colordiff": true, "cat": true, "grep": true, "egrep": true,
+	"fgrep": true, "head": true, "tail": true, "wc": true, "file": true, "md5sum": true,
+	"sha1sum": true, "sha256sum": true, "sha512sum": true, "shasum": true, "od": true,
+	"hexdump": true, "xxd": true, "strings": true,
 }
 
 // metadataPrograms change or show metadata by name without opening the data.
@@ -566,6 +581,10 @@ func (st *state) findRuns() {
 				return // only looks at the name and metadata, never opens the data
 			}
 		}
+		reader := false
+		if tv, ok := info.Types[prog]; ok && tv.Value != nil && tv.Value.Kind() == constant.String {
+			reader = readerPrograms[filepath.Base(constant.StringVal(tv.Value))]
+		}
 		var uses []execUse
 		for _, fv := range st.fileList {
 			pk := st.key(prog)
@@ -578,7 +597,7 @@ func (st *state) findRuns() {
 				hit = st.mentions(a, fv.keys)
 			}
 			if hit {
-				uses = append(uses, execUse{cmd: call, file: fv.idx, argv0: argv0})
+				uses = append(uses, execUse{cmd: call, file: fv.idx, argv0: argv0, reader: reader && !argv0})
 			}
 		}
 		if len(uses) == 0 {

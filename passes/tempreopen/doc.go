@@ -53,7 +53,9 @@
 // reported too: a program that replaces its output (go build -o does)
 // cannot remove or rename over a file we hold open on Windows. Programs
 // that only look at the name or the metadata (chmod, ls, stat, touch...)
-// are not reported.
+// are not reported. Unix text tools that only read their inputs (diff,
+// cmp, cat, grep, head, wc, sha256sum...; their Windows ports open files
+// with full sharing) are reported only for data still in a buffer.
 //
 // # 3. The name reopened in-process
 //
@@ -113,6 +115,8 @@
 // checks its error, or when the reuse sits in a loop or a condition that
 // the inserted code cannot precede. When a read-only reopen needs only a
 // flush and the file is still used afterwards, only the flush is inserted.
+// When several uses of one file follow each other, only the first carries
+// the fix (it closes the file for the later ones too).
 //
 // Case 4: the two defer statements are swapped (or the removal is moved
 // above the close when they are apart), so the close runs first:

@@ -619,7 +619,7 @@ func (st *state) apply(l layout, ev event, s bits, report bool) {
 			dirty := st.dirtyBufs(l, fv, s)
 			switch {
 			case u.argv0 && fv.writable, len(dirty) > 0,
-				st.winOK && fv.writable:
+				st.winOK && fv.writable && !u.reader:
 				hits = append(hits, runHit{fv, u, dirty})
 			}
 		}

@@ -5,6 +5,7 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+	"sort"
 	"strconv"
 	"strings"
 
@@ -53,10 +54,10 @@ func (st *state) reportRemove(fv *fileVar, call *ast.CallExpr, dirty []int) {
 		}
 		msg = fmt.Sprintf("%s of %s's file while %s is still open: Windows cannot %s an open file; close %s first", what, f, f, verb, f)
 	}
-	st.m.Report(st.pass, analysis.Diagnostic{
+	st.add(analysis.Diagnostic{
 		Pos: call.Pos(), End: call.End(), Message: msg,
 		SuggestedFixes: st.closeFix(fv, call, call, dirty, true),
-	})
+	}, call, fv)
 }
 
 func (st *state) argIsName(call *ast.CallExpr, fv *fileVar) bool {
@@ -88,7 +89,7 @@ func (st *state) reportReopen(fv *fileVar, call *ast.CallExpr, write bool, dirty
 			fixes = st.closeFix(fv, call, call, dirty, false)
 		}
 	}
-	st.m.Report(st.pass, analysis.Diagnostic{Pos: call.Pos(), End: call.End(), Message: msg, SuggestedFixes: fixes})
+	st.add(analysis.Diagnostic{Pos: call.Pos(), End: call.End(), Message: msg, SuggestedFixes: fixes}, call, fv)
 }
 
 // runHit is a file that a command receives while open.
@@ -139,10 +140,68 @@ func (st *state) reportRun(hits []runHit) {
 	if runCall == nil {
 		runCall = cmd
 	}
-	st.m.Report(st.pass, analysis.Diagnostic{
+	var fvs []*fileVar
+	for _, h := range hits {
+		fvs = append(fvs, h.fv)
+	}
+	st.add(analysis.Diagnostic{
 		Pos: cmd.Pos(), End: cmd.End(), Message: msg,
 		SuggestedFixes: st.closeFixMulti(targets, cmd, runCall),
-	})
+	}, cmd, fvs...)
+}
+
+// pendingDiag is a finding of the current function whose close fix may
+// have to be dropped (see flushPending).
+type pendingDiag struct {
+	d   analysis.Diagnostic
+	at  ast.Node
+	fvs []*fileVar
+}
+
+// add queues a use-while-open finding of the current function.
+func (st *state) add(d analysis.Diagnostic, at ast.Node, fvs ...*fileVar) {
+	st.pending = append(st.pending, pendingDiag{d, at, fvs})
+}
+
+// flushPending reports the queued findings of the current function in
+// source order. A finding that can be reached from an earlier one about the
+// same file keeps no fix: the earlier fix already closes (and flushes) the
+// file there, and a second inserted close or flush would fail at run time
+// ("file already closed") once both fixes are applied. After the first fix
+// the later use is no longer a finding, so -fix converges.
+func (st *state) flushPending() {
+	ps := st.pending
+	st.pending = nil
+	sort.SliceStable(ps, func(i, j int) bool { return ps[i].d.Pos < ps[j].d.Pos })
+	var fixed []pendingDiag
+	for _, p := range ps {
+		if len(p.d.SuggestedFixes) > 0 {
+			for _, q := range fixed {
+				if !sharesFile(p.fvs, q.fvs) {
+					continue
+				}
+				if reach := st.reachableAfter(q.at); reach == nil || reach(p.at.Pos()) {
+					p.d.SuggestedFixes = nil
+					break
+				}
+			}
+			if len(p.d.SuggestedFixes) > 0 {
+				fixed = append(fixed, p)
+			}
+		}
+		st.m.Report(st.pass, p.d)
+	}
+}
+
+func sharesFile(a, b []*fileVar) bool {
+	for _, x := range a {
+		for _, y := range b {
+			if x == y {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 func isAre(n int) string {

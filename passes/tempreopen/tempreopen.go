@@ -84,6 +84,7 @@ type state struct {
 	defers   []*deferRemove
 	evCache  map[ast.Node][]event
 	reported map[token.Pos]bool
+	pending  []pendingDiag
 }
 
 func run(pass *analysis.Pass) (any, error) {

@@ -73,8 +73,8 @@ func viaHelper(text string) error {
 		return err
 	}
 	f.WriteString(text)
-	args := []string{"-n", f.Name()}
-	cmd := exec.Command("cat", args...) // want `exec.Command passes f's name to a command`
+	args := []string{"-d", "office", f.Name()}
+	cmd := exec.Command("lp", args...) // want `exec.Command passes f's name to a command`
 	return runCmd(cmd)
 }
 
@@ -87,10 +87,10 @@ func start(text string) (*os.Process, error) {
 		return nil, err
 	}
 	f.WriteString(text)
-	return os.StartProcess("/bin/cat", []string{"cat", f.Name()}, &os.ProcAttr{}) // want `os.StartProcess passes f's name to a command`
+	return os.StartProcess("/usr/bin/lp", []string{"lp", f.Name()}, &os.ProcAttr{}) // want `os.StartProcess passes f's name to a command`
 }
 
-// Two files handed to diff: both are closed by the fix.
+// Two files opened side by side in an editor (the user may save them): both are closed by the fix.
 func diff(a, b []byte) ([]byte, error) {
 	f1, err := os.CreateTemp("", "a")
 	if err != nil {
@@ -106,7 +106,7 @@ func diff(a, b []byte) ([]byte, error) {
 	defer f2.Close()
 	f1.Write(a)
 	f2.Write(b)
-	return exec.Command("diff", "-u", f1.Name(), f2.Name()).CombinedOutput() // want `exec.Command passes the names of f1 and f2 to a command while f1 and f2 are still open for writing`
+	return exec.Command("code", "--wait", "--diff", f1.Name(), f2.Name()).CombinedOutput() // want `exec.Command passes the names of f1 and f2 to a command while f1 and f2 are still open for writing`
 }
 
 // A name reserved for a build output while the file is held open

@@ -81,3 +81,45 @@ func commit(dst string, data []byte) (err error) {
 	_, err = f.Write(data)
 	return err
 }
+
+// The diff helper copied from old gofmt (golang.org/x/mod): diff only reads
+// its inputs, its Windows ports open files with full sharing, and the data
+// is written straight to the files.
+func diffBytes(b1, b2 []byte) (data []byte, err error) {
+	f1, err := os.CreateTemp("", "testdiff")
+	if err != nil {
+		return nil, err
+	}
+	defer os.Remove(f1.Name())
+	defer f1.Close()
+
+	f2, err := os.CreateTemp("", "testdiff")
+	if err != nil {
+		return nil, err
+	}
+	defer os.Remove(f2.Name())
+	defer f2.Close()
+
+	f1.Write(b1)
+	f2.Write(b2)
+
+	data, err = exec.Command("diff", "-u", f1.Name(), f2.Name()).CombinedOutput()
+	if len(data) > 0 {
+		err = nil
+	}
+	return
+}
+
+// A checksum tool reading a file written directly.
+func sum(data []byte) ([]byte, error) {
+	f, err := os.CreateTemp("", "sum")
+	if err != nil {
+		return nil, err
+	}
+	defer os.Remove(f.Name())
+	defer f.Close()
+	if _, err := f.Write(data); err != nil {
+		return nil, err
+	}
+	return exec.Command("/usr/bin/sha256sum", f.Name()).Output()
+}
