@@ -301,6 +301,14 @@ func (m *Model) defs(v *types.Var) *varDefs {
 	if v.Parent() == v.Pkg().Scope() && v.Exported() && len(d.exprs) != 1 {
 		return nil
 	}
+	// A parameter (or receiver) that the function reassigns still holds the
+	// caller's value on the paths that skip the assignment
+	// (`if dir == "" { dir = os.TempDir() }`): its value is unknown.
+	if k := v.Kind(); k == types.ParamVar || k == types.RecvVar {
+		cp := *d
+		cp.opaque = true
+		return &cp
+	}
 	// Zero-value declarations: treat the zero value as a constant "".
 	var out []def
 	for _, x := range d.exprs {

@@ -69,3 +69,17 @@ func cases(param string, n int) {
 		probe(fmt.Sprintf("/tmp/%d", i)) // want `name=predictable .*a counter`
 	}
 }
+
+// A reassigned parameter keeps the caller's value on the other paths.
+func reassignedParam(dir string, name string) {
+	if dir == "" {
+		dir = os.TempDir()
+	}
+	probe(dir) // want `^loc=unknown name=unknown$`
+	if name == "" {
+		name = "/tmp/default.txt"
+	}
+	probe(name) // want `^loc=unknown name=unknown$`
+	local := "/tmp/default.txt"
+	probe(local) // want `^loc=shared name=predictable tempfs dir="/tmp" sources=a constant$`
+}
