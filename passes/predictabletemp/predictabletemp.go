@@ -5,6 +5,7 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+	"io/fs"
 	"slices"
 	"strings"
 
@@ -56,6 +57,10 @@ func run(pass *analysis.Pass) (any, error) {
 		}
 		p := m.Prov(call.Args[spec.PathArg])
 		if !p.SharedPredictable() {
+			continue
+		}
+		if spec.Dir && (stickyMode(m, call, spec) || ownerVerified(pass, cur) ||
+			f.Is("os", "Mkdir") && !existTolerated(pass, cur)) {
 			continue
 		}
 		pending = append(pending, check(pass, m, cur, call, f, spec, p))
@@ -141,7 +146,12 @@ func check(pass *analysis.Pass, m *tempmodel.Model, cur inspector.Cursor, call *
 	case spec.FlagArg >= 0:
 		d.Message = fmt.Sprintf("predictable temp file path built from %s is opened with O_CREATE but without O_EXCL; add os.O_EXCL or use os.CreateTemp(\"\", %q)",
 			from, tempmodel.Pattern(p, false))
-		if fix, ok := addExcl(m, call.Args[spec.FlagArg]); ok {
+		// A constant name is a rendezvous (a lock, or a log file that later
+		// runs append to): O_EXCL would make the second open fail.
+		if onlyConstant(p) {
+			d.Message = fmt.Sprintf("predictable temp file path built from %s is opened with O_CREATE but without O_EXCL; an attacker's symlink redirects it: put it in a private directory (os.UserCacheDir, $XDG_RUNTIME_DIR, os.MkdirTemp)",
+				from)
+		} else if fix, ok := addExcl(m, call.Args[spec.FlagArg]); ok {
 			d.SuggestedFixes = []analysis.SuggestedFix{fix}
 		}
 	case spec.ModeArg >= 0: // WriteFile
@@ -544,4 +554,95 @@ func mkdirTempFix(pass *analysis.Pass, m *tempmodel.Model, cur inspector.Cursor,
 func isIdent(e ast.Expr, name string) bool {
 	id, ok := ast.Unparen(e).(*ast.Ident)
 	return ok && id.Name == name
+}
+
+// stickyMode reports whether a directory is created with the sticky bit
+// (os.ModeSticky, or 0o1777 in Unix notation): a directory deliberately
+// shared by all users, like /tmp itself.
+func stickyMode(m *tempmodel.Model, call *ast.CallExpr, spec tempmodel.CreatesPath) bool {
+	if spec.ModeArg < 0 || spec.ModeArg >= len(call.Args) {
+		return false
+	}
+	mode, ok := m.ConstInt(call.Args[spec.ModeArg])
+	return ok && mode&(0o1000|int64(fs.ModeSticky)) != 0
+}
+
+// existTolerated reports whether the error of the os.Mkdir call at cur may
+// let an existing directory through: the error is dropped, or the function
+// compares errors with os.IsExist, fs.ErrExist, os.ErrExist or EEXIST. A
+// Mkdir whose error is checked otherwise fails when the name exists, as
+// O_EXCL does: another user can make it fail, not take it over.
+func existTolerated(pass *analysis.Pass, cur inspector.Cursor) bool {
+	switch n := cur.Parent().Node().(type) {
+	case *ast.ExprStmt, *ast.GoStmt, *ast.DeferStmt:
+		return true
+	case *ast.AssignStmt:
+		if len(n.Lhs) == 1 && isIdent(n.Lhs[0], "_") {
+			return true
+		}
+	}
+	fn := enclosingFunc(cur)
+	if fn == nil {
+		return true
+	}
+	found := false
+	ast.Inspect(fn, func(n ast.Node) bool {
+		if found {
+			return false
+		}
+		if id, ok := n.(*ast.Ident); ok {
+			switch id.Name {
+			case "IsExist", "ErrExist", "EEXIST":
+				if obj := pass.TypesInfo.Uses[id]; obj != nil && obj.Pkg() != nil {
+					switch obj.Pkg().Path() {
+					case "os", "io/fs", "syscall", "golang.org/x/sys/unix", "errors":
+						found = true
+					}
+				}
+			}
+		}
+		return !found
+	})
+	return found
+}
+
+// ownerVerified reports whether the function that creates a directory
+// checks who owns it afterwards (a type assertion to syscall.Stat_t or
+// unix.Stat_t, to compare its Uid with os.Getuid()): the per-user
+// directory pattern of ssh-agent and tmux, which an attacker's pre-created
+// directory fails.
+func ownerVerified(pass *analysis.Pass, cur inspector.Cursor) bool {
+	fn := enclosingFunc(cur)
+	if fn == nil {
+		return false
+	}
+	found := false
+	ast.Inspect(fn, func(n ast.Node) bool {
+		if found {
+			return false
+		}
+		ta, ok := n.(*ast.TypeAssertExpr)
+		if !ok || ta.Type == nil {
+			return true
+		}
+		t := pass.TypesInfo.TypeOf(ta.Type)
+		if p, ok := t.(*types.Pointer); ok {
+			t = p.Elem()
+		}
+		if named, ok := types.Unalias(t).(*types.Named); ok && named.Obj().Pkg() != nil && named.Obj().Name() == "Stat_t" {
+			switch named.Obj().Pkg().Path() {
+			case "syscall", "golang.org/x/sys/unix":
+				found = true
+			}
+		}
+		return !found
+	})
+	return found
+}
+
+func enclosingFunc(cur inspector.Cursor) ast.Node {
+	for c := range cur.Enclosing((*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)) {
+		return c.Node()
+	}
+	return nil
 }
