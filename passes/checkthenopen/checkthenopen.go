@@ -88,6 +88,9 @@ type fnState struct {
 	// sameFile: FileInfo variables compared with os.SameFile in the
 	// function (the handle was verified after opening).
 	sameFile map[*types.Var]bool
+	// locks: positions of calls that take an inter-process lock (an
+	// O_CREATE|O_EXCL lock file, flock(2), lockedfile, gofrs/flock).
+	locks []token.Pos
 }
 
 func (s *fnState) checkOfCall(call *ast.CallExpr) *check { return s.byCall[call] }
@@ -103,6 +106,7 @@ func run(pass *analysis.Pass) (any, error) {
 		checks []*check
 		uses   []*use
 		same   map[*types.Var]bool
+		locks  []token.Pos
 	}
 	groups := map[ast.Node]*group{}
 	var order []ast.Node
@@ -134,6 +138,12 @@ func run(pass *analysis.Pass) (any, error) {
 		if u := newUse(m, call, f); u != nil {
 			if g := get(cur); g != nil {
 				g.uses = append(g.uses, u)
+			}
+			continue
+		}
+		if isLock(m, call, f) {
+			if g := get(cur); g != nil {
+				g.locks = append(g.locks, call.Pos())
 			}
 			continue
 		}
@@ -172,6 +182,7 @@ func run(pass *analysis.Pass) (any, error) {
 			byCall:   map[*ast.CallExpr]*check{},
 			uses:     g.uses,
 			sameFile: g.same,
+			locks:    g.locks,
 		}
 		for _, c := range s.checks {
 			c.stmt = s.nodeAt(c.call.Pos())
@@ -441,6 +452,23 @@ func (s *fnState) trusts(f fact, a useArg, u *use, b blockT, succ int) bool {
 	// raced by another user.
 	if p := s.m.Prov(a.expr); p.Loc == tempmodel.LocPrivate && p.LocFrom == 0 {
 		return false
+	}
+	p := s.m.Prov(a.expr)
+	// A _test.go file races only with itself (go test runs in a checkout
+	// its user owns: golden files, testdata fixtures), unless the path is
+	// in a shared temp dir.
+	if p.Loc != tempmodel.LocShared && strings.HasSuffix(s.pass.Fset.File(u.call.Pos()).Name(), "_test.go") {
+		return false
+	}
+	// Check and use under an inter-process lock taken before the check
+	// (telemetry's upload: O_EXCL lock file, then Stat, then WriteFile):
+	// the program serializes its own instances deliberately.
+	if p.Loc != tempmodel.LocShared {
+		for _, l := range s.locks {
+			if l < f.c.call.Pos() {
+				return false
+			}
+		}
 	}
 	// In a test, if cond { t.Fatal(...) } is an assertion, not a decision.
 	if s.assertion(b, 1-succ) {
@@ -768,8 +796,12 @@ func (s *fnState) report(u *use, g *guard) {
 			}
 			msg = fmt.Sprintf("%s(%s) after %s found it missing is racy: %s%s; %s", useName, pathSrc, checkName, why, what, todo)
 		case useMkdir:
-			if u.f.Name == "MkdirAll" {
-				msg = fmt.Sprintf("os.MkdirAll(%s) after %s found it missing is racy: %screate it in between; call os.MkdirAll alone (it succeeds if the directory exists) and check an existing directory's owner and mode", pathSrc, checkName, why)
+			if u.f.Name == "MkdirAll" && p.Loc == tempmodel.LocShared {
+				msg = fmt.Sprintf("os.MkdirAll(%s) after %s found it missing is racy: %screate it first and own it; use os.MkdirTemp for a private directory", pathSrc, checkName, why)
+			} else if u.f.Name == "MkdirAll" {
+				// The race itself is harmless (MkdirAll accepts an existing
+				// directory): the check is redundant, say so.
+				msg = fmt.Sprintf("os.MkdirAll(%s) after %s found it missing is a redundant, racy check: os.MkdirAll already succeeds if the directory exists; call it without the check", pathSrc, checkName)
 			} else {
 				msg = fmt.Sprintf("os.Mkdir(%s) after %s found it missing is racy: %screate it in between; call os.Mkdir alone and handle errors.Is(err, fs.ErrExist)", pathSrc, checkName, why)
 			}
@@ -919,4 +951,28 @@ func flagVar(m *tempmodel.Model, v *types.Var) bool {
 		}
 	}
 	return false
+}
+
+// isLock reports whether call takes an inter-process file lock: an
+// os.OpenFile with O_CREATE|O_EXCL (a lock file), flock(2)/fcntl locks, or
+// a lock from a file-locking package (gofrs/flock, lockedfile, filelock).
+func isLock(m *tempmodel.Model, call *ast.CallExpr, f tempmodel.Func) bool {
+	switch {
+	case f.Is("os", "OpenFile"):
+		if len(call.Args) < 2 {
+			return false
+		}
+		known, create, excl := m.OpenFlags(call.Args[1])
+		return known && create && excl
+	case (f.Pkg == "syscall" || f.Pkg == "golang.org/x/sys/unix") && f.Recv == "":
+		return f.Name == "Flock" || f.Name == "FcntlFlock"
+	}
+	pkg := strings.ToLower(f.Pkg)
+	if !strings.Contains(pkg, "flock") && !strings.Contains(pkg, "lockedfile") && !strings.Contains(pkg, "filelock") && !strings.Contains(pkg, "lockfile") && !strings.Contains(pkg, "fslock") {
+		return false
+	}
+	if f.Recv == "" {
+		return true // lockedfile.Edit, filelock.Lock(f), lockfile.New(...)
+	}
+	return strings.Contains(f.Name, "Lock")
 }

@@ -9,6 +9,8 @@ import (
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ast/inspector"
+
+	"github.com/tempguard/tempguard/passes/internal/tempmodel"
 )
 
 // suggest returns a fix for the common shapes, or nil where no rewrite
@@ -23,6 +25,9 @@ func (s *fnState) suggest(u *use, g *guard) *analysis.SuggestedFix {
 	case g.f.out == outMissing && u.f.Is("os", "OpenFile") && g.arg.class == useCreate:
 		return s.fixOpenFileExcl(u)
 	case g.f.out == outMissing && u.f.Is("os", "MkdirAll"):
+		if s.m.Prov(g.arg.expr).Loc == tempmodel.LocShared {
+			return nil // dropping the check leaves the real problem: use os.MkdirTemp
+		}
 		return s.fixDropCheck(u, g, "Drop the racy existence check: os.MkdirAll succeeds if the directory exists")
 	case g.f.out == outPresent && (u.f.Is("os", "Remove") || u.f.Is("os", "RemoveAll")) && g.arg.class == useRemove:
 		return s.fixDropCheck(u, g, "Drop the racy existence check and call "+u.f.String()+" alone")
@@ -306,6 +311,27 @@ func (s *fnState) fixDropCheck(u *use, g *guard, msg string) *analysis.Suggested
 		if u.f.Name != "MkdirAll" || len(st.Rhs) != 1 || st.Rhs[0] != u.call || st.Tok != token.ASSIGN {
 			return nil
 		}
+	case *ast.ReturnStmt:
+		// if missing { return os.MkdirAll(p, m) }; return nil
+		// becomes return os.MkdirAll(p, m): an existing directory makes
+		// MkdirAll return nil, as the old early return did.
+		if u.f.Name != "MkdirAll" || len(st.Results) != 1 || st.Results[0] != u.call {
+			return nil
+		}
+		next, ok := s.nextStmt(is).(*ast.ReturnStmt)
+		if !ok || len(next.Results) != 1 {
+			return nil
+		}
+		if tv, ok := s.pass.TypesInfo.Types[next.Results[0]]; !ok || !tv.IsNil() {
+			return nil
+		}
+		if s.m.File(next.Pos()) == nil || hasComment(s.m.File(next.Pos()), is.End(), next.Pos()) {
+			return nil
+		}
+		return &analysis.SuggestedFix{
+			Message:   msg,
+			TextEdits: []analysis.TextEdit{{Pos: is.Pos(), End: next.End(), NewText: []byte(s.m.Source(st))}},
+		}
 	case *ast.IfStmt:
 		// if err := os.MkdirAll(p, m); err != nil { ... }
 		as, ok := st.Init.(*ast.AssignStmt)
@@ -508,4 +534,40 @@ func (s *fnState) fixRemoveErr(u *use, outer, inner *ast.IfStmt, as *ast.AssignS
 	text := src[:cs] + fmt.Sprintf("%s != nil && !%s.Is(%s, %s)", eID.Name, errorsName, eID.Name, sentinel) + src[ce:]
 	edits = append(mergeInserts(edits), analysis.TextEdit{Pos: outer.Pos(), End: outer.End(), NewText: []byte(dedent(text))})
 	return &analysis.SuggestedFix{Message: msg + "; a missing file is not an error", TextEdits: edits}
+}
+
+// nextStmt returns the statement that follows st in its block, or nil.
+func (s *fnState) nextStmt(st ast.Stmt) ast.Stmt {
+	var next ast.Stmt
+	ast.Inspect(s.fn, func(n ast.Node) bool {
+		if next != nil || n == nil || n.Pos() > st.Pos() || n.End() < st.End() {
+			return false
+		}
+		var list []ast.Stmt
+		switch b := n.(type) {
+		case *ast.BlockStmt:
+			list = b.List
+		case *ast.CaseClause:
+			list = b.Body
+		case *ast.CommClause:
+			list = b.Body
+		}
+		for i, x := range list {
+			if x == st && i+1 < len(list) {
+				next = list[i+1]
+			}
+		}
+		return next == nil
+	})
+	return next
+}
+
+// hasComment reports whether a comment lies in [from, to) of file.
+func hasComment(file *ast.File, from, to token.Pos) bool {
+	for _, cg := range file.Comments {
+		if cg.Pos() < to && cg.End() > from {
+			return true
+		}
+	}
+	return false
 }

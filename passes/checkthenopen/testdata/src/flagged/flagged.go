@@ -10,6 +10,7 @@ import (
 	"os"
 	"path/filepath"
 	"syscall"
+	"time"
 
 	"golang.org/x/sys/unix"
 	"helpers"
@@ -72,7 +73,7 @@ func openCreate(p string) (*os.File, error) {
 // 6. Stat then MkdirAll: MkdirAll alone.
 func ensureDir(dir string) {
 	if _, err := os.Stat(dir); os.IsNotExist(err) {
-		os.MkdirAll(dir, 0o755) // want `os.MkdirAll\(dir\) after os.Stat found it missing is racy`
+		os.MkdirAll(dir, 0o755) // want `os.MkdirAll\(dir\) after os.Stat found it missing is a redundant, racy check: os.MkdirAll already succeeds if the directory exists; call it without the check`
 	}
 }
 
@@ -688,4 +689,59 @@ func newProject(p string) error {
 		return err
 	}
 	return os.WriteFile(p, []byte("module x\n"), 0o644) // want `os.WriteFile\(p\) after ensureAbsent found it missing`
+}
+
+// 62. ensureDir returning MkdirAll's error, then return nil: the two
+// statements become one return.
+func ensureDirReturn(dir string) error {
+	if _, err := os.Stat(dir); os.IsNotExist(err) {
+		return os.MkdirAll(dir, 0o755) // want `os.MkdirAll\(dir\) after os.Stat found it missing is a redundant, racy check`
+	}
+	return nil
+}
+
+// 63. The same through a wrapper.
+func ensureDirHelperReturn(dir string) error {
+	if !fileExists(dir) {
+		return os.MkdirAll(dir, 0o700) // want `os.MkdirAll\(dir\) after fileExists found it missing is a redundant, racy check`
+	}
+	return nil
+}
+
+// 64. The branch also logs: reported, no fix (it would drop the log).
+func ensureDirLog(dir string) error {
+	if _, err := os.Stat(dir); os.IsNotExist(err) {
+		fmt.Println("creating", dir)
+		return os.MkdirAll(dir, 0o755) // want `os.MkdirAll\(dir\) after os.Stat found it missing`
+	}
+	return nil
+}
+
+// 65. The branch sets a flag used later: reported, no fix.
+func ensureDirCreated(dir string) (bool, error) {
+	created := false
+	if _, err := os.Stat(dir); os.IsNotExist(err) {
+		if err := os.MkdirAll(dir, 0o755); err != nil { // want `os.MkdirAll\(dir\) after os.Stat found it missing`
+			return false, err
+		}
+		created = true
+	}
+	return created, nil
+}
+
+// 66. The early return is followed by another result: no fix.
+func ensureDirThen(dir string) error {
+	if _, err := os.Stat(dir); os.IsNotExist(err) {
+		return os.MkdirAll(dir, 0o755) // want `os.MkdirAll\(dir\) after os.Stat found it missing`
+	}
+	return os.Chtimes(dir, time.Now(), time.Now())
+}
+
+// 67. A shared temp dir: another user can own the directory.
+func sharedCacheDir() error {
+	dir := filepath.Join(os.TempDir(), "mytool-cache")
+	if _, err := os.Stat(dir); os.IsNotExist(err) {
+		return os.MkdirAll(dir, 0o700) // want `os.MkdirAll\(dir\) after os.Stat found it missing is racy: dir is in the shared temp dir os.TempDir\(\), where any local user can create it first and own it; use os.MkdirTemp for a private directory`
+	}
+	return nil
 }

@@ -633,3 +633,32 @@ func removeExisting(p string) error {
 	}
 	return os.Remove(p)
 }
+
+// 61. Check and write under an O_EXCL lock file taken first
+// (x/telemetry's upload): the program serializes its instances.
+func uploadOnce(dir, name string, data []byte) error {
+	lockname := filepath.Join(dir, name+".lock")
+	lf, err := os.OpenFile(lockname, os.O_CREATE|os.O_EXCL, 0o666)
+	if err != nil {
+		return err
+	}
+	lf.Close()
+	defer os.Remove(lockname)
+	p := filepath.Join(dir, name)
+	if _, err := os.Stat(p); err == nil {
+		return nil
+	}
+	return os.WriteFile(p, data, 0o644)
+}
+
+// 62. Check and create under flock(2).
+func withFlock(lock *os.File, p string) error {
+	if err := syscall.Flock(int(lock.Fd()), syscall.LOCK_EX); err != nil {
+		return err
+	}
+	defer syscall.Flock(int(lock.Fd()), syscall.LOCK_UN)
+	if _, err := os.Stat(p); os.IsNotExist(err) {
+		return os.WriteFile(p, []byte("{}"), 0o644)
+	}
+	return nil
+}
