@@ -25,9 +25,12 @@
 //     and is not the per-user temp dir on macOS. Fix: "" (os.TempDir()).
 //     Quiet where /tmp looks deliberate: a socket pattern, or a function that
 //     deals with Unix sockets (macOS's $TMPDIR is too long for a socket path),
-//     checks runtime.GOOS, or says why in a comment (sockets, path length,
-//     macOS, $TMPDIR, Docker and other mounts, tmpfs, noexec, xattrs,
-//     containers and sandboxes).
+//     checks runtime.GOOS, bind-mounts the dir into a container (docker or
+//     podman commands, Binds/Mounts, a Docker or testcontainers client: Docker
+//     Desktop on macOS shares /tmp, not $TMPDIR), or says why in a comment
+//     (sockets, path length, macOS, $TMPDIR, Docker and other mounts, tmpfs,
+//     noexec, xattrs, containers and sandboxes); and in files built only for
+//     Linux and other systems that are neither Windows nor macOS.
 //  3. A file pattern ending in a known extension (".json", ".go", ".pdf",
 //     ".log", ".tar.gz"...) without "*": os.CreateTemp("", "report.pdf")
 //     creates report.pdf123456, and tools that go by the extension (editors,
@@ -79,8 +82,9 @@ The pattern is split at its last "*"; without one the random part is appended.
    strings.ReplaceAll(t.Name(), "/", "_").
 2. dir hard-coded "/tmp" or "/var/tmp" ignores $TMPDIR and breaks on Windows
    and macOS. Fix: "". Quiet where it looks deliberate: socket patterns,
-   functions dealing with Unix sockets or runtime.GOOS, or a comment giving
-   the reason (socket path length, macOS, $TMPDIR, Docker mounts).
+   functions dealing with Unix sockets, runtime.GOOS or container bind
+   mounts, a comment giving the reason (socket path length, macOS, $TMPDIR,
+   Docker mounts), and files built only for Linux-like systems.
 3. A file pattern ending in a known extension (".json", ".go", ".pdf", ".log",
    ".tar.gz"...) without "*": "report.pdf" gives report.pdf123456 and tools
    that go by extension fail. Fix: "report*.pdf". Not for directories, nor

@@ -306,6 +306,14 @@ func (c *checker) deliberateTmp(cur inspector.Cursor, call *ast.CallExpr, pat as
 	if s, ok := c.m.ConstString(pat); ok && strings.Contains(strings.ToLower(s), "sock") {
 		return true
 	}
+	// Code built only for Linux and other systems where /tmp is the
+	// temp dir (not for Windows, not for macOS): /tmp is the platform's.
+	if file := c.m.File(call.Pos()); file != nil {
+		if tf := c.pass.Fset.File(file.Pos()); tf != nil &&
+			!tempmodel.BuildableFor(tf.Name(), file, "windows") && !tempmodel.BuildableFor(tf.Name(), file, "darwin") {
+			return true
+		}
+	}
 	var fn ast.Node
 	for e := range cur.Enclosing((*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)) {
 		fn = e.Node() // outermost
@@ -323,7 +331,17 @@ func (c *checker) deliberateTmp(cur inspector.Cursor, call *ast.CallExpr, pat as
 					case "unix", "unixgram", "unixpacket", "darwin":
 						found = true
 					}
+					// bind mounts into containers: Docker Desktop on
+					// macOS shares /tmp but not $TMPDIR (/var/folders)
+					ls := strings.ToLower(s)
+					if strings.Contains(ls, "docker") || strings.Contains(ls, "podman") {
+						found = true
+					}
 				}
+			}
+		case *ast.KeyValueExpr:
+			if id, ok := n.Key.(*ast.Ident); ok && (id.Name == "Binds" || id.Name == "Mounts") {
+				found = true // a container's bind mounts
 			}
 		case *ast.SelectorExpr:
 			if obj := c.pass.TypesInfo.Uses[n.Sel]; obj != nil && obj.Pkg() != nil {
@@ -331,6 +349,13 @@ func (c *checker) deliberateTmp(cur inspector.Cursor, call *ast.CallExpr, pat as
 				case "runtime.GOOS", "net.ListenUnix", "net.DialUnix", "net.ResolveUnixAddr", "net.UnixAddr", "net.ListenUnixgram":
 					found = true
 				}
+				if p := obj.Pkg().Path(); strings.Contains(p, "docker") || strings.Contains(p, "testcontainers") {
+					found = true
+				}
+			}
+			switch n.Sel.Name {
+			case "Binds", "Mounts":
+				found = true // a container's bind mounts
 			}
 		}
 		return !found
@@ -655,7 +680,7 @@ func hasSideEffects(e ast.Expr) bool {
 var extensions = map[string]bool{}
 
 func init() {
-	for _, e := range strings.Fields(`json yaml yml toml xml ini conf cfg env properties csv tsv txt md rst html htm css js mjs ts tsx jsx
+	for _, e := range strings.Fields(`json yaml yml toml xml ini conf cfg properties csv tsv txt md rst html htm css js mjs ts tsx jsx
 		go c h cc cpp hpp java kt py rb rs php pl lua sh bash zsh ps1 bat cmd sql proto graphql tf hcl tmpl tpl
 		pdf png jpg jpeg gif svg webp bmp ico tif tiff mp3 mp4 wav ogg webm mov avi mkv flac
 		zip tar gz tgz bz2 xz zst 7z rar jar war whl deb rpm apk iso img qcow2 vmdk dmg
