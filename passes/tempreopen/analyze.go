@@ -491,6 +491,7 @@ type execUse struct {
 	// ports (Git for Windows, MSYS2, Cygwin) open files with full sharing,
 	// so only unflushed data matters
 	reader bool
+	output bool // the name follows -o (or the like): the program replaces it
 }
 
 // readerPrograms only read the files they are given (diff helpers copied
@@ -501,6 +502,32 @@ var readerPrograms = map[string]bool{
 	"fgrep": true, "head": true, "tail": true, "wc": true, "file": true, "md5sum": true,
 	"sha1sum": true, "sha256sum": true, "sha512sum": true, "shasum": true, "od": true,
 	"hexdump": true, "xxd": true, "strings": true,
+	// Go's tools open files with FILE_SHARE_READ|FILE_SHARE_WRITE on
+	// Windows too; only an output they replace (go build -o) breaks
+	"go": true, "gofmt": true, "goimports": true,
+}
+
+// outputArg reports whether args[i] names an output of the program: it
+// follows -o, --output, -coverprofile... or is written -o=name.
+func (st *state) outputArg(args []ast.Expr, i int) bool {
+	isOut := func(flag string) bool {
+		flag = strings.TrimLeft(flag, "-")
+		return flag == "o" || flag == "out" || flag == "output" || strings.HasSuffix(flag, "profile")
+	}
+	if i > 0 {
+		if tv, ok := st.pass.TypesInfo.Types[args[i-1]]; ok && tv.Value != nil && tv.Value.Kind() == constant.String {
+			if v := constant.StringVal(tv.Value); strings.HasPrefix(v, "-") && isOut(v) {
+				return true
+			}
+		}
+	}
+	// "-o="+name, fmt.Sprintf("-o=%s", name)
+	if ps := st.parts(args[i], 0); len(ps) > 0 && ps[0].isLit {
+		if j := strings.Index(ps[0].lit, "="); j > 0 && strings.HasPrefix(ps[0].lit, "-") && isOut(ps[0].lit[:j]) {
+			return true
+		}
+	}
+	return false
 }
 
 // metadataPrograms change or show metadata by name without opening the data.
@@ -590,14 +617,17 @@ func (st *state) findRuns() {
 			pk := st.key(prog)
 			argv0 := pk != "" && contains(fv.keys, pk)
 			hit := argv0
-			for _, a := range args {
-				if hit {
-					break
+			rd, out := reader && !argv0, false
+			for i, a := range args {
+				if st.mentions(a, fv.keys) {
+					hit = true
+					if st.outputArg(args, i) {
+						rd, out = false, true
+					}
 				}
-				hit = st.mentions(a, fv.keys)
 			}
 			if hit {
-				uses = append(uses, execUse{cmd: call, file: fv.idx, argv0: argv0, reader: reader && !argv0})
+				uses = append(uses, execUse{cmd: call, file: fv.idx, argv0: argv0, reader: rd, output: out && !argv0})
 			}
 		}
 		if len(uses) == 0 {

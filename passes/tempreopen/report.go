@@ -107,11 +107,12 @@ func (st *state) reportRun(hits []runHit) {
 	what := st.calleeName(cmd)
 	var names []string
 	var targets []closeTarget
-	argv0, dirty := false, []int(nil)
+	argv0, output, dirty := false, false, []int(nil)
 	for _, h := range hits {
 		names = append(names, h.fv.v.Name())
 		targets = append(targets, closeTarget{h.fv, h.dirty, true})
 		argv0 = argv0 || h.u.argv0
+		output = output || h.u.output
 		dirty = append(dirty, h.dirty...)
 	}
 	f := strings.Join(names, " and ")
@@ -123,6 +124,8 @@ func (st *state) reportRun(hits []runHit) {
 	switch {
 	case argv0:
 		msg = fmt.Sprintf("%s runs %s's file while %s %s still open for writing: exec fails with \"text file busy\" on Linux and a sharing violation on Windows; close %s first", what, f, f, isAre(len(names)), f)
+	case output && len(dirty) == 0:
+		msg = fmt.Sprintf("%s passes %s as an output to a command while %s %s still open: on Windows the command cannot replace or remove an open file; close %s first", what, fname, f, isAre(len(names)), f)
 	case len(dirty) > 0:
 		msg = fmt.Sprintf("%s passes %s to a command while data written through %s is not flushed: the command reads a truncated file; flush and close %s first", what, fname, st.writerNames(dirty), f)
 	default:

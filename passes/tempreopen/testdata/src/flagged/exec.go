@@ -8,9 +8,9 @@ import (
 	"strings"
 )
 
-// The written file handed to a formatter while still open.
+// The written file handed to a formatter that rewrites it in place while still open.
 func format(src []byte) ([]byte, error) {
-	f, err := os.CreateTemp("", "fmt-*.go")
+	f, err := os.CreateTemp("", "fmt-*.c")
 	if err != nil {
 		return nil, err
 	}
@@ -18,7 +18,7 @@ func format(src []byte) ([]byte, error) {
 	if _, err := f.Write(src); err != nil {
 		return nil, err
 	}
-	out, err := exec.Command("gofmt", "-l", f.Name()).Output() // want `exec.Command passes f's name to a command while f is still open for writing`
+	out, err := exec.Command("clang-format", "-i", f.Name()).Output() // want `exec.Command passes f's name to a command while f is still open for writing`
 	if err != nil {
 		return nil, err
 	}
@@ -118,7 +118,7 @@ func buildInto(pkg string) ([]byte, error) {
 	}
 	defer os.Remove(out.Name())
 	defer out.Close()
-	if err := exec.Command("go", "build", "-o", out.Name(), pkg).Run(); err != nil { // want `exec.Command passes out's name to a command while out is still open for writing`
+	if err := exec.Command("go", "build", "-o", out.Name(), pkg).Run(); err != nil { // want `exec.Command passes out.s name as an output to a command while out is still open: on Windows the command cannot replace or remove an open file`
 		return nil, err
 	}
 	return os.ReadFile(out.Name())

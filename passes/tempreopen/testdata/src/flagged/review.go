@@ -46,3 +46,26 @@ func diffBuffered(a, b []string) ([]byte, error) {
 	}
 	return exec.Command("diff", "-u", f1.Name(), b[0]).CombinedOutput() // want `exec.Command passes f1's name to a command while data written through w \(bufio.Writer\) is not flushed`
 }
+
+// go build replaces its -o output: it cannot while the file is open on
+// Windows (goplus/xgo#1867); the -o=name form too.
+func buildOut(pkg string) error {
+	f, err := os.CreateTemp("", "bin-*")
+	if err != nil {
+		return err
+	}
+	defer os.Remove(f.Name())
+	defer f.Close()
+	return exec.Command("go", "build", "-o="+f.Name(), pkg).Run() // want `exec.Command passes f.s name as an output to a command`
+}
+
+// go test writes its profile over the file.
+func coverTo(pkg string) error {
+	f, err := os.CreateTemp("", "cover-*.out")
+	if err != nil {
+		return err
+	}
+	defer os.Remove(f.Name())
+	defer f.Close()
+	return exec.Command("go", "test", "-coverprofile", f.Name(), pkg).Run() // want `exec.Command passes f.s name as an output to a command`
+}
