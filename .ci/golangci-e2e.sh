@@ -157,6 +157,12 @@ want findings >"$work/want-findings.txt"
 lint "$dir" default --output.text.path=stdout --output.sarif.path="$work/findings.sarif"
 expect_findings "$work/want-findings.txt" "findings: run ./... reports the expected lines and analyzer names"
 cat "$out"
+# The plugin folds a finding's related positions into its message, so that
+# golangci-lint makes no separate "(related information)" issues of them.
+! grep -q '(related information)' "$out" || fail "related information shows as separate issues"
+grep -qE '^main\.go:94:[0-9]+: checkthenopen: .* \(main\.go:91:[0-9]+: [^)]+\) \(tempguard\)$' "$out" ||
+	fail "checkthenopen's finding does not name the check's position (main.go:91) in its message"
+pass "related positions are folded into the messages"
 
 schema=$(cd "$work/wrapper" && go list -m -f '{{.Dir}}' github.com/securego/gosec/v2)/report/sarif/testdata/sarif-schema-2.1.0.json
 [ -f "$schema" ] || fail "SARIF 2.1.0 schema not found at $schema"

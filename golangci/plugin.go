@@ -17,7 +17,10 @@
 // One plugin carries every tempguard analyzer; golangci-lint prints each
 // finding as "<analyzer>: <message> (tempguard)", so `//nolint:tempguard`
 // silences all of them and tempguard's own `//tempguard:ignore <analyzer>
-// <reason>` comments silence one analyzer.
+// <reason>` comments silence one analyzer. A finding's related positions
+// (the check of a check-then-open, the leaking return of a temp file) are
+// folded into its message, so that each finding is one golangci-lint issue
+// (see [Wrap]).
 //
 // Settings (all optional, decoded strictly: an unknown key or analyzer name
 // is an error that lists the valid ones):
@@ -35,6 +38,8 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"go/token"
+	"path/filepath"
 	"slices"
 	"sort"
 	"strings"
@@ -87,11 +92,73 @@ func New(raw any) (register.LinterPlugin, error) {
 	return &Plugin{analyzers: as}, nil
 }
 
-// BuildAnalyzers returns the selected analyzers. They are the shared
-// passes.All() values: golangci-lint already prefixes each message with
-// the analyzer's name because it differs from the linter name.
+// BuildAnalyzers returns the selected analyzers, wrapped by [Wrap].
+// golangci-lint itself prefixes each message with the analyzer's name,
+// because it differs from the linter's.
 func (p *Plugin) BuildAnalyzers() ([]*analysis.Analyzer, error) {
-	return slices.Clone(p.analyzers), nil
+	out := make([]*analysis.Analyzer, len(p.analyzers))
+	for i, a := range p.analyzers {
+		out[i] = Wrap(a)
+	}
+	return out, nil
+}
+
+// Wrap returns a copy of a whose diagnostics carry their related
+// information in the message instead: "<message> (<file>:<line>:<col>:
+// <related message>)". a itself is not modified.
+//
+// golangci-lint turns each related position into an issue of its own
+// ("<analyzer>(related information): ..."), which //nolint:tempguard on the
+// flagged line does not silence, which `run --fix` leaves behind after
+// fixing the finding, and which SARIF output lists as a separate result.
+// Folded into the message, the position stays visible and the finding stays
+// one issue.
+func Wrap(a *analysis.Analyzer) *analysis.Analyzer {
+	w := *a
+	run := a.Run
+	w.Run = func(pass *analysis.Pass) (any, error) {
+		p := *pass
+		report := pass.Report
+		p.Report = func(d analysis.Diagnostic) {
+			report(FoldRelated(pass.Fset, d))
+		}
+		return run(&p)
+	}
+	return &w
+}
+
+// FoldRelated returns d with its related information appended to the
+// message and removed from Related. Positions are printed relative to d's
+// file's directory.
+func FoldRelated(fset *token.FileSet, d analysis.Diagnostic) analysis.Diagnostic {
+	if len(d.Related) == 0 {
+		return d
+	}
+	dir := filepath.Dir(fset.Position(d.Pos).Filename)
+	var b strings.Builder
+	b.WriteString(d.Message)
+	for _, r := range d.Related {
+		pos := fset.Position(r.Pos)
+		loc := ""
+		if pos.IsValid() {
+			name := pos.Filename
+			if rel, err := filepath.Rel(dir, name); err == nil {
+				name = rel
+			}
+			loc = fmt.Sprintf("%s:%d:%d", filepath.ToSlash(name), pos.Line, pos.Column)
+		}
+		switch {
+		case loc != "" && r.Message != "":
+			fmt.Fprintf(&b, " (%s: %s)", loc, r.Message)
+		case loc != "":
+			fmt.Fprintf(&b, " (%s)", loc)
+		case r.Message != "":
+			fmt.Fprintf(&b, " (%s)", r.Message)
+		}
+	}
+	d.Message = b.String()
+	d.Related = nil
+	return d
 }
 
 // GetLoadMode reports that the analyzers need type information.

@@ -1,6 +1,8 @@
 package golangci
 
 import (
+	"go/token"
+	"reflect"
 	"slices"
 	"strings"
 	"testing"
@@ -167,15 +169,22 @@ func TestSharedAnalyzersUntouched(t *testing.T) {
 	for _, a := range before {
 		snap = append(snap, *a)
 	}
-	if _, err := build(t, map[string]any{"disable": []any{"tempperm"}}); err != nil {
+	built, err := build(t, map[string]any{"disable": []any{"tempperm"}})
+	if err != nil {
 		t.Fatal(err)
+	}
+	for _, w := range built {
+		if slices.Contains(before, w) {
+			t.Errorf("BuildAnalyzers returned the shared %s, want a wrapped copy", w.Name)
+		}
 	}
 	after := passes.All()
 	if len(after) != len(before) {
 		t.Fatalf("passes.All() changed length: %d -> %d", len(before), len(after))
 	}
 	for i, a := range after {
-		if a != before[i] || a.Name != snap[i].Name || a.Doc != snap[i].Doc || len(a.Requires) != len(snap[i].Requires) {
+		if a != before[i] || a.Name != snap[i].Name || a.Doc != snap[i].Doc || len(a.Requires) != len(snap[i].Requires) ||
+			reflect.ValueOf(a.Run).Pointer() != reflect.ValueOf(snap[i].Run).Pointer() {
 			t.Errorf("passes.All()[%d] changed", i)
 		}
 	}
@@ -215,5 +224,64 @@ func TestOptions(t *testing.T) {
 	s, _ = DecodeSettings(map[string]any{"options": map[string]any{"fake": map[string]any{"max": "many"}}})
 	if _, err := s.analyzers([]*analysis.Analyzer{a, b}); err == nil || !strings.Contains(err.Error(), "fake.max") {
 		t.Errorf("bad value: err = %v", err)
+	}
+}
+
+func TestWrapFoldsRelated(t *testing.T) {
+	fset := token.NewFileSet()
+	fa := fset.AddFile("/src/a/a.go", -1, 100)
+	fa.SetLines([]int{0, 10, 20, 30})
+	fb := fset.AddFile("/src/b/b.go", -1, 100)
+	fb.SetLines([]int{0, 10})
+	at := func(f *token.File, line, col int) token.Pos { return f.LineStart(line) + token.Pos(col-1) }
+
+	orig := &analysis.Analyzer{
+		Name: "fake",
+		Doc:  "fake",
+		Run: func(pass *analysis.Pass) (any, error) {
+			pass.Report(analysis.Diagnostic{
+				Pos:     at(fa, 3, 2),
+				Message: "racy open",
+				Related: []analysis.RelatedInformation{
+					{Pos: at(fa, 1, 5), Message: "checked here"},
+					{Pos: at(fb, 2, 1), Message: "defined here"},
+				},
+			})
+			pass.Reportf(at(fa, 4, 1), "plain")
+			return "result", nil
+		},
+	}
+	run := func(a *analysis.Analyzer) ([]analysis.Diagnostic, any) {
+		var got []analysis.Diagnostic
+		pass := &analysis.Pass{Analyzer: a, Fset: fset, Report: func(d analysis.Diagnostic) { got = append(got, d) }}
+		res, err := a.Run(pass)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return got, res
+	}
+
+	w := Wrap(orig)
+	if w == orig || w.Name != orig.Name || w.Doc != orig.Doc {
+		t.Fatalf("Wrap: want a copy with the same name and doc")
+	}
+	got, res := run(w)
+	if res != "result" {
+		t.Errorf("result = %v, want the wrapped analyzer's", res)
+	}
+	if len(got) != 2 {
+		t.Fatalf("got %d diagnostics, want 2", len(got))
+	}
+	if want := "racy open (a.go:1:5: checked here) (../b/b.go:2:1: defined here)"; got[0].Message != want || got[0].Related != nil {
+		t.Errorf("folded diagnostic = %q, related %v; want %q, none", got[0].Message, got[0].Related, want)
+	}
+	if got[1].Message != "plain" {
+		t.Errorf("plain diagnostic = %q", got[1].Message)
+	}
+
+	// The original is untouched.
+	got, _ = run(orig)
+	if got[0].Message != "racy open" || len(got[0].Related) != 2 {
+		t.Errorf("original analyzer changed: %q, %d related", got[0].Message, len(got[0].Related))
 	}
 }
