@@ -64,6 +64,7 @@ type Model struct {
 	inProg  map[*types.Func]bool
 	cfgs    map[ast.Node]*cfg.CFG
 	supp    *suppressions
+	callers *callSites // built on first use by ProvWithCallers
 	oCreate int64
 	oExcl   int64
 	shared  *shared

@@ -216,6 +216,24 @@ type evalCtx struct {
 	params map[*types.Var]int
 	depth  int
 	seen   map[types.Object]bool
+	// callers: parameters take the value their call sites agree on
+	// (ProvWithCallers).
+	callers bool
+	// self: the value a variable stands for inside its own self-referring
+	// assignments (see evalIdent).
+	self map[*types.Var]Prov
+}
+
+// mentions reports whether e uses the variable v.
+func (m *Model) mentions(e ast.Node, v *types.Var) bool {
+	found := false
+	ast.Inspect(e, func(n ast.Node) bool {
+		if id, ok := n.(*ast.Ident); ok && m.pass.TypesInfo.Uses[id] == v {
+			found = true
+		}
+		return !found
+	})
+	return found
 }
 
 const maxDepth = 24
@@ -263,6 +281,14 @@ func (m *Model) eval(ctx *evalCtx, e ast.Expr) Prov {
 		}
 	case *ast.StarExpr:
 		return Unknown
+	case *ast.SliceExpr:
+		// s[i:j] of a string: a part of a predictable value is predictable,
+		// of a random one random; its constant text is not known.
+		if isString(info.TypeOf(e)) && !e.Slice3 {
+			p := m.eval(ctx, e.X)
+			p.Base, p.First = "", ""
+			return p
+		}
 	}
 	return Unknown
 }
@@ -301,6 +327,11 @@ func (m *Model) evalIdent(ctx *evalCtx, id *ast.Ident) Prov {
 	if i, ok := ctx.params[v]; ok {
 		return Prov{Loc: LocUnknown, Name: NameNone, LocFrom: i + 1}
 	}
+	if ctx.callers && v.Kind() == types.ParamVar {
+		if p, ok := m.paramFromCallers(ctx, v); ok {
+			return p
+		}
+	}
 	if v.Pkg() != nil && v.Pkg() != m.pass.Pkg {
 		if v.Pkg().Path() == "os" && v.Name() == "Args" {
 			return predictable("os.Args")
@@ -308,6 +339,9 @@ func (m *Model) evalIdent(ctx *evalCtx, id *ast.Ident) Prov {
 		return Unknown
 	}
 	if ctx.seen[v] {
+		if p, ok := ctx.self[v]; ok {
+			return p
+		}
 		return Unknown
 	}
 	d := m.defs(v)
@@ -332,8 +366,30 @@ func (m *Model) evalIdent(ctx *evalCtx, id *ast.Ident) Prov {
 	if d.counter {
 		add(predictable("a counter"))
 	}
+	// Assignments that read v itself (v = strings.Replace(v, ...)) are
+	// evaluated last, with v standing for what the other assignments give:
+	// one step of the fixed point, so v = v + random() still turns the
+	// name unknown.
+	var selfRef []def
 	for _, x := range d.exprs {
+		if x.x != nil && m.mentions(x.x, v) {
+			selfRef = append(selfRef, x)
+			continue
+		}
 		add(m.evalDef(ctx, x))
+	}
+	if len(selfRef) > 0 {
+		if first {
+			return Unknown
+		}
+		if ctx.self == nil {
+			ctx.self = map[*types.Var]Prov{}
+		}
+		ctx.self[v] = out
+		for _, x := range selfRef {
+			add(m.evalDef(ctx, x))
+		}
+		delete(ctx.self, v)
 	}
 	if d.randomBytes {
 		out = concat(Prov{Loc: LocOther}, randomProv)

@@ -83,3 +83,26 @@ func reassignedParam(dir string, name string) {
 	local := "/tmp/default.txt"
 	probe(local) // want `^loc=shared name=predictable tempfs dir="/tmp" sources=a constant$`
 }
+
+// Slices of a string keep its provenance; a self-referring assignment is
+// evaluated with the variable standing for its other assignments.
+func slicesAndSelf() {
+	h, _ := os.Hostname()
+	probe("/tmp/" + h[:4]) // want `^loc=shared name=predictable tempfs dir="/tmp" sources=the host name$`
+	u := "nobody"
+	u = os.Getenv("USER")
+	u = strings.ReplaceAll(u, `\`, "_")
+	probe("/tmp/" + u) // want `^loc=shared name=predictable tempfs dir="/tmp" sources=a constant,the user name$`
+	r := "x"
+	r = r + hex.EncodeToString(randBytes())
+	probe("/tmp/" + r) // want `^loc=shared name=unknown tempfs dir="/tmp"`
+	var only string // only self-references: unknown
+	only = only + "a"
+	probe("/tmp/" + only) // want `^loc=shared name=unknown tempfs dir="/tmp"$`
+}
+
+func randBytes() []byte {
+	b := make([]byte, 8)
+	rand.Read(b)
+	return b
+}
