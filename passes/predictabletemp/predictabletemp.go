@@ -55,7 +55,7 @@ func run(pass *analysis.Pass) (any, error) {
 		if windowsOnly[m.File(call.Pos())] {
 			continue
 		}
-		p := m.Prov(call.Args[spec.PathArg])
+		p := m.ProvWithCallers(call.Args[spec.PathArg])
 		if !p.SharedPredictable() {
 			continue
 		}
