@@ -376,6 +376,10 @@ func flags(out outcome, cl useClass) bool {
 type guard struct {
 	f   fact
 	arg useArg
+	// option: the use is also reachable on the other outcome through an
+	// option (err == nil && !force): a fix that makes the use fail on an
+	// existing path would break the option, so none is offered.
+	option bool
 }
 
 func (s *fnState) analyze() {
@@ -432,8 +436,8 @@ func (s *fnState) analyze() {
 					if !s.trusts(f, a, u, blk, e.succ) {
 						continue
 					}
-					g := &guard{f, a}
-					if best == nil || f.c.call.Pos() > best.f.c.call.Pos() {
+					g := &guard{f, a, !dom || f.option}
+					if best == nil || best.option && !g.option || best.option == g.option && f.c.call.Pos() > best.f.c.call.Pos() {
 						best = g
 					}
 				}
@@ -793,6 +797,9 @@ func (s *fnState) report(u *use, g *guard) {
 			todo := "create it with os.OpenFile and os.O_CREATE|os.O_EXCL instead"
 			if u.f.Is("os", "OpenFile") {
 				todo = "add os.O_EXCL to the flags"
+			}
+			if g.option {
+				todo = "create it with os.O_CREATE|os.O_EXCL unless overwriting, and os.Rename a temp file over it when overwriting"
 			}
 			msg = fmt.Sprintf("%s(%s) after %s found it missing is racy: %s%s; %s", useName, pathSrc, checkName, why, what, todo)
 		case useMkdir:

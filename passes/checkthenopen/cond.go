@@ -35,6 +35,9 @@ type fact struct {
 	// orType: missing, or present with another type (err != nil ||
 	// !fi.IsDir()); it decides only directory creation.
 	orType bool
+	// option: the outcome holds only when an option operand does not
+	// decide (err == nil && !force is false); fixes must not be offered.
+	option bool
 }
 
 // facts returns what holds about the checks of fs when expression e
@@ -511,11 +514,21 @@ func (s *fnState) unlessOption(a, b ast.Expr, val bool, at token.Pos, depth int)
 	}
 	switch {
 	case len(fa) > 0 && len(fb) == 0 && s.unrelated(b):
-		return fa
+		return asOption(fa)
 	case len(fb) > 0 && len(fa) == 0 && s.unrelated(a):
-		return fb
+		return asOption(fb)
 	}
 	return nil
+}
+
+// asOption marks facts that hold only when an option does not decide.
+func asOption(fs []fact) []fact {
+	out := make([]fact, len(fs))
+	for i, f := range fs {
+		f.option = true
+		out[i] = f
+	}
+	return out
 }
 
 // unrelated reports whether e is an option, a boolean variable or field

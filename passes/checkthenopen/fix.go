@@ -16,6 +16,9 @@ import (
 // suggest returns a fix for the common shapes, or nil where no rewrite
 // is safe.
 func (s *fnState) suggest(u *use, g *guard) *analysis.SuggestedFix {
+	if g.option {
+		return nil // the option lets the use run on an existing path
+	}
 	switch {
 	case g.f.out == outMissing && u.f.Is("os", "Create"):
 		if fix := s.fixCreateIf(u, g); fix != nil {

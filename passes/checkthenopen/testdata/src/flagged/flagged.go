@@ -745,3 +745,41 @@ func sharedCacheDir() error {
 	}
 	return nil
 }
+
+// 69. An installer with -force: reported, but O_EXCL would break -force
+// (the file exists when forced), so no fix.
+func installForce(dst string, data []byte, force bool) error {
+	if _, err := os.Stat(dst); err == nil && !force {
+		return fmt.Errorf("%s exists (use -force)", dst)
+	}
+	out, err := os.Create(dst) // want `os.Create\(dst\) after os.Stat found it missing is racy: .*create it with os.O_CREATE\|os.O_EXCL unless overwriting, and os.Rename a temp file over it when overwriting`
+	if err != nil {
+		return err
+	}
+	_, err = out.Write(data)
+	return err
+}
+
+// 70. The same with os.OpenFile: no O_EXCL fix.
+func installForceOpenFile(dst string, data []byte, force bool) error {
+	if _, err := os.Stat(dst); err == nil && !force {
+		return fmt.Errorf("%s exists (use -force)", dst)
+	}
+	out, err := os.OpenFile(dst, os.O_CREATE|os.O_WRONLY|os.O_TRUNC, 0o644) // want `os.OpenFile\(dst\) after os.Stat found it missing is racy: .*unless overwriting`
+	if err != nil {
+		return err
+	}
+	return out.Close()
+}
+
+// 71. Missing or forced: the create runs on an existing file when forced.
+func initForce(p string, force bool) error {
+	if _, err := os.Stat(p); os.IsNotExist(err) || force {
+		f, err := os.Create(p) // want `os.Create\(p\) after os.Stat found it missing is racy: .*unless overwriting`
+		if err != nil {
+			return err
+		}
+		return f.Close()
+	}
+	return nil
+}
