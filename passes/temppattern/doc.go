@@ -12,7 +12,8 @@
 //  1. A pattern with a path separator ("sub/app-*", os.TempDir()+"/app",
 //     t.Name() in a subtest, which is "TestX/case"). t.Name() is reported
 //     only where t is certainly a subtest: the parameter of a function
-//     literal passed to t.Run or b.Run, a function passed to t.Run by name,
+//     literal passed to t.Run or b.Run (or to f.Fuzz: fuzz inputs run as
+//     subtests), a function passed to t.Run by name,
 //     a helper that the package calls with such a t, or s.T() in a testify
 //     suite's test methods and per-test setup. Every such call fails
 //     at run time with "pattern contains path separator" (sajari/docconv#87,
@@ -74,7 +75,7 @@ The pattern is split at its last "*"; without one the random part is appended.
 1. A path separator in the pattern is an error at run time ("pattern contains
    path separator"): constants such as "cache/x-*" or "/docconv", whole paths
    (os.TempDir()+"/x", filepath.Join(t.TempDir(), "x")), and t.Name() where t
-   is certainly a subtest (a t.Run/b.Run function literal or function, a
+   is certainly a subtest (a t.Run/b.Run/f.Fuzz function literal or function, a
    helper called with one, s.T() in a testify suite's test methods): subtest
    names contain "/". Fix: move the directory part into dir
    (filepath.Join(dir, "cache"), os.TempDir() for an empty dir; an absolute

@@ -513,7 +513,8 @@ func simpleFormat(format string) bool {
 }
 
 // isSubtest reports whether v is the parameter of a function literal that
-// encloses cur and is passed to (*testing.T).Run or (*testing.B).Run.
+// encloses cur and is passed to (*testing.T).Run or (*testing.B).Run, or
+// to (*testing.F).Fuzz (every fuzz input runs as a subtest).
 func (c *checker) isSubtest(cur inspector.Cursor, v *types.Var) bool {
 	for e := range cur.Enclosing((*ast.FuncLit)(nil)) {
 		lit := e.Node().(*ast.FuncLit)
@@ -522,10 +523,17 @@ func (c *checker) isSubtest(cur inspector.Cursor, v *types.Var) bool {
 		}
 		parent := e.Parent()
 		call, ok := parent.Node().(*ast.CallExpr)
-		if !ok || len(call.Args) != 2 || ast.Unparen(call.Args[1]) != lit {
+		if !ok {
 			return false
 		}
 		_, f := tempmodel.Callee(c.pass.TypesInfo, call)
+		// f.Fuzz(func(t *testing.T, ...)): t.Name() is "FuzzX/seed#0"
+		if f.Pkg == "testing" && f.Name == "Fuzz" && f.Recv == "F" && len(call.Args) == 1 && ast.Unparen(call.Args[0]) == lit {
+			return true
+		}
+		if len(call.Args) != 2 || ast.Unparen(call.Args[1]) != lit {
+			return false
+		}
 		return f.Pkg == "testing" && f.Name == "Run" && (f.Recv == "T" || f.Recv == "B")
 	}
 	return false

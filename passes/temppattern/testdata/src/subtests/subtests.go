@@ -84,3 +84,17 @@ func checkCase(t *testing.T) {
 func TestNamedCase(t *testing.T) {
 	t.Run("one", checkCase)
 }
+
+// Every fuzz input, seeds included, runs as a subtest "FuzzX/seed#0".
+func FuzzParse(f *testing.F) {
+	f.Add("x")
+	dir, _ := os.MkdirTemp("", f.Name()) // the fuzz target's own name has no "/"
+	defer os.RemoveAll(dir)
+	f.Fuzz(func(t *testing.T, s string) {
+		d, err := os.MkdirTemp("", t.Name()) // want `os.MkdirTemp pattern uses t.Name\(\), which contains "/" in a subtest`
+		if err != nil {
+			t.Fatal(err)
+		}
+		os.RemoveAll(d)
+	})
+}
