@@ -32,6 +32,11 @@ func (s *fnState) suggest(u *use, g *guard) *analysis.SuggestedFix {
 			return nil // dropping the check leaves the real problem: use os.MkdirTemp
 		}
 		return s.fixDropCheck(u, g, "Drop the racy existence check: os.MkdirAll succeeds if the directory exists")
+	case g.f.out == outMissing && u.f.Is("os", "Mkdir") && g.arg.class == useMkdir:
+		if s.m.Prov(g.arg.expr).Loc == tempmodel.LocShared {
+			return nil
+		}
+		return s.fixDropCheck(u, g, "Drop the racy existence check and call os.Mkdir alone")
 	case g.f.out == outPresent && (u.f.Is("os", "Remove") || u.f.Is("os", "RemoveAll")) && g.arg.class == useRemove:
 		return s.fixDropCheck(u, g, "Drop the racy existence check and call "+u.f.String()+" alone")
 	case g.f.out == outSymlink && (u.f.Is("os", "Open") || u.f.Is("os", "OpenFile")):
@@ -341,10 +346,15 @@ func (s *fnState) fixDropCheck(u *use, g *guard, msg string) *analysis.Suggested
 		if !ok || len(as.Rhs) != 1 || as.Rhs[0] != u.call {
 			return nil
 		}
-		if u.f.Name != "MkdirAll" {
+		switch u.f.Name {
+		case "Mkdir":
+			// if err := os.Mkdir(p, m); err != nil { ... }: an existing
+			// path must stay a success.
+			return s.fixRemoveErr(u, is, st, as, msg, "ErrExist", "an existing directory is not an error")
+		case "Remove", "RemoveAll":
 			// if err := os.Remove(p); err != nil { ... }: a missing file
 			// must stay a success.
-			return s.fixRemoveErr(u, is, st, as, msg)
+			return s.fixRemoveErr(u, is, st, as, msg, "ErrNotExist", "a missing file is not an error")
 		}
 	default:
 		return nil
@@ -497,7 +507,7 @@ func mergeInserts(edits []analysis.TextEdit) []analysis.TextEdit {
 // with
 //
 //	if err := os.Remove(p); err != nil && !errors.Is(err, fs.ErrNotExist) { ... }
-func (s *fnState) fixRemoveErr(u *use, outer, inner *ast.IfStmt, as *ast.AssignStmt, msg string) *analysis.SuggestedFix {
+func (s *fnState) fixRemoveErr(u *use, outer, inner *ast.IfStmt, as *ast.AssignStmt, msg, errName, why string) *analysis.SuggestedFix {
 	if as.Tok != token.DEFINE || len(as.Lhs) != 1 {
 		return nil
 	}
@@ -524,9 +534,9 @@ func (s *fnState) fixRemoveErr(u *use, outer, inner *ast.IfStmt, as *ast.AssignS
 	if errorsName == "" || osName == "" {
 		return nil
 	}
-	sentinel := osName + ".ErrNotExist"
+	sentinel := osName + "." + errName
 	if fsName, fsEdits := s.m.ImportName(file, outer.Pos(), "io/fs", "fs"); fsName != "" {
-		sentinel = fsName + ".ErrNotExist"
+		sentinel = fsName + "." + errName
 		edits = append(edits, fsEdits...)
 	}
 	src := s.m.Source(inner)
@@ -536,7 +546,7 @@ func (s *fnState) fixRemoveErr(u *use, outer, inner *ast.IfStmt, as *ast.AssignS
 	}
 	text := src[:cs] + fmt.Sprintf("%s != nil && !%s.Is(%s, %s)", eID.Name, errorsName, eID.Name, sentinel) + src[ce:]
 	edits = append(mergeInserts(edits), analysis.TextEdit{Pos: outer.Pos(), End: outer.End(), NewText: []byte(dedent(text))})
-	return &analysis.SuggestedFix{Message: msg + "; a missing file is not an error", TextEdits: edits}
+	return &analysis.SuggestedFix{Message: msg + "; " + why, TextEdits: edits}
 }
 
 // nextStmt returns the statement that follows st in its block, or nil.

@@ -783,3 +783,30 @@ func initForce(p string, force bool) error {
 	}
 	return nil
 }
+
+// 72. Stat then Mkdir with its error checked: the check goes, and
+// fs.ErrExist stays a success.
+func makeOutDir(dir string) error {
+	if _, err := os.Stat(dir); os.IsNotExist(err) {
+		if err := os.Mkdir(dir, 0o750); err != nil { // want `os.Mkdir\(dir\) after os.Stat found it missing is racy.*handle errors.Is\(err, fs.ErrExist\)`
+			return fmt.Errorf("create output dir: %w", err)
+		}
+	}
+	return nil
+}
+
+// 73. Stat then Mkdir, error ignored: the check goes.
+func makeOutDirQuiet(dir string) {
+	if _, err := os.Stat(dir); os.IsNotExist(err) {
+		os.Mkdir(dir, 0o750) // want `os.Mkdir\(dir\) after os.Stat found it missing is racy`
+	}
+}
+
+// 74. err = os.Mkdir keeps the error: dropping the check would turn an
+// existing directory into an error, so no fix.
+func makeOutDirErr(dir string) (err error) {
+	if _, err = os.Stat(dir); os.IsNotExist(err) {
+		err = os.Mkdir(dir, 0o750) // want `os.Mkdir\(dir\) after os.Stat found it missing is racy`
+	}
+	return err
+}
