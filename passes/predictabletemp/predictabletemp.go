@@ -59,8 +59,13 @@ func run(pass *analysis.Pass) (any, error) {
 		if !p.SharedPredictable() {
 			continue
 		}
-		if spec.Dir && (stickyMode(m, call, spec) || ownerVerified(pass, cur) ||
-			f.Is("os", "Mkdir") && !existTolerated(pass, cur)) {
+		if spec.Dir && (stickyMode(m, call, spec) || ownerVerified(pass, cur)) {
+			continue
+		}
+		// os.Mkdir, os.Symlink and os.Link fail when the name exists, as an
+		// O_EXCL open does: with the error checked, another user can make
+		// them fail but not take the name over.
+		if (f.Is("os", "Mkdir") || f.Is("os", "Symlink") || f.Is("os", "Link")) && !existTolerated(pass, cur) {
 			continue
 		}
 		pending = append(pending, check(pass, m, cur, call, f, spec, p))
@@ -567,8 +572,8 @@ func stickyMode(m *tempmodel.Model, call *ast.CallExpr, spec tempmodel.CreatesPa
 	return ok && mode&(0o1000|int64(fs.ModeSticky)) != 0
 }
 
-// existTolerated reports whether the error of the os.Mkdir call at cur may
-// let an existing directory through: the error is dropped, or the function
+// existTolerated reports whether the error of the os.Mkdir (os.Symlink,
+// os.Link) call at cur may let an existing entry through: the error is dropped, or the function
 // compares errors with os.IsExist, fs.ErrExist, os.ErrExist or EEXIST. A
 // Mkdir whose error is checked otherwise fails when the name exists, as
 // O_EXCL does: another user can make it fail, not take it over.

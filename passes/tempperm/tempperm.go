@@ -256,8 +256,9 @@ func renamedLater(m *tempmodel.Model, pass *analysis.Pass, fn ast.Node, c call) 
 
 // sharesOnPurpose reports whether fn hands files to other users on
 // purpose: it changes owners (os.Chown, os.Lchown, File.Chown), clears the
-// umask (syscall.Umask, unix.Umask), or runs a process under other
-// credentials (syscall.Credential). A mode for others is then deliberate.
+// umask (syscall.Umask, unix.Umask), runs a process under other
+// credentials (syscall.Credential), or listens on a socket (a Unix socket
+// chmod'ed 0666 so that clients of other users can connect). A mode for others is then deliberate.
 func sharesOnPurpose(pass *analysis.Pass, fn ast.Node) bool {
 	found := false
 	ast.Inspect(fn, func(n ast.Node) bool {
@@ -266,7 +267,10 @@ func sharesOnPurpose(pass *analysis.Pass, fn ast.Node) bool {
 			_, f := tempmodel.Callee(pass.TypesInfo, n)
 			switch {
 			case f.Is("os", "Chown") || f.Is("os", "Lchown") || f.IsMethod("os", "File", "Chown"),
-				(f.Pkg == "syscall" || f.Pkg == "golang.org/x/sys/unix") && (f.Name == "Umask" || f.Name == "Chown" || f.Name == "Fchown" || f.Name == "Lchown"):
+				(f.Pkg == "syscall" || f.Pkg == "golang.org/x/sys/unix") && (f.Name == "Umask" || f.Name == "Chown" || f.Name == "Fchown" || f.Name == "Lchown"),
+				// A Unix socket that other users are meant to connect to.
+				f.Is("net", "Listen") || f.Is("net", "ListenUnix") || f.Is("net", "ListenUnixgram") || f.Is("net", "ListenPacket") ||
+					f.IsMethod("net", "ListenConfig", "Listen") || f.IsMethod("net", "ListenConfig", "ListenPacket"):
 				found = true
 			}
 		case *ast.CompositeLit:

@@ -121,3 +121,18 @@ func stickyRaw() error {
 func worldDir() error {
 	return os.MkdirAll("/tmp/shared-drop2", 0o777) // want `predictable temp directory path`
 }
+
+// os.Symlink fails if the new name exists: with the error checked, it is
+// as safe as O_EXCL.
+func strictSymlink(target string) error {
+	if err := os.Symlink(target, fmt.Sprintf("/tmp/current-%d", os.Getpid())); err != nil {
+		return err
+	}
+	return nil
+}
+
+func ignoredSymlink(target string) {
+	link := filepath.Join(os.TempDir(), "app.current")
+	os.Remove(link)
+	os.Symlink(target, link) // want `predictable temp path for a new link built from constants only`
+}

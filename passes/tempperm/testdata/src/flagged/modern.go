@@ -82,3 +82,8 @@ func saveSpool(key string, data []byte) error {
 	// The parent is made with 0o755: other users can read the entries.
 	return os.WriteFile(filepath.Join(spoolRoot, key), data, 0o644) // want `os.WriteFile creates a file .* use 0o600`
 }
+
+// The nearest flagged case of a listening socket: a chmod with no listener.
+func chmodSocketFile() error {
+	return os.Chmod("/tmp/agent.sock", 0o666) // want `os.Chmod sets mode 0o666 on a path in a shared temp dir, readable and writable by other users; use 0o600`
+}

@@ -1,0 +1,26 @@
+package quiet
+
+import (
+	"net"
+	"os"
+	"path/filepath"
+)
+
+// A Unix socket that clients of other users connect to: 0666 on purpose.
+func serveSocket() (net.Listener, error) {
+	p := filepath.Join(os.TempDir(), "agent.sock")
+	os.Remove(p)
+	l, err := net.Listen("unix", p)
+	if err != nil {
+		return nil, err
+	}
+	return l, os.Chmod(p, 0o666)
+}
+
+// A reassigned parameter: the caller's directory is unknown.
+func writeReport(dir string, data []byte) error {
+	if dir == "" {
+		dir = os.TempDir()
+	}
+	return os.WriteFile(filepath.Join(dir, "report.txt"), data, 0o644)
+}
