@@ -502,9 +502,6 @@ var readerPrograms = map[string]bool{
 	"fgrep": true, "head": true, "tail": true, "wc": true, "file": true, "md5sum": true,
 	"sha1sum": true, "sha256sum": true, "sha512sum": true, "shasum": true, "od": true,
 	"hexdump": true, "xxd": true, "strings": true,
-	// Go's tools open files with FILE_SHARE_READ|FILE_SHARE_WRITE on
-	// Windows too; only an output they replace (go build -o) breaks
-	"go": true, "gofmt": true, "goimports": true,
 }
 
 // outputArg reports whether args[i] names an output of the program: it

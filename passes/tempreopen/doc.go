@@ -53,11 +53,11 @@
 // reported too: a program that replaces its output (go build -o does)
 // cannot remove or rename over a file we hold open on Windows. Programs
 // that only look at the name or the metadata (chmod, ls, stat, touch...)
-// are not reported. Programs that only read their inputs and open files
-// with full sharing on Windows too (Unix text tools such as diff, cmp, cat,
-// grep, wc, sha256sum, and Go's own go, gofmt, goimports) are reported only
-// for data still in a buffer, or when the name is an output they write
-// (after -o, --output, -coverprofile..., or as -o=name).
+// are not reported. Unix text tools that only read their inputs (diff,
+// cmp, cat, grep, head, wc, sha256sum...; their Windows ports open files
+// with full sharing) are reported only for data still in a buffer, or when
+// the name is an output they write (after -o, --output, -coverprofile...,
+// or as -o=name).
 //
 // # 3. The name reopened in-process
 //

@@ -8,9 +8,9 @@ import (
 	"strings"
 )
 
-// The written file handed to a formatter that rewrites it in place while still open.
+// The written file handed to a formatter while still open.
 func format(src []byte) ([]byte, error) {
-	f, err := os.CreateTemp("", "fmt-*.c")
+	f, err := os.CreateTemp("", "fmt-*.go")
 	if err != nil {
 		return nil, err
 	}
@@ -18,7 +18,7 @@ func format(src []byte) ([]byte, error) {
 	if _, err := f.Write(src); err != nil {
 		return nil, err
 	}
-	out, err := exec.Command("clang-format", "-i", f.Name()).Output() // want `exec.Command passes f's name to a command while f is still open for writing`
+	out, err := exec.Command("gofmt", "-l", f.Name()).Output() // want `exec.Command passes f's name to a command while f is still open for writing`
 	if err != nil {
 		return nil, err
 	}

@@ -124,17 +124,3 @@ func sum(data []byte) ([]byte, error) {
 	return exec.Command("/usr/bin/sha256sum", f.Name()).Output()
 }
 
-// Go's tools read with full sharing on Windows; the data went straight to
-// the file.
-func gofmtList(src []byte) ([]byte, error) {
-	f, err := os.CreateTemp("", "fmt-*.go")
-	if err != nil {
-		return nil, err
-	}
-	defer os.Remove(f.Name())
-	defer f.Close()
-	if _, err := f.Write(src); err != nil {
-		return nil, err
-	}
-	return exec.Command("gofmt", "-l", f.Name()).Output()
-}
