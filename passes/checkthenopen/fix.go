@@ -529,6 +529,13 @@ func (s *fnState) fixRemoveErr(u *use, outer, inner *ast.IfStmt, as *ast.AssignS
 	if file == nil {
 		return nil
 	}
+	if u.f.Name == "RemoveAll" {
+		// RemoveAll already returns nil for a missing path.
+		return &analysis.SuggestedFix{
+			Message:   msg + "; it returns nil if the path is missing",
+			TextEdits: []analysis.TextEdit{{Pos: outer.Pos(), End: outer.End(), NewText: []byte(dedent(s.m.Source(inner)))}},
+		}
+	}
 	errorsName, edits := s.m.ImportName(file, outer.Pos(), "errors", "errors")
 	osName := pkgName(u.call)
 	if errorsName == "" || osName == "" {

@@ -810,3 +810,14 @@ func makeOutDirErr(dir string) (err error) {
 	}
 	return err
 }
+
+// 75. Reset an output dir: RemoveAll when present, then MkdirAll. The
+// check goes; RemoveAll already returns nil for a missing path.
+func resetDir(dir string) error {
+	if _, err := os.Stat(dir); err == nil {
+		if err := os.RemoveAll(dir); err != nil { // want `os.RemoveAll\(dir\) after os.Stat found it present is racy`
+			return err
+		}
+	}
+	return os.MkdirAll(dir, 0o755)
+}
