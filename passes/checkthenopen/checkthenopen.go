@@ -461,7 +461,7 @@ func (s *fnState) trusts(f fact, a useArg, u *use, b blockT, succ int) bool {
 	// A _test.go file races only with itself (go test runs in a checkout
 	// its user owns: golden files, testdata fixtures), unless the path is
 	// in a shared temp dir.
-	if p.Loc != tempmodel.LocShared && strings.HasSuffix(s.pass.Fset.File(u.call.Pos()).Name(), "_test.go") {
+	if p.Loc != tempmodel.LocShared && (strings.HasSuffix(s.pass.Fset.File(u.call.Pos()).Name(), "_test.go") || s.testHelper()) {
 		return false
 	}
 	// Check and use under an inter-process lock taken before the check
@@ -982,4 +982,33 @@ func isLock(m *tempmodel.Model, call *ast.CallExpr, f tempmodel.Func) bool {
 		return true // lockedfile.Edit, filelock.Lock(f), lockfile.New(...)
 	}
 	return strings.Contains(f.Name, "Lock")
+}
+
+// testHelper reports whether the function takes a *testing.T, B, F or a
+// testing.TB: a test helper (golden-file writers in testutil packages)
+// that runs only under go test.
+func (s *fnState) testHelper() bool {
+	var ft *ast.FuncType
+	switch fn := s.fn.(type) {
+	case *ast.FuncDecl:
+		ft = fn.Type
+	case *ast.FuncLit:
+		ft = fn.Type
+	}
+	if ft == nil || ft.Params == nil {
+		return false
+	}
+	for _, fld := range ft.Params.List {
+		t := s.pass.TypesInfo.TypeOf(fld.Type)
+		if t == nil {
+			continue
+		}
+		if ptr, ok := t.(*types.Pointer); ok {
+			t = ptr.Elem()
+		}
+		if n, ok := t.(*types.Named); ok && n.Obj().Pkg() != nil && n.Obj().Pkg().Path() == "testing" {
+			return true
+		}
+	}
+	return false
 }

@@ -662,3 +662,25 @@ func withFlock(lock *os.File, p string) error {
 	}
 	return nil
 }
+
+var updateGolden = false
+
+// 65. A golden-file helper in a testutil package (not a _test.go file):
+// it takes a *testing.T and runs only under go test.
+func Golden(t *testing.T, name string, got []byte) {
+	t.Helper()
+	p := filepath.Join("testdata", name+".golden")
+	if _, err := os.Stat(p); os.IsNotExist(err) || updateGolden {
+		if err := os.WriteFile(p, got, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+}
+
+// 66. The same with a testing.TB.
+func EnsureFixture(tb testing.TB, p string) {
+	if _, err := os.Stat(p); os.IsNotExist(err) {
+		os.WriteFile(p, []byte("{}"), 0o644)
+	}
+}
