@@ -84,7 +84,7 @@ func FuzzDir(f *testing.F) {
 
 func TestNonEmptyBase(t *testing.T) {
 	base := filepath.Join("testdata", "work")
-	dir, err := os.MkdirTemp(base, "x") // want `os.MkdirTemp in a test`
+	dir, err := os.MkdirTemp(base, "x") // a base the test chose, removed: quiet
 	if err != nil {
 		t.Fatal(err)
 	}

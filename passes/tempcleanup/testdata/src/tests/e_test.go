@@ -1,0 +1,90 @@
+package tests
+
+import (
+	"net"
+	"os"
+	"path/filepath"
+	"testing"
+)
+
+// A unix socket needs a short path; t.TempDir() names contain the test
+// name. Removed: quiet.
+func TestListenUnix(t *testing.T) {
+	dir, err := os.MkdirTemp("", "sock")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer os.RemoveAll(dir)
+	ln, err := net.Listen("unix", filepath.Join(dir, "s"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	ln.Close()
+}
+
+// The helper's pattern says what the dir is for.
+func newTempSocket(t *testing.T) (string, func()) {
+	dir, err := os.MkdirTemp("", "socket")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return filepath.Join(dir, "sock"), func() { os.RemoveAll(dir) }
+}
+
+// A control socket path handed to a command.
+func TestControlPath(t *testing.T) {
+	dir, err := os.MkdirTemp("", "ctl")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer os.RemoveAll(dir)
+	_ = "ControlPath=" + filepath.Join(dir, "control.sock")
+}
+
+// For a socket but never removed: the leak check still applies.
+func TestListenUnixLeak(t *testing.T) {
+	dir, err := os.MkdirTemp("", "s") // want `temporary directory from os.MkdirTemp is not removed on every path`
+	if err != nil {
+		t.Fatal(err)
+	}
+	ln, err := net.Listen("unix", filepath.Join(dir, "s"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	ln.Close()
+}
+
+// A base the test chose (/tmp for a short path, a dir in the module),
+// removed: quiet.
+func TestShortTmp(t *testing.T) {
+	dir, err := os.MkdirTemp("/tmp", "x")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer os.RemoveAll(dir)
+}
+
+// A base the test chose, never removed: a leak.
+func TestChosenBaseLeak(t *testing.T) {
+	dir, err := os.MkdirTemp("testdata", "work") // want `temporary directory from os.MkdirTemp is not removed on every path`
+	if err != nil {
+		t.Fatal(err)
+	}
+	_ = Build(dir)
+}
+
+// A file in the shared temp dir for a socket name.
+func TestSocketFile(t *testing.T) {
+	f, err := os.CreateTemp("", "x")
+	if err != nil {
+		t.Fatal(err)
+	}
+	name := f.Name()
+	f.Close()
+	os.Remove(name)
+	ln, err := net.Listen("unix", name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ln.Close()
+}
