@@ -180,11 +180,13 @@ func (st *state) analyze(file *ast.File, winOK bool, fn ast.Node, body *ast.Bloc
 		for _, k := range fv.keys {
 			fv.dirKeys = append(fv.dirKeys, "path.Dir("+k+")")
 		}
+		fv.testDir = st.inTestTempDir(fv)
 	}
 	st.findWriters()
 	st.findRuns()
 	st.flow()
 	st.flushPending()
+	st.flushOpenAtExit()
 }
 
 // openFlagWrites reports whether the flags of an os.OpenFile call are known
@@ -739,4 +741,35 @@ func (st *state) isStd(obj types.Object) bool {
 func (st *state) isCleanup(call *ast.CallExpr) bool {
 	_, f := tempmodel.Callee(st.pass.TypesInfo, call)
 	return f.Pkg == "testing" && f.Recv != "" && f.Name == "Cleanup" && len(call.Args) == 1
+}
+
+// inTestTempDir reports whether fv is made under t.TempDir() by its only
+// creating call, and is only used by methods, standard-library calls and
+// deferred code: nothing we cannot see may close it.
+func (st *state) inTestTempDir(fv *fileVar) bool {
+	if len(fv.creates) != 1 || len(fv.creates[0].Args) == 0 {
+		return false
+	}
+	if p := st.m.Prov(fv.creates[0].Args[0]); p.Dir != "t.TempDir()" {
+		return false
+	}
+	ok := true
+	st.walkUses(fv.v, func(id *ast.Ident, parents []ast.Node, inLit *ast.FuncLit, deferred bool) {
+		if !ok || deferred {
+			return
+		}
+		if inLit != nil {
+			ok = false // a closure may close it
+			return
+		}
+		if n := len(parents); n > 0 {
+			if call, isCall := parents[n-1].(*ast.CallExpr); isCall && containsExpr(call.Args, id) {
+				fn, _ := tempmodel.Callee(st.pass.TypesInfo, call)
+				if fn == nil || !st.isStd(fn) || st.closesArg(call, indexOf(call.Args, id)) {
+					ok = false
+				}
+			}
+		}
+	})
+	return ok
 }

@@ -33,8 +33,8 @@
 // the file, to get an anonymous scratch file that disappears when closed)
 // is a Unix idiom: in files that cannot be built for Windows — a
 // //go:build or // +build constraint that is false for windows, or a
-// _linux.go, _darwin.go, _unix.go (...) file name — cases 1 and 4 are not
-// reported.
+// _linux.go, _darwin.go, _unix.go (...) file name — cases 1, 4 and 5 are
+// not reported.
 //
 // Functions that consult runtime.GOOS are trusted to know the platform
 // rule: cases 1 and 4, and case 2's sharing reason, are not reported there.
@@ -88,6 +88,18 @@
 // have returned. A cleanup that removes the file registered after one that
 // closes it, and a deferred removal when only a cleanup closes the file,
 // are reported (without a fix).
+//
+// # 5. A file under t.TempDir() still open when the test returns
+//
+// t.TempDir() (and b.TempDir()) registers a cleanup that removes the
+// directory after the test; a file made in it that is still open then
+// cannot be removed on Windows, and the test fails with "TempDir RemoveAll
+// cleanup: ... being used by another process". Reported at the creating
+// call when the file has been written, is open on some path to a return
+// (a t.Fatal path does not count), and is closed neither by a deferred call
+// nor by a t.Cleanup. Files handed to code outside the standard library,
+// or used inside a function literal, are left alone. Not reported in files
+// that cannot be built for Windows. No fix: add defer f.Close().
 //
 // # What is not followed
 //
@@ -149,8 +161,10 @@ of a path) that is still open on some path, reports:
     reopened for writing/truncation after writes through f.
  4. defer os.Remove(f.Name()) (or RemoveAll of its dir) after defer f.Close():
     defers run last-in-first-out, so the removal runs while f is open.
+ 5. a written file under t.TempDir() still open when the test returns: the
+    TempDir cleanup cannot remove it on Windows and fails the test.
 
-Cases 1 and 4 are not reported in files that cannot be built for Windows
+Cases 1, 4 and 5 are not reported in files that cannot be built for Windows
 (build constraints, _linux.go/_unix.go... names), where unlinking an open
 file is a deliberate idiom. Fixes insert the flush and close before the
 reuse (returning the error with zero values when the function returns an

@@ -641,6 +641,13 @@ func (st *state) apply(l layout, ev event, s bits, report bool) {
 		if !report || !st.winOK {
 			break
 		}
+		for i, fv := range st.fileList {
+			// written: the file was certainly opened (a test may expect
+			// the creation to fail) and is in use
+			if fv.testDir && s.has(l.open(i)) && s.has(l.written(i)) && !s.has(l.dclose(i)) && !s.has(l.cclose(i)) {
+				st.reportOpenAtExit(fv)
+			}
+		}
 		for d := 0; d < l.d && d < len(st.defers); d++ {
 			dr := st.defers[d]
 			switch {

@@ -5,6 +5,7 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -164,6 +165,17 @@ type pendingDiag struct {
 // add queues a use-while-open finding of the current function.
 func (st *state) add(d analysis.Diagnostic, at ast.Node, fvs ...*fileVar) {
 	st.pending = append(st.pending, pendingDiag{d, at, fvs})
+	st.flag(fvs...)
+}
+
+// flag notes the files that a finding of the current function is about.
+func (st *state) flag(fvs ...*fileVar) {
+	if st.flaggedFiles == nil {
+		st.flaggedFiles = map[*fileVar]bool{}
+	}
+	for _, fv := range fvs {
+		st.flaggedFiles[fv] = true
+	}
 }
 
 // flushPending reports the queued findings of the current function in
@@ -221,6 +233,7 @@ func (st *state) reportDefer(fv *fileVar, dr *deferRemove, beforeCleanup bool) {
 	} else {
 		pos, end = dr.cleanup.Pos(), dr.cleanup.End()
 	}
+	st.flag(fv)
 	if !st.once(pos) {
 		return
 	}
@@ -926,4 +939,39 @@ func (st *state) finishChain(fv *fileVar, dirty []int) []int {
 		}
 	}
 	return out
+}
+
+// reportOpenAtExit reports a file under t.TempDir() that is still open
+// when the function returns: the test's cleanup then fails to remove it on
+// Windows ("TempDir RemoveAll cleanup: ... being used by another process").
+func (st *state) reportOpenAtExit(fv *fileVar) {
+	if !slices.Contains(st.openAtExit, fv) {
+		st.openAtExit = append(st.openAtExit, fv)
+	}
+}
+
+// flushOpenAtExit reports the files of reportOpenAtExit that no other
+// finding of the function is about (its fix closes the file already).
+func (st *state) flushOpenAtExit() {
+	xs := st.openAtExit
+	st.openAtExit = nil
+	for _, fv := range xs {
+		if st.flaggedFiles[fv] {
+			continue
+		}
+		st.emitOpenAtExit(fv)
+	}
+	st.flaggedFiles = nil
+}
+
+func (st *state) emitOpenAtExit(fv *fileVar) {
+	call := fv.creates[0]
+	if !st.once(call.Pos()) {
+		return
+	}
+	f := fv.v.Name()
+	st.m.Report(st.pass, analysis.Diagnostic{
+		Pos: call.Pos(), End: call.End(),
+		Message: fmt.Sprintf("%s is still open when the function returns: the t.TempDir() cleanup cannot remove an open file on Windows and fails the test; close %s, or defer %s.Close()", f, f, f),
+	})
 }

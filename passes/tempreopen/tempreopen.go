@@ -45,6 +45,9 @@ type fileVar struct {
 	writable bool
 	writers  []int // writers whose data ends up in the file
 	from     string
+	// testDir: made under t.TempDir() (or b.TempDir()) and never handed
+	// to code we cannot see: the test's cleanup removes it after return
+	testDir bool
 }
 
 // writerVar is a writer (buffering or not) layered over a file or another
@@ -85,6 +88,9 @@ type state struct {
 	evCache  map[ast.Node][]event
 	reported map[token.Pos]bool
 	pending  []pendingDiag
+	// files under t.TempDir() open at a return, and files with findings
+	openAtExit   []*fileVar
+	flaggedFiles map[*fileVar]bool
 }
 
 func run(pass *analysis.Pass) (any, error) {
