@@ -52,7 +52,7 @@ func run(pass *analysis.Pass) (any, error) {
 				continue
 			}
 		}
-		if windowsOnly[m.File(call.Pos())] {
+		if windowsOnly[m.File(call.Pos())] || tempmodel.InWindowsBranch(pass.TypesInfo, cur) {
 			continue
 		}
 		p := m.ProvWithCallers(call.Args[spec.PathArg])

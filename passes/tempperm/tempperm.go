@@ -65,6 +65,9 @@ func run(pass *analysis.Pass) (any, error) {
 		if p.Loc != tempmodel.LocShared || p.Name == tempmodel.NameNone {
 			continue
 		}
+		if tempmodel.InWindowsBranch(pass.TypesInfo, cur) {
+			continue // no group/other bits and a per-user temp dir
+		}
 		if c.creates && namesOpenFile(m, pass, c.path) {
 			continue // the file exists already: the mode is not applied
 		}

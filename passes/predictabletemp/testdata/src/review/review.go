@@ -8,6 +8,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"runtime"
 	"syscall"
 )
 
@@ -135,4 +136,22 @@ func ignoredSymlink(target string) {
 	link := filepath.Join(os.TempDir(), "app.current")
 	os.Remove(link)
 	os.Symlink(target, link) // want `predictable temp path for a new link built from constants only`
+}
+
+// Branches that run only on Windows, where the temp dir is per user.
+func perOS(data []byte) error {
+	if runtime.GOOS == "windows" {
+		return os.WriteFile(filepath.Join(os.TempDir(), "app.cfg"), data, 0o600)
+	}
+	switch runtime.GOOS {
+	case "windows":
+		os.WriteFile(filepath.Join(os.TempDir(), "app2.cfg"), data, 0o600)
+	case "linux":
+		os.WriteFile(filepath.Join(os.TempDir(), "app3.cfg"), data, 0o600) // want `predictable temp file path built from constants only`
+	}
+	if runtime.GOOS != "windows" {
+		return os.WriteFile(filepath.Join(os.TempDir(), "app4.cfg"), data, 0o600) // want `predictable temp file path built from constants only`
+	} else {
+		return os.WriteFile(filepath.Join(os.TempDir(), "app5.cfg"), data, 0o600)
+	}
 }

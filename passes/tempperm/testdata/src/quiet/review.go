@@ -4,6 +4,7 @@ import (
 	"net"
 	"os"
 	"path/filepath"
+	"runtime"
 )
 
 // A Unix socket that clients of other users connect to: 0666 on purpose.
@@ -23,4 +24,12 @@ func writeReport(dir string, data []byte) error {
 		dir = os.TempDir()
 	}
 	return os.WriteFile(filepath.Join(dir, "report.txt"), data, 0o644)
+}
+
+// Windows has no group/other bits and a per-user temp dir.
+func perOS(data []byte) error {
+	if runtime.GOOS == "windows" {
+		return os.WriteFile(filepath.Join(os.TempDir(), "app.cfg"), data, 0o644)
+	}
+	return nil
 }
