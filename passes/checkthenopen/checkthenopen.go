@@ -820,6 +820,8 @@ func (s *fnState) report(u *use, g *guard) {
 	case outPresent:
 		if g.arg.class == useRemove && u.f.Is("os", "Rename") {
 			msg = fmt.Sprintf("os.Rename(%s, ...) after %s found it present is racy: %sremove or replace it in between; call os.Rename alone and handle errors.Is(err, fs.ErrNotExist)", pathSrc, checkName, why)
+		} else if g.arg.class == useRemove && u.f.Name == "RemoveAll" {
+			msg = fmt.Sprintf("os.RemoveAll(%s) after %s found it present is a redundant, racy check: %sremove or replace it in between; call os.RemoveAll alone (it returns nil if the path is missing)", pathSrc, checkName, why)
 		} else if g.arg.class == useRemove {
 			msg = fmt.Sprintf("%s(%s) after %s found it present is racy: %sremove or replace it in between; call %s alone and ignore errors.Is(err, fs.ErrNotExist)", useName, pathSrc, checkName, why, useName)
 		} else {

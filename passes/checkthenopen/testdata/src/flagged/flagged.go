@@ -138,7 +138,7 @@ func removeIfExists(p string) {
 // 14. !os.IsNotExist then RemoveAll.
 func clean(dir string) {
 	if _, err := os.Lstat(dir); !os.IsNotExist(err) {
-		os.RemoveAll(dir) // want `os.RemoveAll\(dir\) after os.Lstat found it present is racy`
+		os.RemoveAll(dir) // want `os.RemoveAll\(dir\) after os.Lstat found it present is a redundant, racy check: another process can remove or replace it in between; call os.RemoveAll alone \(it returns nil if the path is missing\)`
 	}
 }
 
@@ -815,7 +815,7 @@ func makeOutDirErr(dir string) (err error) {
 // check goes; RemoveAll already returns nil for a missing path.
 func resetDir(dir string) error {
 	if _, err := os.Stat(dir); err == nil {
-		if err := os.RemoveAll(dir); err != nil { // want `os.RemoveAll\(dir\) after os.Stat found it present is racy`
+		if err := os.RemoveAll(dir); err != nil { // want `os.RemoveAll\(dir\) after os.Stat found it present is a redundant, racy check`
 			return err
 		}
 	}
