@@ -59,6 +59,9 @@ func run(pass *analysis.Pass) (any, error) {
 		if !p.SharedPredictable() {
 			continue
 		}
+		if !strings.HasPrefix(p.Dir, "/") && m.TempDirRedirected(cur) {
+			continue // os.TempDir() is private here: TMPDIR was set to one
+		}
 		if spec.Dir && (stickyMode(m, call, spec) || ownerVerified(pass, cur)) {
 			continue
 		}

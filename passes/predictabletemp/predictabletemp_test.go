@@ -9,7 +9,7 @@ import (
 
 func TestPredictableTemp(t *testing.T) {
 	analysistest.RunWithSuggestedFixes(t, analysistest.TestData(), predictabletemp.Analyzer,
-		"a", "fixes", "fiximports", "helpers", "usehelpers", "review", "glogstyle")
+		"a", "fixes", "fiximports", "helpers", "usehelpers", "review", "glogstyle", "settmpdir")
 }
 
 // Files built only for Windows stay quiet: there the temp dir is per user.

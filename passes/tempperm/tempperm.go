@@ -65,6 +65,9 @@ func run(pass *analysis.Pass) (any, error) {
 		if p.Loc != tempmodel.LocShared || p.Name == tempmodel.NameNone {
 			continue
 		}
+		if !strings.HasPrefix(p.Dir, "/") && m.TempDirRedirected(cur) {
+			continue // os.TempDir() is private here: TMPDIR was set to one
+		}
 		if tempmodel.InWindowsBranch(pass.TypesInfo, cur) {
 			continue // no group/other bits and a per-user temp dir
 		}

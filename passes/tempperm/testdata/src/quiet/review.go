@@ -33,3 +33,9 @@ func perOS(data []byte) error {
 	}
 	return nil
 }
+
+// TMPDIR is set to a private directory first.
+func redirected(data []byte) error {
+	os.Setenv("TMPDIR", "/var/lib/app/tmp")
+	return os.WriteFile(filepath.Join(os.TempDir(), "app.cfg"), data, 0o644)
+}
