@@ -119,6 +119,9 @@ func (c *checker) checkCreation(cur inspector.Cursor, call *ast.CallExpr, isDir 
 	if fl.quiet() {
 		return
 	}
+	if fl.shown && len(fl.events) == 0 {
+		return // never removed and its path shown to the user: an artifact kept on purpose
+	}
 	if c.removalByChoice(fn, fl.events) || c.deferredBefore(call, fl.events) {
 		return
 	}

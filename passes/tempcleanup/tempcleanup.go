@@ -74,6 +74,7 @@ type flow struct {
 	escape   bool // ownership leaves: stored, sent, captured, kept by a callee
 	returned bool // returned to the caller
 	unknown  bool // a use we cannot model
+	shown    bool // the path is printed or logged for the user
 	events   []event
 }
 
@@ -687,6 +688,10 @@ func (c *checker) callArg(callCur inspector.Cursor, call *ast.CallExpr, idx int,
 		return callCur, k, true
 	}
 	_ = known
+	if k == kName && c.shows(fn, f, call, idx) {
+		fl.shown = true
+		return callCur, k, true
+	}
 	if c.persists(fn, f, call, idx) {
 		fl.escape = true // the name is written out: someone else owns the object
 		return callCur, k, true
@@ -906,6 +911,50 @@ func (c *checker) persists(fn *types.Func, f tempmodel.Func, call *ast.CallExpr,
 			return false
 		}
 		return f.Recv != "Hash" && f.Pkg != "hash" && !strings.HasPrefix(f.Pkg, "crypto/")
+	}
+	return false
+}
+
+// shows reports whether argument idx of a standard call prints or logs
+// the value for the user: fmt.Print*, fmt.Fprint* to os.Stdout/os.Stderr,
+// log.Print*/Fatal*/Panic* and *log.Logger methods of those names, and
+// log/slog's logging functions and methods.
+func (c *checker) shows(fn *types.Func, f tempmodel.Func, call *ast.CallExpr, idx int) bool {
+	if fn.Pkg() == nil || !c.isStd(fn.Pkg()) || !c.keptMessage(call) {
+		return false
+	}
+	switch f.Pkg {
+	case "fmt":
+		if strings.HasPrefix(f.Name, "Print") {
+			return true
+		}
+		return strings.HasPrefix(f.Name, "Fprint") && idx >= 1 && len(call.Args) > 0 && c.isStdStream(call.Args[0])
+	case "log":
+		return strings.HasPrefix(f.Name, "Print") || strings.HasPrefix(f.Name, "Fatal") || strings.HasPrefix(f.Name, "Panic")
+	case "log/slog":
+		switch strings.TrimSuffix(f.Name, "Context") {
+		case "Info", "Warn", "Debug", "Error", "Log":
+			return true
+		}
+	}
+	return false
+}
+
+// keptMessage reports whether a constant string argument of call tells
+// the user the object is kept: "profile written to %s", "output saved in",
+// "leaving %s for inspection". A bare fmt.Println(dir) or "using %s" is not.
+func (c *checker) keptMessage(call *ast.CallExpr) bool {
+	for _, a := range call.Args {
+		s, ok := c.m.ConstString(a)
+		if !ok {
+			continue
+		}
+		s = strings.ToLower(s)
+		for _, w := range []string{"written", "wrote", "saved", "kept", "keep", "keeping", "left ", "leaving", "preserv", "artifact", "inspect", "output in", "output at", "output to", "results in", "results at"} {
+			if strings.Contains(s, w) {
+				return true
+			}
+		}
 	}
 	return false
 }

@@ -397,3 +397,26 @@ func werrChainLeak(path string, content []byte) error {
 	}
 	return nil
 }
+
+// The path is logged, but not as something kept: still a leak.
+func loggedOnly() error {
+	dir, err := os.MkdirTemp("", "work-") // want `temporary directory from os.MkdirTemp is not removed`
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(os.Stderr, "using work dir %s\n", dir)
+	return build(dir)
+}
+
+// "Written to" but removed on success only: the error path leaks.
+func shownAndRemovedOnSuccess() error {
+	dir, err := os.MkdirTemp("", "out-") // want `leaks at the return on line`
+	if err != nil {
+		return err
+	}
+	fmt.Printf("output written to %s\n", dir)
+	if err := build(dir); err != nil {
+		return err
+	}
+	return os.RemoveAll(dir)
+}

@@ -763,3 +763,27 @@ func namedStringType() error {
 	defer sd.Remove()
 	return build(dir)
 }
+
+// Never removed, and the path is shown to the user as the result: a
+// profile or artifacts kept on purpose.
+func profileKept(run func(io.Writer) error) error {
+	f, err := os.CreateTemp("", "cpu-*.pprof")
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	if err := run(f); err != nil {
+		return err
+	}
+	fmt.Printf("CPU profile written to %s\n", f.Name())
+	return nil
+}
+
+func artifactsKept() error {
+	dir, err := os.MkdirTemp("", "e2e-")
+	if err != nil {
+		return err
+	}
+	log.Printf("test artifacts kept in %s", dir)
+	return build(dir)
+}
