@@ -91,6 +91,7 @@ func (m *Model) forPass() *Model {
 		inProg:    map[*types.Func]bool{},
 		cfgs:      map[ast.Node]*cfg.CFG{},
 		shared:    m.shared,
+		supp:      m.supp, // read-only after run
 	}
 	return c
 }
@@ -164,6 +165,8 @@ func run(pass *analysis.Pass) (any, error) {
 		}
 		pass.ExportPackageFact(&PackageFact{})
 	}
+	// Parsed once here: every pass's copy reads them.
+	m.supp = parseSuppressions(pass)
 	return m, nil
 }
 
