@@ -34,15 +34,35 @@
 // variables, package-level constants and variables, and helper functions
 // (across packages, through facts).
 //
+// A parameter of an unexported function that is only ever called directly
+// takes the value all its call sites pass: glog's create(tag) called with
+// "INFO" and "WARNING".
+//
 // Not flagged: paths under a private directory (os.MkdirTemp,
 // t.TempDir()), names with a random part (crypto/rand, os.CreateTemp),
 // opens with O_EXCL (lock files), plain reads, paths outside the shared
-// temp directories, names the analyzer cannot see (parameters, user input),
-// and /tmp appearing only in messages or comments.
+// temp directories, names the analyzer cannot see (parameters of exported
+// functions, reassigned parameters, user input), and /tmp appearing only in
+// messages or comments. Also quiet:
+//
+//   - os.Mkdir, os.Symlink and os.Link whose error is checked and not
+//     excused with os.IsExist, fs.ErrExist or EEXIST: they fail when the
+//     name exists, as an O_EXCL open does;
+//   - a per-user directory whose owner the function verifies afterwards (a
+//     type assertion to syscall.Stat_t or unix.Stat_t);
+//   - a directory made with the sticky bit (0o1777, os.ModeSticky): shared
+//     on purpose, like /tmp itself;
+//   - Windows-only files and runtime.GOOS == "windows" branches (the temp
+//     dir is per user there);
+//   - os.TempDir() and $TMPDIR in a function (or a package whose TestMain)
+//     that sets TMPDIR first, as t.Setenv("TMPDIR", t.TempDir()) does.
 //
 // # Fixes
 //
-//   - os.OpenFile(p, os.O_CREATE|os.O_WRONLY, m) gets |os.O_EXCL.
+//   - os.OpenFile(p, os.O_CREATE|os.O_WRONLY, m) gets |os.O_EXCL when the
+//     name varies (a constant name is reopened by later runs, and O_EXCL
+//     would make that fail: no fix, the message says to use a private
+//     directory).
 //   - os.Create(p) becomes os.CreateTemp("", "<prefix>-*<ext>") when the
 //     name varies (PID, time, rand) and nothing else needs the old name;
 //     later uses of a path variable become f.Name().
@@ -75,10 +95,16 @@ or as a directory with permissions the attacker chose.
 
 Flagged: os.Create, os.OpenFile with O_CREATE and without O_EXCL,
 os.WriteFile, ioutil.WriteFile, os.Mkdir, os.MkdirAll, os.Symlink and
-os.Link (new name) on such a path. Quiet: private dirs (os.MkdirTemp,
-t.TempDir()), random names, O_EXCL opens, reads, non-temp paths.
+os.Link (new name) on such a path; parameters of unexported functions take
+the values their callers pass. Quiet: private dirs (os.MkdirTemp,
+t.TempDir()), random names, O_EXCL opens, reads, non-temp paths; Mkdir,
+Symlink and Link with a checked error that does not excuse IsExist (they
+fail on an existing name); per-user dirs whose owner is verified
+(syscall.Stat_t); sticky dirs; Windows-only code (files, runtime.GOOS
+branches); os.TempDir() after TMPDIR is set (t.Setenv, TestMain).
 
-Fixes: add os.O_EXCL to OpenFile flags; os.Create(p) becomes
+Fixes: add os.O_EXCL to OpenFile flags when the name varies (a constant
+name is a rendezvous: no fix); os.Create(p) becomes
 os.CreateTemp("", "prefix-*.ext") when the name varies and nothing else
 needs it (later uses of the path become f.Name()).
 

@@ -42,11 +42,14 @@
 //     (or Mkdir, Chmod) of the same directory value earlier in the function or
 //     anywhere else in the package, or a same-package helper returning the dir
 //     that makes a directory with a private mode;
-//   - files built only for Windows (no group/other bits there, and the temp
-//     dir is per user);
+//   - files built only for Windows and runtime.GOOS == "windows" branches (no
+//     group/other bits there, and the temp dir is per user);
+//   - os.TempDir() and $TMPDIR in a function (or a package whose TestMain)
+//     that sets TMPDIR first (t.Setenv("TMPDIR", t.TempDir()));
 //   - functions that share with other users on purpose: they change owners
-//     (os.Chown, File.Chown), clear the umask (syscall.Umask), or run a process
-//     under another user's credentials (syscall.Credential).
+//     (os.Chown, File.Chown), clear the umask (syscall.Umask), run a process
+//     under another user's credentials (syscall.Credential), or listen on a
+//     socket (a Unix socket chmod'ed 0666 so that other users can connect).
 //
 // # Fix
 //
@@ -96,8 +99,10 @@ WriteFile/OpenFile on f.Name() of an open file (the mode applies only on
 creation); paths or files renamed or linked into place later in the function
 (the mode is meant for the destination); entries of a directory the package
 makes private (MkdirAll(dir, 0o700) in the function, elsewhere in the
-package, or in an ensureDir helper); Windows-only files; functions that share
-on purpose (os.Chown, File.Chown, syscall.Umask, syscall.Credential).
+package, or in an ensureDir helper); Windows-only files and runtime.GOOS ==
+"windows" branches; os.TempDir() after TMPDIR is set (t.Setenv, TestMain);
+functions that share on purpose (os.Chown, File.Chown, syscall.Umask,
+syscall.Credential, a socket they listen on).
 
 Fix: clear the group and other bits and keep the owner's (0644, 0666 -> 0600;
 0755, 0777 -> 0700, so an executable stays executable), in the literal's own
