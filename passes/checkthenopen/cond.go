@@ -590,5 +590,5 @@ func helperFacts(c *check, val bool) []fact {
 	if !val {
 		out = flip(out)
 	}
-	return []fact{{c: c, out: out, specific: true}}
+	return []fact{{c: c, out: out, specific: true, orType: out == outMissing && c.helper.orType}}
 }

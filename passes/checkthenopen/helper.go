@@ -30,6 +30,10 @@ type ExistsFact struct {
 	// ErrResult: the function returns an error instead of a bool, nil
 	// standing for true (func ensureAbsent(p string) error).
 	ErrResult bool
+	// OrType: false means "missing or not of the tested type"
+	// (func isDir(p string) bool { ...; return err == nil && fi.IsDir() }):
+	// it decides directory creation only.
+	OrType bool
 }
 
 func (*ExistsFact) AFact() {}
@@ -47,6 +51,9 @@ func (f *ExistsFact) String() string {
 	if f.ErrResult {
 		s += " as nil error"
 	}
+	if f.OrType {
+		s += " or type"
+	}
 	return s
 }
 
@@ -56,6 +63,9 @@ type helperSummary struct {
 	trueMeans outcome // outPresent, outMissing or outPerm
 	// errResult: the wrapper returns an error, nil when trueMeans holds.
 	errResult bool
+	// orType: trueMeans is outPresent, and false means "missing or not
+	// of the tested type" (isDir).
+	orType bool
 }
 
 // helperFor returns the summary of fn: from this package's summaries or
@@ -75,7 +85,7 @@ func helperFor(pass *analysis.Pass, fn *types.Func, local map[*types.Func]*helpe
 	if !pass.ImportObjectFact(fn, &f) {
 		return nil
 	}
-	h := &helperSummary{param: f.Param, index: f.Index, trueMeans: outPresent, errResult: f.ErrResult}
+	h := &helperSummary{param: f.Param, index: f.Index, trueMeans: outPresent, errResult: f.ErrResult, orType: f.OrType}
 	switch {
 	case f.Permission:
 		h.trueMeans = outPerm
@@ -101,7 +111,7 @@ func summarizeHelpers(pass *analysis.Pass, m *tempmodel.Model) map[*types.Func]*
 			}
 			if h := summarize(pass, m, fd, fn); h != nil {
 				out[fn] = h
-				pass.ExportObjectFact(fn, &ExistsFact{Param: h.param, Index: h.index, TrueMeansMissing: h.trueMeans == outMissing, Permission: h.trueMeans == outPerm, ErrResult: h.errResult})
+				pass.ExportObjectFact(fn, &ExistsFact{Param: h.param, Index: h.index, TrueMeansMissing: h.trueMeans == outMissing, Permission: h.trueMeans == outPerm, ErrResult: h.errResult, OrType: h.orType})
 			}
 		}
 	}
@@ -198,7 +208,7 @@ func summarize(pass *analysis.Pass, m *tempmodel.Model, fd *ast.FuncDecl, fn *ty
 			exitPath{val: false, ctx: append(append([]cond(nil), x.ctx...), cond{x.expr, false})})
 	}
 	nTrue, nFalse := 0, 0
-	allExist, allMissing := true, true
+	allExist, allMissing, falseMissing := true, true, true
 	for _, x := range exits {
 		imp := 0
 		for _, c := range x.ctx {
@@ -224,6 +234,7 @@ func summarize(pass *analysis.Pass, m *tempmodel.Model, fd *ast.FuncDecl, fn *ty
 			allMissing = allMissing && imp == -1
 		} else {
 			nFalse++
+			falseMissing = falseMissing && imp == -1
 		}
 	}
 	if nTrue == 0 || nFalse == 0 || w.param < 0 {
@@ -233,7 +244,7 @@ func summarize(pass *analysis.Pass, m *tempmodel.Model, fd *ast.FuncDecl, fn *ty
 	case allExist && w.accessPerm:
 		return &helperSummary{param: w.param, index: k, trueMeans: outPerm, errResult: w.errMode}
 	case allExist:
-		return &helperSummary{param: w.param, index: k, trueMeans: outPresent, errResult: w.errMode}
+		return &helperSummary{param: w.param, index: k, trueMeans: outPresent, errResult: w.errMode, orType: !falseMissing}
 	case allMissing && !w.accessPerm:
 		return &helperSummary{param: w.param, index: k, trueMeans: outMissing, errResult: w.errMode}
 	}

@@ -15,7 +15,7 @@ func FileExists(name string) bool { // want FileExists:`exists\(param 0\)`
 
 // IsDir reports whether name is a directory: not an existence wrapper of
 // the simple kind, but true still implies it exists.
-func IsDir(name string) bool { // want IsDir:`exists\(param 0\)`
+func IsDir(name string) bool { // want IsDir:`exists\(param 0\) or type`
 	fi, err := os.Stat(name)
 	if err != nil {
 		return false

@@ -684,3 +684,17 @@ func EnsureFixture(tb testing.TB, p string) {
 		os.WriteFile(p, []byte("{}"), 0o644)
 	}
 }
+
+func isDirectory(p string) bool { // want isDirectory:`exists\(param 0\) or type`
+	fi, err := os.Stat(p)
+	return err == nil && fi.IsDir()
+}
+
+// 67. A wrapper's false means "missing or not a directory": the write
+// trusts the type test, not an absence.
+func writeUnlessDir(p string, data []byte) error {
+	if isDirectory(p) {
+		return errors.New("is a directory")
+	}
+	return os.WriteFile(p, data, 0o644)
+}
