@@ -66,8 +66,11 @@ func (c *checker) checkCreation(cur inspector.Cursor, call *ast.CallExpr, isDir 
 			return
 		}
 	}
-	if c.m.Prov(call.Args[0]).Loc == tempmodel.LocPrivate {
+	switch loc := c.m.Prov(call.Args[0]).Loc; {
+	case loc == tempmodel.LocPrivate:
 		return // created in a private temp dir (t.TempDir()...): removing the dir removes it
+	case loc == tempmodel.LocUnknown && c.isTestFile(call.Pos()):
+		return // a test helper's dir parameter or field: usually the caller's t.TempDir()
 	}
 	// The creation must be `x, err := call` (or = / var).
 	site := cur

@@ -88,3 +88,27 @@ func TestSocketFile(t *testing.T) {
 	}
 	ln.Close()
 }
+
+// A helper's dir parameter: usually the caller's t.TempDir(). Quiet.
+func writeInput(t *testing.T, dir, content string) {
+	f, err := os.CreateTemp(dir, "in-*.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	if _, err := f.WriteString(content); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func TestWriteInput(t *testing.T) { writeInput(t, t.TempDir(), "x") }
+
+// In the package directory and never removed: the file stays in the
+// source tree.
+func TestInCWD(t *testing.T) {
+	f, err := os.CreateTemp(".", "x") // want `temporary file from os.CreateTemp is not removed on every path`
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+}
