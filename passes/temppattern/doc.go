@@ -25,7 +25,8 @@
 //     CI systems, systemd PrivateTmp, sandboxes), does not exist on Windows,
 //     and is not the per-user temp dir on macOS. Fix: "" (os.TempDir()).
 //     Quiet where /tmp looks deliberate: a socket pattern, or a function that
-//     deals with Unix sockets (macOS's $TMPDIR is too long for a socket path),
+//     deals with Unix sockets (macOS's $TMPDIR is too long for a socket path;
+//     also a function or variable named for a socket: socketDir, sockPath),
 //     checks runtime.GOOS, bind-mounts the dir into a container (docker or
 //     podman commands, Binds/Mounts, a Docker or testcontainers client: Docker
 //     Desktop on macOS shares /tmp, not $TMPDIR), or says why in a comment

@@ -343,6 +343,11 @@ func (c *checker) deliberateTmp(cur inspector.Cursor, call *ast.CallExpr, pat as
 			if id, ok := n.Key.(*ast.Ident); ok && (id.Name == "Binds" || id.Name == "Mounts") {
 				found = true // a container's bind mounts
 			}
+		case *ast.Ident:
+			// socketDir(), sockPath, cfg.SocketPath: a socket's dir
+			if strings.Contains(strings.ToLower(n.Name), "sock") {
+				found = true
+			}
 		case *ast.SelectorExpr:
 			if obj := c.pass.TypesInfo.Uses[n.Sel]; obj != nil && obj.Pkg() != nil {
 				switch obj.Pkg().Path() + "." + obj.Name() {

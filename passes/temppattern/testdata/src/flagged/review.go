@@ -19,3 +19,8 @@ func fixture() error {
 	defer os.RemoveAll(dir)
 	return exec.Command("ls", dir).Run()
 }
+
+// A helper that makes a scratch dir.
+func scratchDir() (string, error) {
+	return os.MkdirTemp("/tmp", "d") // want `os.MkdirTemp dir "/tmp" ignores \$TMPDIR`
+}

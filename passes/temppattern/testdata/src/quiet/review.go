@@ -31,3 +31,15 @@ func mountConfig() (hostConfig, error) {
 	}
 	return hostConfig{Binds: []string{dir + ":/vol"}}, nil
 }
+
+// A helper that makes the directory for a Unix socket: its name says so.
+func unixSocketDir() (string, error) {
+	return os.MkdirTemp("/tmp", "d")
+}
+
+// The same through a variable's name.
+func agentAddr() string {
+	d, _ := os.MkdirTemp("/tmp", "agent")
+	sockPath := d + "/agent.s"
+	return sockPath
+}
