@@ -667,7 +667,7 @@ func (c *checker) callArg(callCur inspector.Cursor, call *ast.CallExpr, idx int,
 	}
 	fn = fn.Origin()
 	switch {
-	case tempmodel.IsRemove(f):
+	case isRemoval(f):
 		if idx == 0 && k == kName {
 			fl.events = append(fl.events, event{call: callCur, anchor: at})
 		}
@@ -708,6 +708,18 @@ func (c *checker) callArg(callCur inspector.Cursor, call *ast.CallExpr, idx int,
 		return callCur, k, true
 	}
 	return callCur, kDerived, false
+}
+
+// isRemoval reports whether f removes the path in its first argument:
+// os.Remove, os.RemoveAll, and the unlink/rmdir system calls.
+func isRemoval(f tempmodel.Func) bool {
+	if tempmodel.IsRemove(f) {
+		return true
+	}
+	if f.Recv == "" && (f.Pkg == "syscall" || f.Pkg == "golang.org/x/sys/unix") {
+		return f.Name == "Unlink" || f.Name == "Rmdir"
+	}
+	return false
 }
 
 // stdKeepers are standard functions that keep their argument.

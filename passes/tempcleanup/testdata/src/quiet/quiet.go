@@ -9,6 +9,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"syscall"
 	"testing"
 )
 
@@ -786,4 +787,28 @@ func artifactsKept() error {
 	}
 	log.Printf("test artifacts kept in %s", dir)
 	return build(dir)
+}
+
+// An anonymous temp file: unlinked at once, used through the handle.
+func anonymous() (*os.File, error) {
+	f, err := os.CreateTemp("", "anon")
+	if err != nil {
+		return nil, err
+	}
+	if err := syscall.Unlink(f.Name()); err != nil {
+		f.Close()
+		return nil, err
+	}
+	return f, nil
+}
+
+func unlinkedScratch(data []byte) error {
+	f, err := os.CreateTemp("", "scratch")
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	syscall.Unlink(f.Name())
+	_, err = f.Write(data)
+	return err
 }
