@@ -1238,10 +1238,12 @@ func (c *checker) dropErrConflicts(fds []*finding) {
 	}
 }
 
-// forSocket reports whether a test's temp object is for a unix socket:
-// the pattern or a string constant of the function mentions "sock", or
-// the function uses the "unix" network. t.TempDir() paths, which contain
-// the test's name, are often too long for a socket path.
+// forSocket reports whether a test's temp object must be in the shared
+// temp dir: it is for a unix socket (the pattern or a string constant of
+// the function mentions "sock", or the function uses the "unix" network;
+// t.TempDir() paths, which contain the test's name, are often too long
+// for a socket path), or the test is about the temp dir itself (it
+// calls os.TempDir() elsewhere or names $TMPDIR, $TMP or $TEMP).
 func (c *checker) forSocket(fn ast.Node, call *ast.CallExpr) bool {
 	sockish := func(s string) bool {
 		s = strings.ToLower(s)
@@ -1257,9 +1259,16 @@ func (c *checker) forSocket(fn ast.Node, call *ast.CallExpr) bool {
 		if found {
 			return false
 		}
-		if lit, ok := n.(*ast.BasicLit); ok && lit.Kind == token.STRING {
-			if s, err := strconv.Unquote(lit.Value); err == nil && sockish(s) {
-				found = true
+		switch n := n.(type) {
+		case *ast.BasicLit:
+			if n.Kind == token.STRING {
+				if s, err := strconv.Unquote(n.Value); err == nil && (sockish(s) || s == "TMPDIR" || s == "TMP" || s == "TEMP") {
+					found = true // a socket, or a test about the temp dir setting itself
+				}
+			}
+		case *ast.CallExpr:
+			if len(call.Args) > 0 && n != call.Args[0] && c.isOSTempDirCall(n) {
+				found = true // the test looks in os.TempDir(): the object must be there
 			}
 		}
 		return true
