@@ -126,8 +126,9 @@
 // t.Fatal, t.Fatal. An existing plain `defer f.Close()` stays: a second
 // Close of an *os.File only returns an error nobody reads. No fix is offered
 // when the file or writer is used after the reuse, when a deferred close
-// checks its error, or when the reuse sits in a loop or a condition that
-// the inserted code cannot precede. When a read-only reopen needs only a
+// checks its error, when the file may already be closed on some path to
+// the reuse (the inserted close would fail), or when the reuse sits in a
+// loop or a condition that the inserted code cannot precede. When a read-only reopen needs only a
 // flush and the file is still used afterwards, only the flush is inserted.
 // When several uses of one file follow each other, only the first carries
 // the fix (it closes the file for the later ones too).

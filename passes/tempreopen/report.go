@@ -396,6 +396,11 @@ func (st *state) closeFixMulti(targets []closeTarget, at, handler *ast.CallExpr)
 			if !st.safeToFinish(fv.v, after, true) {
 				return nil
 			}
+			// closed on some path that leads here: an inserted
+			// error-checked close would fail with "file already closed"
+			if st.closedBefore(fv.v, at, fv.creates) {
+				return nil
+			}
 			for _, w := range fv.writers {
 				if !st.safeToFinish(st.wList[w].v, after, true) {
 					return nil
@@ -408,6 +413,9 @@ func (st *state) closeFixMulti(targets []closeTarget, at, handler *ast.CallExpr)
 				return nil
 			}
 			if !st.safeToFinish(wv.v, after, wv.finish == "Close") {
+				return nil
+			}
+			if wv.finish == "Close" && st.closedBefore(wv.v, at, fv.creates) {
 				return nil
 			}
 			stmts = append(stmts, errStmt(wv.v.Name()+"."+wv.finish+"()", mode, recv, zeros, indent, wv.noErr))
@@ -974,4 +982,104 @@ func (st *state) emitOpenAtExit(fv *fileVar) {
 		Pos: call.Pos(), End: call.End(),
 		Message: fmt.Sprintf("%s is still open when the function returns: the t.TempDir() cleanup cannot remove an open file on Windows and fails the test; close %s, or defer %s.Close()", f, f, f),
 	})
+}
+
+// closedBefore reports whether v is closed (v.Close() or a helper that
+// closes it), outside deferred code, at a point from which at can be
+// reached without passing one of the calls that create the file anew.
+func (st *state) closedBefore(v *types.Var, at ast.Node, creates []*ast.CallExpr) bool {
+	found := false
+	st.walkUses(v, func(id *ast.Ident, parents []ast.Node, inLit *ast.FuncLit, deferred bool) {
+		if found || deferred || inLit != nil {
+			return
+		}
+		n := len(parents)
+		var call *ast.CallExpr
+		if n >= 2 {
+			if sel, ok := parents[n-1].(*ast.SelectorExpr); ok && sel.Sel.Name == "Close" {
+				if c, ok := parents[n-2].(*ast.CallExpr); ok && c.Fun == sel {
+					call = c
+				}
+			}
+		}
+		if call == nil && n >= 1 {
+			if c, ok := parents[n-1].(*ast.CallExpr); ok && containsExpr(c.Args, id) && st.closesArg(c, indexOf(c.Args, id)) {
+				call = c
+			}
+		}
+		if call == nil || call == at {
+			return
+		}
+		if st.reaches(call, at.Pos(), creates) {
+			found = true
+		}
+	})
+	return found
+}
+
+// reaches reports whether pos can be reached from the end of node from
+// along the function's control-flow graph without passing a node that
+// contains one of the barrier calls. Unknown shapes count as reachable.
+func (st *state) reaches(from ast.Node, pos token.Pos, barrier []*ast.CallExpr) bool {
+	g := st.m.CFG(st.fn)
+	if g == nil {
+		return true
+	}
+	holds := func(n ast.Node, p token.Pos) bool { return n.Pos() <= p && p < n.End() }
+	blocks := func(n ast.Node) bool {
+		for _, c := range barrier {
+			if n.Pos() <= c.Pos() && c.End() <= n.End() {
+				return true
+			}
+		}
+		return false
+	}
+	// scan walks nodes in order: reached, or stopped by a barrier
+	scan := func(nodes []ast.Node) (hit, stop bool) {
+		for _, n := range nodes {
+			if holds(n, pos) {
+				return true, false
+			}
+			if blocks(n) {
+				return false, true
+			}
+		}
+		return false, false
+	}
+	for _, b := range g.Blocks {
+		for i, n := range b.Nodes {
+			if !(n.Pos() <= from.Pos() && from.End() <= n.End()) {
+				continue
+			}
+			if pos >= from.End() && pos < n.End() {
+				return true // later in the same statement
+			}
+			hit, stop := scan(b.Nodes[i+1:])
+			if hit {
+				return true
+			}
+			if stop {
+				return false
+			}
+			seen := map[*cfg.Block]bool{}
+			work := append([]*cfg.Block(nil), b.Succs...)
+			for len(work) > 0 {
+				c := work[len(work)-1]
+				work = work[:len(work)-1]
+				if seen[c] {
+					continue
+				}
+				seen[c] = true
+				hit, stop := scan(c.Nodes)
+				if hit {
+					return true
+				}
+				if !stop {
+					work = append(work, c.Succs...)
+				}
+			}
+			return false
+		}
+	}
+	return true
 }

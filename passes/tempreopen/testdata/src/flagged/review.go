@@ -69,3 +69,25 @@ func coverTo(pkg string) error {
 	defer f.Close()
 	return exec.Command("go", "test", "-coverprofile", f.Name(), pkg).Run() // want `exec.Command passes f.s name as an output to a command`
 }
+
+// Closed (with its error checked) on one branch before the rename: an
+// inserted `if err := f.Close(); err != nil` would fail with "file already
+// closed" on that branch, so no fix is offered.
+func publishWithBackup(dst string, backup bool, data []byte) error {
+	f, err := os.CreateTemp("", "x")
+	if err != nil {
+		return err
+	}
+	if _, err := f.Write(data); err != nil {
+		return err
+	}
+	if backup {
+		if err := f.Close(); err != nil {
+			return err
+		}
+		if err := os.Rename(dst, dst+".bak"); err != nil {
+			return err
+		}
+	}
+	return os.Rename(f.Name(), dst) // want `os.Rename of f's file while f is still open`
+}
