@@ -287,6 +287,16 @@ func (m *Model) eval(ctx *evalCtx, e ast.Expr) Prov {
 		if isString(info.TypeOf(e)) && !e.Slice3 {
 			p := m.eval(ctx, e.X)
 			p.Base, p.First = "", ""
+			if v, ok := m.ConstInt(e.Low); e.Low != nil && (!ok || v != 0) {
+				// s[i:] drops a prefix: the location no longer applies.
+				if p.LocFrom > 0 || len(p.NameFrom) > 0 {
+					return Unknown
+				}
+				p.Loc, p.TempFS, p.Dir = LocOther, false, ""
+				if p.Name == NameNone {
+					p.Name = NameUnknown
+				}
+			}
 			return p
 		}
 	}

@@ -25,19 +25,19 @@ func private() string {
 }
 
 func cases(param string, n int) {
-	probe("/tmp")                                  // want `^loc=shared name=none tempfs dir="/tmp"$`
-	probe("/tmp/a.log")                            // want `^loc=shared name=predictable tempfs dir="/tmp" sources=a constant$`
-	probe("/tmpx")                                 // want `^loc=other name=predictable sources=a constant$`
-	probe(os.TempDir())                            // want `^loc=shared name=none tempfs dir="os.TempDir\(\)"$`
-	probe(os.Getenv("TMPDIR") + "/x")              // want `^loc=shared name=predictable tempfs dir="\$TMPDIR" sources=a constant$`
-	probe(filepath.Join(os.TempDir(), param))      // want `^loc=shared name=unknown tempfs`
+	probe("/tmp")                                          // want `^loc=shared name=none tempfs dir="/tmp"$`
+	probe("/tmp/a.log")                                    // want `^loc=shared name=predictable tempfs dir="/tmp" sources=a constant$`
+	probe("/tmpx")                                         // want `^loc=other name=predictable sources=a constant$`
+	probe(os.TempDir())                                    // want `^loc=shared name=none tempfs dir="os.TempDir\(\)"$`
+	probe(os.Getenv("TMPDIR") + "/x")                      // want `^loc=shared name=predictable tempfs dir="\$TMPDIR" sources=a constant$`
+	probe(filepath.Join(os.TempDir(), param))              // want `^loc=shared name=unknown tempfs`
 	probe(fmt.Sprintf("%s/%d", os.TempDir(), os.Getpid())) // want `name=predictable .*sources=os.Getpid\(\)$`
-	probe(dirConst + strconv.Itoa(n))              // want `^loc=shared name=unknown`
-	probe(pkgVar)                                  // want `^loc=shared name=predictable tempfs dir="/var/tmp"`
-	probe(helper("x"))                             // want `^loc=shared name=predictable tempfs dir="os.TempDir\(\)"`
-	probe(helper(param))                           // want `^loc=shared name=unknown`
-	probe(filepath.Join(private(), "x"))           // want `^loc=private name=predictable tempfs`
-	probe(param)                                   // want `^loc=unknown name=unknown$`
+	probe(dirConst + strconv.Itoa(n))                      // want `^loc=shared name=unknown`
+	probe(pkgVar)                                          // want `^loc=shared name=predictable tempfs dir="/var/tmp"`
+	probe(helper("x"))                                     // want `^loc=shared name=predictable tempfs dir="os.TempDir\(\)"`
+	probe(helper(param))                                   // want `^loc=shared name=unknown`
+	probe(filepath.Join(private(), "x"))                   // want `^loc=private name=predictable tempfs`
+	probe(param)                                           // want `^loc=unknown name=unknown$`
 
 	b := make([]byte, 8)
 	rand.Read(b)
@@ -45,10 +45,10 @@ func cases(param string, n int) {
 	probe(filepath.Join(os.TempDir(), rand.Text()))           // want `^loc=shared name=random tempfs`
 
 	f, _ := os.CreateTemp("", "x")
-	probe(f.Name())                        // want `^loc=shared name=random tempfs dir="os.CreateTemp"$`
-	probe(filepath.Dir(f.Name()))          // want `^loc=shared name=none tempfs`
+	probe(f.Name())               // want `^loc=shared name=random tempfs dir="os.CreateTemp"$`
+	probe(filepath.Dir(f.Name())) // want `^loc=shared name=none tempfs`
 	g, _ := os.CreateTemp(private(), "x")
-	probe(g.Name())                        // want `^loc=private name=random tempfs`
+	probe(g.Name()) // want `^loc=private name=random tempfs`
 
 	p := "/tmp/a"
 	if n > 0 {
@@ -96,7 +96,7 @@ func slicesAndSelf() {
 	r := "x"
 	r = r + hex.EncodeToString(randBytes())
 	probe("/tmp/" + r) // want `^loc=shared name=unknown tempfs dir="/tmp"`
-	var only string // only self-references: unknown
+	var only string    // only self-references: unknown
 	only = only + "a"
 	probe("/tmp/" + only) // want `^loc=shared name=unknown tempfs dir="/tmp"$`
 }
@@ -105,4 +105,11 @@ func randBytes() []byte {
 	b := make([]byte, 8)
 	rand.Read(b)
 	return b
+}
+
+func slicedPrefix(p string) {
+	t := filepath.Join(os.TempDir(), "x")
+	probe(t[:len(t)-1])          // want `^loc=shared name=predictable tempfs dir="os.TempDir\(\)" sources=a constant$`
+	probe(t[len(os.TempDir()):]) // want `^loc=other name=predictable sources=a constant$`
+	probe("/etc/" + t[5:])       // want `^loc=other name=predictable sources=a constant$`
 }
