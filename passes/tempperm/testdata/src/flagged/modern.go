@@ -2,6 +2,7 @@ package flagged
 
 import (
 	"io/fs"
+	"net"
 	"os"
 	"path/filepath"
 )
@@ -86,4 +87,14 @@ func saveSpool(key string, data []byte) error {
 // The nearest flagged case of a listening socket: a chmod with no listener.
 func chmodSocketFile() error {
 	return os.Chmod("/tmp/agent.sock", 0o666) // want `os.Chmod sets mode 0o666 on a path in a shared temp dir, readable and writable by other users; use 0o600`
+}
+
+// A TCP listener shares nothing through the file system.
+func tcpServerWritesFile() error {
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		return err
+	}
+	defer ln.Close()
+	return os.WriteFile(filepath.Join(os.TempDir(), "served.txt"), nil, 0o644) // want `os.WriteFile creates a file in a shared temp dir with mode 0o644, readable by other users; use 0o600`
 }
