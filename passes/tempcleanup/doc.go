@@ -27,11 +27,19 @@
 // the rename's error is checked with `if err != nil`, that branch still
 // needs cleanup.
 //
+// syscall.Unlink and unix.Unlink (or Rmdir) of the name count as removal.
+//
 // In a _test.go file with a *testing.T, *testing.B or *testing.F in scope,
-// any os.MkdirTemp or ioutil.TempDir is flagged even if it is removed, and
-// so are os.CreateTemp and ioutil.TempFile in the shared temp dir ("" or
-// os.TempDir()), and files created under os.TempDir(): t.TempDir() is
-// private to the test and removed by the testing package after it.
+// os.MkdirTemp, ioutil.TempDir, os.CreateTemp and ioutil.TempFile in the
+// shared temp dir ("" or os.TempDir()) are flagged even if they are
+// removed, and so are files created under os.TempDir(): t.TempDir() is
+// private to the test and removed by the testing package after it. A test
+// that picks another base dir ("testdata", "/tmp" for a short path), that
+// needs a unix socket path (the pattern or a string of the function
+// mentions "sock", or it uses the "unix" network: t.TempDir() names can
+// exceed the 104/108-byte sun_path limit), or that is about the temp dir
+// itself (calls os.TempDir() elsewhere, names $TMPDIR) gets the ordinary
+// leak check instead.
 //
 // # What stays quiet
 //
@@ -47,7 +55,11 @@
 // that is not about an error (`if !keep { defer os.RemoveAll(dir) }`) is
 // a deliberate choice. Paths that end in os.Exit, log.Fatal, panic or
 // t.Fatal are not exits. A file created inside a private temp dir is
-// covered by that dir. The search remembers nil tests of local variables
+// covered by that dir. A path that is never removed and is shown to the
+// user as kept output (fmt.Printf("profile written to %s", f.Name()),
+// log.Printf("artifacts kept in %s", dir)) is deliberate. In tests, a
+// creation under a directory of unknown origin (a helper's dir
+// parameter, usually the caller's t.TempDir()) is not checked. The search remembers nil tests of local variables
 // along a path, so `if werr == nil { ... }` chains do not produce
 // impossible paths. Error checks it does not understand, and a variable
 // holding the object that is reassigned, make it stay quiet.
@@ -65,9 +77,10 @@
 //
 // In tests, `dir, err := os.MkdirTemp("", "x")` becomes `dir := t.TempDir()`;
 // the error check that follows and `defer os.RemoveAll(dir)` go away (err
-// stays declared if later code reuses it). A MkdirTemp in another base
-// dir is reported without a fix, and none is reported under t.TempDir() or
-// for fixtures kept in globals or fields, which outlive one test.
+// stays declared if later code reuses it). A MkdirTemp whose shared base
+// is not written as "" or os.TempDir() (a variable) is reported without a
+// fix, and none is reported under t.TempDir() or for fixtures kept in
+// globals or fields, which outlive one test.
 // `os.CreateTemp("", p)` becomes `os.CreateTemp(t.TempDir(), p)`, and
 // os.TempDir() as the base of a test file's path becomes t.TempDir().
 // The test's own variable name (t, b, f, tb) is used.
@@ -112,9 +125,12 @@ t.Cleanup, or through a helper that removes its argument, also across
 packages) on some path from the creation to a return, while its ownership
 stays in the function. The report names the leaking return. os.Rename of
 the file hands it over; the failure branch of the rename still needs
-cleanup. In _test.go files with a *testing.T/B/F in scope: any
-os.MkdirTemp/ioutil.TempDir, os.CreateTemp/ioutil.TempFile in "" or
-os.TempDir(), and files created under os.TempDir() (use t.TempDir()).
+cleanup. syscall/unix Unlink counts as removal. In _test.go files with a
+*testing.T/B/F in scope: os.MkdirTemp/ioutil.TempDir and
+os.CreateTemp/ioutil.TempFile in "" or os.TempDir(), and files created
+under os.TempDir() (use t.TempDir()); not when the test picks another
+base dir, needs a unix socket path (short), or is about os.TempDir() or
+$TMPDIR itself: those get the leak check.
 
 Quiet: the object, its name, or a value built from them is returned,
 stored in a field, map, slice or global, sent on a channel, captured by a
@@ -123,7 +139,9 @@ value of the program's own type with methods, written out as data, or
 passed to a function that keeps it; removal under a non-error condition
 (if !keep); exits through os.Exit, log.Fatal, panic or t.Fatal; files
 created inside a private temp dir; MkdirTemp under t.TempDir() in tests;
-error checks the analyzer does not understand.
+a never-removed path printed as kept output ("profile written to %s");
+in tests, objects under a helper's dir parameter; error checks the
+analyzer does not understand.
 
 Fixes: insert defer os.RemoveAll(dir) / defer os.Remove(f.Name()) after the
 error check that follows the creation (a later defer f.Close() then runs
