@@ -62,7 +62,7 @@ func run(pass *analysis.Pass) (any, error) {
 		if !strings.HasPrefix(p.Dir, "/") && m.TempDirRedirected(cur) {
 			continue // os.TempDir() is private here: TMPDIR was set to one
 		}
-		if spec.Dir && (stickyMode(m, call, spec) || ownerVerified(pass, cur)) {
+		if spec.Dir && stickyMode(m, call, spec) || ownerVerified(pass, cur) || inVerifiedDir(m, pass, call.Args[spec.PathArg]) {
 			continue
 		}
 		// os.Mkdir, os.Symlink and os.Link fail when the name exists, as an
@@ -620,7 +620,54 @@ func existTolerated(pass *analysis.Pass, cur inspector.Cursor) bool {
 // directory pattern of ssh-agent and tmux, which an attacker's pre-created
 // directory fails.
 func ownerVerified(pass *analysis.Pass, cur inspector.Cursor) bool {
-	fn := enclosingFunc(cur)
+	return verifiesOwner(pass, enclosingFunc(cur))
+}
+
+// inVerifiedDir reports whether path is an entry of a directory that a
+// same-package helper returns after verifying its owner
+// (filepath.Join(userDir(), "state") where userDir checks Stat_t.Uid):
+// the directory is the user's own, whatever its predictable name.
+func inVerifiedDir(m *tempmodel.Model, pass *analysis.Pass, path ast.Expr) bool {
+	e := ast.Unparen(path)
+	for range 4 {
+		switch x := e.(type) {
+		case *ast.CallExpr:
+			fn, f := tempmodel.Callee(pass.TypesInfo, x)
+			if (f.Is("path/filepath", "Join") || f.Is("path", "Join")) && len(x.Args) >= 2 && !x.Ellipsis.IsValid() {
+				e = ast.Unparen(x.Args[0])
+				continue
+			}
+			if fn != nil {
+				if decl := m.FuncDecl(fn); decl != nil {
+					return verifiesOwner(pass, decl)
+				}
+			}
+			return false
+		case *ast.BinaryExpr:
+			if x.Op != token.ADD {
+				return false
+			}
+			e = ast.Unparen(x.X)
+		case *ast.Ident:
+			v, ok := pass.TypesInfo.Uses[x].(*types.Var)
+			if !ok {
+				return false
+			}
+			xs, idx, complete := m.Defs(v)
+			if !complete || len(xs) != 1 || idx[0] > 0 {
+				return false
+			}
+			e = ast.Unparen(xs[0])
+		default:
+			return false
+		}
+	}
+	return false
+}
+
+// verifiesOwner reports whether fn type-asserts a FileInfo's Sys() to
+// syscall.Stat_t or unix.Stat_t (to compare its Uid with os.Getuid()).
+func verifiesOwner(pass *analysis.Pass, fn ast.Node) bool {
 	if fn == nil {
 		return false
 	}

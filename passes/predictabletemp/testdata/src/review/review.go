@@ -155,3 +155,20 @@ func perOS(data []byte) error {
 		return os.WriteFile(filepath.Join(os.TempDir(), "app5.cfg"), data, 0o600)
 	}
 }
+
+// Entries of a verified per-user directory.
+func writeState(data []byte) error {
+	dir, err := verifiedOwner()
+	if err != nil {
+		return err
+	}
+	return os.WriteFile(filepath.Join(dir, "state"), data, 0o600)
+}
+
+func writeStateDirect(data []byte) error {
+	return os.WriteFile(filepath.Join(unverifiedDir(), "state"), data, 0o600) // want `predictable temp file path built from the user id`
+}
+
+func unverifiedDir() string {
+	return filepath.Join(os.TempDir(), fmt.Sprintf("app-%d", os.Getuid()))
+}
