@@ -61,7 +61,7 @@ func run(pass *analysis.Pass) (any, error) {
 		if c.recv != nil {
 			p = m.FileNameProv(c.recv)
 		} else {
-			p = m.Prov(c.path)
+			p = m.ProvWithCallers(c.path)
 		}
 		if p.Loc != tempmodel.LocShared || p.Name == tempmodel.NameNone {
 			continue

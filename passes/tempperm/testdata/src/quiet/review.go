@@ -39,3 +39,22 @@ func redirected(data []byte) error {
 	os.Setenv("TMPDIR", "/var/lib/app/tmp")
 	return os.WriteFile(filepath.Join(os.TempDir(), "app.cfg"), data, 0o644)
 }
+
+// One caller passes a directory of its own: unknown.
+func writeGenerated(dir string, src []byte) error {
+	return os.WriteFile(filepath.Join(dir, "gen.go"), src, 0o644)
+}
+
+func generate(out string, src []byte) error {
+	if err := writeGenerated(os.TempDir(), src); err != nil {
+		return err
+	}
+	return writeGenerated(out, src)
+}
+
+// Exported: other packages may pass any directory.
+func WriteGenerated(dir string, src []byte) error {
+	return os.WriteFile(filepath.Join(dir, "gen.go"), src, 0o644)
+}
+
+func generateExported(src []byte) error { return WriteGenerated(os.TempDir(), src) }
