@@ -102,7 +102,15 @@
 //     os.Rename(tmp.Name(), dst) after a cache check (atomic replace);
 //   - paths under a private directory (os.MkdirTemp, t.TempDir()), and an
 //     existence check on one directory followed by a file created in a
-//     different private directory.
+//     different private directory;
+//   - tests: _test.go files and test helpers (functions taking a
+//     *testing.T, B, F or testing.TB), such as golden-file writers, unless
+//     the path is in a shared temp dir;
+//   - a check and use under an inter-process lock taken before the check
+//     (an O_CREATE|O_EXCL lock file, flock(2), gofrs/flock, lockedfile),
+//     unless the path is in a shared temp dir;
+//   - writes after a wrapper whose false means "missing or not a
+//     directory" (func isDir(p string) bool): it decides only MkdirAll.
 //
 // # Fixes
 //
@@ -114,14 +122,26 @@
 //     os.Create call becomes os.OpenFile(p, os.O_RDWR|os.O_CREATE|os.O_EXCL, 0o600);
 //   - os.OpenFile with O_CREATE: os.O_EXCL is added to the flags;
 //   - Stat found missing, then os.MkdirAll (and nothing else): the check is
-//     dropped, since MkdirAll succeeds when the directory exists; the same
-//     for "if it exists, os.Remove/RemoveAll it" with the error ignored;
+//     dropped, since MkdirAll succeeds when the directory exists (the
+//     message calls the check redundant); "if missing { return
+//     os.MkdirAll(d, m) }; return nil" becomes "return os.MkdirAll(d, m)";
+//   - Stat found missing, then os.Mkdir: the check is dropped, and an
+//     error check gains && !errors.Is(err, fs.ErrExist);
+//   - "if it exists, os.Remove/RemoveAll it": the check is dropped, and a
+//     Remove error check gains && !errors.Is(err, fs.ErrNotExist);
 //   - symlink test, then f, err := os.Open(p): after the open, the handle's
 //     f.Stat() is compared with the Lstat result by os.SameFile, and a
 //     mismatch becomes an error.
 //
-// Other shapes (WriteFile, Mkdir, Symlink, Rename, Chmod, permission
-// checks, access(2)) are reported with what to do instead and no fix.
+// Other shapes (WriteFile, Symlink, Rename, Chmod, permission checks,
+// access(2)) are reported with what to do instead and no fix. No fix is
+// offered either when an option lets the use run on an existing path
+// (err == nil && !force, os.IsNotExist(err) || overwrite): O_EXCL would
+// break -force; the message says to create with O_EXCL unless
+// overwriting and to rename a temp file over the target when overwriting.
+// In a shared temp dir, dropping the check before MkdirAll would leave
+// the real problem (another user can own the directory): the message says
+// to use os.MkdirTemp.
 //
 // Before:
 //
@@ -168,13 +188,18 @@ user input; the check is attached as related information.
 Quiet: checks that do not decide the use, other or reassigned paths,
 O_CREATE|O_EXCL, O_NOFOLLOW, os.CreateTemp, os.MkdirTemp, os.Root methods,
 opens verified with os.SameFile, "stat then read" for a nicer error, checks
-whose failure branch only returns the error, private temp directories.
+whose failure branch only returns the error, private temp directories;
+outside shared temp dirs also tests and test helpers (a *testing.T or
+testing.TB parameter) and checks made under an inter-process lock (O_EXCL
+lock file, flock).
 
 Fixes: os.Create becomes os.OpenFile(p, os.O_RDWR|os.O_CREATE|os.O_EXCL,
 0o600), the "exists" branch becoming errors.Is(err, fs.ErrExist); O_EXCL is
-added to OpenFile flags; a check guarding only os.MkdirAll (or an
-error-ignoring os.Remove) is dropped; after a symlink check, the opened file
-is compared with os.SameFile.
+added to OpenFile flags; a check guarding only os.MkdirAll, os.Mkdir,
+os.Remove or os.RemoveAll is dropped (fs.ErrExist / fs.ErrNotExist stay
+successes); after a symlink check, the opened file is compared with
+os.SameFile. None when an option (-force) lets the use run on an existing
+path: O_EXCL would break it.
 
 Before:
 	if _, err := os.Stat(p); os.IsNotExist(err) {
