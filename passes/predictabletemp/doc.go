@@ -49,7 +49,9 @@
 //     excused with os.IsExist, fs.ErrExist or EEXIST: they fail when the
 //     name exists, as an O_EXCL open does;
 //   - a per-user directory whose owner the function verifies afterwards (a
-//     type assertion to syscall.Stat_t or unix.Stat_t);
+//     type assertion to syscall.Stat_t or unix.Stat_t), and entries of a
+//     directory made that way or by such a strict os.Mkdir (in the function,
+//     or by a same-package helper that returns it);
 //   - a directory made with the sticky bit (0o1777, os.ModeSticky): shared
 //     on purpose, like /tmp itself;
 //   - Windows-only files and runtime.GOOS == "windows" branches (the temp
@@ -100,7 +102,7 @@ the values their callers pass. Quiet: private dirs (os.MkdirTemp,
 t.TempDir()), random names, O_EXCL opens, reads, non-temp paths; Mkdir,
 Symlink and Link with a checked error that does not excuse IsExist (they
 fail on an existing name); per-user dirs whose owner is verified
-(syscall.Stat_t); sticky dirs; Windows-only code (files, runtime.GOOS
+(syscall.Stat_t), and entries of such dirs or of a strict Mkdir; sticky dirs; Windows-only code (files, runtime.GOOS
 branches); os.TempDir() after TMPDIR is set (t.Setenv, TestMain).
 
 Fixes: add os.O_EXCL to OpenFile flags when the name varies (a constant

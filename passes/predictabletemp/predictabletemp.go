@@ -62,7 +62,7 @@ func run(pass *analysis.Pass) (any, error) {
 		if !strings.HasPrefix(p.Dir, "/") && m.TempDirRedirected(cur) {
 			continue // os.TempDir() is private here: TMPDIR was set to one
 		}
-		if spec.Dir && stickyMode(m, call, spec) || ownerVerified(pass, cur) || inVerifiedDir(m, pass, call.Args[spec.PathArg]) {
+		if spec.Dir && stickyMode(m, call, spec) || ownerVerified(pass, cur) || inVerifiedDir(m, pass, cur, call.Args[spec.PathArg]) {
 			continue
 		}
 		// os.Mkdir, os.Symlink and os.Link fail when the name exists, as an
@@ -627,9 +627,17 @@ func ownerVerified(pass *analysis.Pass, cur inspector.Cursor) bool {
 // same-package helper returns after verifying its owner
 // (filepath.Join(userDir(), "state") where userDir checks Stat_t.Uid):
 // the directory is the user's own, whatever its predictable name.
-func inVerifiedDir(m *tempmodel.Model, pass *analysis.Pass, path ast.Expr) bool {
+func inVerifiedDir(m *tempmodel.Model, pass *analysis.Pass, cur inspector.Cursor, path ast.Expr) bool {
 	e := ast.Unparen(path)
-	for range 4 {
+	for i := range 4 {
+		if i > 0 {
+			// The parent directory: made by a strict os.Mkdir in this function.
+			if id, ok := e.(*ast.Ident); ok {
+				if v, ok := pass.TypesInfo.Uses[id].(*types.Var); ok && strictMkdirOf(m, pass, enclosingFunc(cur), v) {
+					return true
+				}
+			}
+		}
 		switch x := e.(type) {
 		case *ast.CallExpr:
 			fn, f := tempmodel.Callee(pass.TypesInfo, x)
@@ -639,7 +647,7 @@ func inVerifiedDir(m *tempmodel.Model, pass *analysis.Pass, path ast.Expr) bool 
 			}
 			if fn != nil {
 				if decl := m.FuncDecl(fn); decl != nil {
-					return verifiesOwner(pass, decl)
+					return verifiesOwner(pass, decl) || strictMkdirOf(m, pass, decl, nil)
 				}
 			}
 			return false
@@ -660,6 +668,35 @@ func inVerifiedDir(m *tempmodel.Model, pass *analysis.Pass, path ast.Expr) bool 
 			e = ast.Unparen(xs[0])
 		default:
 			return false
+		}
+	}
+	return false
+}
+
+// strictMkdirOf reports whether fn creates a directory with os.Mkdir and
+// a checked error that does not excuse IsExist: the directory is then its
+// own. With v set, the Mkdir must be of the variable v.
+func strictMkdirOf(m *tempmodel.Model, pass *analysis.Pass, fn ast.Node, v *types.Var) bool {
+	if fn == nil {
+		return false
+	}
+	c, ok := m.Inspector.Root().FindNode(fn)
+	if !ok {
+		return false
+	}
+	for cc := range c.Preorder((*ast.CallExpr)(nil)) {
+		call := cc.Node().(*ast.CallExpr)
+		if _, f := tempmodel.Callee(pass.TypesInfo, call); !f.Is("os", "Mkdir") || len(call.Args) != 2 {
+			continue
+		}
+		if v != nil {
+			id, ok := ast.Unparen(call.Args[0]).(*ast.Ident)
+			if !ok || pass.TypesInfo.Uses[id] != v {
+				continue
+			}
+		}
+		if !existTolerated(pass, cc) {
+			return true
 		}
 	}
 	return false

@@ -172,3 +172,26 @@ func writeStateDirect(data []byte) error {
 func unverifiedDir() string {
 	return filepath.Join(os.TempDir(), fmt.Sprintf("app-%d", os.Getuid()))
 }
+
+// Entries of a directory made by a strict os.Mkdir are ours.
+func inStrictDir(data []byte) error {
+	dir := filepath.Join(os.TempDir(), fmt.Sprintf("job-%d", os.Getpid()))
+	if err := os.Mkdir(dir, 0o700); err != nil {
+		return err
+	}
+	return os.WriteFile(filepath.Join(dir, "input.json"), data, 0o600)
+}
+
+func inStrictHelperDir(data []byte) error {
+	dir, err := strictMkdir()
+	if err != nil {
+		return err
+	}
+	return os.WriteFile(filepath.Join(dir, "input.json"), data, 0o600)
+}
+
+func inTolerantDir(data []byte) error {
+	dir := filepath.Join(os.TempDir(), fmt.Sprintf("job-%d", os.Getpid()))
+	os.Mkdir(dir, 0o700)                                               // want `predictable temp directory path built from os.Getpid\(\)`
+	return os.WriteFile(filepath.Join(dir, "input.json"), data, 0o600) // want `predictable temp file path built from os.Getpid\(\)`
+}
