@@ -533,6 +533,12 @@ func (s *fnState) trusts(f fact, a useArg, u *use, b blockT, succ int) bool {
 			if s.handlesExist(u, a) {
 				return false
 			}
+			// if exists { return errExists }; os.Mkdir(p): Mkdir, Symlink
+			// and Link fail on an existing path by themselves, so losing
+			// the race only changes which error is returned.
+			if s.errorExit(b, 1-succ) {
+				return false
+			}
 		}
 	}
 	return true

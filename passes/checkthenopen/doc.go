@@ -97,7 +97,9 @@
 //     (err == nil && fi.ModTime().Before(cutoff), then os.Remove), and
 //     "regenerate if missing or expired" writes;
 //   - Mkdir, Symlink and Link whose fs.ErrExist result is handled, or
-//     followed by a second check of the path (the race is handled);
+//     followed by a second check of the path (the race is handled), or
+//     whose check's other outcome is an error (if it exists, return an
+//     error): they fail on an existing path by themselves;
 //   - publishing a fresh temp file over the target with
 //     os.Rename(tmp.Name(), dst) after a cache check (atomic replace);
 //   - paths under a private directory (os.MkdirTemp, t.TempDir()), and an

@@ -698,3 +698,20 @@ func writeUnlessDir(p string, data []byte) error {
 	}
 	return os.WriteFile(p, data, 0o644)
 }
+
+// 68. "Refuse if it exists", then Symlink: os.Symlink fails on an
+// existing path itself; the race only changes the error.
+func lnS(target, link string) error {
+	if _, err := os.Lstat(link); err == nil {
+		return fmt.Errorf("%s already exists", link)
+	}
+	return os.Symlink(target, link)
+}
+
+// 69. The same with os.Mkdir.
+func mkdirNew(dir string) error {
+	if _, err := os.Stat(dir); err == nil {
+		return fmt.Errorf("%s already exists", dir)
+	}
+	return os.Mkdir(dir, 0o755)
+}
