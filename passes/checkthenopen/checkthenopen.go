@@ -986,9 +986,10 @@ func isLock(m *tempmodel.Model, call *ast.CallExpr, f tempmodel.Func) bool {
 	if !strings.Contains(pkg, "flock") && !strings.Contains(pkg, "lockedfile") && !strings.Contains(pkg, "filelock") && !strings.Contains(pkg, "lockfile") && !strings.Contains(pkg, "fslock") {
 		return false
 	}
-	if f.Recv == "" {
-		return true // lockedfile.Edit, filelock.Lock(f), lockfile.New(...)
+	if f.Recv == "" && strings.Contains(pkg, "lockedfile") {
+		return true // lockedfile.Edit, Create, OpenFile, Write: all lock
 	}
+	// filelock.Lock(f), (*flock.Flock).TryLock; not flock.New(path).
 	return strings.Contains(f.Name, "Lock")
 }
 

@@ -12,6 +12,7 @@ import (
 	"syscall"
 	"time"
 
+	"github.com/gofrs/flock"
 	"golang.org/x/sys/unix"
 	"helpers"
 )
@@ -820,4 +821,15 @@ func resetDir(dir string) error {
 		}
 	}
 	return os.MkdirAll(dir, 0o755)
+}
+
+// 76. flock.New only builds the lock; nothing is locked before the check.
+func notLocked(dir string, data []byte) error {
+	l := flock.New(filepath.Join(dir, ".lock"))
+	defer l.Unlock()
+	p := filepath.Join(dir, "state.json")
+	if _, err := os.Stat(p); os.IsNotExist(err) {
+		return os.WriteFile(p, data, 0o600) // want `os.WriteFile\(p\) after os.Stat found it missing`
+	}
+	return nil
 }

@@ -13,6 +13,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/gofrs/flock"
 	"helpers"
 )
 
@@ -714,4 +715,18 @@ func mkdirNew(dir string) error {
 		return fmt.Errorf("%s already exists", dir)
 	}
 	return os.Mkdir(dir, 0o755)
+}
+
+// 70. Check and write under a gofrs/flock lock.
+func withGofrsLock(dir string, data []byte) error {
+	l := flock.New(filepath.Join(dir, ".lock"))
+	if err := l.Lock(); err != nil {
+		return err
+	}
+	defer l.Unlock()
+	p := filepath.Join(dir, "state.json")
+	if _, err := os.Stat(p); os.IsNotExist(err) {
+		return os.WriteFile(p, data, 0o600)
+	}
+	return nil
 }
