@@ -846,6 +846,18 @@ func (c *checker) reportTestDir(cur inspector.Cursor, call *ast.CallExpr, f temp
 			}
 		}
 	}
+	// The dir must still be used once its removal is gone, or the fixed
+	// code would not compile (declared and not used).
+	used := false
+	for _, u := range c.usesOf(dirVar) {
+		if !inRemoved(u.Node().Pos()) {
+			used = true
+			break
+		}
+	}
+	if !used {
+		return
+	}
 	fd.fixMsg = fmt.Sprintf("Use %s.TempDir()", tv.Name())
 	fd.edits = edits
 	fd.removed = removed
@@ -1255,9 +1267,20 @@ func (c *checker) forSocket(fn ast.Node, call *ast.CallExpr) bool {
 		}
 	}
 	found := false
+	message := map[ast.Node]bool{} // arguments of t.Errorf, fmt.Sprintf, log.Printf...
 	ast.Inspect(fn, func(n ast.Node) bool {
 		if found {
 			return false
+		}
+		if cl, ok := n.(*ast.CallExpr); ok {
+			if fn, _ := tempmodel.Callee(c.info, cl); fn != nil && fn.Pkg() != nil {
+				switch fn.Pkg().Path() {
+				case "testing", "fmt", "log", "errors":
+					for _, a := range cl.Args {
+						message[ast.Unparen(a)] = true
+					}
+				}
+			}
 		}
 		switch n := n.(type) {
 		case *ast.BasicLit:
@@ -1267,7 +1290,7 @@ func (c *checker) forSocket(fn ast.Node, call *ast.CallExpr) bool {
 				}
 			}
 		case *ast.CallExpr:
-			if len(call.Args) > 0 && n != call.Args[0] && c.isOSTempDirCall(n) {
+			if len(call.Args) > 0 && n != call.Args[0] && !message[n] && c.isOSTempDirCall(n) {
 				found = true // the test looks in os.TempDir(): the object must be there
 			}
 		}

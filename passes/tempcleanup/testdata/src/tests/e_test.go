@@ -134,3 +134,12 @@ func TestHonoursTMPDIR(t *testing.T) {
 	}
 	defer os.RemoveAll(dir)
 }
+
+// os.TempDir() only in a message: still the shared temp dir by habit.
+func TestTempDirInMessage(t *testing.T) {
+	dir, err := os.MkdirTemp(os.TempDir(), "go") // want `os.MkdirTemp in a test: use t.TempDir\(\)`
+	if err != nil {
+		t.Errorf("Unable to create a temporary directory in %s", os.TempDir())
+	}
+	defer os.RemoveAll(dir)
+}
