@@ -836,7 +836,11 @@ func (s *fnState) report(u *use, g *guard) {
 	case outType:
 		msg = fmt.Sprintf("%s(%s) trusts a file-type check by %s: %sreplace the path with a symlink in between; open the file, check f.Stat() and call f.%s instead", useName, pathSrc, checkName, why, u.f.Name)
 	case outSymlink:
-		msg = fmt.Sprintf("%s(%s) follows a symlink swapped in after the %s symlink check: %sreplace the path in between; open first, then compare f.Stat() with os.SameFile (or use os.Root)", useName, pathSrc, checkName, why)
+		todo := "open first, then compare f.Stat() with os.SameFile (or use os.Root)"
+		if u.f.Is("os", "OpenFile") && len(u.call.Args) >= 2 && mentions(u.call.Args[1], "O_TRUNC") {
+			todo = "open without O_TRUNC, compare f.Stat() with os.SameFile, then call f.Truncate(0) (or use os.Root)"
+		}
+		msg = fmt.Sprintf("%s(%s) follows a symlink swapped in after the %s symlink check: %sreplace the path in between; %s", useName, pathSrc, checkName, why, todo)
 	case outPerm:
 		if c.kind == kindAccessPerm {
 			msg = fmt.Sprintf("%s(%s) after %s is racy (access checks the real user, and %sreplace the path in between); open the file and handle the permission error instead", useName, pathSrc, checkName, strings.TrimSuffix(why, " "))

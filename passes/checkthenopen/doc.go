@@ -131,9 +131,11 @@
 //     error check gains && !errors.Is(err, fs.ErrExist);
 //   - "if it exists, os.Remove/RemoveAll it": the check is dropped, and a
 //     Remove error check gains && !errors.Is(err, fs.ErrNotExist);
-//   - symlink test, then f, err := os.Open(p): after the open, the handle's
-//     f.Stat() is compared with the Lstat result by os.SameFile, and a
-//     mismatch becomes an error.
+//   - symlink test, then f, err := os.Open(p) (or an os.OpenFile that
+//     neither creates nor truncates: verifying afterwards would be too
+//     late for those): after the open, the handle's f.Stat() is compared
+//     with the Lstat result by os.SameFile, and a mismatch becomes an
+//     error.
 //
 // Other shapes (WriteFile, Symlink, Rename, Chmod, permission checks,
 // access(2)) are reported with what to do instead and no fix. No fix is

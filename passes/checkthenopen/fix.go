@@ -39,7 +39,14 @@ func (s *fnState) suggest(u *use, g *guard) *analysis.SuggestedFix {
 		return s.fixDropCheck(u, g, "Drop the racy existence check and call os.Mkdir alone")
 	case g.f.out == outPresent && (u.f.Is("os", "Remove") || u.f.Is("os", "RemoveAll")) && g.arg.class == useRemove:
 		return s.fixDropCheck(u, g, "Drop the racy existence check and call "+u.f.String()+" alone")
-	case g.f.out == outSymlink && (u.f.Is("os", "Open") || u.f.Is("os", "OpenFile")):
+	case g.f.out == outSymlink && u.f.Is("os", "Open"):
+		return s.fixSameFile(u, g)
+	case g.f.out == outSymlink && u.f.Is("os", "OpenFile") && len(u.call.Args) >= 2:
+		// Verifying after the open is too late when the open itself
+		// truncates or creates through the swapped-in symlink.
+		if known, create, _ := s.m.OpenFlags(u.call.Args[1]); !known || create || mentions(u.call.Args[1], "O_TRUNC") {
+			return nil
+		}
 		return s.fixSameFile(u, g)
 	}
 	return nil

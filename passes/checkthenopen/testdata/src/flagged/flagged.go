@@ -209,7 +209,7 @@ func writeRegular(p string, data []byte) error {
 	if !fi.Mode().IsRegular() {
 		return fmt.Errorf("%s is not a regular file", p)
 	}
-	f, err := os.OpenFile(p, os.O_WRONLY|os.O_TRUNC, 0) // want `os.OpenFile\(p\) follows a symlink`
+	f, err := os.OpenFile(p, os.O_WRONLY|os.O_TRUNC, 0) // want `os.OpenFile\(p\) follows a symlink.*open without O_TRUNC, compare f.Stat\(\) with os.SameFile, then call f.Truncate\(0\)`
 	if err != nil {
 		return err
 	}
@@ -832,4 +832,23 @@ func notLocked(dir string, data []byte) error {
 		return os.WriteFile(p, data, 0o600) // want `os.WriteFile\(p\) after os.Stat found it missing`
 	}
 	return nil
+}
+
+// 77. Append after a symlink check: the open neither creates nor
+// truncates, so verifying the handle before writing closes the race.
+func appendNoLink(p string, line []byte) error {
+	fi, err := os.Lstat(p)
+	if err != nil {
+		return err
+	}
+	if fi.Mode()&os.ModeSymlink != 0 {
+		return fmt.Errorf("%s is a symlink", p)
+	}
+	f, err := os.OpenFile(p, os.O_WRONLY|os.O_APPEND, 0) // want `os.OpenFile\(p\) follows a symlink swapped in after the os.Lstat symlink check.*open first, then compare f.Stat\(\) with os.SameFile`
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	_, err = f.Write(line)
+	return err
 }
