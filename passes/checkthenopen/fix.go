@@ -343,9 +343,17 @@ func (s *fnState) fixDropCheck(u *use, g *guard, msg string) *analysis.Suggested
 		if s.m.File(next.Pos()) == nil || hasComment(s.m.File(next.Pos()), is.End(), next.Pos()) {
 			return nil
 		}
+		text := s.m.Source(st)
+		if hasComment(s.m.File(next.Pos()), is.Body.Lbrace, is.Body.Rbrace) {
+			inner, ok := s.between(is.Body.Lbrace+1, is.Body.Rbrace)
+			if !ok {
+				return nil
+			}
+			text = dedent(strings.TrimSpace(inner))
+		}
 		return &analysis.SuggestedFix{
 			Message:   msg,
-			TextEdits: []analysis.TextEdit{{Pos: is.Pos(), End: next.End(), NewText: []byte(s.m.Source(st))}},
+			TextEdits: []analysis.TextEdit{{Pos: is.Pos(), End: next.End(), NewText: []byte(text)}},
 		}
 	case *ast.IfStmt:
 		// if err := os.MkdirAll(p, m); err != nil { ... }
@@ -367,6 +375,15 @@ func (s *fnState) fixDropCheck(u *use, g *guard, msg string) *analysis.Suggested
 		return nil
 	}
 	text := dedent(s.m.Source(st))
+	if file := s.m.File(is.Pos()); file != nil && hasComment(file, is.Body.Lbrace, is.Body.Rbrace) {
+		// Keep the comments of the body: take everything between the
+		// braces.
+		inner, ok := s.between(is.Body.Lbrace+1, is.Body.Rbrace)
+		if !ok {
+			return nil
+		}
+		text = dedent(strings.TrimSpace(inner))
+	}
 	return &analysis.SuggestedFix{
 		Message:   msg,
 		TextEdits: []analysis.TextEdit{{Pos: is.Pos(), End: is.End(), NewText: []byte(text)}},
@@ -536,6 +553,9 @@ func (s *fnState) fixRemoveErr(u *use, outer, inner *ast.IfStmt, as *ast.AssignS
 	if file == nil {
 		return nil
 	}
+	if hasComment(file, outer.Body.Lbrace, inner.Pos()) || hasComment(file, inner.End(), outer.Body.Rbrace) {
+		return nil // the rewrite keeps only the inner if: comments around it would be lost
+	}
 	if u.f.Name == "RemoveAll" {
 		// RemoveAll already returns nil for a missing path.
 		return &analysis.SuggestedFix{
@@ -597,4 +617,21 @@ func hasComment(file *ast.File, from, to token.Pos) bool {
 		}
 	}
 	return false
+}
+
+// between returns the source text in [from, to).
+func (s *fnState) between(from, to token.Pos) (string, bool) {
+	tf := s.pass.Fset.File(from)
+	if tf == nil || s.pass.Fset.File(to) != tf {
+		return "", false
+	}
+	content, err := s.pass.ReadFile(tf.Name())
+	if err != nil {
+		return "", false
+	}
+	a, b := tf.Offset(from), tf.Offset(to)
+	if a < 0 || b > len(content) || a > b {
+		return "", false
+	}
+	return string(content[a:b]), true
 }

@@ -852,3 +852,14 @@ func appendNoLink(p string, line []byte) error {
 	_, err = f.Write(line)
 	return err
 }
+
+// 78. Comments in the branch stay with the MkdirAll.
+func ensureDirCommented(dir string) error {
+	if _, err := os.Stat(dir); os.IsNotExist(err) {
+		// Create the directory tree for the outputs.
+		if err := os.MkdirAll(dir, 0o755); err != nil { // want `os.MkdirAll\(dir\) after os.Stat found it missing is a redundant, racy check`
+			return err
+		}
+	}
+	return nil
+}
