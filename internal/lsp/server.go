@@ -244,25 +244,13 @@ func (s *server) handle(body []byte) (done bool, err error) {
 		s.close()
 		result = nil
 	case "textDocument/didOpen":
-		var p DidOpenTextDocumentParams
-		if rerr = decode(m.Params, &p); rerr == nil {
-			s.didOpen(p)
-		}
+		rerr = notify(m.Params, s.didOpen)
 	case "textDocument/didChange":
-		var p DidChangeTextDocumentParams
-		if rerr = decode(m.Params, &p); rerr == nil {
-			s.didChange(p)
-		}
+		rerr = notify(m.Params, s.didChange)
 	case "textDocument/didSave":
-		var p DidSaveTextDocumentParams
-		if rerr = decode(m.Params, &p); rerr == nil {
-			s.didSave(p)
-		}
+		rerr = notify(m.Params, s.didSave)
 	case "textDocument/didClose":
-		var p DidCloseTextDocumentParams
-		if rerr = decode(m.Params, &p); rerr == nil {
-			s.didClose(p)
-		}
+		rerr = notify(m.Params, s.didClose)
 	case "textDocument/codeAction":
 		var p CodeActionParams
 		if rerr = decode(m.Params, &p); rerr == nil {
@@ -279,6 +267,16 @@ func (s *server) handle(body []byte) (done bool, err error) {
 		s.logf("%s: %s", m.Method, rerr.Message)
 	}
 	return false, nil
+}
+
+// notify decodes the params of a notification and hands them to handle.
+func notify[P any](raw json.RawMessage, handle func(P)) *rpcError {
+	var p P
+	if rerr := decode(raw, &p); rerr != nil {
+		return rerr
+	}
+	handle(p)
+	return nil
 }
 
 func decode(raw json.RawMessage, v any) *rpcError {
