@@ -29,6 +29,7 @@ type options struct {
 	tags      string
 	exitZero  bool
 	chdir     string
+	version   bool
 	vetFlags  []string // analyzer enable/disable and analyzer option flags, passed to the vet tool
 	patterns  []string
 	stdout    io.Writer
@@ -49,6 +50,7 @@ func newFlagSet(o *options) *flag.FlagSet {
 	fs.StringVar(&o.tags, "tags", "", "comma-separated build tags, as for go build")
 	fs.BoolVar(&o.exitZero, "exit-zero", false, "exit 0 even when there are findings (errors still exit 1)")
 	fs.StringVar(&o.chdir, "C", "", "change to `dir` before doing anything else")
+	fs.BoolVar(&o.version, "version", false, "print the version (the module version from the build info) and exit")
 	for _, a := range passes.All() {
 		name := a.Name
 		fs.Var(&passThrough{o: o, name: name, isBool: true}, name, "enable only "+name+" (or =false to disable it): "+firstLine(a.Doc))
@@ -56,13 +58,7 @@ func newFlagSet(o *options) *flag.FlagSet {
 			fs.Var(&passThrough{o: o, name: name + "." + f.Name}, name+"."+f.Name, f.Usage)
 		})
 	}
-	fs.Usage = func() {
-		fmt.Fprintf(o.stderr, "Usage: tempguard [flags] [packages]\n\n"+
-			"Analyzes the named packages (default ./...) for insecure and buggy temp-file usage.\n"+
-			"Run 'tempguard help' for the analyzers, 'tempguard help <analyzer>' for one's doc.\n\n"+
-			"Exit codes: 0 no findings, 3 findings, 1 errors, 2 usage.\n\nFlags:\n")
-		fs.PrintDefaults()
-	}
+	fs.Usage = func() { usage(o.stderr) }
 	return fs
 }
 
@@ -104,6 +100,9 @@ func (o *options) main(args []string) int {
 			return exitClean
 		}
 		return exitUsage
+	}
+	if o.version {
+		return version(o.stdout)
 	}
 	if o.chdir != "" {
 		if err := os.Chdir(o.chdir); err != nil {
