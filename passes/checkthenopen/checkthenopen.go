@@ -91,6 +91,7 @@ type fnState struct {
 	// locks: positions of calls that take an inter-process lock (an
 	// O_CREATE|O_EXCL lock file, flock(2), lockedfile, gofrs/flock).
 	locks []token.Pos
+	bits  openBits
 }
 
 func (s *fnState) checkOfCall(call *ast.CallExpr) *check { return s.byCall[call] }
@@ -101,6 +102,7 @@ func run(pass *analysis.Pass) (any, error) {
 		return nil, nil
 	}
 	helpers := summarizeHelpers(pass, m)
+	bits := openBitsOf(pass.Pkg)
 
 	type group struct {
 		checks []*check
@@ -135,7 +137,7 @@ func run(pass *analysis.Pass) (any, error) {
 			}
 			continue
 		}
-		if u := newUse(m, call, f); u != nil {
+		if u := newUse(m, call, f, bits); u != nil {
 			if g := get(cur); g != nil {
 				g.uses = append(g.uses, u)
 			}
@@ -183,6 +185,7 @@ func run(pass *analysis.Pass) (any, error) {
 			uses:     g.uses,
 			sameFile: g.same,
 			locks:    g.locks,
+			bits:     bits,
 		}
 		for _, c := range s.checks {
 			c.stmt = s.nodeAt(c.call.Pos())
@@ -286,7 +289,7 @@ func newCheck(pass *analysis.Pass, m *tempmodel.Model, cur inspector.Cursor, cal
 }
 
 // newUse recognizes an operation on a path.
-func newUse(m *tempmodel.Model, call *ast.CallExpr, f tempmodel.Func) *use {
+func newUse(m *tempmodel.Model, call *ast.CallExpr, f tempmodel.Func, bits openBits) *use {
 	u := &use{call: call, f: f}
 	arg := func(i int, cl useClass) {
 		if i < len(call.Args) {
@@ -309,18 +312,9 @@ func newUse(m *tempmodel.Model, call *ast.CallExpr, f tempmodel.Func) *use {
 		default:
 			arg(0, useOpen)
 		}
-		u.nofollow = mentions(call.Args[1], "O_NOFOLLOW")
-		if id, ok := ast.Unparen(call.Args[1]).(*ast.Ident); ok && !u.nofollow {
-			// flags := os.O_RDONLY | unix.O_NOFOLLOW
-			if v, ok := m.Pass().TypesInfo.Uses[id].(*types.Var); ok {
-				if xs, _, complete := m.Defs(v); complete && len(xs) > 0 {
-					u.nofollow = true
-					for _, x := range xs {
-						u.nofollow = u.nofollow && x != nil && mentions(x, "O_NOFOLLOW")
-					}
-				}
-			}
-		}
+		// O_NOFOLLOW by its value, also through a variable
+		// (flags := os.O_RDONLY | unix.O_NOFOLLOW).
+		u.nofollow = hasFlag(m, call.Args[1], bits.nofollow)
 	case f.Is("os", "Mkdir"), f.Is("os", "MkdirAll"):
 		arg(0, useMkdir)
 	case f.Is("os", "Symlink"), f.Is("os", "Link"):
@@ -341,18 +335,6 @@ func newUse(m *tempmodel.Model, call *ast.CallExpr, f tempmodel.Func) *use {
 		return nil
 	}
 	return u
-}
-
-// mentions reports whether e contains a selector or identifier named name.
-func mentions(e ast.Expr, name string) bool {
-	found := false
-	ast.Inspect(e, func(n ast.Node) bool {
-		if id, ok := n.(*ast.Ident); ok && id.Name == name {
-			found = true
-		}
-		return !found
-	})
-	return found
 }
 
 // flags reports whether an operation of class cl trusts outcome out.
@@ -671,8 +653,9 @@ func (s *fnState) assertion(b blockT, succ int) bool {
 		for _, n := range blk.Nodes {
 			ast.Inspect(n, func(n ast.Node) bool {
 				if call, ok := n.(*ast.CallExpr); ok {
-					_, f := tempmodel.Callee(s.pass.TypesInfo, call)
-					if f.Pkg == "testing" && f.Recv != "" && (strings.HasPrefix(f.Name, "Fatal") || strings.HasPrefix(f.Name, "Skip") || f.Name == "FailNow") {
+					// A method of the testing package that does not
+					// return (the shared no-return query).
+					if _, f := tempmodel.Callee(s.pass.TypesInfo, call); f.Pkg == "testing" && f.Recv != "" && !s.m.MayReturn(call) {
 						found = true
 					}
 				}
@@ -724,8 +707,7 @@ func (s *fnState) handlesExist(u *use, a useArg) bool {
 			case f.Is("os", "IsExist") && len(call.Args) == 1:
 				found = true
 			case f.Is("errors", "Is") && len(call.Args) == 2:
-				switch s.sentinel(call.Args[1]) {
-				case "ErrExist", "EEXIST":
+				if ok, notExist := sentinelOf(s.pass.TypesInfo, call.Args[1]); ok && !notExist {
 					found = true
 				}
 			}
@@ -754,7 +736,7 @@ func (s *fnState) propagates(c *check, b blockT, succ int) bool {
 						exist = true
 						return false
 					}
-					if f.Is("errors", "Is") && len(x.Args) == 2 && s.sentinel(x.Args[1]) != "" {
+					if ok, _ := sentinelOf(info, x.Args[1]); f.Is("errors", "Is") && len(x.Args) == 2 && ok {
 						exist = true
 						return false
 					}
@@ -837,7 +819,7 @@ func (s *fnState) report(u *use, g *guard) {
 		msg = fmt.Sprintf("%s(%s) trusts a file-type check by %s: %sreplace the path with a symlink in between; open the file, check f.Stat() and call f.%s instead", useName, pathSrc, checkName, why, u.f.Name)
 	case outSymlink:
 		todo := "open first, then compare f.Stat() with os.SameFile (or use os.Root)"
-		if u.f.Is("os", "OpenFile") && len(u.call.Args) >= 2 && mentions(u.call.Args[1], "O_TRUNC") {
+		if u.f.Is("os", "OpenFile") && len(u.call.Args) >= 2 && hasFlag(s.m, u.call.Args[1], s.bits.trunc) {
 			todo = "open without O_TRUNC, compare f.Stat() with os.SameFile, then call f.Truncate(0) (or use os.Root)"
 		}
 		msg = fmt.Sprintf("%s(%s) follows a symlink swapped in after the %s symlink check: %sreplace the path in between; %s", useName, pathSrc, checkName, why, todo)
@@ -886,16 +868,9 @@ func userInput(m *tempmodel.Model, e ast.Expr, depth int) string {
 		case *ast.CallExpr:
 			_, f := tempmodel.Callee(info, x)
 			switch {
-			case f.Pkg == "flag" && (f.Name == "Arg" || f.Name == "Args"):
+			case argSources[f]:
 				found = "a command-line argument"
-			case f.Pkg == "net/http" && f.Recv == "Request" && (f.Name == "FormValue" || f.Name == "PostFormValue" || f.Name == "PathValue"):
-				found = "an HTTP request"
-			case f.Pkg == "net/url" && f.Recv == "Values" && f.Name == "Get":
-				found = "an HTTP request"
-			case f.Recv == "Context" && (strings.Contains(f.Pkg, "gin-gonic") || strings.Contains(f.Pkg, "labstack/echo") || strings.Contains(f.Pkg, "gofiber")) &&
-				(f.Name == "Param" || f.Name == "Query" || f.Name == "PostForm" || f.Name == "FormValue" || f.Name == "DefaultQuery" || f.Name == "Params"):
-				found = "an HTTP request"
-			case strings.HasSuffix(f.Pkg, "/mux") && f.Name == "Vars":
+			case requestSources[f]:
 				found = "an HTTP request"
 			}
 		case *ast.StarExpr:
@@ -940,7 +915,7 @@ func flagVar(m *tempmodel.Model, v *types.Var) bool {
 	xs, _, _ := m.Defs(v)
 	for _, d := range xs {
 		if call, ok := ast.Unparen(d).(*ast.CallExpr); ok {
-			if _, f := tempmodel.Callee(m.Pass().TypesInfo, call); f.Pkg == "flag" && f.Recv == "" && strings.HasPrefix(f.Name, "String") {
+			if _, f := tempmodel.Callee(m.Pass().TypesInfo, call); flagStringFuncs[f] {
 				return true
 			}
 		}
@@ -956,7 +931,7 @@ func flagVar(m *tempmodel.Model, v *types.Var) bool {
 			if !ok || len(call.Args) == 0 {
 				return true
 			}
-			if _, fn := tempmodel.Callee(m.Pass().TypesInfo, call); fn.Pkg == "flag" && fn.Name == "StringVar" {
+			if _, fn := tempmodel.Callee(m.Pass().TypesInfo, call); flagStringVarFuncs[fn] {
 				if u, ok := ast.Unparen(call.Args[0]).(*ast.UnaryExpr); ok && u.Op == token.AND {
 					if id, ok := ast.Unparen(u.X).(*ast.Ident); ok && m.Pass().TypesInfo.Uses[id] == v {
 						found = true
@@ -973,9 +948,11 @@ func flagVar(m *tempmodel.Model, v *types.Var) bool {
 }
 
 // isLock reports whether call takes an inter-process file lock: an
-// os.OpenFile with O_CREATE|O_EXCL (a lock file), flock(2)/fcntl locks, or
-// a lock from a file-locking package (gofrs/flock, lockedfile, filelock).
+// os.OpenFile with O_CREATE|O_EXCL (a lock file), flock(2) or an fcntl
+// lock on the descriptor of an *os.File, or a lock call of a file-locking
+// package (exact keys: gofrs/flock's lock methods, lockedfile).
 func isLock(m *tempmodel.Model, call *ast.CallExpr, f tempmodel.Func) bool {
+	info := m.Pass().TypesInfo
 	switch {
 	case f.Is("os", "OpenFile"):
 		if len(call.Args) < 2 {
@@ -983,23 +960,126 @@ func isLock(m *tempmodel.Model, call *ast.CallExpr, f tempmodel.Func) bool {
 		}
 		known, create, excl := m.OpenFlags(call.Args[1])
 		return known && create && excl
-	case (f.Pkg == "syscall" || f.Pkg == "golang.org/x/sys/unix") && f.Recv == "":
-		return f.Name == "Flock" || f.Name == "FcntlFlock"
+	case sysPkg(f.Pkg) && f.Recv == "" && f.Name == "Flock" && len(call.Args) == 2:
+		// flock(fd, LOCK_EX or LOCK_SH): the operation's value, not
+		// LOCK_UN.
+		fn, _ := tempmodel.Callee(info, call)
+		how, ok := m.ConstInt(call.Args[1])
+		ex, _ := sysConst(fn.Pkg(), "LOCK_EX")
+		sh, _ := sysConst(fn.Pkg(), "LOCK_SH")
+		return ok && how&(ex|sh) != 0 && fileFdArg(m, call.Args[0], 0)
+	case sysPkg(f.Pkg) && f.Recv == "" && f.Name == "FcntlFlock" && len(call.Args) == 3:
+		// fcntl(fd, F_SETLK(W), &Flock_t{Type: F_WRLCK or F_RDLCK}).
+		fn, _ := tempmodel.Callee(info, call)
+		cmd, ok := m.ConstInt(call.Args[1])
+		if !ok || !fileFdArg(m, call.Args[0], 0) {
+			return false
+		}
+		set := false
+		for _, name := range []string{"F_SETLK", "F_SETLKW", "F_OFD_SETLK", "F_OFD_SETLKW"} {
+			if v, ok := sysConst(fn.Pkg(), name); ok && v == cmd {
+				set = true
+			}
+		}
+		return set && lockType(m, fn.Pkg(), call.Args[2])
 	}
-	pkg := strings.ToLower(f.Pkg)
-	if !strings.Contains(pkg, "flock") && !strings.Contains(pkg, "lockedfile") && !strings.Contains(pkg, "filelock") && !strings.Contains(pkg, "lockfile") && !strings.Contains(pkg, "fslock") {
-		return false
-	}
-	if f.Recv == "" && strings.Contains(pkg, "lockedfile") {
-		return true // lockedfile.Edit, Create, OpenFile, Write: all lock
-	}
-	// filelock.Lock(f), (*flock.Flock).TryLock; not flock.New(path).
-	return strings.Contains(f.Name, "Lock")
+	return lockCalls[f]
 }
 
-// testHelper reports whether the function takes a *testing.T, B, F or a
-// testing.TB: a test helper (golden-file writers in testutil packages)
-// that runs only under go test.
+// fileFdArg reports whether e is the descriptor of an *os.File: f.Fd(),
+// a conversion of it (int(f.Fd())), or a variable assigned only that.
+func fileFdArg(m *tempmodel.Model, e ast.Expr, depth int) bool {
+	info := m.Pass().TypesInfo
+	if depth > 3 {
+		return false
+	}
+	switch x := ast.Unparen(e).(type) {
+	case *ast.CallExpr:
+		if tv, ok := info.Types[x.Fun]; ok && tv.IsType() && len(x.Args) == 1 {
+			return fileFdArg(m, x.Args[0], depth+1)
+		}
+		_, f := tempmodel.Callee(info, x)
+		return f == fileFd
+	case *ast.Ident:
+		v, ok := info.Uses[x].(*types.Var)
+		if !ok {
+			return false
+		}
+		xs, idx, complete := m.Defs(v)
+		if !complete || len(xs) == 0 {
+			return false
+		}
+		for i, d := range xs {
+			if d == nil || idx[i] >= 0 || !fileFdArg(m, d, depth+1) {
+				return false
+			}
+		}
+		return true
+	}
+	return false
+}
+
+// lockType reports whether e is &Flock_t{Type: F_RDLCK or F_WRLCK} of
+// package pkg, directly or through a variable assigned once.
+func lockType(m *tempmodel.Model, pkg *types.Package, e ast.Expr) bool {
+	info := m.Pass().TypesInfo
+	e = ast.Unparen(e)
+	if u, ok := e.(*ast.UnaryExpr); ok && u.Op == token.AND {
+		e = ast.Unparen(u.X)
+	}
+	if id, ok := e.(*ast.Ident); ok {
+		v, ok := info.Uses[id].(*types.Var)
+		if !ok {
+			return false
+		}
+		xs, idx, complete := m.Defs(v)
+		if !complete || len(xs) != 1 || xs[0] == nil || idx[0] >= 0 {
+			return false
+		}
+		e = ast.Unparen(xs[0])
+		if u, ok := e.(*ast.UnaryExpr); ok && u.Op == token.AND {
+			e = ast.Unparen(u.X)
+		}
+	}
+	lit, ok := e.(*ast.CompositeLit)
+	if !ok {
+		return false
+	}
+	n, ok := types.Unalias(info.TypeOf(lit)).(*types.Named)
+	if !ok || pkg == nil || n.Obj() != pkg.Scope().Lookup("Flock_t") {
+		return false
+	}
+	st, ok := n.Underlying().(*types.Struct)
+	if !ok {
+		return false
+	}
+	rd, _ := sysConst(pkg, "F_RDLCK")
+	wr, _ := sysConst(pkg, "F_WRLCK")
+	for _, el := range lit.Elts {
+		kv, ok := el.(*ast.KeyValueExpr)
+		if !ok {
+			continue
+		}
+		key, ok := kv.Key.(*ast.Ident)
+		if !ok {
+			continue
+		}
+		// The Type field of the struct (the field object, not its
+		// spelling in the program).
+		for i := range st.NumFields() {
+			if fld := st.Field(i); fld == info.Uses[key] && fld.Name() == "Type" {
+				if v, ok := m.ConstInt(kv.Value); ok && (v == rd || v == wr) {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// testHelper reports whether the function takes a parameter whose type
+// implements testing.TB (*testing.T, B, F or a testing.TB): a test helper
+// (golden-file writers in testutil packages) that runs only under go test.
 func (s *fnState) testHelper() bool {
 	var ft *ast.FuncType
 	switch fn := s.fn.(type) {
@@ -1016,10 +1096,19 @@ func (s *fnState) testHelper() bool {
 		if t == nil {
 			continue
 		}
+		elem := t
 		if ptr, ok := t.(*types.Pointer); ok {
-			t = ptr.Elem()
+			elem = ptr.Elem()
 		}
-		if n, ok := t.(*types.Named); ok && n.Obj().Pkg() != nil && n.Obj().Pkg().Path() == "testing" {
+		n, ok := types.Unalias(elem).(*types.Named)
+		if !ok || n.Obj().Pkg() == nil || n.Obj().Pkg().Path() != "testing" {
+			continue
+		}
+		tb, ok := n.Obj().Pkg().Scope().Lookup("TB").(*types.TypeName)
+		if !ok {
+			continue
+		}
+		if iface, ok := tb.Type().Underlying().(*types.Interface); ok && types.Implements(t, iface) {
 			return true
 		}
 	}

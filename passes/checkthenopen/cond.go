@@ -242,11 +242,8 @@ func (s *fnState) errTestFacts(call *ast.CallExpr, val bool, at token.Pos) []fac
 		errArg = call.Args[0]
 		notExist = f.Name == "IsNotExist"
 	case f.Is("errors", "Is") && len(call.Args) == 2:
-		switch s.sentinel(call.Args[1]) {
-		case "ErrNotExist", "ENOENT":
-			notExist = true
-		case "ErrExist", "EEXIST":
-		default:
+		var ok bool
+		if ok, notExist = sentinelOf(s.pass.TypesInfo, call.Args[1]); !ok {
 			return nil
 		}
 		errArg = call.Args[0]
@@ -265,32 +262,6 @@ func (s *fnState) errTestFacts(call *ast.CallExpr, val bool, at token.Pos) []fac
 		return []fact{{c: c, out: outMissing, specific: true}}
 	}
 	return []fact{{c: c, out: outPresent, specific: true}}
-}
-
-// sentinel names the error variable e refers to, for fs/os/syscall/unix
-// existence sentinels, or "".
-func (s *fnState) sentinel(e ast.Expr) string {
-	var id *ast.Ident
-	switch x := ast.Unparen(e).(type) {
-	case *ast.SelectorExpr:
-		id = x.Sel
-	case *ast.Ident:
-		id = x
-	default:
-		return ""
-	}
-	obj := s.pass.TypesInfo.Uses[id]
-	if obj == nil || obj.Pkg() == nil {
-		return ""
-	}
-	switch obj.Pkg().Path() {
-	case "io/fs", "os", "syscall", "golang.org/x/sys/unix":
-		switch obj.Name() {
-		case "ErrNotExist", "ErrExist", "ENOENT", "EEXIST":
-			return obj.Name()
-		}
-	}
-	return ""
 }
 
 // fileInfoFacts classifies a condition that tests the FileInfo of a check:
@@ -314,18 +285,16 @@ func (s *fnState) fileInfoFacts(e ast.Expr, at token.Pos) []fact {
 				}
 			}
 		case *ast.SelectorExpr:
-			if obj := info.Uses[x.Sel]; obj != nil && obj.Pkg() != nil && (obj.Pkg().Path() == "os" || obj.Pkg().Path() == "io/fs") {
-				switch obj.Name() {
-				case "ModeSymlink":
-					symlink = true
-				case "ModeDir", "ModeType", "ModeNamedPipe", "ModeSocket", "ModeDevice", "ModeCharDevice", "ModeIrregular":
-					typ = true
-				case "ModePerm", "ModeSetuid", "ModeSetgid", "ModeSticky":
-					perm = true
-				}
+			switch modeConst(info, x) {
+			case outSymlink:
+				symlink = true
+			case outType:
+				typ = true
+			case outPerm:
+				perm = true
 			}
 			// st.Uid / st.Gid where st := fi.Sys().(*syscall.Stat_t)
-			if x.Sel.Name == "Uid" || x.Sel.Name == "Gid" {
+			if statTOwnerField(info, x) {
 				if cc := s.statTOwner(x.X, at); cc != nil {
 					c, perm = cc, true
 				}
@@ -335,21 +304,23 @@ func (s *fnState) fileInfoFacts(e ast.Expr, at token.Pos) []fact {
 			if !ok {
 				return true
 			}
-			switch sel.Sel.Name {
-			case "IsDir", "IsRegular", "Type":
+			switch m := methodOf(info, sel); m {
+			case fsIsDir, modeIsDir, modeIsRegular, modeType:
 				if cc := s.infoOrMode(sel.X, at); cc != nil {
 					c = cc
-					if cc.kind == kindLstat && sel.Sel.Name != "IsDir" {
+					// After Lstat, a regular file or its type says it
+					// is no symlink; a directory test does not.
+					if cc.kind == kindLstat && m != fsIsDir && m != modeIsDir {
 						symlink = true
 					} else {
 						typ = true
 					}
 				}
-			case "Perm":
+			case modePerm:
 				if cc := s.infoOrMode(sel.X, at); cc != nil {
 					c, perm = cc, true
 				}
-			case "Mode":
+			case fsMode:
 				if cc := s.checkInfo(sel.X, at); cc != nil {
 					c = cc
 				}
@@ -396,7 +367,7 @@ func (s *fnState) infoOrMode(e ast.Expr, at token.Pos) *check {
 		}
 	}
 	if call, ok := e.(*ast.CallExpr); ok && len(call.Args) == 0 {
-		if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok && sel.Sel.Name == "Mode" {
+		if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok && methodOf(s.pass.TypesInfo, sel) == fsMode {
 			return s.checkInfo(sel.X, at)
 		}
 		return nil
@@ -428,7 +399,7 @@ func (s *fnState) statTOwner(e ast.Expr, at token.Pos) *check {
 		return nil
 	}
 	sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
-	if !ok || sel.Sel.Name != "Sys" {
+	if !ok || methodOf(s.pass.TypesInfo, sel) != fsSys {
 		return nil
 	}
 	return s.checkInfo(sel.X, at)

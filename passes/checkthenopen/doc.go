@@ -75,8 +75,31 @@
 //
 // The report is at the use, with the check as related information. The
 // message says so when the path is in a shared temp directory, where any
-// local user can race, or comes from user input (os.Args, flags, HTTP
-// requests).
+// local user can race, or comes from user input: os.Args, flag.Arg(s),
+// flag.String and flag.StringVar (also of a FlagSet), and HTTP requests
+// ((*http.Request).FormValue, PostFormValue, PathValue, url.Values.Get,
+// gin's Context Param/Query/PostForm/DefaultQuery/DefaultPostForm, echo
+// v4's Context Param/QueryParam/FormValue, fiber v2's Ctx
+// Params/Query/FormValue, gorilla/mux.Vars), each by exact package path
+// and name.
+//
+// # How decisions are made
+//
+// Every decision comes from types, constant values and the control-flow
+// graph, never from how something is spelled: renaming a variable, a
+// function, an import or a constant, or rewording a comment, changes no
+// finding. Open flags are read by value (a constant named O_NOFOLLOW that
+// is 0 refuses nothing; one named otherwise with the value of
+// syscall.O_NOFOLLOW does); existence sentinels are the package-level
+// variables and constants of io/fs, os, syscall and x/sys/unix themselves;
+// FileInfo and FileMode tests are the io/fs methods and constants; a test
+// assertion is a call of a testing method that does not return; a test
+// helper takes a parameter whose type implements testing.TB. Where a name
+// used to stand for a kind of API (a package path containing "flock" or
+// "lockfile", a method whose name contains "Lock", a path containing
+// "gin-gonic" or ending in "/mux"), it is an exact API key now, or nothing:
+// a file lock of an unlisted package no longer silences a finding, and a
+// value from an unlisted web framework is not called user input.
 //
 // # What stays quiet
 //
@@ -108,9 +131,15 @@
 //   - tests: _test.go files and test helpers (functions taking a
 //     *testing.T, B, F or testing.TB), such as golden-file writers, unless
 //     the path is in a shared temp dir;
-//   - a check and use under an inter-process lock taken before the check
-//     (an O_CREATE|O_EXCL lock file, flock(2), gofrs/flock, lockedfile),
-//     unless the path is in a shared temp dir;
+//   - a check and use under an inter-process lock taken before the check,
+//     unless the path is in a shared temp dir: an O_CREATE|O_EXCL lock
+//     file, flock(2) with LOCK_EX or LOCK_SH (by value) or an fcntl
+//     F_SETLK(W) read or write lock on the descriptor of an *os.File
+//     (f.Fd()), the lock methods of github.com/gofrs/flock (Lock, TryLock,
+//     RLock, TryRLock and their Context forms; flock.New locks nothing) and
+//     lockedfile (rogpeppe/go-internal and cmd/go: Create, Edit, OpenFile,
+//     Write, Transform, (*Mutex).Lock). Other packages are not locks,
+//     whatever their path or method names say;
 //   - writes after a wrapper whose false means "missing or not a
 //     directory" (func isDir(p string) bool): it decides only MkdirAll.
 //

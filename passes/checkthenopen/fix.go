@@ -44,7 +44,7 @@ func (s *fnState) suggest(u *use, g *guard) *analysis.SuggestedFix {
 	case g.f.out == outSymlink && u.f.Is("os", "OpenFile") && len(u.call.Args) >= 2:
 		// Verifying after the open is too late when the open itself
 		// truncates or creates through the swapped-in symlink.
-		if known, create, _ := s.m.OpenFlags(u.call.Args[1]); !known || create || mentions(u.call.Args[1], "O_TRUNC") {
+		if known, create, _ := s.m.OpenFlags(u.call.Args[1]); !known || create || mayHaveFlag(s.m, u.call.Args[1], s.bits.trunc) {
 			return nil
 		}
 		return s.fixSameFile(u, g)
@@ -447,7 +447,13 @@ func (s *fnState) fixSameFile(u *use, g *guard) *analysis.SuggestedFix {
 		return nil
 	}
 	nif, ok := blk.List[next].(*ast.IfStmt)
-	if !ok || nif.Init != nil || !mentionsName(nif.Cond, eID.Name) {
+	// The next statement tests the open's error variable (the object, not
+	// its spelling).
+	errObj := s.pass.TypesInfo.Defs[eID]
+	if errObj == nil {
+		errObj = s.pass.TypesInfo.Uses[eID]
+	}
+	if !ok || nif.Init != nil || !s.refers(nif.Cond, errObj) {
 		return nil
 	}
 	osName := pkgName(u.call)

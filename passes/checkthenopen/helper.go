@@ -133,7 +133,7 @@ type exitPath struct {
 // records whether it is a permission (not existence) check.
 func (w *helperWalk) accessCall(call *ast.CallExpr) bool {
 	_, f := tempmodel.Callee(w.pass.TypesInfo, call)
-	if (f.Pkg != "syscall" && f.Pkg != "golang.org/x/sys/unix") || f.Recv != "" || f.Name != "Access" || len(call.Args) != 2 {
+	if !sysPkg(f.Pkg) || f.Recv != "" || f.Name != "Access" || len(call.Args) != 2 {
 		return false
 	}
 	if w.param >= 0 && w.accessExpr != call {
@@ -460,36 +460,14 @@ func (w *helperWalk) impl(e ast.Expr) (t, f int) {
 		case fn.Is("os", "IsExist") && len(x.Args) == 1 && is(x.Args[0], w.errVar):
 			return 1, -1
 		case fn.Is("errors", "Is") && len(x.Args) == 2 && is(x.Args[0], w.errVar):
-			switch sentinelName(info, x.Args[1]) {
-			case "ErrNotExist", "ENOENT":
+			if ok, notExist := sentinelOf(info, x.Args[1]); ok && notExist {
 				return -1, 1
-			case "ErrExist", "EEXIST":
+			} else if ok {
 				return 1, -1
 			}
 		}
 	}
 	return 0, 0
-}
-
-func sentinelName(info *types.Info, e ast.Expr) string {
-	var id *ast.Ident
-	switch x := ast.Unparen(e).(type) {
-	case *ast.SelectorExpr:
-		id = x.Sel
-	case *ast.Ident:
-		id = x
-	default:
-		return ""
-	}
-	obj := info.Uses[id]
-	if obj == nil || obj.Pkg() == nil {
-		return ""
-	}
-	switch obj.Pkg().Path() {
-	case "io/fs", "os", "syscall", "golang.org/x/sys/unix":
-		return obj.Name()
-	}
-	return ""
 }
 
 // maybeHelper is a cheap signature test: a string parameter and a bool
