@@ -834,9 +834,10 @@ func (s *fnState) report(u *use, g *guard) {
 		return
 	}
 	d := analysis.Diagnostic{
-		Pos:     u.call.Pos(),
-		End:     u.call.End(),
-		Message: msg,
+		Pos:      u.call.Pos(),
+		End:      u.call.End(),
+		Message:  msg,
+		Category: s.category(u, g, p),
 		Related: []analysis.RelatedInformation{{
 			Pos:     c.call.Pos(),
 			End:     c.call.End(),

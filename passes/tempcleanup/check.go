@@ -14,6 +14,7 @@ import (
 	"golang.org/x/tools/go/ast/inspector"
 	"golang.org/x/tools/go/cfg"
 
+	"github.com/tempguard/tempguard/passes/internal/severity"
 	"github.com/tempguard/tempguard/passes/internal/tempmodel"
 )
 
@@ -58,19 +59,38 @@ func (c *checker) checkCreation(cur inspector.Cursor, call *ast.CallExpr, isDir 
 	// reason; those get the leak check below like any other code.
 	if c.isTestFile(call.Pos()) && !c.sharedResult(cur) && c.sharedTempArg(call.Args[0]) && !c.forSocket(fn, call) {
 		if tv := c.testingVar(cur, call.Pos()); tv != nil {
+			n := len(c.pending)
 			if isDir {
 				c.reportTestDir(cur, call, f, tv, fn)
 			} else {
 				c.reportTestFile(call, f, tv)
 			}
+			// t.TempDir() is advice (a note, off by default) for a test
+			// that removes the object on every path, a finding for one
+			// that leaks it.
+			cat := severity.TestTempDir
+			if c.leak(cur, call, isDir, f, fnCur, fn, body) != nil {
+				cat = severity.TestLeak
+			}
+			for _, fd := range c.pending[n:] {
+				fd.diag.Category = cat
+			}
 			return
 		}
 	}
+	if fd := c.leak(cur, call, isDir, f, fnCur, fn, body); fd != nil {
+		c.pending = append(c.pending, fd)
+	}
+}
+
+// leak returns the finding for a temp file or dir from call that is not
+// removed on some path out of fn, or nil.
+func (c *checker) leak(cur inspector.Cursor, call *ast.CallExpr, isDir bool, f tempmodel.Func, fnCur inspector.Cursor, fn ast.Node, body *ast.BlockStmt) *finding {
 	switch loc := c.m.Prov(call.Args[0]).Loc; {
 	case loc == tempmodel.LocPrivate:
-		return // created in a private temp dir (t.TempDir()...): removing the dir removes it
+		return nil // created in a private temp dir (t.TempDir()...): removing the dir removes it
 	case loc == tempmodel.LocUnknown && c.isTestFile(call.Pos()):
-		return // a test helper's dir parameter or field: usually the caller's t.TempDir()
+		return nil // a test helper's dir parameter or field: usually the caller's t.TempDir()
 	}
 	// The creation must be `x, err := call` (or = / var).
 	site := cur
@@ -85,34 +105,34 @@ func (c *checker) checkCreation(cur inspector.Cursor, call *ast.CallExpr, isDir 
 	case edge.AssignStmt_Rhs:
 		as := stmtCur.Node().(*ast.AssignStmt)
 		if len(as.Rhs) != 1 || len(as.Lhs) != 2 {
-			return
+			return nil
 		}
 		lhs = as.Lhs
 	case edge.ValueSpec_Values:
 		vs := stmtCur.Node().(*ast.ValueSpec)
 		if len(vs.Values) != 1 || len(vs.Names) != 2 {
-			return
+			return nil
 		}
 		lhs = []ast.Expr{vs.Names[0], vs.Names[1]}
 	default:
-		return
+		return nil
 	}
 	hid, ok := lhs[0].(*ast.Ident)
 	if !ok || hid.Name == "_" {
-		return
+		return nil
 	}
 	v := c.varOf(hid)
 	if v == nil || v.Pos() < body.Lbrace || v.Pos() > body.Rbrace {
-		return // a named result, a global or an outer variable: ownership leaves
+		return nil // a named result, a global or an outer variable: ownership leaves
 	}
 	var errVar *types.Var
 	if eid, ok := lhs[1].(*ast.Ident); ok && eid.Name != "_" {
 		errVar = c.varOf(eid)
 		if errVar == nil {
-			return
+			return nil
 		}
 	} else if !ok {
-		return
+		return nil
 	}
 	k := kName
 	if !isDir {
@@ -120,21 +140,21 @@ func (c *checker) checkCreation(cur inspector.Cursor, call *ast.CallExpr, isDir 
 	}
 	fl := c.walk(fn, v, k, stmtCur.Node())
 	if fl.quiet() {
-		return
+		return nil
 	}
 	if fl.shown && len(fl.events) == 0 {
-		return // never removed and its path shown to the user: an artifact kept on purpose
+		return nil // never removed and its path shown to the user: an artifact kept on purpose
 	}
 	if c.removalByChoice(fn, fl.events) || c.deferredBefore(call, fl.events) {
-		return
+		return nil
 	}
 	g := c.m.CFG(fn)
 	if g == nil {
-		return
+		return nil
 	}
 	ret := c.leakPath(g, call, fl.events, errVar, fn)
 	if ret == nil {
-		return
+		return nil
 	}
 	what, remove := "directory", fmt.Sprintf("defer os.RemoveAll(%s)", hid.Name)
 	if !isDir {
@@ -158,7 +178,7 @@ func (c *checker) checkCreation(cur inspector.Cursor, call *ast.CallExpr, isDir 
 		},
 	}
 	c.leakFix(fd, fnCur, stmtCur, hid, v, errVar, isDir)
-	c.pending = append(c.pending, fd)
+	return fd
 }
 
 func (c *checker) varOf(id *ast.Ident) *types.Var {

@@ -13,6 +13,7 @@ import (
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ast/inspector"
 
+	"github.com/tempguard/tempguard/passes/internal/severity"
 	"github.com/tempguard/tempguard/passes/internal/tempmodel"
 )
 
@@ -29,13 +30,15 @@ var Analyzer = &analysis.Analyzer{
 // edits that fix them; one diagnostic is reported per call.
 type finding struct {
 	msgs  []string
+	cats  []string // the category of each problem (package severity)
 	short []string // the same problems in a few words, for "also: ..."
 	edits []analysis.TextEdit
 	noFix bool // some problem has no safe fix: offer none
 }
 
-func (f *finding) add(msg, short string, fixable bool, edits ...analysis.TextEdit) {
+func (f *finding) add(cat, msg, short string, fixable bool, edits ...analysis.TextEdit) {
 	f.msgs = append(f.msgs, msg)
+	f.cats = append(f.cats, cat)
 	f.short = append(f.short, short)
 	if !fixable {
 		f.noFix = true
@@ -109,12 +112,12 @@ func (c *checker) check(cur inspector.Cursor, call *ast.CallExpr, f tempmodel.Fu
 				newDir, dirEdits, fixable = d, edits, fixable && ok
 			}
 		}
-		fd.add(fmt.Sprintf("%s pattern %s contains a path separator, an error at run time; put the directory in the dir argument", name, strconv.Quote(patS)), "the pattern contains a path separator", fixable)
+		fd.add(severity.PatternSeparator, fmt.Sprintf("%s pattern %s contains a path separator, an error at run time; put the directory in the dir argument", name, strconv.Quote(patS)), "the pattern contains a path separator", fixable)
 	case !patConst:
 		if tn := c.subtestName(cur, patArg); tn != nil {
 			// Rule 1b: t.Name() of a subtest contains "/".
 			edits, ok := c.replaceSlashes(call, tn)
-			fd.add(fmt.Sprintf("%s pattern uses %s, which contains \"/\" in a subtest: an error at run time; replace the slashes, e.g. strings.ReplaceAll(%s, \"/\", \"_\")", name, c.m.Source(tn), c.m.Source(tn)), c.m.Source(tn)+" contains \"/\" in a subtest", ok, edits...)
+			fd.add(severity.PatternSeparator, fmt.Sprintf("%s pattern uses %s, which contains \"/\" in a subtest: an error at run time; replace the slashes, e.g. strings.ReplaceAll(%s, \"/\", \"_\")", name, c.m.Source(tn), c.m.Source(tn)), c.m.Source(tn)+" contains \"/\" in a subtest", ok, edits...)
 		} else if p := c.m.Prov(patArg); (p.Loc == tempmodel.LocShared || p.Loc == tempmodel.LocPrivate) && absDirs[p.Dir] && c.pathShaped(patArg, 0) {
 			// Rule 1c: the pattern is a whole path under a temp dir.
 			d, pat, edits, ok := c.splitPathPattern(call, patArg, baseDir, dirConst && dirS == "" || hardTmp)
@@ -122,13 +125,13 @@ func (c *checker) check(cur inspector.Cursor, call *ast.CallExpr, f tempmodel.Fu
 				newDir, newPat, dirEdits = d, pat, edits
 				fd.edits = append(fd.edits, analysis.TextEdit{Pos: patArg.Pos(), End: patArg.End(), NewText: []byte(strconv.Quote(pat))})
 			}
-			fd.add(fmt.Sprintf("%s pattern is a path under %s, which contains a path separator: an error at run time; pass the directory as dir and only a name pattern", name, p.Dir), "the pattern is a path", ok)
+			fd.add(severity.PatternSeparator, fmt.Sprintf("%s pattern is a path under %s, which contains a path separator: an error at run time; pass the directory as dir and only a name pattern", name, p.Dir), "the pattern is a path", ok)
 			patConst = false
 		}
 	}
 
 	if hardTmp {
-		fd.add(fmt.Sprintf("%s dir %s ignores $TMPDIR and does not exist on Windows; use \"\" for the default temp dir", name, strconv.Quote(dirS)), "dir "+strconv.Quote(dirS)+" ignores $TMPDIR", true)
+		fd.add(severity.PatternHardTmp, fmt.Sprintf("%s dir %s ignores $TMPDIR and does not exist on Windows; use \"\" for the default temp dir", name, strconv.Quote(dirS)), "dir "+strconv.Quote(dirS)+" ignores $TMPDIR", true)
 		if newDir == "" {
 			newDir = `""`
 		}
@@ -141,7 +144,7 @@ func (c *checker) check(cur inspector.Cursor, call *ast.CallExpr, f tempmodel.Fu
 			case patConst:
 				i := len(newPat) - len(ext)
 				fixed := newPat[:i] + "*" + newPat[i:]
-				fd.add(fmt.Sprintf("%s pattern %s has no \"*\": the random part goes after the %s extension; use %s", name, strconv.Quote(patS), ext, strconv.Quote(fixed)), "the random part hides the "+ext+" extension", isLit)
+				fd.add(severity.PatternExtension, fmt.Sprintf("%s pattern %s has no \"*\": the random part goes after the %s extension; use %s", name, strconv.Quote(patS), ext, strconv.Quote(fixed)), "the random part hides the "+ext+" extension", isLit)
 				newPat, patChanged = fixed, true
 			default:
 				// A runtime pattern ending in a literal extension.
@@ -150,7 +153,7 @@ func (c *checker) check(cur inspector.Cursor, call *ast.CallExpr, f tempmodel.Fu
 				if ok {
 					edits = append(edits, edit)
 				}
-				fd.add(fmt.Sprintf("%s pattern has no \"*\": the random part goes after the %s extension; insert \"*\" before it", name, ext), "the random part hides the "+ext+" extension", ok, edits...)
+				fd.add(severity.PatternExtension, fmt.Sprintf("%s pattern has no \"*\": the random part goes after the %s extension; insert \"*\" before it", name, ext), "the random part hides the "+ext+" extension", ok, edits...)
 			}
 		}
 	}
@@ -172,7 +175,7 @@ func (c *checker) check(cur inspector.Cursor, call *ast.CallExpr, f tempmodel.Fu
 	if len(fd.msgs) > 1 {
 		msg += "; also: " + strings.Join(fd.short[1:], ", ")
 	}
-	d := analysis.Diagnostic{Pos: call.Pos(), End: call.End(), Message: msg}
+	d := analysis.Diagnostic{Pos: call.Pos(), End: call.End(), Message: msg, Category: worst(fd.cats)}
 	if !fd.noFix && len(fd.edits) > 0 {
 		d.SuggestedFixes = []analysis.SuggestedFix{{Message: "Fix the " + name + " arguments", TextEdits: dedup(fd.edits)}}
 	}

@@ -465,7 +465,7 @@ func report(m *tempmodel.Model, pass *analysis.Pass, c call, mode int64, styles 
 	default:
 		msg = fmt.Sprintf("%s sets mode %s on a path in a shared temp dir, %s by other users; use %s", c.name, shown, access, lit)
 	}
-	d := analysis.Diagnostic{Pos: c.call.Pos(), End: c.call.End(), Message: msg}
+	d := analysis.Diagnostic{Pos: c.call.Pos(), End: c.call.End(), Message: msg, Category: permCategory(mode)}
 	if edit != nil {
 		d.SuggestedFixes = []analysis.SuggestedFix{{
 			Message:   "Use mode " + lit,

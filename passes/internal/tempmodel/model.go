@@ -11,6 +11,7 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/tempguard/tempguard/passes/internal/severity"
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/passes/inspect"
 	"golang.org/x/tools/go/ast/inspector"
@@ -315,10 +316,14 @@ func (m *Model) MayReturn(call *ast.CallExpr) bool {
 }
 
 // Report reports d through pass unless a //tempguard:ignore comment
-// suppresses it.
+// suppresses it. A d without a Category gets its analyzer's default one
+// (see package severity).
 func (m *Model) Report(pass *analysis.Pass, d analysis.Diagnostic) {
 	if m.suppressed(pass.Analyzer.Name, d.Pos) {
 		return
+	}
+	if d.Category == "" {
+		d.Category = severity.Default(pass.Analyzer.Name)
 	}
 	pass.Report(d)
 }

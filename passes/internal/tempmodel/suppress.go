@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/tempguard/tempguard/passes/internal/severity"
 	"golang.org/x/tools/go/analysis"
 )
 
@@ -15,7 +16,7 @@ const Directive = "//tempguard:ignore"
 
 // SuppressionCategory is the Category of the diagnostics about malformed or
 // reason-less suppressions (so that SARIF can give them a rule of their own).
-const SuppressionCategory = "suppression"
+const SuppressionCategory = severity.Suppression
 
 // AnalyzerNames are the names a suppression may list: tempguard's
 // analyzers (a public contract; passes_test checks it against the registry).

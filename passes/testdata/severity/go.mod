@@ -1,0 +1,3 @@
+module severity
+
+go 1.26
