@@ -325,6 +325,9 @@ func (m *Model) Report(pass *analysis.Pass, d analysis.Diagnostic) {
 	if d.Category == "" {
 		d.Category = severity.Default(pass.Analyzer.Name)
 	}
+	if d.URL == "" {
+		d.URL = pass.Analyzer.URL // drivers would otherwise link Analyzer.URL resolved against "#"+Category
+	}
 	pass.Report(d)
 }
 

@@ -329,7 +329,7 @@ func Get(pass *analysis.Pass) *Model {
 			continue
 		}
 		for _, msg := range s.problems() {
-			pass.Report(analysis.Diagnostic{Pos: s.pos, Category: SuppressionCategory, Message: msg})
+			pass.Report(analysis.Diagnostic{Pos: s.pos, Category: SuppressionCategory, URL: "https://github.com/tempguard/tempguard#suppressing-a-finding", Message: msg})
 		}
 	}
 	return m
