@@ -777,6 +777,7 @@ func (s *fnState) report(u *use, g *guard) {
 		}
 	}
 	var msg string
+	said := g.f.said("")
 	switch g.f.out {
 	case outMissing:
 		what := "create it or plant a symlink there in between"
@@ -789,31 +790,31 @@ func (s *fnState) report(u *use, g *guard) {
 			if g.option {
 				todo = "create it with os.O_CREATE|os.O_EXCL unless overwriting, and os.Rename a temp file over it when overwriting"
 			}
-			msg = fmt.Sprintf("%s(%s) after %s found it missing is racy: %s%s; %s", useName, pathSrc, checkName, why, what, todo)
+			msg = fmt.Sprintf("%s(%s) after %s %s is racy: %s%s; %s", useName, pathSrc, checkName, said, why, what, todo)
 		case useMkdir:
 			if u.f.Name == "MkdirAll" && p.Loc == tempmodel.LocShared {
-				msg = fmt.Sprintf("os.MkdirAll(%s) after %s found it missing is racy: %screate it first and own it; use os.MkdirTemp for a private directory", pathSrc, checkName, why)
+				msg = fmt.Sprintf("os.MkdirAll(%s) after %s %s is racy: %screate it first and own it; use os.MkdirTemp for a private directory", pathSrc, checkName, said, why)
 			} else if u.f.Name == "MkdirAll" {
 				// The race itself is harmless (MkdirAll accepts an existing
 				// directory): the check is redundant, say so.
-				msg = fmt.Sprintf("os.MkdirAll(%s) after %s found it missing is a redundant, racy check: os.MkdirAll already succeeds if the directory exists; call it without the check", pathSrc, checkName)
+				msg = fmt.Sprintf("os.MkdirAll(%s) after %s %s is a redundant, racy check: os.MkdirAll already succeeds if the directory exists; call it without the check", pathSrc, checkName, said)
 			} else {
-				msg = fmt.Sprintf("os.Mkdir(%s) after %s found it missing is racy: %screate it in between; call os.Mkdir alone and handle errors.Is(err, fs.ErrExist)", pathSrc, checkName, why)
+				msg = fmt.Sprintf("os.Mkdir(%s) after %s %s is racy: %screate it in between; call os.Mkdir alone and handle errors.Is(err, fs.ErrExist)", pathSrc, checkName, said, why)
 			}
 		case useLink:
-			msg = fmt.Sprintf("%s(..., %s) after %s found it missing is racy: %screate it in between; call %s alone and handle errors.Is(err, fs.ErrExist)", useName, pathSrc, checkName, why, useName)
+			msg = fmt.Sprintf("%s(..., %s) after %s %s is racy: %screate it in between; call %s alone and handle errors.Is(err, fs.ErrExist)", useName, pathSrc, checkName, said, why, useName)
 		case useRenameDst:
-			msg = fmt.Sprintf("os.Rename(..., %s) after %s found the target missing is racy: %s%s and the rename replaces it; use os.Link then os.Remove to fail if the target exists", pathSrc, checkName, why, what)
+			msg = fmt.Sprintf("os.Rename(..., %s) after %s %s is racy: %s%s and the rename replaces it; use os.Link then os.Remove to fail if the target exists", pathSrc, checkName, g.f.said("the target"), why, what)
 		}
 	case outPresent:
 		if g.arg.class == useRemove && u.f.Is("os", "Rename") {
-			msg = fmt.Sprintf("os.Rename(%s, ...) after %s found it present is racy: %sremove or replace it in between; call os.Rename alone and handle errors.Is(err, fs.ErrNotExist)", pathSrc, checkName, why)
+			msg = fmt.Sprintf("os.Rename(%s, ...) after %s %s is racy: %sremove or replace it in between; call os.Rename alone and handle errors.Is(err, fs.ErrNotExist)", pathSrc, checkName, said, why)
 		} else if g.arg.class == useRemove && u.f.Name == "RemoveAll" {
-			msg = fmt.Sprintf("os.RemoveAll(%s) after %s found it present is a redundant, racy check: %sremove or replace it in between; call os.RemoveAll alone (it returns nil if the path is missing)", pathSrc, checkName, why)
+			msg = fmt.Sprintf("os.RemoveAll(%s) after %s %s is a redundant, racy check: %sremove or replace it in between; call os.RemoveAll alone (it returns nil if the path is missing)", pathSrc, checkName, said, why)
 		} else if g.arg.class == useRemove {
-			msg = fmt.Sprintf("%s(%s) after %s found it present is racy: %sremove or replace it in between; call %s alone and ignore errors.Is(err, fs.ErrNotExist)", useName, pathSrc, checkName, why, useName)
+			msg = fmt.Sprintf("%s(%s) after %s %s is racy: %sremove or replace it in between; call %s alone and ignore errors.Is(err, fs.ErrNotExist)", useName, pathSrc, checkName, said, why, useName)
 		} else {
-			msg = fmt.Sprintf("%s(%s) after %s found it present is racy: %sreplace it with a symlink in between; open the file and call f.%s on it instead", useName, pathSrc, checkName, why, u.f.Name)
+			msg = fmt.Sprintf("%s(%s) after %s %s is racy: %sreplace it with a symlink in between; open the file and call f.%s on it instead", useName, pathSrc, checkName, said, why, u.f.Name)
 		}
 	case outType:
 		msg = fmt.Sprintf("%s(%s) trusts a file-type check by %s: %sreplace the path with a symlink in between; open the file, check f.Stat() and call f.%s instead", useName, pathSrc, checkName, why, u.f.Name)

@@ -38,6 +38,32 @@ type fact struct {
 	// option: the outcome holds only when an option operand does not
 	// decide (err == nil && !force is false); fixes must not be offered.
 	option bool
+	// orFailed: the branch is also taken when the check failed for another
+	// reason than a missing path (err != nil, !os.IsNotExist(err)); the
+	// message must not claim the check found the path missing (present).
+	orFailed bool
+}
+
+// said describes what the check reported on the branch, for messages:
+// "found it missing", "found it missing, or failed," or "found it, or
+// failed,"; target names the path ("the target") when it is not "it".
+func (f fact) said(target string) string {
+	if target == "" {
+		target = "it"
+	}
+	switch {
+	case f.out == outMissing && f.orType && f.orFailed:
+		return "found " + target + " missing, of another type, or failed,"
+	case f.out == outMissing && f.orType:
+		return "found " + target + " missing or of another type,"
+	case f.out == outMissing && f.orFailed:
+		return "found " + target + " missing, or failed,"
+	case f.out == outMissing:
+		return "found " + target + " missing"
+	case f.out == outPresent && f.orFailed:
+		return "found " + target + ", or failed,"
+	}
+	return "found " + target + " present"
 }
 
 // facts returns what holds about the checks of fs when expression e
@@ -216,15 +242,17 @@ func (s *fnState) nilFacts(x ast.Expr, isNil bool, at token.Pos) []fact {
 			}
 			return nil
 		default:
+			// err != nil: missing, or any other failure.
 			if isNil {
 				return []fact{{c: c, out: outPresent}}
 			}
-			return []fact{{c: c, out: outMissing}}
+			return []fact{{c: c, out: outMissing, orFailed: true}}
 		}
 	}
 	if c := s.checkInfo(x, at); c != nil {
+		// fi == nil exactly when the check failed.
 		if isNil {
-			return []fact{{c: c, out: outMissing}}
+			return []fact{{c: c, out: outMissing, orFailed: true}}
 		}
 		return []fact{{c: c, out: outPresent}}
 	}
@@ -257,11 +285,14 @@ func (s *fnState) errTestFacts(call *ast.CallExpr, val bool, at token.Pos) []fac
 	if c.kind == kindAccessPerm || c.kind == kindHelper {
 		return nil
 	}
+	// os.IsNotExist(err) true: missing; false: present, or another
+	// failure. os.IsExist(err) false: anything but "exists" (a Stat
+	// never reports that), so the branch says at most "missing, or failed".
 	missing := notExist == val
 	if missing {
-		return []fact{{c: c, out: outMissing, specific: true}}
+		return []fact{{c: c, out: outMissing, specific: true, orFailed: !notExist}}
 	}
-	return []fact{{c: c, out: outPresent, specific: true}}
+	return []fact{{c: c, out: outPresent, specific: true, orFailed: notExist}}
 }
 
 // fileInfoFacts classifies a condition that tests the FileInfo of a check:
@@ -426,9 +457,10 @@ func isFileMode(t types.Type) bool {
 // type; for creators that is "not there as wanted", the missing case.
 func missingOrType(fa, fb []fact) []fact {
 	var c *check
+	orFailed := false
 	for _, f := range fa {
 		if f.out == outMissing {
-			c = f.c
+			c, orFailed = f.c, f.orFailed
 		}
 	}
 	if c == nil || len(fb) == 0 {
@@ -439,7 +471,7 @@ func missingOrType(fa, fb []fact) []fact {
 			return nil
 		}
 	}
-	return []fact{{c: c, out: outMissing, orType: true}}
+	return []fact{{c: c, out: outMissing, orType: true, orFailed: orFailed}}
 }
 
 // missingOrLink handles err == nil && fi.Mode()&os.ModeSymlink != 0

@@ -74,7 +74,11 @@
 //     classic setuid race).
 //
 // The report is at the use, with the check as related information. The
-// message says so when the path is in a shared temp directory, where any
+// message says what the check reported on the branch that leads to the
+// use: "found it missing" (os.IsNotExist), "found it missing, or failed,"
+// (err != nil, fi == nil: any failure takes that branch), "found it
+// present" (err == nil), "found it, or failed," (!os.IsNotExist(err)). It
+// says so when the path is in a shared temp directory, where any
 // local user can race, or comes from user input: os.Args, flag.Arg(s),
 // flag.String and flag.StringVar (also of a FlagSet), and HTTP requests
 // ((*http.Request).FormValue, PostFormValue, PathValue, url.Values.Get,

@@ -60,7 +60,7 @@ func lock() error {
 	if _, err := os.Stat(lockPath); err == nil {
 		return errors.New("already running")
 	}
-	return os.WriteFile(lockPath, []byte("1"), 0o644) // want `os.WriteFile\(lockPath\) after os.Stat found it missing is racy: lockPath is in the shared temp dir /tmp, where any local user can create it or plant a symlink there in between`
+	return os.WriteFile(lockPath, []byte("1"), 0o644) // want `os.WriteFile\(lockPath\) after os.Stat found it missing, or failed, is racy: lockPath is in the shared temp dir /tmp, where any local user can create it or plant a symlink there in between`
 }
 
 // 5. OpenFile with O_CREATE but no O_EXCL: O_EXCL is added.
@@ -126,7 +126,7 @@ func noClobber(src, dst string) error {
 	if _, err := os.Stat(dst); err == nil {
 		return fmt.Errorf("%s exists", dst)
 	}
-	return os.Rename(src, dst) // want `os.Rename\(..., dst\) after os.Stat found the target missing is racy`
+	return os.Rename(src, dst) // want `os.Rename\(..., dst\) after os.Stat found the target missing, or failed, is racy`
 }
 
 // 13. Remove only if it exists: Remove alone.
@@ -139,7 +139,7 @@ func removeIfExists(p string) {
 // 14. !os.IsNotExist then RemoveAll.
 func clean(dir string) {
 	if _, err := os.Lstat(dir); !os.IsNotExist(err) {
-		os.RemoveAll(dir) // want `os.RemoveAll\(dir\) after os.Lstat found it present is a redundant, racy check: another process can remove or replace it in between; call os.RemoveAll alone \(it returns nil if the path is missing\)`
+		os.RemoveAll(dir) // want `os.RemoveAll\(dir\) after os.Lstat found it, or failed, is a redundant, racy check: another process can remove or replace it in between; call os.RemoveAll alone \(it returns nil if the path is missing\)`
 	}
 }
 
@@ -388,7 +388,7 @@ func fromArgs() error {
 	if _, err := os.Stat(p); err == nil {
 		return errors.New("exists")
 	}
-	return os.WriteFile(p, nil, 0o600) // want `os.WriteFile\(p\) after os.Stat found it missing is racy: p comes from user input \(os.Args\)`
+	return os.WriteFile(p, nil, 0o600) // want `os.WriteFile\(p\) after os.Stat found it missing, or failed, is racy: p comes from user input \(os.Args\)`
 }
 
 // 35. A predictable name in os.TempDir().
@@ -473,7 +473,7 @@ func removeStale(p string) error {
 // 43. A directory wrapper from another package, then MkdirAll.
 func ensureOut(dir string) {
 	if !helpers.IsDir(dir) {
-		os.MkdirAll(dir, 0o755) // want `os.MkdirAll\(dir\) after IsDir found it missing`
+		os.MkdirAll(dir, 0o755) // want `os.MkdirAll\(dir\) after IsDir found it missing or of another type, is a redundant, racy check`
 	}
 }
 
@@ -556,7 +556,7 @@ func orExist(p string) {
 	if err == nil || os.IsExist(err) {
 		fmt.Println("exists")
 	} else {
-		f, _ := os.OpenFile(p, os.O_CREATE|os.O_WRONLY, 0o644) // want `os.OpenFile\(p\) after os.Stat found it missing is racy: .*add os.O_EXCL to the flags`
+		f, _ := os.OpenFile(p, os.O_CREATE|os.O_WRONLY, 0o644) // want `os.OpenFile\(p\) after os.Stat found it missing, or failed, is racy: .*add os.O_EXCL to the flags`
 		f.Close()
 	}
 }
@@ -617,7 +617,7 @@ func appendLog(p string, line []byte) error {
 // 55. Missing or not a directory, then MkdirAll.
 func ensureDirType(dir string) error {
 	if fi, err := os.Stat(dir); err != nil || !fi.IsDir() {
-		return os.MkdirAll(dir, 0o755) // want `os.MkdirAll\(dir\) after os.Stat found it missing`
+		return os.MkdirAll(dir, 0o755) // want `os.MkdirAll\(dir\) after os.Stat found it missing, of another type, or failed, is a redundant, racy check`
 	}
 	return nil
 }
@@ -753,7 +753,7 @@ func installForce(dst string, data []byte, force bool) error {
 	if _, err := os.Stat(dst); err == nil && !force {
 		return fmt.Errorf("%s exists (use -force)", dst)
 	}
-	out, err := os.Create(dst) // want `os.Create\(dst\) after os.Stat found it missing is racy: .*create it with os.O_CREATE\|os.O_EXCL unless overwriting, and os.Rename a temp file over it when overwriting`
+	out, err := os.Create(dst) // want `os.Create\(dst\) after os.Stat found it missing, or failed, is racy: .*create it with os.O_CREATE\|os.O_EXCL unless overwriting, and os.Rename a temp file over it when overwriting`
 	if err != nil {
 		return err
 	}
@@ -766,7 +766,7 @@ func installForceOpenFile(dst string, data []byte, force bool) error {
 	if _, err := os.Stat(dst); err == nil && !force {
 		return fmt.Errorf("%s exists (use -force)", dst)
 	}
-	out, err := os.OpenFile(dst, os.O_CREATE|os.O_WRONLY|os.O_TRUNC, 0o644) // want `os.OpenFile\(dst\) after os.Stat found it missing is racy: .*unless overwriting`
+	out, err := os.OpenFile(dst, os.O_CREATE|os.O_WRONLY|os.O_TRUNC, 0o644) // want `os.OpenFile\(dst\) after os.Stat found it missing, or failed, is racy: .*unless overwriting`
 	if err != nil {
 		return err
 	}
