@@ -1,0 +1,979 @@
+package passes_test
+
+// The metamorphic test: tempguard's decisions must come from types,
+// constant values and control flow, never from spelling. So every
+// analyzer's testdata is rewritten in ways that keep the program and change
+// only its spelling, and the analyzer must report the same findings on the
+// rewritten trees as on the original. Variants:
+//
+//   - "neutral": every identifier declared in the testdata packages
+//     (variables, parameters, results, fields, functions, methods, types,
+//     type parameters, constants, labels, import names) gets a neutral name
+//     (v12, fn3, T7, ...), consistently across all files and packages of the
+//     testdata tree, exportedness kept; every comment except directives
+//     (//tempguard:..., //nolint, //go:..., // +build, //line, //export),
+//     generated-file markers and `// want` expectations becomes, line for
+//     line, "lorem ipsum dolor";
+//   - "trap": the same names; the comments become "keep container socket
+//     state cache tmp hard-coded docker mount saved";
+//   - "trapnames": the declared identifiers are named after such words
+//     (tmp12, sock3, keep7, cache4, ...; functions and methods check5 or
+//     must6), chosen by a hash of the original name; neutral comments.
+//
+// Line numbers never change (edits never add or remove a newline), so the
+// findings are compared by (file, line, category) and by message with every
+// renamed identifier (original or new) masked. The `// want` expectations
+// are not consulted: they quote source text that the renaming changes.
+//
+// What is not renamed, and why:
+//   - identifiers declared outside the testdata packages: the standard
+//     library, and the stubs of real modules under testdata/src whose API
+//     is in the analyzers' table (e.g. github.com/gofrs/flock): their import
+//     paths and names must stay what the table says. A stub is a directory
+//     of testdata/src whose first path element contains a dot, as a real
+//     module path's does (the test logs the stubs it found, see -v);
+//   - methods named like an exported method of some type or interface
+//     outside the testdata (Close, Write, Error, String, Name, Fd,
+//     SetupTest, ...): renaming one could change which interfaces a type
+//     implements, which is a type change, not a spelling change;
+//   - embedded fields (their name is the embedded type's, renamed with it);
+//   - main, init and TestMain; TestXxx, BenchmarkXxx, FuzzXxx, ExampleXxx
+//     functions and TestXxx methods (testify suites) get other names of the
+//     same kind (TestN3, TestM4, Example_n5, ...);
+//   - the blank identifier, package names, file names, struct tags and
+//     string literals (paths in them matter).
+//
+// Files that the build constraints exclude on the host (e.g. *_windows.go)
+// are not type-checked, so their identifiers cannot be renamed
+// consistently: only their comments are rewritten; they are not analyzed
+// here either.
+//
+// All trees (the original and each variant, of every analyzer) are laid out
+// in one GOPATH, under v<variant>/a<analyzer>/<package>, with the imports
+// between testdata packages rewritten to match, so that the standard
+// library is type-checked once for all of them.
+//
+// A finding that appears ("new") or disappears ("lost") in a variant, or
+// whose masked message changes ("message"), is a decision taken from
+// spelling. Message changes in "trapnames" are logged but not checked: trap
+// names are longer than most original names, and some messages quote an
+// expression only while it is short.
+//
+// Known differences: metamorphic_known_test.go lists each difference that
+// remains today; the test checks that the list is exactly right, so fixing
+// an analyzer fails the test until its entries are deleted. The list must
+// end empty. To see the rewritten trees and one report per analyzer:
+//
+//	mkdir -p /tmp/meta && TEMPGUARD_METAMORPHIC_OUT=/tmp/meta go test ./passes -run Metamorphic -v
+
+import (
+	"bytes"
+	"fmt"
+	"go/ast"
+	"go/parser"
+	"go/token"
+	"go/types"
+	"hash/fnv"
+	"os"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"sort"
+	"strconv"
+	"strings"
+	"testing"
+	"unicode"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/analysis/checker"
+	"golang.org/x/tools/go/packages"
+
+	"github.com/tempguard/tempguard/passes"
+)
+
+// The variants, in layout order; variant 0 is the original.
+var metaVariants = []string{"original", "neutral", "trap", "trapnames"}
+
+// knownDiff is one finding that differs between the original testdata and
+// one variant: "lost" if the original reports it and the variant does not,
+// "new" if only the variant reports it. File is relative to the analyzer's
+// testdata/src.
+type knownDiff struct {
+	Analyzer, File string
+	Line           int
+	Variant, Kind  string
+}
+
+// metaTree is one analyzer's testdata: its non-stub packages and stubs.
+type metaTree struct {
+	index    int
+	analyzer *analysis.Analyzer
+	src      string   // passes/<name>/testdata/src, absolute
+	pkgs     []string // import paths of the testdata packages (relative to src)
+	stubs    []string // import paths of the stubs
+}
+
+func (tr *metaTree) prefix(variant int) string { return fmt.Sprintf("v%d/a%d", variant, tr.index) }
+
+// metaFile is one Go file of a testdata package.
+type metaFile struct {
+	tree *metaTree
+	rel  string // path relative to tree.src, slash-separated
+	data []byte // original content
+}
+
+func TestMetamorphic(t *testing.T) {
+	if testing.Short() {
+		t.Skip("loads every analyzer's testdata four times over")
+	}
+	gopath := t.TempDir()
+	out := os.Getenv("TEMPGUARD_METAMORPHIC_OUT")
+	if out != "" {
+		// Keep the trees for a look, beside the per-analyzer reports.
+		gopath = filepath.Join(out, "gopath")
+		if err := os.RemoveAll(gopath); err != nil {
+			t.Fatal(err)
+		}
+	}
+	trees, files := metaDiscover(t, gopath)
+
+	// Stage 1: the original trees, loaded and type-checked, give the
+	// renaming; stage 2 loads all variants (the original again too, so
+	// that every compared finding comes from the same load).
+	for _, f := range files {
+		metaWrite(t, gopath, f, 0, metaRewriteImports(t, f, 0))
+	}
+	origPkgs := metaLoad(t, gopath, trees, []int{0}, metaTypesMode)
+	plan := newRenamePlan(origPkgs, trees)
+
+	for v := 1; v < len(metaVariants); v++ {
+		for _, f := range files {
+			metaWrite(t, gopath, f, v, plan.rewrite(t, f, v))
+		}
+	}
+	pkgs := metaLoad(t, gopath, trees, []int{0, 1, 2, 3}, metaTypesMode|packages.NeedDeps)
+
+	mask := plan.maskWords()
+	byFile := map[string]*metaFile{}
+	for _, f := range files {
+		byFile[f.tree.prefix(0)+"/"+f.rel] = f
+	}
+	known := map[knownDiff]bool{}
+	for _, k := range metaKnownDiffs {
+		if known[k] {
+			t.Errorf("metaKnownDiffs lists %+v twice", k)
+		}
+		known[k] = true
+	}
+	var report strings.Builder
+	for _, tr := range trees {
+		var roots []*packages.Package
+		for _, p := range pkgs {
+			if tr.owns(p.PkgPath) && !strings.HasSuffix(p.ID, ".test") {
+				roots = append(roots, p)
+			}
+		}
+		graph, err := checker.Analyze([]*analysis.Analyzer{tr.analyzer}, roots, nil)
+		if err != nil {
+			t.Fatalf("%s: %v", tr.analyzer.Name, err)
+		}
+		// findings[variant][file, line, category] = the messages, masked
+		// and raw.
+		findings := make([]map[metaKey][]metaMsg, len(metaVariants))
+		for v := range findings {
+			findings[v] = map[metaKey][]metaMsg{}
+		}
+		seen := map[string]bool{}
+		for act := range graph.All() {
+			if !act.IsRoot {
+				continue
+			}
+			if act.Err != nil {
+				t.Errorf("%s on %s: %v", tr.analyzer.Name, act.Package.ID, act.Err)
+				continue
+			}
+			for _, d := range act.Diagnostics {
+				posn := act.Package.Fset.PositionFor(d.Pos, false)
+				id := fmt.Sprint(posn, "\x00", d.Category, "\x00", d.Message)
+				if seen[id] {
+					continue // the package and its test variant
+				}
+				seen[id] = true
+				v, rel, ok := tr.locate(gopath, posn.Filename)
+				if !ok {
+					continue
+				}
+				k := metaKey{rel, posn.Line, d.Category}
+				findings[v][k] = append(findings[v][k], metaMsg{mask(d.Message), d.Message})
+			}
+		}
+		// A finding that appears ("new") or disappears ("lost"), or whose
+		// message says something else ("message": the original's, then
+		// the variant's; identifiers masked), is a decision taken from
+		// spelling.
+		var diffs []string
+		got := map[knownDiff]bool{}
+		for v := 1; v < len(metaVariants); v++ {
+			for _, k := range metaKeys(findings[0], findings[v]) {
+				lost, added := metaMsgDiff(findings[0][k], findings[v][k])
+				if len(lost) == 0 && len(added) == 0 {
+					continue
+				}
+				line := ""
+				if f := byFile[tr.prefix(0)+"/"+k.file]; f != nil {
+					line = metaSourceLine(f.data, k.line)
+				}
+				where := fmt.Sprintf("%s: %s: passes/%s/testdata/src/%s:%d", tr.analyzer.Name, metaVariants[v], tr.analyzer.Name, k.file, k.line)
+				kind, msgs := "lost", lost
+				switch n0, nv := len(findings[0][k]), len(findings[v][k]); {
+				case nv > n0:
+					kind, msgs = "new", added
+				case nv == n0 && metaVariants[v] == "trapnames":
+					// Trap names are longer than most original names, and
+					// some messages quote an expression only while it is
+					// short: logged, not checked.
+					fmt.Fprintf(&report, "%s: message changed (not checked)\n\t\t%s\n\t\t%s\n", where, strings.Join(append(lost, added...), "\n\t\t"), metaSourceLine(byFile[tr.prefix(0)+"/"+k.file].data, k.line))
+					continue
+				case nv == n0:
+					kind, msgs = "message", append(lost, added...)
+				}
+				kd := knownDiff{tr.analyzer.Name, k.file, k.line, metaVariants[v], kind}
+				got[kd] = true
+				d := fmt.Sprintf("%s: %s\n\t\t%s\n\t\t%s", where, kind, strings.Join(msgs, "\n\t\t"), line)
+				diffs = append(diffs, d)
+				if !known[kd] {
+					t.Errorf("spelling changed a finding (not in metaKnownDiffs):\n\t%s\n\tentry: %s", d, kd.goString())
+				}
+			}
+		}
+		for k := range known {
+			if k.Analyzer == tr.analyzer.Name && !got[k] {
+				t.Errorf("metaKnownDiffs entry no longer differs, delete it: %s", k.goString())
+			}
+		}
+		for _, d := range diffs {
+			fmt.Fprintln(&report, d)
+		}
+		if out != "" {
+			var b strings.Builder
+			for _, d := range diffs {
+				fmt.Fprintln(&b, d)
+			}
+			if err := os.WriteFile(filepath.Join(out, "meta-diffs-"+tr.analyzer.Name+".txt"), []byte(b.String()), 0o644); err != nil {
+				t.Error(err)
+			}
+		}
+	}
+	for k := range known {
+		if passes.Lookup(k.Analyzer) == nil {
+			t.Errorf("metaKnownDiffs entry names no analyzer: %s", k.goString())
+		}
+	}
+	if report.Len() > 0 {
+		t.Logf("differences between the original testdata and its spelling variants:\n%s", report.String())
+	}
+}
+
+func (k knownDiff) goString() string {
+	return fmt.Sprintf("{%q, %q, %d, %q, %q},", k.Analyzer, k.File, k.Line, k.Variant, k.Kind)
+}
+
+type metaKey struct {
+	file     string
+	line     int
+	category string
+}
+
+type metaMsg struct{ masked, raw string }
+
+// metaMsgDiff returns the raw messages of a whose masked form b lacks, and
+// those of b that a lacks, as multisets.
+func metaMsgDiff(a, b []metaMsg) (onlyA, onlyB []string) {
+	count := map[string]int{}
+	for _, m := range b {
+		count[m.masked]++
+	}
+	for _, m := range a {
+		if count[m.masked] > 0 {
+			count[m.masked]--
+		} else {
+			onlyA = append(onlyA, m.raw)
+		}
+	}
+	count = map[string]int{}
+	for _, m := range a {
+		count[m.masked]++
+	}
+	for _, m := range b {
+		if count[m.masked] > 0 {
+			count[m.masked]--
+		} else {
+			onlyB = append(onlyB, m.raw)
+		}
+	}
+	return onlyA, onlyB
+}
+
+// metaKeys returns the keys of a and b, sorted.
+func metaKeys(a, b map[metaKey][]metaMsg) []metaKey {
+	var keys []metaKey
+	for k := range a {
+		keys = append(keys, k)
+	}
+	for k := range b {
+		if _, ok := a[k]; !ok {
+			keys = append(keys, k)
+		}
+	}
+	sort.Slice(keys, func(i, j int) bool {
+		x, y := keys[i], keys[j]
+		if x.file != y.file {
+			return x.file < y.file
+		}
+		if x.line != y.line {
+			return x.line < y.line
+		}
+		return x.category < y.category
+	})
+	return keys
+}
+
+func metaSourceLine(data []byte, line int) string {
+	lines := bytes.Split(data, []byte("\n"))
+	if line < 1 || line > len(lines) {
+		return ""
+	}
+	return strings.TrimSpace(string(lines[line-1]))
+}
+
+// owns reports whether pkgPath is one of this tree's packages, any variant.
+func (tr *metaTree) owns(pkgPath string) bool {
+	pkgPath = strings.TrimSuffix(pkgPath, "_test")
+	for v := range metaVariants {
+		if rest, ok := strings.CutPrefix(pkgPath, tr.prefix(v)+"/"); ok && slices.Contains(tr.pkgs, rest) {
+			return true
+		}
+	}
+	return false
+}
+
+// locate maps a file of the GOPATH back to its variant and its path
+// relative to the tree's src.
+func (tr *metaTree) locate(gopath, filename string) (int, string, bool) {
+	rel, err := filepath.Rel(filepath.Join(gopath, "src"), filename)
+	if err != nil {
+		return 0, "", false
+	}
+	rel = filepath.ToSlash(rel)
+	for v := range metaVariants {
+		if rest, ok := strings.CutPrefix(rel, tr.prefix(v)+"/"); ok {
+			return v, rest, true
+		}
+	}
+	return 0, "", false
+}
+
+// metaDiscover lists every analyzer's testdata packages and stubs, copies
+// the stubs into gopath, and reads the packages' Go files.
+func metaDiscover(t *testing.T, gopath string) ([]*metaTree, []*metaFile) {
+	var trees []*metaTree
+	var files []*metaFile
+	stubFrom := map[string]string{} // stub import path -> the tree that has it
+	for i, a := range passes.All() {
+		src, err := filepath.Abs(filepath.Join(a.Name, "testdata", "src"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		tr := &metaTree{index: i, analyzer: a, src: src}
+		err = filepath.WalkDir(src, func(path string, d os.DirEntry, err error) error {
+			if err != nil || d.IsDir() || !strings.HasSuffix(path, ".go") {
+				return err
+			}
+			rel, _ := filepath.Rel(src, path)
+			rel = filepath.ToSlash(rel)
+			pkg := filepath.ToSlash(filepath.Dir(rel))
+			data, err := os.ReadFile(path)
+			if err != nil {
+				return err
+			}
+			if first, _, _ := strings.Cut(pkg, "/"); strings.Contains(first, ".") {
+				// A stub of a real module: copied once, as is.
+				if !slices.Contains(tr.stubs, pkg) {
+					tr.stubs = append(tr.stubs, pkg)
+				}
+				if prev, ok := stubFrom[rel]; ok && prev != a.Name {
+					prevData, err := os.ReadFile(filepath.Join(prev, "testdata", "src", rel))
+					if err != nil || !bytes.Equal(prevData, data) {
+						t.Fatalf("stub %s differs between %s and %s testdata", rel, prev, a.Name)
+					}
+					return nil
+				}
+				stubFrom[rel] = a.Name
+				dst := filepath.Join(gopath, "src", filepath.FromSlash(rel))
+				if err := os.MkdirAll(filepath.Dir(dst), 0o755); err != nil {
+					return err
+				}
+				return os.WriteFile(dst, data, 0o644)
+			}
+			if !slices.Contains(tr.pkgs, pkg) {
+				tr.pkgs = append(tr.pkgs, pkg)
+			}
+			files = append(files, &metaFile{tree: tr, rel: rel, data: data})
+			return nil
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(tr.pkgs) == 0 {
+			t.Fatalf("%s: no testdata packages under %s", a.Name, src)
+		}
+		t.Logf("%s: packages %v, stubs %v", a.Name, tr.pkgs, tr.stubs)
+		trees = append(trees, tr)
+	}
+	return trees, files
+}
+
+func metaWrite(t *testing.T, gopath string, f *metaFile, variant int, data []byte) {
+	dst := filepath.Join(gopath, "src", filepath.FromSlash(f.tree.prefix(variant)), filepath.FromSlash(f.rel))
+	if err := os.MkdirAll(filepath.Dir(dst), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(dst, data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// metaEdit replaces data[off:off+n] with text.
+type metaEdit struct {
+	off, n int
+	text   string
+}
+
+func metaApply(data []byte, edits []metaEdit) []byte {
+	sort.Slice(edits, func(i, j int) bool { return edits[i].off < edits[j].off })
+	var out bytes.Buffer
+	last := 0
+	for _, e := range edits {
+		if e.off < last {
+			continue // overlapping (never expected): keep the first
+		}
+		out.Write(data[last:e.off])
+		out.WriteString(e.text)
+		last = e.off + e.n
+	}
+	out.Write(data[last:])
+	return out.Bytes()
+}
+
+// metaImportEdits moves the imports of the tree's own packages under the
+// variant's prefix. It parses f's original content.
+func metaImportEdits(t *testing.T, f *metaFile, variant int) []metaEdit {
+	fset := token.NewFileSet()
+	file, err := parser.ParseFile(fset, f.rel, f.data, parser.ImportsOnly)
+	if err != nil {
+		t.Fatalf("%s: %v", f.rel, err)
+	}
+	var edits []metaEdit
+	for _, imp := range file.Imports {
+		path, err := strconv.Unquote(imp.Path.Value)
+		if err != nil || !slices.Contains(f.tree.pkgs, path) {
+			continue
+		}
+		edits = append(edits, metaEdit{
+			off:  fset.Position(imp.Path.Pos()).Offset,
+			n:    len(imp.Path.Value),
+			text: strconv.Quote(f.tree.prefix(variant) + "/" + path),
+		})
+	}
+	return edits
+}
+
+func metaRewriteImports(t *testing.T, f *metaFile, variant int) []byte {
+	return metaApply(f.data, metaImportEdits(t, f, variant))
+}
+
+// metaTypesMode loads the named packages from source, type-checked; with
+// NeedDeps, their dependencies too (as analysistest does, and as analyzers
+// with facts need), else dependencies come from export data.
+const metaTypesMode = packages.NeedName | packages.NeedFiles | packages.NeedCompiledGoFiles | packages.NeedImports |
+	packages.NeedTypes | packages.NeedTypesSizes | packages.NeedSyntax | packages.NeedTypesInfo | packages.NeedModule
+
+// metaLoad loads the given variants of every tree, from source with all
+// dependencies, as analysistest does, and fails on any load or type error.
+func metaLoad(t *testing.T, gopath string, trees []*metaTree, variants []int, mode packages.LoadMode) []*packages.Package {
+	var patterns []string
+	for _, tr := range trees {
+		for _, v := range variants {
+			for _, p := range tr.pkgs {
+				patterns = append(patterns, tr.prefix(v)+"/"+p)
+			}
+		}
+	}
+	cfg := &packages.Config{
+		Mode:  mode,
+		Dir:   gopath,
+		Tests: true,
+		Env:   append(os.Environ(), "GOPATH="+gopath, "GO111MODULE=off", "GOWORK=off", "GOFLAGS="),
+	}
+	pkgs, err := packages.Load(cfg, patterns...)
+	if err != nil {
+		t.Fatalf("loading testdata: %v", err)
+	}
+	failed := false
+	packages.Visit(pkgs, nil, func(p *packages.Package) {
+		for _, e := range p.Errors {
+			t.Errorf("%s: %v", p.ID, e)
+			failed = true
+		}
+	})
+	if failed {
+		t.FailNow()
+	}
+	return pkgs
+}
+
+// A renamePlan is the renaming of every declared identifier of the testdata
+// packages, computed once from the original trees' types and rendered per
+// variant.
+type renamePlan struct {
+	fset *token.FileSet
+	// per original file (gopath filename of variant 0): its package's info.
+	files map[string]*planFile
+	// decls maps the declaration (filename:offset) of each renamed object
+	// to its new-name number and kind.
+	decls   map[string]planName
+	methods map[string]planName // by original method name
+	fields  map[string]planName // by original field name
+	n       int
+	// keep holds the names of exported methods of types outside the
+	// testdata: methods of that name are never renamed.
+	keep     map[string]bool
+	origName map[string]bool // every renamed identifier's original name
+}
+
+type planName struct {
+	n        int
+	kind     string // v, fn, t, f, m, k, L, im
+	exported bool
+	special  string // Test, Benchmark, Fuzz, Example, or ""
+	method   bool
+	orig     string // the original name
+}
+
+type planFile struct {
+	file *ast.File
+	info *types.Info
+	tok  *token.File
+}
+
+func declKey(fset *token.FileSet, pos token.Pos) string {
+	p := fset.PositionFor(pos, false)
+	return p.Filename + ":" + strconv.Itoa(p.Offset)
+}
+
+func newRenamePlan(pkgs []*packages.Package, trees []*metaTree) *renamePlan {
+	p := &renamePlan{
+		files:    map[string]*planFile{},
+		decls:    map[string]planName{},
+		methods:  map[string]planName{},
+		fields:   map[string]planName{},
+		keep:     map[string]bool{"Error": true},
+		origName: map[string]bool{},
+	}
+	isTestdata := func(pkgPath string) bool {
+		for _, tr := range trees {
+			if tr.owns(pkgPath) {
+				return true
+			}
+		}
+		return false
+	}
+	var tdPkgs []*packages.Package
+	seen := map[*types.Package]bool{}
+	var keepFrom func(pkg *types.Package)
+	keepFrom = func(pkg *types.Package) {
+		if seen[pkg] {
+			return
+		}
+		seen[pkg] = true
+		for _, imp := range pkg.Imports() {
+			keepFrom(imp)
+		}
+		if isTestdata(pkg.Path()) {
+			return
+		}
+		scope := pkg.Scope()
+		for _, name := range scope.Names() {
+			tn, ok := scope.Lookup(name).(*types.TypeName)
+			if !ok || !tn.Exported() {
+				continue
+			}
+			for _, typ := range []types.Type{tn.Type(), types.NewPointer(tn.Type())} {
+				ms := types.NewMethodSet(typ)
+				for i := range ms.Len() {
+					if m := ms.At(i).Obj(); m.Exported() {
+						p.keep[m.Name()] = true
+					}
+				}
+			}
+		}
+	}
+	for _, pkg := range pkgs {
+		p.fset = pkg.Fset
+		if pkg.Types != nil {
+			keepFrom(pkg.Types)
+		}
+		if isTestdata(pkg.PkgPath) {
+			tdPkgs = append(tdPkgs, pkg)
+		}
+	}
+	sort.Slice(tdPkgs, func(i, j int) bool { return tdPkgs[i].ID < tdPkgs[j].ID })
+	// Files in declaration order so that numbering is deterministic.
+	for _, pkg := range tdPkgs {
+		for _, f := range pkg.Syntax {
+			name := pkg.Fset.PositionFor(f.Pos(), false).Filename
+			if _, ok := p.files[name]; ok {
+				continue
+			}
+			p.files[name] = &planFile{file: f, info: pkg.TypesInfo, tok: pkg.Fset.File(f.Pos())}
+		}
+	}
+	var names []string
+	for name := range p.files {
+		names = append(names, name)
+	}
+	sort.Strings(names)
+	for _, name := range names {
+		pf := p.files[name]
+		ast.Inspect(pf.file, func(n ast.Node) bool {
+			switch n := n.(type) {
+			case *ast.Ident:
+				if obj, ok := pf.info.Defs[n]; ok && obj != nil {
+					p.declare(obj)
+				}
+			case *ast.CaseClause:
+				if obj := pf.info.Implicits[n]; obj != nil {
+					p.declare(obj)
+				}
+			}
+			return true
+		})
+	}
+	return p
+}
+
+var specialFuncRE = regexp.MustCompile(`^(Test|Benchmark|Fuzz|Example)([^a-z]|$)`)
+
+// declare assigns a new name to obj, declared in a testdata file, if it is
+// renamed at all.
+func (p *renamePlan) declare(obj types.Object) {
+	name := obj.Name()
+	if name == "_" || name == "" {
+		return
+	}
+	key := declKey(p.fset, obj.Pos())
+	if _, ok := p.decls[key]; ok {
+		return
+	}
+	pn := planName{exported: obj.Exported(), orig: name}
+	switch obj := obj.(type) {
+	case *types.PkgName:
+		if name == "." {
+			return
+		}
+		pn.kind = "im"
+	case *types.Label:
+		pn.kind = "L"
+	case *types.Const:
+		pn.kind = "k"
+	case *types.TypeName:
+		pn.kind = "t"
+	case *types.Var:
+		if obj.IsField() {
+			if obj.Embedded() {
+				return // named after its type
+			}
+			if _, ok := p.fields[name]; !ok {
+				p.n++
+				p.fields[name] = planName{n: p.n, kind: "f", exported: obj.Exported(), orig: name}
+				p.origName[name] = true
+			}
+			return
+		}
+		pn.kind = "v"
+	case *types.Func:
+		sig := obj.Signature()
+		if sig.Recv() != nil {
+			if p.keep[name] {
+				return
+			}
+			if _, ok := p.methods[name]; !ok {
+				p.n++
+				m := planName{n: p.n, kind: "m", exported: obj.Exported(), method: true, orig: name}
+				if sm := specialFuncRE.FindStringSubmatch(name); sm != nil {
+					m.special = sm[1]
+				}
+				p.methods[name] = m
+				p.origName[name] = true
+			}
+			return
+		}
+		if name == "main" || name == "init" || name == "TestMain" {
+			return
+		}
+		pn.kind = "fn"
+		if sm := specialFuncRE.FindStringSubmatch(name); sm != nil {
+			pn.special = sm[1]
+		}
+	default:
+		return
+	}
+	p.n++
+	pn.n = p.n
+	p.decls[key] = pn
+	p.origName[name] = true
+}
+
+// trapNameWords make the identifiers of the "trapnames" variant: each gets
+// one of them ("check" or "must" for a function or method), chosen by a
+// hash of its original name so that the choice does not move when other
+// declarations are added. The names stay as short as typical names: some
+// messages quote an expression only while it is short.
+var trapNameWords = []string{"tmp", "sock", "keep", "cache", "state", "saved", "mount"}
+
+func (pn planName) render(variant int) string {
+	if pn.special != "" {
+		if pn.special == "Example" {
+			return fmt.Sprintf("Example_n%d", pn.n)
+		}
+		if pn.method {
+			return fmt.Sprintf("%sM%d", pn.special, pn.n)
+		}
+		return fmt.Sprintf("%sN%d", pn.special, pn.n)
+	}
+	base := pn.kind
+	if metaVariants[variant] == "trapnames" {
+		h := fnv.New32a()
+		h.Write([]byte(pn.orig))
+		x := h.Sum32()
+		base = trapNameWords[x%uint32(len(trapNameWords))]
+		if pn.kind == "fn" || pn.kind == "m" {
+			base = []string{"check", "must"}[x%2]
+		}
+	}
+	s := fmt.Sprintf("%s%d", base, pn.n)
+	r := []rune(s)
+	if pn.exported {
+		r[0] = unicode.ToUpper(r[0])
+	} else {
+		r[0] = unicode.ToLower(r[0])
+	}
+	return string(r)
+}
+
+// lookup returns the new name of the object that id denotes, if renamed.
+func (p *renamePlan) lookup(pf *planFile, id *ast.Ident) (planName, bool) {
+	obj, isDef := pf.info.Defs[id]
+	if !isDef || obj == nil {
+		if use, ok := pf.info.Uses[id]; ok {
+			obj = use
+		}
+	}
+	if obj == nil {
+		if isDef {
+			// The symbol of a type switch: its per-clause objects are
+			// declared at its position.
+			pn, ok := p.decls[declKey(p.fset, id.Pos())]
+			return pn, ok
+		}
+		return planName{}, false
+	}
+	if !p.inTestdata(obj.Pos()) {
+		return planName{}, false
+	}
+	switch obj := obj.(type) {
+	case *types.Var:
+		obj = obj.Origin()
+		if obj.IsField() {
+			if obj.Embedded() {
+				if tn := embeddedTypeName(obj.Type()); tn != nil && p.inTestdata(tn.Pos()) {
+					pn, ok := p.decls[declKey(p.fset, tn.Pos())]
+					return pn, ok
+				}
+				return planName{}, false
+			}
+			pn, ok := p.fields[obj.Name()]
+			return pn, ok
+		}
+		pn, ok := p.decls[declKey(p.fset, obj.Pos())]
+		return pn, ok
+	case *types.Func:
+		obj = obj.Origin()
+		if obj.Signature().Recv() != nil {
+			pn, ok := p.methods[obj.Name()]
+			return pn, ok
+		}
+		pn, ok := p.decls[declKey(p.fset, obj.Pos())]
+		return pn, ok
+	default:
+		pn, ok := p.decls[declKey(p.fset, obj.Pos())]
+		return pn, ok
+	}
+}
+
+func embeddedTypeName(t types.Type) *types.TypeName {
+	if ptr, ok := types.Unalias(t).(*types.Pointer); ok {
+		t = ptr.Elem()
+	}
+	switch t := t.(type) {
+	case *types.Named:
+		return t.Origin().Obj()
+	case *types.Alias:
+		return t.Obj()
+	}
+	return nil
+}
+
+// inTestdata reports whether pos is in a testdata (non-stub) file.
+func (p *renamePlan) inTestdata(pos token.Pos) bool {
+	if !pos.IsValid() {
+		return false
+	}
+	_, ok := p.files[p.fset.PositionFor(pos, false).Filename]
+	return ok
+}
+
+// rewrite returns f's content for the variant: identifiers renamed (if the
+// file was type-checked), comments rewritten, imports moved.
+func (p *renamePlan) rewrite(t *testing.T, f *metaFile, variant int) []byte {
+	// Edits are computed on the variant-0 file (imports moved under
+	// v0/...) and applied to it.
+	base := metaRewriteImports(t, f, 0)
+	fset := token.NewFileSet()
+	parsed, err := parser.ParseFile(fset, f.rel, base, parser.ImportsOnly)
+	if err != nil {
+		t.Fatalf("%s: %v", f.rel, err)
+	}
+	var edits []metaEdit
+	for _, imp := range parsed.Imports {
+		path, err := strconv.Unquote(imp.Path.Value)
+		if err != nil {
+			continue
+		}
+		if rest, ok := strings.CutPrefix(path, f.tree.prefix(0)+"/"); ok {
+			edits = append(edits, metaEdit{
+				off:  fset.Position(imp.Path.Pos()).Offset,
+				n:    len(imp.Path.Value),
+				text: strconv.Quote(f.tree.prefix(variant) + "/" + rest),
+			})
+		}
+	}
+	if pf := p.fileOf(f); pf != nil {
+		ast.Inspect(pf.file, func(n ast.Node) bool {
+			id, ok := n.(*ast.Ident)
+			if !ok {
+				return true
+			}
+			if pn, ok := p.lookup(pf, id); ok {
+				edits = append(edits, metaEdit{off: pf.tok.Offset(id.Pos()), n: len(id.Name), text: pn.render(variant)})
+			}
+			return true
+		})
+		for _, cg := range pf.file.Comments {
+			for _, c := range cg.List {
+				if text, ok := rewriteComment(c.Text, variant); ok {
+					edits = append(edits, metaEdit{off: pf.tok.Offset(c.Pos()), n: len(c.Text), text: text})
+				}
+			}
+		}
+	} else {
+		// Excluded by build constraints on this host: comments only.
+		full, err := parser.ParseFile(fset, f.rel+"#full", base, parser.ParseComments)
+		if err != nil {
+			t.Fatalf("%s: %v", f.rel, err)
+		}
+		for _, cg := range full.Comments {
+			for _, c := range cg.List {
+				if text, ok := rewriteComment(c.Text, variant); ok {
+					edits = append(edits, metaEdit{off: fset.Position(c.Pos()).Offset, n: len(c.Text), text: text})
+				}
+			}
+		}
+	}
+	out := metaApply(base, edits)
+	if bytes.Count(out, []byte("\n")) != bytes.Count(base, []byte("\n")) {
+		t.Fatalf("%s: rewriting changed the number of lines", f.rel)
+	}
+	return out
+}
+
+// fileOf returns the type-checked syntax of f's variant-0 copy, or nil.
+func (p *renamePlan) fileOf(f *metaFile) *planFile {
+	for name, pf := range p.files {
+		if strings.HasSuffix(filepath.ToSlash(name), "/src/"+f.tree.prefix(0)+"/"+f.rel) {
+			return pf
+		}
+	}
+	return nil
+}
+
+// maskWords returns a function that replaces, in a message, every word that
+// is the original or the new name of a renamed identifier.
+func (p *renamePlan) maskWords() func(string) string {
+	words := map[string]bool{}
+	for name := range p.origName {
+		words[name] = true
+	}
+	all := []map[string]planName{p.decls, p.methods, p.fields}
+	for _, m := range all {
+		for _, pn := range m {
+			for v := range metaVariants {
+				words[pn.render(v)] = true
+			}
+		}
+	}
+	re := regexp.MustCompile(`[\pL_][\pL\pN_]*`)
+	return func(msg string) string {
+		return re.ReplaceAllStringFunc(msg, func(w string) string {
+			if words[w] {
+				return "·"
+			}
+			return w
+		})
+	}
+}
+
+var (
+	neutralWords = "lorem ipsum dolor"
+	trapWords    = "keep container socket state cache tmp hard-coded docker mount saved"
+	directiveRE  = regexp.MustCompile(`^//([a-z0-9]+:\S|nolint|line |export |extern | ?\+build )`)
+	generatedRE  = regexp.MustCompile(`^// Code generated .* DO NOT EDIT\.$`)
+	lineTextRE   = regexp.MustCompile(`(?m)\S.*?(\s*)$`)
+)
+
+// rewriteComment returns the variant's text for comment c, or false if c
+// is kept. Each line of text becomes the variant's words (neutral, or every
+// trap word at once); newlines are kept.
+func rewriteComment(c string, variant int) (string, bool) {
+	if directiveRE.MatchString(c) || generatedRE.MatchString(c) {
+		return "", false
+	}
+	words := neutralWords
+	if metaVariants[variant] == "trap" {
+		words = trapWords
+	}
+	replace := func(text string) string { return lineTextRE.ReplaceAllString(text, words+"$1") }
+	if body, ok := strings.CutPrefix(c, "//"); ok {
+		// `// want` expectations, alone or after other text, are kept.
+		trimmed := strings.TrimSpace(body)
+		if strings.HasPrefix(trimmed, "want ") || strings.HasPrefix(trimmed, "want\t") {
+			return "", false
+		}
+		if i := strings.Index(body, "// want"); i >= 0 {
+			return "// " + words + " " + body[i:], true
+		}
+		return "// " + words, true
+	}
+	body := strings.TrimSuffix(strings.TrimPrefix(c, "/*"), "*/")
+	return "/* " + replace(body) + " */", true
+}
