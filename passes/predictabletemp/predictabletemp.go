@@ -59,7 +59,7 @@ func run(pass *analysis.Pass) (any, error) {
 		if !p.SharedPredictable() {
 			continue
 		}
-		if !strings.HasPrefix(p.Dir, "/") && m.TempDirRedirected(cur) {
+		if p.Origin != tempmodel.OriginLiteral && m.TempDirRedirected(cur) {
 			continue // os.TempDir() is private here: TMPDIR was set to one
 		}
 		if spec.Dir && stickyMode(m, call, spec) || ownerVerified(pass, cur) || inVerifiedDir(m, pass, cur, call.Args[spec.PathArg]) {

@@ -693,7 +693,7 @@ func (c *checker) sharedTempArg(e ast.Expr) bool {
 		return true
 	}
 	p := c.m.Prov(e)
-	return p.Loc == tempmodel.LocShared && p.Name == tempmodel.NameNone && p.Dir == "os.TempDir()"
+	return p.Loc == tempmodel.LocShared && p.Name == tempmodel.NameNone && p.Origin == tempmodel.OriginOSTempDir
 }
 
 // directShared reports whether the dir argument can be replaced as is.
@@ -737,7 +737,7 @@ func (c *checker) checkTestTempDirBase(cur inspector.Cursor, call *ast.CallExpr)
 	}
 	arg := call.Args[cp.PathArg]
 	p := c.m.Prov(arg)
-	if p.Loc != tempmodel.LocShared || p.Dir != "os.TempDir()" || p.Name == tempmodel.NameNone {
+	if p.Loc != tempmodel.LocShared || p.Origin != tempmodel.OriginOSTempDir || p.Name == tempmodel.NameNone {
 		return
 	}
 	fd := &finding{

@@ -66,7 +66,7 @@ func run(pass *analysis.Pass) (any, error) {
 		if p.Loc != tempmodel.LocShared || p.Name == tempmodel.NameNone {
 			continue
 		}
-		if !strings.HasPrefix(p.Dir, "/") && m.TempDirRedirected(cur) {
+		if p.Origin != tempmodel.OriginLiteral && m.TempDirRedirected(cur) {
 			continue // os.TempDir() is private here: TMPDIR was set to one
 		}
 		if tempmodel.InWindowsBranch(pass.TypesInfo, cur) {

@@ -750,7 +750,7 @@ func (st *state) inTestTempDir(fv *fileVar) bool {
 	if len(fv.creates) != 1 || len(fv.creates[0].Args) == 0 {
 		return false
 	}
-	if p := st.m.Prov(fv.creates[0].Args[0]); p.Dir != "t.TempDir()" {
+	if p := st.m.Prov(fv.creates[0].Args[0]); p.Origin != tempmodel.OriginTestTempDir {
 		return false
 	}
 	ok := true

@@ -3,91 +3,37 @@ package tempmodel
 import (
 	"go/ast"
 	"go/constant"
+	"go/token"
 	"go/types"
-	"strings"
 
-	"golang.org/x/tools/go/types/typeutil"
+	"github.com/tempguard/tempguard/passes/internal/fileapi"
 )
 
-// Func names a function or method by package path, receiver type name (""
-// for package-level functions) and name, e.g. {"os", "File", "Name"}.
-type Func struct {
-	Pkg, Recv, Name string
-}
+// Func names a function or method by package path, receiver type name and
+// name; see [fileapi.Func].
+type Func = fileapi.Func
 
-func (f Func) String() string {
-	pkg := f.Pkg
-	if i := strings.LastIndex(pkg, "/"); i >= 0 && !strings.HasPrefix(pkg[i+1:], "v") {
-		pkg = pkg[i+1:]
-	} else if pkg == "math/rand/v2" {
-		pkg = "rand"
-	}
-	if f.Recv != "" {
-		return f.Recv + "." + f.Name
-	}
-	return pkg + "." + f.Name
-}
-
-// FuncOf identifies a types.Func. Methods of generic or unnamed receivers
-// get their named receiver type's name; pointer receivers are looked through.
-func FuncOf(fn *types.Func) Func {
-	if fn == nil || fn.Pkg() == nil {
-		return Func{}
-	}
-	f := Func{Pkg: fn.Pkg().Path(), Name: fn.Name()}
-	if sig, ok := fn.Type().(*types.Signature); ok && sig.Recv() != nil {
-		t := sig.Recv().Type()
-		if p, ok := t.(*types.Pointer); ok {
-			t = p.Elem()
-		}
-		if n, ok := types.Unalias(t).(*types.Named); ok {
-			f.Recv = n.Obj().Name()
-		} else {
-			f.Recv = "?"
-		}
-	}
-	return f
-}
+// FuncOf identifies a types.Func; see [fileapi.FuncOf].
+func FuncOf(fn *types.Func) Func { return fileapi.FuncOf(fn) }
 
 // Callee returns the statically known function or method called by call,
-// and its identity. It returns (nil, Func{}) for dynamic calls, conversions
-// and builtins.
+// and its identity; see [fileapi.Callee].
 func Callee(info *types.Info, call *ast.CallExpr) (*types.Func, Func) {
-	obj, _ := typeutil.Callee(info, call).(*types.Func)
-	if obj == nil {
-		return nil, Func{}
-	}
-	return obj, FuncOf(obj)
+	return fileapi.Callee(info, call)
 }
-
-// Is reports whether f is pkg.name (for a function) or recv.name in pkg.
-func (f Func) Is(pkg, name string) bool { return f.Pkg == pkg && f.Recv == "" && f.Name == name }
-
-// IsMethod reports whether f is the method recv.name of package pkg.
-func (f Func) IsMethod(pkg, recv, name string) bool {
-	return f.Pkg == pkg && f.Recv == recv && f.Name == name
-}
-
-// Temp-object creators.
-var (
-	CreateTempFuncs = []Func{{"os", "", "CreateTemp"}, {"io/ioutil", "", "TempFile"}}
-	MkdirTempFuncs  = []Func{{"os", "", "MkdirTemp"}, {"io/ioutil", "", "TempDir"}}
-)
 
 // IsCreateTemp reports whether f is os.CreateTemp or ioutil.TempFile.
-func IsCreateTemp(f Func) bool { return f.Is("os", "CreateTemp") || f.Is("io/ioutil", "TempFile") }
+func IsCreateTemp(f Func) bool { return fileapi.IsCreateTemp(f) }
 
 // IsMkdirTemp reports whether f is os.MkdirTemp or ioutil.TempDir.
-func IsMkdirTemp(f Func) bool { return f.Is("os", "MkdirTemp") || f.Is("io/ioutil", "TempDir") }
+func IsMkdirTemp(f Func) bool { return fileapi.IsMkdirTemp(f) }
 
 // IsTestingTempDir reports whether f is (*testing.T|B|F|common).TempDir
 // or testing.TB.TempDir.
-func IsTestingTempDir(f Func) bool {
-	return f.Pkg == "testing" && f.Name == "TempDir" && f.Recv != ""
-}
+func IsTestingTempDir(f Func) bool { return fileapi.IsTestTempDir(f) }
 
-// IsRemove reports whether f is os.Remove or os.RemoveAll.
-func IsRemove(f Func) bool { return f.Is("os", "Remove") || f.Is("os", "RemoveAll") }
+// IsRemove reports whether f removes the object named by its path argument.
+func IsRemove(f Func) bool { return fileapi.IsRemove(f) }
 
 // CreatesPath describes a call that creates (or may create) the file or
 // directory named by its argument PathArg.
@@ -98,102 +44,161 @@ type CreatesPath struct {
 	Dir     bool // creates a directory
 }
 
-// Creators lists the standard calls that create a file system entry by name.
-var Creators = map[Func]CreatesPath{
-	{"os", "", "Create"}:           {PathArg: 0, ModeArg: -1, FlagArg: -1},
-	{"os", "", "OpenFile"}:         {PathArg: 0, ModeArg: 2, FlagArg: 1},
-	{"os", "", "WriteFile"}:        {PathArg: 0, ModeArg: 2, FlagArg: -1},
-	{"io/ioutil", "", "WriteFile"}: {PathArg: 0, ModeArg: 2, FlagArg: -1},
-	{"os", "", "Mkdir"}:            {PathArg: 0, ModeArg: 1, FlagArg: -1, Dir: true},
-	{"os", "", "MkdirAll"}:         {PathArg: 0, ModeArg: 1, FlagArg: -1, Dir: true},
-	{"os", "", "Symlink"}:          {PathArg: 1, ModeArg: -1, FlagArg: -1},
-	{"os", "", "Link"}:             {PathArg: 1, ModeArg: -1, FlagArg: -1},
-}
-
-// Open flags as the os package defines them on every platform we model
-// (values from syscall on Linux; only their identity matters here, so the
-// flags are recognised by name, not by value, where possible).
-const (
-	flagCreate = "O_CREATE"
-	flagExcl   = "O_EXCL"
-)
+// Creators is the view of the [fileapi] table that lists the calls that
+// create a file-system entry at a path the caller names: every entry that
+// creates (or opens, with a flag argument that may say O_CREATE) at an
+// absolute or caller-relative path. Methods of *os.Root are left out (their
+// names are relative to the root and cannot escape it), and so are the temp
+// creators, whose names are random.
+var Creators = func() map[Func]CreatesPath {
+	out := map[Func]CreatesPath{}
+	for _, a := range fileapi.All() {
+		if a.InRoot || a.Path < 0 || a.Ops.Any(fileapi.OpCreateTemp|fileapi.OpMkdirTemp) {
+			continue
+		}
+		if !a.Ops.Has(fileapi.OpCreate) && !(a.Ops.Has(fileapi.OpOpen) && a.Flags >= 0) {
+			continue
+		}
+		out[a.Func] = CreatesPath{PathArg: a.Path, ModeArg: a.Mode, FlagArg: a.Flags, Dir: a.Ops.Has(fileapi.OpMkdir)}
+	}
+	return out
+}()
 
 // OpenFlags evaluates the flag argument of os.OpenFile (or syscall.Open):
-// whether it is known, and whether it includes O_CREATE and O_EXCL. Flags
-// are followed through constants, local variables and | expressions.
+// whether it is known, and whether it includes O_CREATE and O_EXCL. A flag
+// variable assigned several values is known only if all of them create or
+// none does; create and excl then hold when every value has them.
 func (m *Model) OpenFlags(e ast.Expr) (known, create, excl bool) {
-	tv, ok := m.pass.TypesInfo.Types[e]
-	if ok && tv.Value != nil {
+	must, may, ok := m.FlagSets(e, nil)
+	if !ok || must.Has(fileapi.FlagCreate) != may.Has(fileapi.FlagCreate) {
+		return false, false, false
+	}
+	return true, must.Has(fileapi.FlagCreate), must.Has(fileapi.FlagExcl)
+}
+
+// FlagsOf evaluates an open-flag expression by its constant value, through
+// constants, local variables and | expressions, and returns the flags it
+// has on every assignment. fn is the called function whose package defines
+// the flag values (os, syscall, golang.org/x/sys/unix); nil means os.
+func (m *Model) FlagsOf(e ast.Expr, fn *types.Func) (fileapi.Flags, bool) {
+	must, _, ok := m.FlagSets(e, fn)
+	return must, ok
+}
+
+// FlagSets evaluates an open-flag expression to the flags it has on every
+// assignment (must) and on some assignment (may).
+func (m *Model) FlagSets(e ast.Expr, fn *types.Func) (must, may fileapi.Flags, ok bool) {
+	fv := m.flagValues(fn)
+	if !fv.Known() {
+		return 0, 0, false
+	}
+	vals, ok := m.flagInts(e, 0)
+	if !ok || len(vals) == 0 {
+		return 0, 0, false
+	}
+	must = ^fileapi.Flags(0)
+	for _, v := range vals {
+		f := fv.Decode(v)
+		must &= f
+		may |= f
+	}
+	return must, may, true
+}
+
+// CallFlags returns the open flags of a call of a table API that it has on
+// every path: its flag argument's value, or the flags the API implies.
+func (m *Model) CallFlags(call *ast.CallExpr) (fileapi.Flags, bool) {
+	fn, _ := Callee(m.pass.TypesInfo, call)
+	a, ok := fileapi.Lookup(fn)
+	if !ok {
+		return 0, false
+	}
+	if a.Flags < 0 {
+		return a.Implied, a.Implied != 0
+	}
+	x := fileapi.Arg(call, a.Flags)
+	if x == nil {
+		return 0, false
+	}
+	return m.FlagsOf(x, fn)
+}
+
+// maxFlagValues bounds the values a flag expression is evaluated to.
+const maxFlagValues = 16
+
+// flagInts evaluates an integer flag expression to its possible values:
+// constants, | and + of flag expressions, and variables whose every
+// assignment is such an expression.
+func (m *Model) flagInts(e ast.Expr, depth int) ([]int64, bool) {
+	if depth > maxDepth {
+		return nil, false
+	}
+	if tv, ok := m.pass.TypesInfo.Types[e]; ok && tv.Value != nil {
 		v, exact := constant.Int64Val(constant.ToInt(tv.Value))
-		if !exact {
-			return false, false, false
-		}
-		c, x := m.flagValues()
-		if c == 0 {
-			return false, false, false
-		}
-		return true, v&c != 0, v&x != 0
+		return []int64{v}, exact
 	}
 	switch e := ast.Unparen(e).(type) {
 	case *ast.BinaryExpr:
-		if e.Op.String() != "|" {
-			return false, false, false
+		if e.Op != token.OR && e.Op != token.ADD {
+			return nil, false
 		}
-		k1, c1, x1 := m.OpenFlags(e.X)
-		k2, c2, x2 := m.OpenFlags(e.Y)
-		return k1 && k2, c1 || c2, x1 || x2
+		as, ok1 := m.flagInts(e.X, depth+1)
+		bs, ok2 := m.flagInts(e.Y, depth+1)
+		if !ok1 || !ok2 || len(as)*len(bs) > maxFlagValues {
+			return nil, false
+		}
+		var out []int64
+		for _, a := range as {
+			for _, b := range bs {
+				out = append(out, a|b)
+			}
+		}
+		return out, true
 	case *ast.Ident:
 		v, ok := m.pass.TypesInfo.Uses[e].(*types.Var)
 		if !ok {
-			return false, false, false
+			return nil, false
 		}
 		defs := m.defs(v)
 		if defs == nil || len(defs.exprs) == 0 || defs.opaque || defs.counter {
-			return false, false, false
+			return nil, false
 		}
-		known, create, excl = true, true, true
-		anyCreate := false
+		var out []int64
 		for _, d := range defs.exprs {
 			if d.index >= 0 {
-				return false, false, false
+				return nil, false
 			}
-			k, c, x := m.OpenFlags(d.x)
-			if !k {
-				return false, false, false
+			xs, ok := m.flagInts(d.x, depth+1)
+			if !ok || len(out)+len(xs) > maxFlagValues {
+				return nil, false
 			}
-			anyCreate = anyCreate || c
-			create = create && c
-			excl = excl && x
+			out = append(out, xs...)
 		}
-		// A flag variable that creates on some assignment and lacks O_EXCL
-		// on some other is reported as "create without excl" only if every
-		// assignment creates; otherwise we cannot tell.
-		return known && create == anyCreate, create, excl
+		return out, true
+	case *ast.CallExpr:
+		// Conversions such as int(syscall.O_CREAT).
+		if tv, ok := m.pass.TypesInfo.Types[e.Fun]; ok && tv.IsType() && len(e.Args) == 1 {
+			return m.flagInts(e.Args[0], depth+1)
+		}
 	}
-	return false, false, false
+	return nil, false
 }
 
-// flagValues returns the values of os.O_CREATE and os.O_EXCL as seen by the
-// package's type checker (they differ between platforms).
-func (m *Model) flagValues() (create, excl int64) {
-	if m.oCreate != 0 {
-		return m.oCreate, m.oExcl
+// flagValues returns the open-flag values of the platform the package is
+// type-checked for, from fn's package or the os package.
+func (m *Model) flagValues(fn *types.Func) fileapi.FlagValues {
+	pkg := fileapi.FlagsPackage(fn, m.pass.Pkg.Imports())
+	if pkg == nil {
+		return fileapi.FlagValues{}
 	}
-	for _, imp := range m.pass.Pkg.Imports() {
-		if imp.Path() != "os" && imp.Path() != "syscall" {
-			continue
-		}
-		if c, ok := imp.Scope().Lookup(flagCreate).(*types.Const); ok {
-			m.oCreate, _ = constant.Int64Val(c.Val())
-		}
-		if x, ok := imp.Scope().Lookup(flagExcl).(*types.Const); ok {
-			m.oExcl, _ = constant.Int64Val(x.Val())
-		}
-		if m.oCreate != 0 {
-			break
-		}
+	m.shared.mu.Lock()
+	defer m.shared.mu.Unlock()
+	if fv, ok := m.shared.flags[pkg]; ok {
+		return fv
 	}
-	return m.oCreate, m.oExcl
+	fv := fileapi.ValuesFrom(pkg)
+	m.shared.flags[pkg] = fv
+	return fv
 }
 
 // ConstInt returns the constant integer value of e, following local

@@ -104,11 +104,12 @@ func satisfiable(x constraint.Expr, goos string) bool {
 }
 
 // NotForWindows reports whether the file can never be built for Windows:
-// by its name (_linux.go, and the common _unix.go convention), or by a
-// build constraint that is false whenever the windows tag is set.
+// by a GOOS file-name suffix the go command honours (_linux.go), or by a
+// build constraint that is false whenever the windows tag is set. A
+// _unix.go suffix is not a constraint (Go ignores it): such a file without
+// a //go:build line builds on Windows too.
 func NotForWindows(filename string, f *ast.File) bool {
-	base := strings.TrimSuffix(strings.TrimSuffix(filepath.Base(filename), ".go"), "_test")
-	return strings.HasSuffix(base, "_unix") || !BuildableFor(filename, f, "windows")
+	return !BuildableFor(filename, f, "windows")
 }
 
 // WindowsOnly reports whether the file at pos can be built only for

@@ -16,6 +16,9 @@ import (
 	"golang.org/x/tools/go/analysis/passes/inspect"
 	"golang.org/x/tools/go/ast/inspector"
 	"golang.org/x/tools/go/cfg"
+
+	"github.com/tempguard/tempguard/passes/internal/fileapi"
+	"github.com/tempguard/tempguard/passes/internal/flow"
 )
 
 // Analyzer computes the shared [Model] of a package. Every tempguard pass
@@ -27,19 +30,8 @@ var Analyzer = &analysis.Analyzer{
 	Requires:   []*analysis.Analyzer{inspect.Analyzer},
 	Run:        run,
 	ResultType: reflect.TypeFor[*Model](),
-	FactTypes:  []analysis.Fact{(*FuncFact)(nil), (*PackageFact)(nil)},
+	FactTypes:  []analysis.Fact{(*Summary)(nil), (*PackageFact)(nil)},
 }
-
-// FuncFact summarizes a function for callers in other packages.
-type FuncFact struct {
-	// Result is the provenance of the function's first string result,
-	// with parameters symbolic (Prov.LocFrom, Prov.NameFrom).
-	Result Prov
-}
-
-func (*FuncFact) AFact() {}
-
-func (f *FuncFact) String() string { return "result(" + f.Result.String() + ")" }
 
 // PackageFact marks a relevant package outside the standard library:
 // packages that import it must be analyzed even if they import no file API
@@ -59,23 +51,33 @@ type Model struct {
 	Relevant  bool
 	Inspector *inspector.Inspector
 
-	index   *index
-	decls   map[*types.Func]*ast.FuncDecl
-	results map[*types.Func]*Prov // computed or imported result summaries; nil entry = none
-	inProg  map[*types.Func]bool
-	cfgs    map[ast.Node]*cfg.CFG
-	supp    *suppressions
-	callers *callSites // built on first use by ProvWithCallers
-	oCreate int64
-	oExcl   int64
-	shared  *shared
+	index     *index
+	decls     map[*types.Func]*ast.FuncDecl
+	results   map[*types.Func]*Prov    // computed or imported result summaries; nil entry = none
+	summaries map[*types.Func]*Summary // computed or imported summaries; nil entry = none
+	inProg    map[*types.Func]bool     // result summaries being computed
+	// summarizing are the functions whose Summary is being computed.
+	summarizing map[*types.Func]bool
+	supp        *suppressions
+	callers     *callSites // built on first use by ProvWithCallers
+	shared      *shared
 }
 
 // shared is the state that the per-pass copies of a package's model share:
-// only what is immutable once built (see [Model.forPass]).
+// what is immutable once built, and the caches every pass fills once for
+// all (control-flow graphs, flag values), behind a lock (see
+// [Model.forPass]).
 type shared struct {
 	once  sync.Once
 	index *index
+
+	mu    sync.Mutex
+	cfgs  map[ast.Node]*flow.Graph
+	flags map[*types.Package]fileapi.FlagValues
+}
+
+func newShared() *shared {
+	return &shared{cfgs: map[ast.Node]*flow.Graph{}, flags: map[*types.Package]fileapi.FlagValues{}}
 }
 
 // forPass returns a copy of m for one pass. The go command (unitchecker)
@@ -84,15 +86,16 @@ type shared struct {
 // definition index, read-only once built, is built once and shared.
 func (m *Model) forPass() *Model {
 	c := &Model{
-		pass:      m.pass,
-		Relevant:  m.Relevant,
-		Inspector: m.Inspector,
-		decls:     m.decls, // read-only after run
-		results:   maps.Clone(m.results),
-		inProg:    map[*types.Func]bool{},
-		cfgs:      map[ast.Node]*cfg.CFG{},
-		shared:    m.shared,
-		supp:      m.supp, // read-only after run
+		pass:        m.pass,
+		Relevant:    m.Relevant,
+		Inspector:   m.Inspector,
+		decls:       m.decls, // read-only after run
+		results:     maps.Clone(m.results),
+		summaries:   maps.Clone(m.summaries),
+		inProg:      map[*types.Func]bool{},
+		summarizing: map[*types.Func]bool{},
+		shared:      m.shared,
+		supp:        m.supp, // read-only after run
 	}
 	return c
 }
@@ -108,13 +111,14 @@ var triggers = map[string]bool{
 
 func run(pass *analysis.Pass) (any, error) {
 	m := &Model{
-		pass:      pass,
-		Inspector: pass.ResultOf[inspect.Analyzer].(*inspector.Inspector),
-		decls:     map[*types.Func]*ast.FuncDecl{},
-		results:   map[*types.Func]*Prov{},
-		inProg:    map[*types.Func]bool{},
-		cfgs:      map[ast.Node]*cfg.CFG{},
-		shared:    &shared{},
+		pass:        pass,
+		Inspector:   pass.ResultOf[inspect.Analyzer].(*inspector.Inspector),
+		decls:       map[*types.Func]*ast.FuncDecl{},
+		results:     map[*types.Func]*Prov{},
+		summaries:   map[*types.Func]*Summary{},
+		inProg:      map[*types.Func]bool{},
+		summarizing: map[*types.Func]bool{},
+		shared:      newShared(),
 	}
 	for _, imp := range pass.Pkg.Imports() {
 		if triggers[imp.Path()] || pass.ImportPackageFact(imp, new(PackageFact)) {
@@ -132,14 +136,16 @@ func run(pass *analysis.Pass) (any, error) {
 		if !ok || fn.Pkg() == nil || fn.Pkg() == pass.Pkg {
 			continue
 		}
-		if _, done := m.results[fn]; done {
+		fn = fn.Origin()
+		if _, done := m.summaries[fn]; done {
 			continue
 		}
-		var fact FuncFact
+		var fact Summary
 		if pass.ImportObjectFact(fn, &fact) {
-			r := fact.Result
-			m.results[fn] = &r
+			m.summaries[fn] = &fact
+			m.results[fn] = fact.Result
 		} else {
+			m.summaries[fn] = nil
 			m.results[fn] = nil
 		}
 		_ = id
@@ -158,10 +164,10 @@ func run(pass *analysis.Pass) (any, error) {
 	// The package fact marks every relevant package outside the standard
 	// library, so that importers run too: passes keep facts of their own
 	// (a helper that removes or closes its argument) that callers need.
-	if !inGOROOT(pass) {
+	if !InGOROOT(pass) {
 		for fn := range m.decls {
-			if r := m.resultSummary(fn); r != nil && interesting(*r) {
-				pass.ExportObjectFact(fn, &FuncFact{Result: *r})
+			if s := m.Summary(fn); s != nil {
+				pass.ExportObjectFact(fn, s)
 			}
 		}
 		pass.ExportPackageFact(&PackageFact{})
@@ -179,7 +185,10 @@ func interesting(p Prov) bool {
 	return p.Loc == LocShared || p.Loc == LocPrivate || p.Name == NamePredictable && p.Loc != LocUnknown
 }
 
-func inGOROOT(pass *analysis.Pass) bool {
+// InGOROOT reports whether the pass's package is in the standard library
+// (its files are under GOROOT/src): the one "is this the standard library"
+// test of the passes.
+func InGOROOT(pass *analysis.Pass) bool {
 	if len(pass.Files) == 0 {
 		return false
 	}
@@ -269,10 +278,24 @@ func (m *Model) evalIdentVar(ctx *evalCtx, v *types.Var) Prov {
 func (m *Model) FuncDecl(fn *types.Func) *ast.FuncDecl { return m.decls[fn] }
 
 // CFG returns the control-flow graph of a function body (of an
-// *ast.FuncDecl or *ast.FuncLit), built on first request. Calls that never
-// return (os.Exit, log.Fatal, panic, t.Fatal, ...) end their block.
+// *ast.FuncDecl or *ast.FuncLit); see [Model.Graph].
 func (m *Model) CFG(fn ast.Node) *cfg.CFG {
-	if g, ok := m.cfgs[fn]; ok {
+	if g := m.Graph(fn); g != nil {
+		return g.CFG
+	}
+	return nil
+}
+
+// Graph returns the control-flow graph of a function body (of an
+// *ast.FuncDecl or *ast.FuncLit) with its queries, built on first request
+// and then shared by every pass of the package run. Calls that never
+// return (panic, os.Exit, log.Fatal, t.Fatal, functions whose summary says
+// so) end their block.
+func (m *Model) Graph(fn ast.Node) *flow.Graph {
+	m.shared.mu.Lock()
+	g, ok := m.shared.cfgs[fn]
+	m.shared.mu.Unlock()
+	if ok {
 		return g
 	}
 	var body *ast.BlockStmt
@@ -285,12 +308,19 @@ func (m *Model) CFG(fn ast.Node) *cfg.CFG {
 	if body == nil {
 		return nil
 	}
-	g := cfg.New(body, m.MayReturn)
-	m.cfgs[fn] = g
+	g = flow.New(body, m.MayReturn)
+	m.shared.mu.Lock()
+	defer m.shared.mu.Unlock()
+	if old, ok := m.shared.cfgs[fn]; ok {
+		return old // another pass built it meanwhile: keep one graph
+	}
+	m.shared.cfgs[fn] = g
 	return g
 }
 
-// MayReturn reports whether a call may return normally.
+// MayReturn reports whether a call may return normally: false for panic,
+// the standard library's no-return calls ([fileapi.NoReturn]) and functions
+// whose [Summary] says NoReturn (in this package, or by fact).
 func (m *Model) MayReturn(call *ast.CallExpr) bool {
 	info := m.pass.TypesInfo
 	if id, ok := ast.Unparen(call.Fun).(*ast.Ident); ok {
@@ -298,19 +328,15 @@ func (m *Model) MayReturn(call *ast.CallExpr) bool {
 			return false
 		}
 	}
-	_, f := Callee(info, call)
-	switch f.Pkg {
-	case "os":
-		return !(f.Recv == "" && f.Name == "Exit")
-	case "log":
-		return !strings.HasPrefix(f.Name, "Fatal") && !strings.HasPrefix(f.Name, "Panic")
-	case "runtime":
-		return f.Name != "Goexit"
-	case "testing":
-		switch f.Name {
-		case "Fatal", "Fatalf", "FailNow", "Skip", "Skipf", "SkipNow":
-			return false
-		}
+	fn, f := Callee(info, call)
+	if fn == nil {
+		return true
+	}
+	if fileapi.NoReturn(f) {
+		return false
+	}
+	if s := m.Summary(fn); s != nil && s.NoReturn {
+		return false
 	}
 	return true
 }

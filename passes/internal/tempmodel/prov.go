@@ -39,6 +39,28 @@ func (n Name) String() string {
 	return [...]string{"none", "predictable", "random", "unknown"}[n]
 }
 
+// Origin is how a path's temp directory was named.
+type Origin uint8
+
+const (
+	OriginNone        Origin = iota // not a temp dir, or cannot tell
+	OriginLiteral                   // a shared temp dir written as a path: /tmp, /var/tmp, /dev/shm...
+	OriginOSTempDir                 // os.TempDir() (or dir "" of CreateTemp/MkdirTemp)
+	OriginEnv                       // $TMPDIR, $TEMP or $TMP read from the environment
+	OriginCreateTemp                // a file made by os.CreateTemp (ioutil.TempFile)
+	OriginMkdirTemp                 // a directory made by os.MkdirTemp (ioutil.TempDir)
+	OriginTestTempDir               // a test's t.TempDir()
+)
+
+func (o Origin) String() string {
+	return [...]string{"none", "literal", "os.TempDir", "env", "CreateTemp", "MkdirTemp", "t.TempDir"}[o]
+}
+
+// Redirectable reports whether the directory is the process's temp dir as
+// the environment names it (os.TempDir(), $TMPDIR...), which a program can
+// point elsewhere by setting TMPDIR, unlike a literal /tmp.
+func (o Origin) Redirectable() bool { return o == OriginOSTempDir || o == OriginEnv }
+
 // Prov is the provenance of a string value, usually a path. It is also
 // carried in facts, so every field is exported and gob-encodable.
 type Prov struct {
@@ -48,7 +70,10 @@ type Prov struct {
 	// (os.TempDir(), $TMPDIR, /tmp, /var/tmp, /dev/shm), shared or private
 	// (a dir made by os.MkdirTemp("", ...) is private but on the temp FS).
 	TempFS bool
-	// Dir says how the temp directory was named, for messages:
+	// Origin says, as a typed value, how the temp directory was named:
+	// decisions read Origin, never Dir.
+	Origin Origin
+	// Dir says how the temp directory was named, for messages only:
 	// "/tmp", "os.TempDir()", "$TMPDIR", "os.MkdirTemp", "t.TempDir()".
 	Dir string
 	// Sources lists the predictable parts of the name, for messages:
@@ -156,8 +181,8 @@ func meet(a, b Prov) Prov {
 		out.NameFrom = nil
 	}
 	out.TempFS = a.TempFS && b.TempFS
-	if a.Dir != b.Dir {
-		out.Dir = ""
+	if a.Dir != b.Dir || a.Origin != b.Origin {
+		out.Dir, out.Origin = "", OriginNone
 	}
 	out.Sources = addSources(slices.Clone(a.Sources), b.Sources...)
 	if a.Base != b.Base {
@@ -187,7 +212,7 @@ func SharedTempLiteral(s string) (dir, rest string, ok bool) {
 
 func constProv(s string) Prov {
 	if dir, rest, ok := SharedTempLiteral(s); ok {
-		p := Prov{Loc: LocShared, TempFS: true, Dir: dir}
+		p := Prov{Loc: LocShared, TempFS: true, Dir: dir, Origin: OriginLiteral}
 		if rest != "" {
 			p.Name = NamePredictable
 			p.Sources = []string{"a constant"}
@@ -292,7 +317,7 @@ func (m *Model) eval(ctx *evalCtx, e ast.Expr) Prov {
 				if p.LocFrom > 0 || len(p.NameFrom) > 0 {
 					return Unknown
 				}
-				p.Loc, p.TempFS, p.Dir = LocOther, false, ""
+				p.Loc, p.TempFS, p.Dir, p.Origin = LocOther, false, "", OriginNone
 				if p.Name == NameNone {
 					p.Name = NameUnknown
 				}
@@ -486,12 +511,12 @@ func (m *Model) evalCall(ctx *evalCtx, call *ast.CallExpr) Prov {
 	case "os":
 		switch f.Recv + "." + f.Name {
 		case ".TempDir":
-			return Prov{Loc: LocShared, Name: NameNone, TempFS: true, Dir: "os.TempDir()"}
+			return Prov{Loc: LocShared, Name: NameNone, TempFS: true, Dir: "os.TempDir()", Origin: OriginOSTempDir}
 		case ".Getenv", ".LookupEnv":
 			if k, ok := m.constString(call.Args[0]); ok {
 				switch k {
 				case "TMPDIR", "TEMP", "TMP":
-					return Prov{Loc: LocShared, Name: NameNone, TempFS: true, Dir: "$" + k}
+					return Prov{Loc: LocShared, Name: NameNone, TempFS: true, Dir: "$" + k, Origin: OriginEnv}
 				case "USER", "LOGNAME", "USERNAME":
 					return predictable("the user name")
 				}
@@ -518,7 +543,7 @@ func (m *Model) evalCall(ctx *evalCtx, call *ast.CallExpr) Prov {
 		return Unknown
 	case "testing":
 		if IsTestingTempDir(f) {
-			return Prov{Loc: LocPrivate, Name: NameNone, TempFS: true, Dir: "t.TempDir()"}
+			return Prov{Loc: LocPrivate, Name: NameNone, TempFS: true, Dir: "t.TempDir()", Origin: OriginTestTempDir}
 		}
 		return Unknown
 	case "time":
@@ -600,13 +625,21 @@ func (m *Model) evalCall(ctx *evalCtx, call *ast.CallExpr) Prov {
 		}
 		return Unknown
 	case "encoding/hex", "encoding/base64", "encoding/base32":
-		if strings.HasPrefix(f.Name, "EncodeToString") && len(call.Args) == 1 {
+		if f.Name == "EncodeToString" && len(call.Args) == 1 {
 			return arg(0)
 		}
 		return Unknown
 	}
-	if strings.HasSuffix(f.Pkg, "/uuid") && (strings.HasPrefix(f.Name, "New") || f.Name == "Must" || f.Name == "String") {
+	switch idFuncs[f] {
+	case idRandom:
 		return randomProv
+	case idPassArg:
+		return arg(0)
+	case idPassRecv:
+		if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok {
+			return m.eval(ctx, sel.X)
+		}
+		return Unknown
 	}
 	// Same-package helper or a function of another package with a fact.
 	if sum := m.resultSummary(fn); sum != nil {
@@ -623,6 +656,39 @@ func (m *Model) evalCall(ctx *evalCtx, call *ast.CallExpr) Prov {
 		return subst(*sum, args)
 	}
 	return Unknown
+}
+
+// idKind says what an identifier-generating function of a well-known
+// module gives.
+type idKind uint8
+
+const (
+	idNone     idKind = iota
+	idRandom          // a random identifier (UUID version 4, or 7 with its random bits)
+	idPassArg         // its first argument's value (uuid.Must)
+	idPassRecv        // its receiver's value (UUID.String)
+)
+
+// idFuncs lists identifier generators by exact package path and name.
+// Time-based versions (uuid.NewUUID, version 1) are predictable and are
+// not listed: their results are as unknown as any other call's.
+var idFuncs = map[Func]idKind{
+	{Pkg: "github.com/google/uuid", Name: "New"}:                     idRandom,
+	{Pkg: "github.com/google/uuid", Name: "NewString"}:               idRandom,
+	{Pkg: "github.com/google/uuid", Name: "NewRandom"}:               idRandom,
+	{Pkg: "github.com/google/uuid", Name: "NewV7"}:                   idRandom,
+	{Pkg: "github.com/google/uuid", Name: "Must"}:                    idPassArg,
+	{Pkg: "github.com/google/uuid", Recv: "UUID", Name: "String"}:    idPassRecv,
+	{Pkg: "github.com/gofrs/uuid", Name: "NewV4"}:                    idRandom,
+	{Pkg: "github.com/gofrs/uuid", Name: "Must"}:                     idPassArg,
+	{Pkg: "github.com/gofrs/uuid", Recv: "UUID", Name: "String"}:     idPassRecv,
+	{Pkg: "github.com/gofrs/uuid/v5", Name: "NewV4"}:                 idRandom,
+	{Pkg: "github.com/gofrs/uuid/v5", Name: "Must"}:                  idPassArg,
+	{Pkg: "github.com/gofrs/uuid/v5", Recv: "UUID", Name: "String"}:  idPassRecv,
+	{Pkg: "github.com/satori/go.uuid", Name: "NewV4"}:                idRandom,
+	{Pkg: "github.com/satori/go.uuid", Name: "Must"}:                 idPassArg,
+	{Pkg: "github.com/satori/go.uuid", Recv: "UUID", Name: "String"}: idPassRecv,
+	{Pkg: "github.com/hashicorp/go-uuid", Name: "GenerateUUID"}:      idRandom,
 }
 
 // subst replaces the symbolic parameters of summary s with args.
@@ -848,14 +914,14 @@ func (m *Model) tempCreation(ctx *evalCtx, call *ast.CallExpr, f Func) Prov {
 	}
 	var dir Prov
 	if s, ok := m.constString(call.Args[0]); ok && s == "" {
-		dir = Prov{Loc: LocShared, TempFS: true, Dir: "os.TempDir()"}
+		dir = Prov{Loc: LocShared, TempFS: true, Dir: "os.TempDir()", Origin: OriginOSTempDir}
 	} else {
 		dir = m.eval(ctx, call.Args[0])
 		if dir.LocFrom > 0 || len(dir.NameFrom) > 0 {
 			return Unknown
 		}
 	}
-	p := Prov{Loc: dir.Loc, Name: NameRandom, TempFS: dir.TempFS, Dir: f.String()}
+	p := Prov{Loc: dir.Loc, Name: NameRandom, TempFS: dir.TempFS, Dir: f.String(), Origin: OriginCreateTemp}
 	if dir.Loc == LocShared && dir.Name != NameNone {
 		// A fixed subdirectory of /tmp: the file is random but the
 		// directory is shared.
@@ -867,6 +933,7 @@ func (m *Model) tempCreation(ctx *evalCtx, call *ast.CallExpr, f Func) Prov {
 			p.Loc = LocPrivate
 		}
 		p.Name = NameNone
+		p.Origin = OriginMkdirTemp
 	}
 	return p
 }
@@ -879,6 +946,9 @@ func (p Prov) String() string {
 	}
 	if p.Dir != "" {
 		s += " dir=" + strconv.Quote(p.Dir)
+	}
+	if p.Origin != OriginNone {
+		s += " origin=" + p.Origin.String()
 	}
 	if len(p.Sources) > 0 {
 		s += " sources=" + strings.Join(p.Sources, ",")

@@ -32,5 +32,5 @@ var probe = &analysis.Analyzer{
 }
 
 func TestProvenance(t *testing.T) {
-	analysistest.Run(t, analysistest.TestData(), probe, "prov")
+	analysistest.Run(t, analysistest.TestData(), probe, "prov", "provids")
 }

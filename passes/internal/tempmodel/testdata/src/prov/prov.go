@@ -25,16 +25,16 @@ func private() string {
 }
 
 func cases(param string, n int) {
-	probe("/tmp")                                          // want `^loc=shared name=none tempfs dir="/tmp"$`
-	probe("/tmp/a.log")                                    // want `^loc=shared name=predictable tempfs dir="/tmp" sources=a constant$`
+	probe("/tmp")                                          // want `^loc=shared name=none tempfs dir="/tmp" origin=literal$`
+	probe("/tmp/a.log")                                    // want `^loc=shared name=predictable tempfs dir="/tmp" origin=literal sources=a constant$`
 	probe("/tmpx")                                         // want `^loc=other name=predictable sources=a constant$`
-	probe(os.TempDir())                                    // want `^loc=shared name=none tempfs dir="os.TempDir\(\)"$`
-	probe(os.Getenv("TMPDIR") + "/x")                      // want `^loc=shared name=predictable tempfs dir="\$TMPDIR" sources=a constant$`
+	probe(os.TempDir())                                    // want `^loc=shared name=none tempfs dir="os.TempDir\(\)" origin=os\.TempDir$`
+	probe(os.Getenv("TMPDIR") + "/x")                      // want `^loc=shared name=predictable tempfs dir="\$TMPDIR" origin=env sources=a constant$`
 	probe(filepath.Join(os.TempDir(), param))              // want `^loc=shared name=unknown tempfs`
 	probe(fmt.Sprintf("%s/%d", os.TempDir(), os.Getpid())) // want `name=predictable .*sources=os.Getpid\(\)$`
 	probe(dirConst + strconv.Itoa(n))                      // want `^loc=shared name=unknown`
-	probe(pkgVar)                                          // want `^loc=shared name=predictable tempfs dir="/var/tmp"`
-	probe(helper("x"))                                     // want `^loc=shared name=predictable tempfs dir="os.TempDir\(\)"`
+	probe(pkgVar)                                          // want `^loc=shared name=predictable tempfs dir="/var/tmp" origin=literal`
+	probe(helper("x"))                                     // want `^loc=shared name=predictable tempfs dir="os.TempDir\(\)" origin=os\.TempDir`
 	probe(helper(param))                                   // want `^loc=shared name=unknown`
 	probe(filepath.Join(private(), "x"))                   // want `^loc=private name=predictable tempfs`
 	probe(param)                                           // want `^loc=unknown name=unknown$`
@@ -45,7 +45,7 @@ func cases(param string, n int) {
 	probe(filepath.Join(os.TempDir(), rand.Text()))           // want `^loc=shared name=random tempfs`
 
 	f, _ := os.CreateTemp("", "x")
-	probe(f.Name())               // want `^loc=shared name=random tempfs dir="os.CreateTemp"$`
+	probe(f.Name())               // want `^loc=shared name=random tempfs dir="os.CreateTemp" origin=CreateTemp$`
 	probe(filepath.Dir(f.Name())) // want `^loc=shared name=none tempfs`
 	g, _ := os.CreateTemp(private(), "x")
 	probe(g.Name()) // want `^loc=private name=random tempfs`
@@ -59,7 +59,7 @@ func cases(param string, n int) {
 	var sb strings.Builder
 	sb.WriteString("/tmp/")
 	fmt.Fprintf(&sb, "x-%d", time.Now().Unix())
-	probe(sb.String()) // want `^loc=shared name=predictable tempfs dir="/tmp" sources=a constant,time.Now\(\)$`
+	probe(sb.String()) // want `^loc=shared name=predictable tempfs dir="/tmp" origin=literal sources=a constant,time.Now\(\)$`
 
 	type st struct{ Dir string }
 	s := st{Dir: os.TempDir()}
@@ -81,24 +81,24 @@ func reassignedParam(dir string, name string) {
 	}
 	probe(name) // want `^loc=unknown name=unknown$`
 	local := "/tmp/default.txt"
-	probe(local) // want `^loc=shared name=predictable tempfs dir="/tmp" sources=a constant$`
+	probe(local) // want `^loc=shared name=predictable tempfs dir="/tmp" origin=literal sources=a constant$`
 }
 
 // Slices of a string keep its provenance; a self-referring assignment is
 // evaluated with the variable standing for its other assignments.
 func slicesAndSelf() {
 	h, _ := os.Hostname()
-	probe("/tmp/" + h[:4]) // want `^loc=shared name=predictable tempfs dir="/tmp" sources=the host name$`
+	probe("/tmp/" + h[:4]) // want `^loc=shared name=predictable tempfs dir="/tmp" origin=literal sources=the host name$`
 	u := "nobody"
 	u = os.Getenv("USER")
 	u = strings.ReplaceAll(u, `\`, "_")
-	probe("/tmp/" + u) // want `^loc=shared name=predictable tempfs dir="/tmp" sources=a constant,the user name$`
+	probe("/tmp/" + u) // want `^loc=shared name=predictable tempfs dir="/tmp" origin=literal sources=a constant,the user name$`
 	r := "x"
 	r = r + hex.EncodeToString(randBytes())
-	probe("/tmp/" + r) // want `^loc=shared name=unknown tempfs dir="/tmp"`
+	probe("/tmp/" + r) // want `^loc=shared name=unknown tempfs dir="/tmp" origin=literal`
 	var only string    // only self-references: unknown
 	only = only + "a"
-	probe("/tmp/" + only) // want `^loc=shared name=unknown tempfs dir="/tmp"$`
+	probe("/tmp/" + only) // want `^loc=shared name=unknown tempfs dir="/tmp" origin=literal$`
 }
 
 func randBytes() []byte {
@@ -109,7 +109,7 @@ func randBytes() []byte {
 
 func slicedPrefix(p string) {
 	t := filepath.Join(os.TempDir(), "x")
-	probe(t[:len(t)-1])          // want `^loc=shared name=predictable tempfs dir="os.TempDir\(\)" sources=a constant$`
+	probe(t[:len(t)-1])          // want `^loc=shared name=predictable tempfs dir="os.TempDir\(\)" origin=os\.TempDir sources=a constant$`
 	probe(t[len(os.TempDir()):]) // want `^loc=other name=predictable sources=a constant$`
 	probe("/etc/" + t[5:])       // want `^loc=other name=predictable sources=a constant$`
 }

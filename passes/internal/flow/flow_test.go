@@ -1,0 +1,111 @@
+package flow_test
+
+import (
+	"go/ast"
+	"go/importer"
+	"go/parser"
+	"go/token"
+	"go/types"
+	"testing"
+
+	"github.com/tempguard/tempguard/passes/internal/flow"
+)
+
+const src = `package p
+
+import "os"
+
+func f(p string) error {
+	fh, err := os.Create(p)
+	if err != nil {
+		return err
+	}
+	if len(p) > 3 {
+		fh.Close()
+		return nil
+	}
+	if p == "x" {
+		os.Exit(1)
+	}
+	fh.Close()
+	os.Remove(p)
+	return nil
+}
+`
+
+func load(t *testing.T) (*types.Info, *ast.FuncDecl, *token.FileSet) {
+	fset := token.NewFileSet()
+	f, err := parser.ParseFile(fset, "p.go", src, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	info := &types.Info{Types: map[ast.Expr]types.TypeAndValue{}, Uses: map[*ast.Ident]types.Object{}, Defs: map[*ast.Ident]types.Object{}}
+	conf := types.Config{Importer: importer.ForCompiler(fset, "source", nil)}
+	if _, err := conf.Check("p", fset, []*ast.File{f}, info); err != nil {
+		t.Fatal(err)
+	}
+	return info, f.Decls[1].(*ast.FuncDecl), fset
+}
+
+// calls returns the calls of fd to the os function name, in order.
+func calls(info *types.Info, fd *ast.FuncDecl, pkgName, name string) []*ast.CallExpr {
+	var out []*ast.CallExpr
+	ast.Inspect(fd, func(n ast.Node) bool {
+		if c, ok := n.(*ast.CallExpr); ok {
+			if sel, ok := c.Fun.(*ast.SelectorExpr); ok && sel.Sel.Name == name {
+				if x, ok := sel.X.(*ast.Ident); ok && x.Name == pkgName {
+					out = append(out, c)
+				}
+			}
+		}
+		return true
+	})
+	return out
+}
+
+func TestQueries(t *testing.T) {
+	info, fd, _ := load(t)
+	exits := calls(info, fd, "os", "Exit")
+	mayReturn := func(c *ast.CallExpr) bool { return c != exits[0] }
+	g := flow.New(fd.Body, mayReturn)
+	create := calls(info, fd, "os", "Create")[0]
+	remove := calls(info, fd, "os", "Remove")[0]
+	closes := calls(info, fd, "fh", "Close")
+	at := g.Locate(create)
+	if !at.Valid() {
+		t.Fatal("Create not located")
+	}
+	if !g.Reaches(at, flow.Contains(remove), nil) {
+		t.Error("Create should reach Remove")
+	}
+	if g.Reaches(at, flow.Contains(remove), flow.Contains(closes[1])) {
+		t.Error("every path to Remove passes the second Close")
+	}
+	// Some path (the error return) reaches the exit without a Close.
+	exit, ok := g.ExitAvoiding(at, func(n ast.Node) bool { return flow.Contains(closes[0])(n) || flow.Contains(closes[1])(n) })
+	if !ok || exit.Return == nil {
+		t.Fatalf("expected an exit avoiding the closes, got %v %v", exit, ok)
+	}
+	// From the first Close, every path returns without the Remove (the
+	// early return).
+	if _, ok := g.ExitAvoiding(g.Locate(closes[0]), flow.Contains(remove)); !ok {
+		t.Error("the early return avoids Remove")
+	}
+	// From the second Close, every path passes Remove before the exit.
+	if _, ok := g.ExitAvoiding(g.Locate(closes[1]), flow.Contains(remove)); ok {
+		t.Error("every exit after the second Close passes Remove")
+	}
+	// The error branch of "err != nil".
+	var found bool
+	for _, b := range g.CFG.Blocks {
+		if v, onErr, ok := flow.ErrorBranch(info, b); ok {
+			found = true
+			if v.Name() != "err" || onErr.Return() == nil && len(onErr.Succs) == 0 {
+				t.Errorf("error branch of %s wrong", v.Name())
+			}
+		}
+	}
+	if !found {
+		t.Error("no error branch found")
+	}
+}
