@@ -147,7 +147,7 @@ func TestSARIFCleanAndBroken(t *testing.T) {
 		t.Errorf("clean: %d results, invocation %+v", n, log.Runs[0].Invocations)
 	}
 	r = tempguard(t, fixture(t, "broken"), "-format=sarif", "./...")
-	if r.code != exitError {
+	if r.code != exitFindings {
 		t.Errorf("broken: exit %d", r.code)
 	}
 	log = validateSARIF(t, sch, []byte(r.stdout))

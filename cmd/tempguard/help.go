@@ -75,7 +75,8 @@ Analyzers (all enabled by default; -NAME enables only the named ones,
 		printFlags(w, analyzerOpts)
 	}
 	fmt.Fprint(w, `
-Exit codes: 0 no findings, 3 findings, 1 errors, 2 usage.
+Exit codes: 0 no findings, 3 findings, 4 no findings but some packages analysed
+with errors or skipped (one line each on stderr), 1 errors, 2 usage.
 `)
 }
 

@@ -20,9 +20,10 @@
 // on unchanged code costs seconds. Both modes run the same analyzers in the
 // same way, so they give the same findings by construction.
 //
-// Exit codes: 0 no findings; 3 findings; 1 errors (code that does not
-// type-check, a pattern matching no packages, a missing go command); 2 bad
-// usage.
+// Exit codes: 0 no findings; 3 findings; 4 no findings, but some packages
+// were analysed with errors (code that does not type-check, a missing
+// //go:embed file or cgo header) or skipped; 1 errors (a pattern matching no
+// packages, a missing go command); 2 bad usage.
 package main
 
 import (
@@ -40,6 +41,9 @@ const (
 	exitError    = 1
 	exitUsage    = 2
 	exitFindings = 3
+	// exitIncomplete: no findings, but some packages could only be
+	// analysed with errors, or not at all (see partial.go).
+	exitIncomplete = 4
 )
 
 func main() {

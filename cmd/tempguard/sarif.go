@@ -265,8 +265,8 @@ func writeSARIF(w io.Writer, findings []Finding, fps []string, src *sources, res
 		driver.Version = v
 		driver.SemanticVersion = strings.TrimPrefix(v, "v")
 	}
-	inv := sarifInvocation{ExecutionSuccessful: !res.failed}
-	if res.failed && strings.TrimSpace(res.errText) != "" {
+	inv := sarifInvocation{ExecutionSuccessful: !res.failed && !res.incomplete}
+	if (res.failed || res.incomplete) && strings.TrimSpace(res.errText) != "" {
 		inv.ToolExecutionNotifications = []sarifNotification{{Level: "error", Message: sarifMessage{strings.TrimSpace(res.errText)}}}
 	}
 	run := sarifRun{

@@ -162,7 +162,7 @@ func (o *options) main(args []string) int {
 	if o.fix {
 		return o.runFix(self)
 	}
-	res, err := vet(self, o.vetArgs(), o.patterns)
+	res, err := o.analyse(self)
 	if err != nil {
 		fmt.Fprintf(o.stderr, "tempguard: %v\n", err)
 		return exitError
@@ -185,6 +185,9 @@ type vetResult struct {
 	findings []Finding
 	errText  string // what go vet printed on stderr (type errors, bad patterns)
 	failed   bool   // go vet exited non-zero
+	// incomplete: some packages were analysed with errors or skipped
+	// (see partial.go); errText has one line for each.
+	incomplete bool
 }
 
 // Finding is one diagnostic of one analyzer, de-duplicated across a package
@@ -352,8 +355,8 @@ func (o *options) report(res *vetResult) int {
 		if res.errText != "" {
 			fmt.Fprint(o.stderr, res.errText)
 		}
-		if res.failed {
-			fmt.Fprintf(o.stderr, "tempguard: not writing %s: the analysis failed\n", o.baseline)
+		if res.failed || res.incomplete {
+			fmt.Fprintf(o.stderr, "tempguard: not writing %s: the analysis failed or was incomplete\n", o.baseline)
 			return exitError
 		}
 		if err := writeBaseline(o.baseline, findings, fps, src); err != nil {
@@ -390,6 +393,8 @@ func (o *options) report(res *vetResult) int {
 		return exitError
 	case len(findings) > 0 && !o.exitZero:
 		return exitFindings
+	case res.incomplete:
+		return exitIncomplete
 	}
 	return exitClean
 }
@@ -440,12 +445,12 @@ const maxFixRounds = 5
 // changes instead and exits 3 if there are any.
 func (o *options) runFix(self string) int {
 	for round := 1; ; round++ {
-		res, err := vet(self, o.vetArgs(), o.patterns)
+		res, err := o.analyse(self)
 		if err != nil {
 			fmt.Fprintf(o.stderr, "tempguard: %v\n", err)
 			return exitError
 		}
-		if res.failed {
+		if res.failed || res.incomplete {
 			return o.report(res)
 		}
 		fixable := 0

@@ -1,4 +1,5 @@
-// Package broken does not type-check: tempguard must say so and exit 1.
+// Package broken does not type-check: tempguard analyses it anyway, says so,
+// and exits 3 for its finding (4 without findings).
 package broken
 
 import "os"

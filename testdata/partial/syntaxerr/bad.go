@@ -1,0 +1,6 @@
+// Package syntaxerr has one file that does not parse.
+package syntaxerr
+
+func Bad() {
+	x := 
+}
