@@ -30,7 +30,9 @@ import (
 	"fmt"
 	"go/token"
 	"io"
+	"os"
 	"os/exec"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -52,7 +54,7 @@ type listedPackage struct {
 	Error      *struct{ Pos, Err string }
 	// Files, to tell a package from a pattern or path that names none.
 	GoFiles, CgoFiles, InvalidGoFiles []string
-	DepsErrors []*struct {
+	DepsErrors                        []*struct {
 		ImportStack []string
 		Err         string
 	}
@@ -64,9 +66,39 @@ func (p *listedPackage) base() string {
 	return strings.TrimSuffix(b, ".test")
 }
 
-// analyse runs go vet and, where it could not analyse some packages,
-// analyses those through go/packages (see the comment at the top).
+// analyse runs the analysis of the working directory's module (or, with
+// -all-modules, of it and the modules nested below it), and notes what it
+// left out.
 func (o *options) analyse(self string) (*vetResult, error) {
+	if o.allModules {
+		return o.analyseAllModules(self)
+	}
+	inWork, uncovered := o.nestedSplit()
+	if len(inWork) > 0 {
+		// ./... in a go.work workspace matches the packages of the
+		// module in the working directory only: name the others.
+		defer func(p []string) { o.patterns = p }(o.patterns)
+		o.patterns = append(slices.Clip(o.patterns), workspacePatterns(inWork)...)
+		if _, err := os.Stat("go.mod"); err != nil {
+			o.patterns = workspacePatterns(inWork) // no module here
+		}
+	}
+	res, err := o.analyseHere(self)
+	if err != nil {
+		return nil, err
+	}
+	if res.failed {
+		res.trailer += vendoringHint(res.errText)
+	}
+	if len(uncovered) > 0 {
+		res.trailer += nestedNote(uncovered)
+	}
+	return res, nil
+}
+
+// analyseHere runs go vet and, where it could not analyse some packages,
+// analyses those through go/packages (see the comment at the top).
+func (o *options) analyseHere(self string) (*vetResult, error) {
 	res, err := vet(self, o.vetArgs(), o.patterns)
 	if err != nil || !res.failed {
 		return res, err
@@ -78,7 +110,7 @@ func (o *options) analyse(self string) (*vetResult, error) {
 		return res, nil
 	}
 	var roots []*listedPackage
-	loadErr := map[string]bool{} // base import paths of roots that fail to load
+	loadErr := map[string]bool{}  // base import paths of roots that fail to load
 	ownErr := map[string]string{} // a root's own load error, by import path
 	for _, p := range listed {
 		if p.DepOnly || strings.HasSuffix(p.ImportPath, ".test") {
@@ -171,6 +203,9 @@ func (o *options) buildFlags() []string {
 	var a []string
 	if o.tags != "" {
 		a = append(a, "-tags="+o.tags)
+	}
+	if o.mod != "" {
+		a = append(a, "-mod="+o.mod)
 	}
 	return append(a, o.extraArgs...)
 }

@@ -12,7 +12,8 @@ import (
 // header, a type error, a syntax error, and packages importing them) still
 // gets findings for every package, and one line for each broken one.
 func TestBrokenPackagesStillAnalysed(t *testing.T) {
-	dir := fixture(t, "partial")
+	dir := copyFixture(t, "partial")
+	writeFiles(t, dir, map[string]string{"syntaxerr/bad.go": "package syntaxerr\n\nfunc Bad() {\n\tx :=\n}\n"})
 	r := tempguard(t, dir, "-json", "-predictabletemp", "./...")
 	if r.code != exitFindings {
 		t.Fatalf("exit code = %d, want %d\nstderr: %s", r.code, exitFindings, r.stderr)
@@ -37,7 +38,7 @@ func TestBrokenPackagesStillAnalysed(t *testing.T) {
 
 	wantLines := []string{
 		"tempguard: example.com/partial/embedmiss: analysed with errors: embedmiss/e.go:10:12: pattern missing.txt: no matching files found",
-		"tempguard: example.com/partial/syntaxerr: analysed with errors: syntaxerr/bad.go:6:1: expected operand",
+		"tempguard: example.com/partial/syntaxerr: analysed with errors: syntaxerr/bad.go:5:1: expected operand",
 		"tempguard: example.com/partial/typeerr: analysed with errors: typeerr/t.go:8:9: cannot use \"x\"",
 		"tempguard: example.com/partial/usestypeerr: analysed with errors: a dependency has errors: typeerr/t.go:8:9: cannot use",
 	}

@@ -19,22 +19,24 @@ import (
 
 // options are the standalone mode's flags.
 type options struct {
-	json      bool
-	fix       bool
-	diff      bool
-	format    string
-	baseline  string          // -baseline file
-	writeBase bool            // -write-baseline
-	known     map[string]bool // fingerprints in the -baseline file
-	tags      string
-	exitZero  bool
-	chdir     string
-	version   bool
-	vetFlags  []string // analyzer enable/disable and analyzer option flags, passed to the vet tool
-	patterns  []string
-	stdout    io.Writer
-	stderr    io.Writer
-	extraArgs []string // further go vet build flags (tests only)
+	json       bool
+	fix        bool
+	diff       bool
+	format     string
+	baseline   string          // -baseline file
+	writeBase  bool            // -write-baseline
+	known      map[string]bool // fingerprints in the -baseline file
+	tags       string
+	exitZero   bool
+	chdir      string
+	mod        string // -mod, as for go build
+	allModules bool   // -all-modules
+	version    bool
+	vetFlags   []string // analyzer enable/disable and analyzer option flags, passed to the vet tool
+	patterns   []string
+	stdout     io.Writer
+	stderr     io.Writer
+	extraArgs  []string // further go vet build flags (tests only)
 }
 
 // newFlagSet declares the standalone flags into o.
@@ -50,6 +52,8 @@ func newFlagSet(o *options) *flag.FlagSet {
 	fs.StringVar(&o.tags, "tags", "", "comma-separated build tags, as for go build")
 	fs.BoolVar(&o.exitZero, "exit-zero", false, "exit 0 even when there are findings (errors still exit 1)")
 	fs.StringVar(&o.chdir, "C", "", "change to `dir` before doing anything else")
+	fs.StringVar(&o.mod, "mod", "", "module download `mode` as for go build: mod, readonly or vendor (-mod=mod ignores a stale vendor directory)")
+	fs.BoolVar(&o.allModules, "all-modules", false, "also analyse every module nested below the current directory (./... of each)")
 	fs.BoolVar(&o.version, "version", false, "print the version (the module version from the build info) and exit")
 	for _, a := range passes.All() {
 		name := a.Name
@@ -95,7 +99,8 @@ func standalone(args []string) int {
 
 func (o *options) main(args []string) int {
 	fs := newFlagSet(o)
-	if err := fs.Parse(args); err != nil {
+	patterns, err := parseArgs(fs, args)
+	if err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			return exitClean
 		}
@@ -110,9 +115,17 @@ func (o *options) main(args []string) int {
 			return exitError
 		}
 	}
-	o.patterns = fs.Args()
+	o.patterns = patterns
 	if len(o.patterns) == 0 {
 		o.patterns = []string{"./..."}
+	}
+	if err := validMod(o.mod); err != nil {
+		fmt.Fprintf(o.stderr, "tempguard: %v\n", err)
+		return exitUsage
+	}
+	if o.allModules && !o.recursivePatterns() {
+		fmt.Fprintf(o.stderr, "tempguard: -all-modules analyses ./... of each module: give no package patterns\n")
+		return exitUsage
 	}
 	if o.json {
 		formatSet := false
@@ -172,12 +185,7 @@ func (o *options) main(args []string) int {
 
 // vetArgs are the flags given to go vet before the patterns.
 func (o *options) vetArgs() []string {
-	var a []string
-	if o.tags != "" {
-		a = append(a, "-tags="+o.tags)
-	}
-	a = append(a, o.extraArgs...)
-	return append(a, o.vetFlags...)
+	return append(o.buildFlags(), o.vetFlags...)
 }
 
 // vetResult is what one go vet run produced.
@@ -188,6 +196,7 @@ type vetResult struct {
 	// incomplete: some packages were analysed with errors or skipped
 	// (see partial.go); errText has one line for each.
 	incomplete bool
+	trailer    string // notes printed last: modules left out, hints
 }
 
 // Finding is one diagnostic of one analyzer, de-duplicated across a package
@@ -385,6 +394,7 @@ func (o *options) report(res *vetResult) int {
 	if res.errText != "" {
 		fmt.Fprint(o.stderr, res.errText)
 	}
+	fmt.Fprint(o.stderr, res.trailer)
 	if hidden > 0 {
 		fmt.Fprintf(o.stderr, "tempguard: %s in %s not shown\n", plural(hidden, "finding"), o.baseline)
 	}

@@ -304,6 +304,9 @@ func analyse(m module, work, standaloneBin, vetBin string) (*modResult, error) {
 		}
 		res.prepared = "go mod tidy"
 	}
+	// Warm the build cache with the dependencies' export data, so that
+	// neither mode's numbers include compiling them.
+	command(dir, env, "go", "list", "-e", "-export", "-deps", "-test", "./...").Run()
 
 	// Standalone.
 	sa, stdout, err := measure(dir, env, "standalone", standaloneBin, "-json", "./...")
