@@ -47,6 +47,9 @@ type check struct {
 	errIsResult bool
 	helper      *helperSummary
 	assign      *ast.AssignStmt // the statement binding the results, if any
+	// root: the *os.Root of a Root.Stat/Lstat check (the name is looked
+	// up in it), or nil.
+	root ast.Expr
 }
 
 // useClass says what an operation does to its path argument.
@@ -73,6 +76,9 @@ type use struct {
 	args []useArg
 	// nofollow: an OpenFile with O_NOFOLLOW.
 	nofollow bool
+	// root: the *os.Root of a Root method (its names are looked up in
+	// it, and symlinks cannot lead out of it), or nil.
+	root ast.Expr
 }
 
 type fnState struct {
@@ -205,6 +211,15 @@ func newCheck(pass *analysis.Pass, m *tempmodel.Model, cur inspector.Cursor, cal
 		c.kind, c.name = kindStat, "os.Stat"
 	case f.Is("os", "Lstat"):
 		c.kind, c.name = kindLstat, "os.Lstat"
+	case f.IsMethod("os", "Root", "Stat"), f.IsMethod("os", "Root", "Lstat"):
+		c.root = methodRecv(pass.TypesInfo, call)
+		if c.root == nil {
+			return nil
+		}
+		c.kind, c.name = kindStat, "Root.Stat"
+		if f.Name == "Lstat" {
+			c.kind, c.name = kindLstat, "Root.Lstat"
+		}
 	case (f.Pkg == "syscall" || f.Pkg == "golang.org/x/sys/unix") && f.Recv == "" && (f.Name == "Access" || f.Name == "Faccessat"):
 		modeArg := 1
 		if f.Name == "Faccessat" {
@@ -288,6 +303,16 @@ func newCheck(pass *analysis.Pass, m *tempmodel.Model, cur inspector.Cursor, cal
 	return c
 }
 
+// methodRecv returns x of a method call x.M(...), or nil (a method
+// expression T.M(x, ...) or a function).
+func methodRecv(info *types.Info, call *ast.CallExpr) ast.Expr {
+	sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
+	if !ok || info.Selections[sel] == nil || info.Selections[sel].Kind() != types.MethodVal {
+		return nil
+	}
+	return sel.X
+}
+
 // newUse recognizes an operation on a path.
 func newUse(m *tempmodel.Model, call *ast.CallExpr, f tempmodel.Func, bits openBits) *use {
 	u := &use{call: call, f: f}
@@ -295,6 +320,47 @@ func newUse(m *tempmodel.Model, call *ast.CallExpr, f tempmodel.Func, bits openB
 		if i < len(call.Args) {
 			u.args = append(u.args, useArg{call.Args[i], cl})
 		}
+	}
+	if f.Pkg == "os" && f.Recv == "Root" {
+		// The *os.Root methods: the same operations on names inside
+		// the root.
+		if u.root = methodRecv(m.Pass().TypesInfo, call); u.root == nil {
+			return nil
+		}
+		switch f.Name {
+		case "Create", "WriteFile":
+			arg(0, useCreate)
+		case "OpenFile":
+			if len(call.Args) < 2 {
+				return nil
+			}
+			known, create, excl := m.OpenFlags(call.Args[1])
+			switch {
+			case known && create && excl:
+				return nil
+			case known && create:
+				arg(0, useCreate)
+			default:
+				arg(0, useOpen)
+			}
+		case "Mkdir", "MkdirAll":
+			arg(0, useMkdir)
+		case "Symlink", "Link":
+			arg(1, useLink)
+		case "Rename":
+			arg(0, useRemove)
+			arg(1, useRenameDst)
+		case "Chmod", "Chown", "Lchown":
+			arg(0, useModify)
+		case "Remove", "RemoveAll":
+			arg(0, useRemove)
+		case "Open", "ReadFile":
+			arg(0, useOpen)
+		}
+		if len(u.args) == 0 {
+			return nil
+		}
+		return u
 	}
 	switch {
 	case f.Is("os", "Create"), f.Is("os", "WriteFile"), f.Is("io/ioutil", "WriteFile"):
@@ -337,8 +403,20 @@ func newUse(m *tempmodel.Model, call *ast.CallExpr, f tempmodel.Func, bits openB
 	return u
 }
 
-// flags reports whether an operation of class cl trusts outcome out.
-func flags(out outcome, cl useClass) bool {
+// flags reports whether an operation of class cl trusts outcome out. In
+// an *os.Root (inRoot) symlinks cannot lead out of the root: only the
+// existence races remain (another process creates the name first, or
+// removes it).
+func flags(out outcome, cl useClass, inRoot bool) bool {
+	if inRoot {
+		switch out {
+		case outMissing:
+			return cl == useCreate || cl == useMkdir || cl == useLink || cl == useRenameDst
+		case outPresent:
+			return cl == useRemove
+		}
+		return false
+	}
 	switch out {
 	case outMissing:
 		return cl == useCreate || cl == useMkdir || cl == useLink || cl == useRenameDst
@@ -406,10 +484,10 @@ func (s *fnState) analyze() {
 			dom := s.fl.dominated(blk, e.succ)[ub]
 			for _, f := range e.facts {
 				for _, a := range u.args {
-					if !flags(f.out, a.class) {
+					if !flags(f.out, a.class, u.root != nil) {
 						continue
 					}
-					if !s.samePath(f.c, a.expr, u.call.Pos()) {
+					if !s.samePath(f.c, a.expr, u.root, u.call.Pos()) {
 						continue
 					}
 					if !dom && !s.guardedUnlessOption(blk, e.succ, ub, f.c) {
@@ -687,8 +765,7 @@ func (s *fnState) dataTest(c *check, u *use) bool {
 func (s *fnState) handlesExist(u *use, a useArg) bool {
 	for _, c := range s.checks {
 		if c.call.Pos() > u.call.End() && c.helper == nil {
-			var vars []*types.Var
-			if s.equiv(c.path, a.expr, &vars, 0) {
+			if s.samePath(c, a.expr, u.root, c.call.Pos()) {
 				return true
 			}
 		}
@@ -778,13 +855,22 @@ func (s *fnState) report(u *use, g *guard) {
 	}
 	var msg string
 	said := g.f.said("")
+	// ns qualifies the calls the message suggests: "os" or, in an
+	// *os.Root, "Root" (whose symlinks stay inside the root).
+	ns := "os"
+	if u.root != nil {
+		ns = "Root"
+	}
 	switch g.f.out {
 	case outMissing:
 		what := "create it or plant a symlink there in between"
+		if u.root != nil {
+			what = "create it in between"
+		}
 		switch g.arg.class {
 		case useCreate:
-			todo := "create it with os.OpenFile and os.O_CREATE|os.O_EXCL instead"
-			if u.f.Is("os", "OpenFile") {
+			todo := "create it with " + ns + ".OpenFile and os.O_CREATE|os.O_EXCL instead"
+			if u.f.Name == "OpenFile" {
 				todo = "add os.O_EXCL to the flags"
 			}
 			if g.option {
@@ -793,24 +879,24 @@ func (s *fnState) report(u *use, g *guard) {
 			msg = fmt.Sprintf("%s(%s) after %s %s is racy: %s%s; %s", useName, pathSrc, checkName, said, why, what, todo)
 		case useMkdir:
 			if u.f.Name == "MkdirAll" && p.Loc == tempmodel.LocShared {
-				msg = fmt.Sprintf("os.MkdirAll(%s) after %s %s is racy: %screate it first and own it; use os.MkdirTemp for a private directory", pathSrc, checkName, said, why)
+				msg = fmt.Sprintf("%s(%s) after %s %s is racy: %screate it first and own it; use os.MkdirTemp for a private directory", useName, pathSrc, checkName, said, why)
 			} else if u.f.Name == "MkdirAll" {
 				// The race itself is harmless (MkdirAll accepts an existing
 				// directory): the check is redundant, say so.
-				msg = fmt.Sprintf("os.MkdirAll(%s) after %s %s is a redundant, racy check: os.MkdirAll already succeeds if the directory exists; call it without the check", pathSrc, checkName, said)
+				msg = fmt.Sprintf("%s(%s) after %s %s is a redundant, racy check: %s already succeeds if the directory exists; call it without the check", useName, pathSrc, checkName, said, useName)
 			} else {
-				msg = fmt.Sprintf("os.Mkdir(%s) after %s %s is racy: %screate it in between; call os.Mkdir alone and handle errors.Is(err, fs.ErrExist)", pathSrc, checkName, said, why)
+				msg = fmt.Sprintf("%s(%s) after %s %s is racy: %screate it in between; call %s alone and handle errors.Is(err, fs.ErrExist)", useName, pathSrc, checkName, said, why, useName)
 			}
 		case useLink:
 			msg = fmt.Sprintf("%s(..., %s) after %s %s is racy: %screate it in between; call %s alone and handle errors.Is(err, fs.ErrExist)", useName, pathSrc, checkName, said, why, useName)
 		case useRenameDst:
-			msg = fmt.Sprintf("os.Rename(..., %s) after %s %s is racy: %s%s and the rename replaces it; use os.Link then os.Remove to fail if the target exists", pathSrc, checkName, g.f.said("the target"), why, what)
+			msg = fmt.Sprintf("%s(..., %s) after %s %s is racy: %s%s and the rename replaces it; use %s.Link then %s.Remove to fail if the target exists", useName, pathSrc, checkName, g.f.said("the target"), why, what, ns, ns)
 		}
 	case outPresent:
-		if g.arg.class == useRemove && u.f.Is("os", "Rename") {
-			msg = fmt.Sprintf("os.Rename(%s, ...) after %s %s is racy: %sremove or replace it in between; call os.Rename alone and handle errors.Is(err, fs.ErrNotExist)", pathSrc, checkName, said, why)
+		if g.arg.class == useRemove && u.f.Name == "Rename" {
+			msg = fmt.Sprintf("%s(%s, ...) after %s %s is racy: %sremove or replace it in between; call %s alone and handle errors.Is(err, fs.ErrNotExist)", useName, pathSrc, checkName, said, why, useName)
 		} else if g.arg.class == useRemove && u.f.Name == "RemoveAll" {
-			msg = fmt.Sprintf("os.RemoveAll(%s) after %s %s is a redundant, racy check: %sremove or replace it in between; call os.RemoveAll alone (it returns nil if the path is missing)", pathSrc, checkName, said, why)
+			msg = fmt.Sprintf("%s(%s) after %s %s is a redundant, racy check: %sremove or replace it in between; call %s alone (it returns nil if the path is missing)", useName, pathSrc, checkName, said, why, useName)
 		} else if g.arg.class == useRemove {
 			msg = fmt.Sprintf("%s(%s) after %s %s is racy: %sremove or replace it in between; call %s alone and ignore errors.Is(err, fs.ErrNotExist)", useName, pathSrc, checkName, said, why, useName)
 		} else {

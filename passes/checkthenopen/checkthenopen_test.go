@@ -11,7 +11,7 @@ import (
 // through the project harness: fixed code must compile and converge.
 func TestFlagged(t *testing.T) {
 	t.Parallel()
-	analysistest.RunWithSuggestedFixes(t, analysistest.TestData(), checkthenopen.Analyzer, "flagged", "imports", "imports2", "lookalike")
+	analysistest.RunWithSuggestedFixes(t, analysistest.TestData(), checkthenopen.Analyzer, "flagged", "imports", "imports2", "lookalike", "root")
 }
 
 // TestQuiet checks the look-alikes that must not be reported.

@@ -105,14 +105,36 @@
 // a file lock of an unlisted package no longer silences a finding, and a
 // value from an unlisted web framework is not called user input.
 //
+// # *os.Root
+//
+// Root.Stat and Root.Lstat are checks, and the Root methods are uses, of a
+// name looked up in that root: a check pairs only with a use through the
+// same root (the same variable or field, not reassigned). A root keeps
+// symlinks from leading out of it, but not other processes from working
+// in its directory: "found it missing, then Root.Create, OpenFile with
+// O_CREATE and no O_EXCL, WriteFile, Mkdir, MkdirAll, Symlink, Link or the
+// Rename target" is still a race (another process creates the name first
+// and the program truncates or writes a file it does not own), and so is
+// "found it present, then Root.Remove, RemoveAll or the Rename source".
+// The fixes are those of package os on the root (root.OpenFile(name,
+// os.O_RDWR|os.O_CREATE|os.O_EXCL, 0o600), O_EXCL added, the check before
+// MkdirAll, Mkdir or Remove dropped). What follows a symlink is not
+// reported in a root: a symlink, type or permission check before
+// Root.Open, ReadFile, OpenFile, Chmod or Chown can at worst reach another
+// name in the same root, which the program chose to trust by opening it.
+//
 // # What stays quiet
 //
 //   - checks whose outcome does not decide the use (logging only, both
 //     branches reach it), checks of another path, paths reassigned or whose
 //     address escapes in between, uses in another function (a goroutine);
 //   - race-free operations: os.OpenFile with O_CREATE|O_EXCL, O_NOFOLLOW
-//     opens after a symlink test, os.CreateTemp, os.MkdirTemp, os.Root
-//     methods, opens verified afterwards with os.SameFile;
+//     opens after a symlink test, os.CreateTemp, os.MkdirTemp, opens
+//     verified afterwards with os.SameFile;
+//   - in an *os.Root: symlink, file-type and permission checks followed
+//     by Root.Open, OpenFile, ReadFile, Chmod or Chown (see below), and a
+//     check by path followed by a use in a root, or the other way round
+//     (the name means something else there);
 //   - "stat, then read" for a nicer error message (os.Stat or IsDir, then
 //     os.ReadFile or os.Open), and "update only if it exists" writes;
 //   - a Stat whose failure branch just returns or reports the error
@@ -222,8 +244,12 @@ on the control-flow graph) and the path is the same value:
 The message says more when the path is in a shared temp dir or comes from
 user input; the check is attached as related information.
 
+In an *os.Root (Root.Stat/Lstat, then a Root method on the same name and
+root) only the existence races are reported: symlinks cannot leave the root.
+
 Quiet: checks that do not decide the use, other or reassigned paths,
-O_CREATE|O_EXCL, O_NOFOLLOW, os.CreateTemp, os.MkdirTemp, os.Root methods,
+O_CREATE|O_EXCL, O_NOFOLLOW, os.CreateTemp, os.MkdirTemp, symlink, type and
+permission checks before opens and chmods in an os.Root,
 opens verified with os.SameFile, "stat then read" for a nicer error, checks
 whose failure branch only returns the error, private temp directories;
 outside shared temp dirs also tests and test helpers (a *testing.T or

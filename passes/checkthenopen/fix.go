@@ -19,25 +19,28 @@ func (s *fnState) suggest(u *use, g *guard) *analysis.SuggestedFix {
 	if g.option {
 		return nil // the option lets the use run on an existing path
 	}
+	// os.X(p, ...) or, in an *os.Root, root.X(name, ...): the same
+	// rewrites.
+	is := func(name string) bool { return u.f.Is("os", name) || u.f.IsMethod("os", "Root", name) }
 	switch {
-	case g.f.out == outMissing && u.f.Is("os", "Create"):
+	case g.f.out == outMissing && is("Create"):
 		if fix := s.fixCreateIf(u, g); fix != nil {
 			return fix
 		}
 		return s.fixCreateCall(u)
-	case g.f.out == outMissing && u.f.Is("os", "OpenFile") && g.arg.class == useCreate:
+	case g.f.out == outMissing && is("OpenFile") && g.arg.class == useCreate:
 		return s.fixOpenFileExcl(u)
-	case g.f.out == outMissing && u.f.Is("os", "MkdirAll"):
+	case g.f.out == outMissing && is("MkdirAll"):
 		if s.m.Prov(g.arg.expr).Loc == tempmodel.LocShared {
 			return nil // dropping the check leaves the real problem: use os.MkdirTemp
 		}
-		return s.fixDropCheck(u, g, "Drop the racy existence check: os.MkdirAll succeeds if the directory exists")
-	case g.f.out == outMissing && u.f.Is("os", "Mkdir") && g.arg.class == useMkdir:
+		return s.fixDropCheck(u, g, "Drop the racy existence check: "+u.f.String()+" succeeds if the directory exists")
+	case g.f.out == outMissing && is("Mkdir") && g.arg.class == useMkdir:
 		if s.m.Prov(g.arg.expr).Loc == tempmodel.LocShared {
 			return nil
 		}
-		return s.fixDropCheck(u, g, "Drop the racy existence check and call os.Mkdir alone")
-	case g.f.out == outPresent && (u.f.Is("os", "Remove") || u.f.Is("os", "RemoveAll")) && g.arg.class == useRemove:
+		return s.fixDropCheck(u, g, "Drop the racy existence check and call "+u.f.String()+" alone")
+	case g.f.out == outPresent && (is("Remove") || is("RemoveAll")) && g.arg.class == useRemove:
 		return s.fixDropCheck(u, g, "Drop the racy existence check and call "+u.f.String()+" alone")
 	case g.f.out == outSymlink && u.f.Is("os", "Open"):
 		return s.fixSameFile(u, g)
@@ -68,23 +71,46 @@ func pkgName(call *ast.CallExpr) string {
 
 const exclFlags = "%s.O_RDWR|%s.O_CREATE|%s.O_EXCL"
 
-// fixCreateCall: os.Create(p) -> os.OpenFile(p, O_RDWR|O_CREATE|O_EXCL, 0o600).
+// callNames returns, for a use at pos of file, the text that qualifies its
+// replacement call (the os package name, or the root expression of an
+// *os.Root method) and the name of package os for the flags, with the
+// edits that import os if the file lacks it; "" when unsafe.
+func (s *fnState) callNames(u *use, file *ast.File, pos token.Pos) (recv, osName string, edits []analysis.TextEdit) {
+	if u.root == nil {
+		osName = pkgName(u.call)
+		return osName, osName, nil
+	}
+	switch ast.Unparen(u.root).(type) {
+	case *ast.Ident, *ast.SelectorExpr:
+	default:
+		return "", "", nil // a call would run twice or not at all
+	}
+	if file == nil {
+		return "", "", nil
+	}
+	osName, edits = s.m.ImportName(file, pos, "os", "os")
+	return s.m.Source(u.root), osName, edits
+}
+
+// fixCreateCall: os.Create(p) -> os.OpenFile(p, O_RDWR|O_CREATE|O_EXCL, 0o600)
+// (root.Create(name) -> root.OpenFile(name, ...)).
 func (s *fnState) fixCreateCall(u *use) *analysis.SuggestedFix {
-	osName := pkgName(u.call)
-	if osName == "" || len(u.call.Args) != 1 || u.call.Ellipsis.IsValid() {
+	recv, osName, edits := s.callNames(u, s.m.File(u.call.Pos()), u.call.Pos())
+	if recv == "" || osName == "" || len(u.call.Args) != 1 || u.call.Ellipsis.IsValid() {
 		return nil
 	}
-	text := fmt.Sprintf("%s.OpenFile(%s, "+exclFlags+", 0o600)", osName, s.m.Source(u.call.Args[0]), osName, osName, osName)
+	text := fmt.Sprintf("%s.OpenFile(%s, "+exclFlags+", 0o600)", recv, s.m.Source(u.call.Args[0]), osName, osName, osName)
 	return &analysis.SuggestedFix{
 		Message:   "Create the file exclusively (O_CREATE|O_EXCL, mode 0600)",
-		TextEdits: []analysis.TextEdit{{Pos: u.call.Pos(), End: u.call.End(), NewText: []byte(text)}},
+		TextEdits: append(edits, analysis.TextEdit{Pos: u.call.Pos(), End: u.call.End(), NewText: []byte(text)}),
 	}
 }
 
-// fixOpenFileExcl adds O_EXCL to the flags of an os.OpenFile that creates.
+// fixOpenFileExcl adds O_EXCL to the flags of an os.OpenFile (or
+// Root.OpenFile) that creates.
 func (s *fnState) fixOpenFileExcl(u *use) *analysis.SuggestedFix {
-	osName := pkgName(u.call)
-	if osName == "" || len(u.call.Args) != 3 {
+	recv, osName, edits := s.callNames(u, s.m.File(u.call.Pos()), u.call.Pos())
+	if recv == "" || osName == "" || len(u.call.Args) != 3 {
 		return nil
 	}
 	fl := u.call.Args[1]
@@ -95,7 +121,7 @@ func (s *fnState) fixOpenFileExcl(u *use) *analysis.SuggestedFix {
 	text += "|" + osName + ".O_EXCL"
 	return &analysis.SuggestedFix{
 		Message:   "Add O_EXCL so that the open fails if the file appeared after the check",
-		TextEdits: []analysis.TextEdit{{Pos: fl.Pos(), End: fl.End(), NewText: []byte(text)}},
+		TextEdits: append(edits, analysis.TextEdit{Pos: fl.Pos(), End: fl.End(), NewText: []byte(text)}),
 	}
 }
 
@@ -260,21 +286,22 @@ func (s *fnState) fixCreateIf(u *use, g *guard) *analysis.SuggestedFix {
 		}
 	}
 	file := s.m.File(is.Pos())
-	osName := pkgName(u.call)
-	if file == nil || osName == "" || len(u.call.Args) != 1 {
+	recv, osName, osEdits := s.callNames(u, file, is.Pos())
+	if file == nil || recv == "" || osName == "" || len(u.call.Args) != 1 {
 		return nil
 	}
 	errorsName, edits := s.m.ImportName(file, is.Pos(), "errors", "errors")
 	if errorsName == "" {
 		return nil
 	}
+	edits = append(edits, osEdits...)
 	sentinel := osName + ".ErrExist"
 	if fsName, fsEdits := s.m.ImportName(file, is.Pos(), "io/fs", "fs"); fsName != "" {
 		sentinel = fsName + ".ErrExist"
 		edits = append(edits, fsEdits...)
 	}
 	header := fmt.Sprintf("%s, %s := %s.OpenFile(%s, "+exclFlags+", 0o600); !%s.Is(%s, %s)",
-		fID.Name, eID.Name, osName, s.m.Source(u.call.Args[0]), osName, osName, osName, errorsName, eID.Name, sentinel)
+		fID.Name, eID.Name, recv, s.m.Source(u.call.Args[0]), osName, osName, osName, errorsName, eID.Name, sentinel)
 	edits = append(mergeInserts(edits),
 		analysis.TextEdit{Pos: is.Init.Pos(), End: is.Cond.End(), NewText: []byte(header)},
 		analysis.TextEdit{Pos: as.Pos(), End: is.Body.List[1].Pos()},
@@ -570,10 +597,11 @@ func (s *fnState) fixRemoveErr(u *use, outer, inner *ast.IfStmt, as *ast.AssignS
 		}
 	}
 	errorsName, edits := s.m.ImportName(file, outer.Pos(), "errors", "errors")
-	osName := pkgName(u.call)
+	_, osName, osEdits := s.callNames(u, file, outer.Pos())
 	if errorsName == "" || osName == "" {
 		return nil
 	}
+	edits = append(edits, osEdits...)
 	sentinel := osName + "." + errName
 	if fsName, fsEdits := s.m.ImportName(file, outer.Pos(), "io/fs", "fs"); fsName != "" {
 		sentinel = fsName + "." + errName

@@ -12,9 +12,16 @@ import (
 // samePath reports whether the use's path expression x (at position at)
 // denotes the same path as the check's: the same constant, or the same
 // expression over variables not reassigned between the check and the use,
-// combined by pure string functions.
-func (s *fnState) samePath(c *check, x ast.Expr, at token.Pos) bool {
+// combined by pure string functions; looked up in the same *os.Root (the
+// same root variable), or both outside any root.
+func (s *fnState) samePath(c *check, x, root ast.Expr, at token.Pos) bool {
 	var vars []*types.Var
+	if (c.root == nil) != (root == nil) {
+		return false
+	}
+	if root != nil && !s.equiv(c.root, root, &vars, 0) {
+		return false
+	}
 	if !s.equiv(c.path, x, &vars, 0) {
 		return false
 	}
