@@ -153,6 +153,7 @@ func TestMetamorphic(t *testing.T) {
 	}
 	pkgs := metaLoad(t, gopath, trees, []int{0, 1, 2, 3}, metaTypesMode|packages.NeedDeps)
 
+	plan.checkRenamed(t, pkgs, trees)
 	mask := plan.maskWords()
 	byFile := map[string]*metaFile{}
 	for _, f := range files {
@@ -886,6 +887,11 @@ func (p *renamePlan) rewrite(t *testing.T, f *metaFile, variant int) []byte {
 				}
 			}
 		}
+		if metaVariants[variant] == "neutral" || metaVariants[variant] == "trap" {
+			for _, lit := range messageLiterals(pf) {
+				edits = append(edits, metaEdit{off: pf.tok.Offset(lit.Pos()), n: len(lit.Value), text: rewriteMessage(lit.Value, variant)})
+			}
+		}
 	} else {
 		// Excluded by build constraints on this host: comments only.
 		full, err := parser.ParseFile(fset, f.rel+"#full", base, parser.ParseComments)
@@ -905,6 +911,122 @@ func (p *renamePlan) rewrite(t *testing.T, f *metaFile, variant int) []byte {
 		t.Fatalf("%s: rewriting changed the number of lines", f.rel)
 	}
 	return out
+}
+
+// messageCalls are the functions and methods (package path, name) whose
+// string arguments are only messages: printed, logged or made an error's
+// text, never a path or a name the program uses.
+var messageCalls = map[[2]string]bool{}
+
+func init() {
+	for _, n := range []string{"Print", "Printf", "Println", "Fprint", "Fprintf", "Fprintln", "Errorf"} {
+		messageCalls[[2]string{"fmt", n}] = true
+	}
+	for _, n := range []string{"Print", "Printf", "Println", "Fatal", "Fatalf", "Fatalln", "Panic", "Panicf", "Panicln"} {
+		messageCalls[[2]string{"log", n}] = true // functions and *log.Logger methods
+	}
+	for _, n := range []string{"Log", "Logf", "Error", "Errorf", "Fatal", "Fatalf", "Skip", "Skipf"} {
+		messageCalls[[2]string{"testing", n}] = true // *testing.T, B, F and TB methods
+	}
+	for _, n := range []string{"Debug", "Info", "Warn", "Error"} {
+		messageCalls[[2]string{"log/slog", n}] = true
+	}
+	messageCalls[[2]string{"errors", "New"}] = true
+}
+
+// messageLiterals returns the string literals passed directly to the
+// messageCalls in pf.
+func messageLiterals(pf *planFile) []*ast.BasicLit {
+	var lits []*ast.BasicLit
+	ast.Inspect(pf.file, func(n ast.Node) bool {
+		call, ok := n.(*ast.CallExpr)
+		if !ok {
+			return true
+		}
+		var id *ast.Ident
+		switch fun := ast.Unparen(call.Fun).(type) {
+		case *ast.Ident:
+			id = fun
+		case *ast.SelectorExpr:
+			id = fun.Sel
+		}
+		if id == nil {
+			return true
+		}
+		fn, ok := pf.info.Uses[id].(*types.Func)
+		if !ok || fn.Pkg() == nil || !messageCalls[[2]string{fn.Pkg().Path(), fn.Name()}] {
+			return true
+		}
+		for _, a := range call.Args {
+			if lit, ok := ast.Unparen(a).(*ast.BasicLit); ok && lit.Kind == token.STRING {
+				lits = append(lits, lit)
+			}
+		}
+		return true
+	})
+	return lits
+}
+
+// messageWordRE matches, in a string literal's source, an escape sequence
+// or a formatting verb (both kept) or a word (rewritten).
+var messageWordRE = regexp.MustCompile(`\\(?:x[0-9a-fA-F]{2}|u[0-9a-fA-F]{4}|U[0-9a-fA-F]{8}|[0-7]{3}|.)|%[-+# 0-9.*\[\]]*[a-zA-Z%]|[A-Za-z]+`)
+
+// rewriteMessage returns the literal lit (source form) with each word
+// replaced by one of the variant's words.
+func rewriteMessage(lit string, variant int) string {
+	words := strings.Fields(neutralWords)
+	if metaVariants[variant] == "trap" {
+		words = strings.Fields(trapWords)
+	}
+	next := 0
+	body := messageWordRE.ReplaceAllStringFunc(lit[1:len(lit)-1], func(w string) string {
+		if w[0] == '\\' || w[0] == '%' {
+			return w
+		}
+		next++
+		return words[(next-1)%len(words)]
+	})
+	return lit[:1] + body + lit[len(lit)-1:]
+}
+
+// checkRenamed fails the test if a variant still declares an identifier
+// under a name that the plan renames elsewhere, other than the names it
+// keeps on purpose: the rewriting missed it.
+func (p *renamePlan) checkRenamed(t *testing.T, pkgs []*packages.Package, trees []*metaTree) {
+	reported := map[string]bool{}
+	packages.Visit(pkgs, nil, func(pkg *packages.Package) {
+		owned := false
+		for _, tr := range trees {
+			owned = owned || tr.owns(pkg.PkgPath)
+		}
+		if !owned || strings.HasPrefix(pkg.PkgPath, "v0/") {
+			return
+		}
+		for id, obj := range pkg.TypesInfo.Defs {
+			if obj == nil || !p.origName[id.Name] {
+				continue
+			}
+			switch obj := obj.(type) {
+			case *types.Var:
+				if obj.Embedded() {
+					continue
+				}
+			case *types.Func:
+				if obj.Signature().Recv() != nil && p.keep[obj.Name()] {
+					continue
+				}
+				if obj.Signature().Recv() == nil && (obj.Name() == "main" || obj.Name() == "init" || obj.Name() == "TestMain") {
+					continue
+				}
+			case *types.PkgName:
+				continue // the package's own name
+			}
+			if posn := pkg.Fset.Position(id.Pos()); !reported[posn.String()] {
+				reported[posn.String()] = true
+				t.Errorf("%s: %s was not renamed", posn, id.Name)
+			}
+		}
+	})
 }
 
 // fileOf returns the type-checked syntax of f's variant-0 copy, or nil.
