@@ -9,6 +9,7 @@ import (
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ast/inspector"
 
+	"github.com/tempguard/tempguard/passes/internal/fileapi"
 	"github.com/tempguard/tempguard/passes/internal/tempmodel"
 )
 
@@ -153,14 +154,14 @@ func (c *checker) sourceInTempDir(src ast.Expr, fd *finding) bool {
 			return true
 		}
 		p := c.m.Prov(create.Args[0])
-		if !p.TempFS || !defaultTemp(p.Dir) {
+		if !p.TempFS || !defaultTemp(p) {
 			return false
 		}
 		fd.origin = f.String() + " in " + dirName(p.Dir)
 		return true
 	}
 	p := c.m.Prov(src)
-	if !p.TempFS || p.Loc != tempmodel.LocShared && p.Loc != tempmodel.LocPrivate || !defaultTemp(p.Dir) {
+	if !p.TempFS || p.Loc != tempmodel.LocShared && p.Loc != tempmodel.LocPrivate || !defaultTemp(p) {
 		if origin := c.tempPrefix(src, 0); origin != "" {
 			fd.origin = origin
 			return true
@@ -227,7 +228,7 @@ func (c *checker) tempPrefix(e ast.Expr, depth int) string {
 				return ""
 			}
 			p := c.m.Prov(v.x)
-			if !p.TempFS || p.Loc != tempmodel.LocShared && p.Loc != tempmodel.LocPrivate || !defaultTemp(p.Dir) ||
+			if !p.TempFS || p.Loc != tempmodel.LocShared && p.Loc != tempmodel.LocPrivate || !defaultTemp(p) ||
 				p.LocFrom > 0 || len(p.NameFrom) > 0 {
 				return ""
 			}
@@ -242,12 +243,15 @@ func (c *checker) tempPrefix(e ast.Expr, depth int) string {
 	return ""
 }
 
-// defaultTemp reports whether a provenance directory is the system temp
-// directory (or made in it). /var/tmp is usually on the root disk: not ours.
-func defaultTemp(dir string) bool {
-	switch dir {
-	case "", "/var/tmp", "/usr/tmp":
+// defaultTemp reports whether a provenance's directory is the system temp
+// directory (or made in it). /var/tmp and /usr/tmp, written as paths, are
+// usually on the root disk: not ours (a decision on the path value).
+func defaultTemp(p tempmodel.Prov) bool {
+	switch p.Origin {
+	case tempmodel.OriginNone:
 		return false
+	case tempmodel.OriginLiteral:
+		return p.Dir != "/var/tmp" && p.Dir != "/usr/tmp"
 	}
 	return true
 }
@@ -405,8 +409,7 @@ func (c *checker) single(id *ast.Ident) (x ast.Expr, idx int, ok bool) {
 
 // tempDerived reports whether the destination e is, or may be, a path on
 // the temp file system: its provenance says so, it is built from a
-// temp path (including the renamed one), from something named like a temp
-// directory, from a parameter that a caller in this package fills with a
+// temp path (including the renamed one), from a parameter that a caller in this package fills with a
 // temp path, from a callback parameter, or from a struct field that holds a
 // temp path somewhere in the package. Only a destination that is clearly
 // elsewhere (or unknown and not connected to the temp dir) is reported.
@@ -424,9 +427,6 @@ func (c *checker) tempDerived(e ast.Expr, depth int, seen map[types.Object]bool)
 	case *ast.BasicLit:
 		return false
 	case *ast.Ident:
-		if tempishName(e.Name) {
-			return true
-		}
 		v, ok := c.info.Uses[e].(*types.Var)
 		if !ok || seen[v] {
 			return false
@@ -454,9 +454,6 @@ func (c *checker) tempDerived(e ast.Expr, depth int, seen map[types.Object]bool)
 		}
 		return false
 	case *ast.SelectorExpr:
-		if tempishName(e.Sel.Name) {
-			return true
-		}
 		if sel := c.info.Selections[e]; sel != nil {
 			if field, ok := sel.Obj().(*types.Var); ok && sel.Kind() == types.FieldVal {
 				if !seen[field] {
@@ -478,7 +475,7 @@ func (c *checker) tempDerived(e ast.Expr, depth int, seen map[types.Object]bool)
 		return false // qualified identifier
 	case *ast.CallExpr:
 		_, f := tempmodel.Callee(c.info, e)
-		if tempishName(f.Name) || tempmodel.IsCreateTemp(f) || tempmodel.IsMkdirTemp(f) ||
+		if tempmodel.IsCreateTemp(f) || tempmodel.IsMkdirTemp(f) ||
 			tempmodel.IsTestingTempDir(f) || f.Is("os", "TempDir") {
 			return true
 		}
@@ -673,17 +670,6 @@ func (c *checker) fieldValues(v *types.Var) []value {
 	return c.fieldVals[v.Origin()]
 }
 
-// tempishName reports whether an identifier names a temporary thing
-// (tmpDir, tempPath, TmpFile...): a destination built from one is taken to
-// be on the temp file system. "template", "tmpl" and "attempt" are not.
-func tempishName(s string) bool {
-	s = strings.ToLower(s)
-	s = strings.ReplaceAll(s, "tmpl", "")
-	s = strings.ReplaceAll(s, "templ", "")
-	s = strings.ReplaceAll(s, "attempt", "")
-	return strings.Contains(s, "tmp") || strings.Contains(s, "temp")
-}
-
 func isString(t types.Type) bool {
 	if t == nil {
 		return false
@@ -692,15 +678,19 @@ func isString(t types.Type) bool {
 	return ok && b.Info()&types.IsString != 0
 }
 
-// fallsBack reports whether the function handles a failed rename by
-// copying (or otherwise treats cross-device renames), so EXDEV is not a bug.
+// fallsBack reports whether the function handles a cross-device rename:
+// it tests for EXDEV (or compares devices) itself or in a helper of this
+// package, its error branch copies the data, or some statement of the
+// function hands the same source and destination to another call (a copy
+// or move fallback), so EXDEV is not a bug. Everything here is decided from
+// objects, types and values, never from names or message text.
 func (c *checker) fallsBack(cur inspector.Cursor, outer *ast.FuncDecl) bool {
 	var body ast.Node = outer
 	if outer == nil {
 		inner, _ := c.m.EnclosingFunc(cur.Node().Pos())
 		body = inner
 	}
-	if body != nil && c.mentionsCrossDevice(body) {
+	if body != nil && (c.mentionsCrossDevice(body, 0) || c.copiesBoth(body, cur.Node().(*ast.CallExpr))) {
 		return true
 	}
 	for _, n := range c.errorBranch(cur) {
@@ -711,9 +701,20 @@ func (c *checker) fallsBack(cur inspector.Cursor, outer *ast.FuncDecl) bool {
 	return false
 }
 
-// mentionsCrossDevice reports whether n refers to EXDEV, *os.LinkError,
-// ERROR_NOT_SAME_DEVICE or a "cross-device" message: the code knows.
-func (c *checker) mentionsCrossDevice(n ast.Node) bool {
+// crossDeviceObjs are the error values that name a cross-device rename.
+var crossDeviceObjs = map[tempmodel.Func]bool{
+	{Pkg: "syscall", Name: "EXDEV"}:                                  true,
+	{Pkg: "golang.org/x/sys/unix", Name: "EXDEV"}:                    true,
+	{Pkg: "syscall", Name: "ERROR_NOT_SAME_DEVICE"}:                  true,
+	{Pkg: "golang.org/x/sys/windows", Name: "ERROR_NOT_SAME_DEVICE"}: true,
+}
+
+// mentionsCrossDevice reports whether n (or a function of this package
+// that n calls, two levels deep) refers to syscall.EXDEV or
+// ERROR_NOT_SAME_DEVICE, inspects an *os.LinkError, or compares the Dev
+// field of a syscall or x/sys/unix Stat_t: the code knows about
+// cross-device renames.
+func (c *checker) mentionsCrossDevice(n ast.Node, depth int) bool {
 	found := false
 	ast.Inspect(n, func(n ast.Node) bool {
 		if found {
@@ -721,34 +722,69 @@ func (c *checker) mentionsCrossDevice(n ast.Node) bool {
 		}
 		switch n := n.(type) {
 		case *ast.Ident:
-			name := strings.ToLower(n.Name)
-			switch {
-			case n.Name == "EXDEV", n.Name == "ERROR_NOT_SAME_DEVICE", n.Name == "LinkError",
-				strings.Contains(name, "crossdev"), strings.Contains(name, "xdev"),
-				strings.Contains(name, "crossfs"), strings.Contains(name, "samedev"),
-				strings.Contains(name, "samefs"), strings.Contains(name, "samefilesystem"),
-				strings.Contains(name, "crossfilesystem"), strings.Contains(name, "samemount"),
-				strings.Contains(name, "samevolume"), strings.Contains(name, "samepartition"),
-				strings.Contains(name, "crossmount"):
-				found = true
-			}
-		case *ast.SelectorExpr:
-			// st.Dev of a syscall.Stat_t (or unix.Stat_t): the code compares devices.
-			if n.Sel.Name == "Dev" {
-				if t := c.info.TypeOf(n.X); t != nil && strings.HasSuffix(types.TypeString(t, nil), ".Stat_t") {
-					found = true
+			if obj := c.info.Uses[n]; obj != nil && obj.Pkg() != nil {
+				if _, isVar := obj.(*types.Var); isVar || isConst(obj) {
+					if crossDeviceObjs[tempmodel.Func{Pkg: obj.Pkg().Path(), Name: obj.Name()}] && obj.Parent() == obj.Pkg().Scope() {
+						found = true
+					}
 				}
 			}
-		case *ast.BasicLit:
-			if n.Kind == token.STRING {
-				s := strings.ToLower(n.Value)
-				if strings.Contains(s, "cross-device") || strings.Contains(s, "cross device") ||
-					strings.Contains(s, "exdev") || strings.Contains(s, "not same device") ||
-					strings.Contains(s, "different device") || strings.Contains(s, "cross-filesystem") {
-					found = true
+		case ast.Expr:
+			if t := c.info.TypeOf(n); t != nil && isNamed(t, "os", "LinkError") {
+				found = true
+			}
+			if sel, ok := n.(*ast.SelectorExpr); ok {
+				if s := c.info.Selections[sel]; s != nil && s.Kind() == types.FieldVal && s.Obj().Name() == "Dev" {
+					if t := c.info.TypeOf(sel.X); t != nil && (isNamed(t, "syscall", "Stat_t") || isNamed(t, "golang.org/x/sys/unix", "Stat_t")) {
+						found = true
+					}
+				}
+			}
+			if call, ok := n.(*ast.CallExpr); ok && depth < 2 {
+				if fn, _ := tempmodel.Callee(c.info, call); fn != nil && fn.Pkg() == c.pass.Pkg {
+					if decl := c.m.FuncDecl(fn.Origin()); decl != nil && decl.Body != nil && c.mentionsCrossDevice(decl.Body, depth+1) {
+						found = true
+					}
 				}
 			}
 		}
+		return !found
+	})
+	return found
+}
+
+func isConst(obj types.Object) bool { _, ok := obj.(*types.Const); return ok }
+
+// isNamed reports whether t (or what it points to) is the named type
+// pkg.name.
+func isNamed(t types.Type, pkg, name string) bool {
+	if p, ok := t.(*types.Pointer); ok {
+		t = p.Elem()
+	}
+	n, ok := types.Unalias(t).(*types.Named)
+	return ok && n.Obj().Pkg() != nil && n.Obj().Pkg().Path() == pkg && n.Obj().Name() == name
+}
+
+// copiesBoth reports whether body hands the rename's source and
+// destination, as the same values, to some other call: a copy or move
+// fallback (copyFile(src, dst), fsutil.Move(src, dst)).
+func (c *checker) copiesBoth(body ast.Node, rename *ast.CallExpr) bool {
+	src, dst := rename.Args[0], rename.Args[1]
+	found := false
+	ast.Inspect(body, func(n ast.Node) bool {
+		call, ok := n.(*ast.CallExpr)
+		if found || !ok || call == rename {
+			return !found
+		}
+		if _, f := tempmodel.Callee(c.info, call); f.Is("os", "Rename") {
+			return true
+		}
+		hasSrc, hasDst := false, false
+		for _, a := range call.Args {
+			hasSrc = hasSrc || c.m.SameExpr(a, src, nil)
+			hasDst = hasDst || c.m.SameExpr(a, dst, nil)
+		}
+		found = hasSrc && hasDst
 		return !found
 	})
 	return found
@@ -848,9 +884,17 @@ func nilTest(info *types.Info, cond ast.Expr, v types.Object) token.Token {
 	return 0
 }
 
-// copies reports whether n copies or rewrites data: io.Copy, a helper
-// whose name says copy or move, ReadFrom, WriteFile, running cp / mv, or a
-// function of this package that does one of those.
+// copiers are the standard calls that copy or rewrite data.
+var copiers = map[tempmodel.Func]bool{
+	{Pkg: "io", Name: "Copy"}: true, {Pkg: "io", Name: "CopyN"}: true, {Pkg: "io", Name: "CopyBuffer"}: true,
+	{Pkg: "io", Recv: "ReaderFrom", Name: "ReadFrom"}: true, {Pkg: "io", Recv: "WriterTo", Name: "WriteTo"}: true,
+	{Pkg: "os", Recv: "File", Name: "ReadFrom"}: true, {Pkg: "os", Recv: "File", Name: "WriteTo"}: true,
+	{Pkg: "os", Name: "WriteFile"}: true, {Pkg: "io/ioutil", Name: "WriteFile"}: true, {Pkg: "os", Name: "CopyFS"}: true,
+}
+
+// copies reports whether n copies or rewrites data: io.Copy and the other
+// copiers, running any program (a cp or mv fallback), or a function of
+// this package that does one of those.
 func (c *checker) copies(n ast.Node, depth int) bool {
 	found := false
 	ast.Inspect(n, func(n ast.Node) bool {
@@ -861,34 +905,17 @@ func (c *checker) copies(n ast.Node, depth int) bool {
 		if !ok {
 			return true
 		}
-		var name string
-		switch fun := ast.Unparen(call.Fun).(type) {
-		case *ast.Ident:
-			name = fun.Name
-		case *ast.SelectorExpr:
-			name = fun.Sel.Name
-		case *ast.IndexExpr:
-			if id, ok := ast.Unparen(fun.X).(*ast.Ident); ok {
-				name = id.Name
-			}
-		}
-		lower := strings.ToLower(name)
-		if fn, _ := tempmodel.Callee(c.info, call); fn != nil && fn.Pkg() == c.pass.Pkg && depth < 2 {
+		fn, f := tempmodel.Callee(c.info, call)
+		if fn != nil && fn.Pkg() == c.pass.Pkg && depth < 2 {
 			if decl := c.m.FuncDecl(fn.Origin()); decl != nil && decl.Body != nil && c.copies(decl.Body, depth+1) {
 				found = true
 				return false
 			}
 		}
-		switch {
-		case strings.Contains(lower, "copy"), strings.Contains(lower, "move"),
-			name == "ReadFrom", name == "WriteFile", name == "WriteTo":
+		if copiers[f] {
 			found = true
-		case name == "Command" || name == "CommandContext":
-			for _, a := range call.Args {
-				if s, ok := c.m.ConstString(a); ok && (s == "cp" || s == "mv" || strings.HasSuffix(s, "/cp") || strings.HasSuffix(s, "/mv")) {
-					found = true
-				}
-			}
+		} else if a, ok := fileapi.Lookup(fn); ok && a.Ops.Has(fileapi.OpExec) {
+			found = true
 		}
 		return !found
 	})

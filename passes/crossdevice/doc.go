@@ -41,16 +41,22 @@
 //   - dst is also under the temp directory: os.TempDir(), $TMPDIR, /tmp,
 //     a directory from os.MkdirTemp("", …) or t.TempDir(), or a path built
 //     from the renamed temp path itself (tmp + ".done").
-//   - dst is unknown but may come from the temp directory: a name such as
-//     tmpDir or tempPath, a struct field that the package fills with a temp
-//     path anywhere, a parameter that a caller in the package passes a
-//     temp path, a parameter of a function literal or of a function used as
-//     a callback (filepath.Walk).
+//   - dst is unknown but may come from the temp directory: a struct field
+//     that the package fills with a temp path anywhere, a parameter that a
+//     caller in the package passes a temp path, a parameter of a function
+//     literal or of a function used as a callback (filepath.Walk). Names
+//     are not evidence: a parameter called tmpTarget is as unknown as one
+//     called dst, and is reported.
 //   - The rename's failure falls back to copying: the branch that handles
-//     its error calls io.Copy, a copy or move helper, ReadFrom or WriteFile,
-//     runs cp/mv, or calls a function of the package that does; or the
-//     function checks for EXDEV, *os.LinkError, ERROR_NOT_SAME_DEVICE or a
-//     "cross-device" message.
+//     its error calls io.Copy (CopyN, CopyBuffer), ReadFrom, WriteTo,
+//     os.WriteFile or os.CopyFS, runs any program, or calls a function of
+//     the package that does; the function hands the rename's source and
+//     destination (the same values) to another call, such as a copy helper
+//     of another package; or the function, or a helper of the package it
+//     calls, refers to syscall.EXDEV, ERROR_NOT_SAME_DEVICE, *os.LinkError,
+//     or compares the Dev fields of syscall/x/sys/unix Stat_t values. These
+//     are decided from objects, types and values: error-message wording and
+//     the names of helpers play no part.
 //   - The package sets TMPDIR, TMP or TEMP (often exactly to keep temp files
 //     on the data volume), sets another environment variable such as HOME
 //     to a temp path, or changes into a temp directory (tests do this):
@@ -67,8 +73,10 @@
 // a pure path expression, which is then used), the fix rewrites the call's
 // dir argument to filepath.Dir(dst), keeping the pattern, and adds the
 // path/filepath import if needed. The fix is not offered when the code
-// makes directories between the creation and the rename (the destination's
-// directory may not exist yet at the creation), when the dir argument has
+// makes directories between the creation and the rename (a directory
+// creator of the file-API table, a helper of the package that calls one, or
+// a function of another package given a value the destination is built
+// from: the destination's directory may not exist yet at the creation), when the dir argument has
 // effects or is the last use of a name, or when one temp object is renamed
 // to two places. After the fix, a temp file left behind on an error path
 // stays in the destination's directory instead of /tmp: remove it on every

@@ -4,8 +4,8 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
-	"strings"
 
+	"github.com/tempguard/tempguard/passes/internal/fileapi"
 	"github.com/tempguard/tempguard/passes/internal/tempmodel"
 )
 
@@ -30,7 +30,7 @@ func (c *checker) planFix(fd *finding) {
 	if !c.replaceable(create.Args[0]) {
 		return
 	}
-	if c.makesDirs(fd.inner, create.End(), rename.Pos()) {
+	if c.makesDirs(fd.inner, create.End(), rename.Pos(), rename.Args[1]) {
 		return // the destination's directory may not exist yet at the creation
 	}
 	w := window{fn: fd.inner, from: create.End(), until: rename.Pos(), at: create.Pos()}
@@ -368,10 +368,14 @@ func (c *checker) replaceable(x ast.Expr) bool {
 	return true
 }
 
-// makesDirs reports whether fn creates directories between from and until
-// (os.Mkdir, os.MkdirAll, or a call whose name or same-package body says
-// so): the destination's directory may only exist after that.
-func (c *checker) makesDirs(fn ast.Node, from, until token.Pos) bool {
+// makesDirs reports whether fn may create directories between from and
+// until: a call that makes a directory (by the file-API table), a function
+// of this package that does, or a function of another package that is
+// handed a value the destination is built from (it may create it). The
+// destination's directory may then only exist after that, so the temp file
+// cannot be created there earlier.
+func (c *checker) makesDirs(fn ast.Node, from, until token.Pos, dst ast.Expr) bool {
+	dstVars := c.varsOf(dst)
 	found := false
 	var visit func(n ast.Node, depth int, window bool)
 	visit = func(root ast.Node, depth int, window bool) {
@@ -383,10 +387,8 @@ func (c *checker) makesDirs(fn ast.Node, from, until token.Pos) bool {
 			if !ok || window && (call.Pos() < from || call.Pos() > until) {
 				return true
 			}
-			callee, f := tempmodel.Callee(c.info, call)
-			name := strings.ToLower(f.Name)
-			if f.Is("os", "Mkdir") || f.Is("os", "MkdirAll") || strings.Contains(name, "mkdir") ||
-				strings.Contains(name, "makedir") || strings.Contains(name, "ensuredir") || strings.Contains(name, "createdir") {
+			callee, _ := tempmodel.Callee(c.info, call)
+			if a, ok := fileapi.Lookup(callee); ok && a.Ops.Has(fileapi.OpMkdir) {
 				found = true
 				return false
 			}
@@ -394,10 +396,39 @@ func (c *checker) makesDirs(fn ast.Node, from, until token.Pos) bool {
 				if decl := c.m.FuncDecl(callee.Origin()); decl != nil && decl.Body != nil {
 					visit(decl.Body, depth+1, false)
 				}
+			} else if callee != nil && window && !tempmodel.IsStdPkg(callee.Pkg()) && c.mentionsAny(call, dstVars) {
+				found = true
+				return false
 			}
 			return !found
 		})
 	}
 	visit(fn, 0, true)
 	return found
+}
+
+// varsOf returns the variables an expression mentions.
+func (c *checker) varsOf(e ast.Expr) map[*types.Var]bool {
+	out := map[*types.Var]bool{}
+	ast.Inspect(e, func(n ast.Node) bool {
+		if id, ok := n.(*ast.Ident); ok {
+			if v, ok := c.info.Uses[id].(*types.Var); ok {
+				out[v] = true
+			}
+		}
+		return true
+	})
+	return out
+}
+
+// mentionsAny reports whether an argument of call mentions one of vars.
+func (c *checker) mentionsAny(call *ast.CallExpr, vars map[*types.Var]bool) bool {
+	for _, a := range call.Args {
+		for v := range c.varsOf(a) {
+			if vars[v] {
+				return true
+			}
+		}
+	}
+	return false
 }

@@ -361,3 +361,16 @@ func (m *Model) Report(pass *analysis.Pass, d analysis.Diagnostic) {
 func (m *Model) Reportf(pass *analysis.Pass, pos token.Pos, format string, args ...any) {
 	m.Report(pass, analysis.Diagnostic{Pos: pos, Message: sprintf(format, args...)})
 }
+
+// IsStdPkg reports whether pkg is a standard-library package, by the go
+// command's own rule for import paths (search.IsStandardImportPath): the
+// first path element has no dot. (Packages of GOPATH-style test data look
+// standard by this rule; passes use it only to tell "a call we model by the
+// table" from "a call we know nothing about".)
+func IsStdPkg(pkg *types.Package) bool {
+	if pkg == nil {
+		return false
+	}
+	first, _, _ := strings.Cut(pkg.Path(), "/")
+	return !strings.Contains(first, ".")
+}

@@ -2,6 +2,7 @@ package atomic
 
 import (
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"io/ioutil"
@@ -333,4 +334,73 @@ func Retry(dst string) error {
 		}
 	}
 	return err
+}
+
+// F-names1: a parameter named like a temp path is not evidence that it is
+// one: names carry no location.
+func Stage(tmpTarget string) error {
+	f, err := os.CreateTemp("", "stage")
+	if err != nil {
+		return err
+	}
+	f.Close()
+	return os.Rename(f.Name(), tmpTarget) // want `to tmpTarget fails with EXDEV`
+}
+
+// F-names2: a field named like a temp path that the package never fills.
+type Job struct {
+	tempOut string
+}
+
+func (j *Job) Finish() error {
+	f, err := os.CreateTemp("", "job")
+	if err != nil {
+		return err
+	}
+	f.Close()
+	return os.Rename(f.Name(), j.tempOut) // want `to j.tempOut fails with EXDEV`
+}
+
+const scratchState = "/tmp/app-state.json"
+
+// F-names3: a method named like a temp dir that returns a field set elsewhere.
+type Builder struct{ root string }
+
+func (b *Builder) tempDir() string { return b.root }
+
+func (b *Builder) Emit() error {
+	f, err := os.CreateTemp("", "emit")
+	if err != nil {
+		return err
+	}
+	f.Close()
+	return os.Rename(f.Name(), filepath.Join(b.tempDir(), "out")) // want `fails with EXDEV`
+}
+
+// F-names4: a helper spelled like a cross-device test that tests nothing.
+func isCrossDev(err error) bool { return err == nil }
+
+func MoveNamed(dst string) error {
+	f, err := os.CreateTemp("", "n")
+	if err != nil {
+		return err
+	}
+	f.Close()
+	if err := os.Rename(f.Name(), dst); err != nil && !isCrossDev(err) { // want `to dst fails with EXDEV`
+		return err
+	}
+	return nil
+}
+
+// F-names5: an error message that speaks of devices handles nothing.
+func MoveWorded(dst string) error {
+	f, err := os.CreateTemp("", "w")
+	if err != nil {
+		return err
+	}
+	f.Close()
+	if err := os.Rename(f.Name(), dst); err != nil { // want `to dst fails with EXDEV`
+		return errors.New("cross-device rename: not same device")
+	}
+	return nil
 }

@@ -270,32 +270,6 @@ func RenameAll(root string) error {
 	})
 }
 
-// Q20: named like a temp path.
-func Stage(tmpTarget string) error {
-	f, err := os.CreateTemp("", "stage")
-	if err != nil {
-		return err
-	}
-	f.Close()
-	return os.Rename(f.Name(), tmpTarget)
-}
-
-// Q21: a temp-named field.
-type Job struct {
-	tempOut string
-}
-
-func (j *Job) Finish() error {
-	f, err := os.CreateTemp("", "job")
-	if err != nil {
-		return err
-	}
-	f.Close()
-	return os.Rename(f.Name(), j.tempOut)
-}
-
-const scratchState = "/tmp/app-state.json"
-
 // Q22: a constant temp destination.
 func SaveScratch(data []byte) error {
 	f, err := os.CreateTemp("", "state")
@@ -425,20 +399,6 @@ func Suppressed(dst string) error {
 	f.Close()
 	//tempguard:ignore crossdevice TMPDIR is set to the data volume by our launcher
 	return os.Rename(f.Name(), dst)
-}
-
-// Q33: a temp-dir method gives the destination.
-type Builder struct{ root string }
-
-func (b *Builder) tempDir() string { return b.root }
-
-func (b *Builder) Emit() error {
-	f, err := os.CreateTemp("", "emit")
-	if err != nil {
-		return err
-	}
-	f.Close()
-	return os.Rename(f.Name(), filepath.Join(b.tempDir(), "out"))
 }
 
 // Q34: a function literal's parameter.
