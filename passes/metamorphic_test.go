@@ -13,17 +13,23 @@ package passes_test
 //     testdata tree, exportedness kept; every comment except directives
 //     (//tempguard:..., //nolint, //go:..., // +build, //line, //export),
 //     generated-file markers and `// want` expectations becomes, line for
-//     line, "lorem ipsum dolor";
+//     line, "lorem ipsum dolor"; the words of the string literals whose words are spelling only
+//     (messages given to fmt, log, slog, testing and errors; the pattern of
+//     os.CreateTemp and the like; the elements after the first of
+//     filepath.Join) become letters of the same length, extensions kept
+//     (see wordCalls);
 //   - "trap": the same names; the comments become "keep container socket
-//     state cache tmp hard-coded docker mount saved";
+//     state cache tmp hard-coded docker mount saved", and those literals'
+//     words become such words;
 //   - "trapnames": the declared identifiers are named after such words
 //     (tmp12, sock3, keep7, cache4, ...; functions and methods check5 or
 //     must6), chosen by a hash of the original name; neutral comments.
 //
 // Line numbers never change (edits never add or remove a newline), so the
 // findings are compared by (file, line, category) and by message with every
-// renamed identifier (original or new) masked. The `// want` expectations
-// are not consulted: they quote source text that the renaming changes.
+// renamed identifier (original or new) and the letters of quoted strings
+// masked. The `// want` expectations are not consulted: they quote source
+// text that the renaming changes.
 //
 // What is not renamed, and why:
 //   - identifiers declared outside the testdata packages: the standard
@@ -40,8 +46,9 @@ package passes_test
 //   - main, init and TestMain; TestXxx, BenchmarkXxx, FuzzXxx, ExampleXxx
 //     functions and TestXxx methods (testify suites) get other names of the
 //     same kind (TestN3, TestM4, Example_n5, ...);
-//   - the blank identifier, package names, file names, struct tags and
-//     string literals (paths in them matter).
+//   - the blank identifier, package names, file names, struct tags; and
+//     string literals other than those above (paths, directories such as
+//     "/tmp", environment variable and network names matter).
 //
 // Files that the build constraints exclude on the host (e.g. *_windows.go)
 // are not type-checked, so their identifiers cannot be renamed
@@ -888,8 +895,9 @@ func (p *renamePlan) rewrite(t *testing.T, f *metaFile, variant int) []byte {
 			}
 		}
 		if metaVariants[variant] == "neutral" || metaVariants[variant] == "trap" {
-			for _, lit := range messageLiterals(pf) {
-				edits = append(edits, metaEdit{off: pf.tok.Offset(lit.Pos()), n: len(lit.Value), text: rewriteMessage(lit.Value, variant)})
+			lits, names := wordLiterals(pf)
+			for _, lit := range lits {
+				edits = append(edits, metaEdit{off: pf.tok.Offset(lit.Pos()), n: len(lit.Value), text: rewriteLiteral(lit.Value, variant, names[lit])})
 			}
 		}
 	} else {
@@ -913,31 +921,53 @@ func (p *renamePlan) rewrite(t *testing.T, f *metaFile, variant int) []byte {
 	return out
 }
 
-// messageCalls are the functions and methods (package path, name) whose
-// string arguments are only messages: printed, logged or made an error's
-// text, never a path or a name the program uses.
-var messageCalls = map[[2]string]bool{}
+// wordCalls are the functions and methods (package path, name) whose
+// string arguments' words are spelling only, with the arguments concerned:
+// messages (printed, logged or made an error's text) and the names given
+// to temporary files and to path elements below a directory. The words of
+// such literals are rewritten, each letter run to one of the same length,
+// so that lengths (socket path limits, say) and everything else (slashes,
+// dots, "*", digits, formatting verbs, escapes) stay. Constant values that
+// legitimately matter (directories such as "/tmp", environment variable
+// names, network names) are never such arguments.
+var wordCalls = map[[2]string]func(i int) bool{}
+
+// nameCalls are the wordCalls whose literals name files: their extension
+// (after the last dot) is kept, as a file type is not only spelling.
+var nameCalls = map[[2]string]bool{}
 
 func init() {
+	all := func(int) bool { return true }
+	notFirst := func(i int) bool { return i > 0 }
+	second := func(i int) bool { return i == 1 }
 	for _, n := range []string{"Print", "Printf", "Println", "Fprint", "Fprintf", "Fprintln", "Errorf"} {
-		messageCalls[[2]string{"fmt", n}] = true
+		wordCalls[[2]string{"fmt", n}] = all
 	}
 	for _, n := range []string{"Print", "Printf", "Println", "Fatal", "Fatalf", "Fatalln", "Panic", "Panicf", "Panicln"} {
-		messageCalls[[2]string{"log", n}] = true // functions and *log.Logger methods
+		wordCalls[[2]string{"log", n}] = all // functions and *log.Logger methods
 	}
 	for _, n := range []string{"Log", "Logf", "Error", "Errorf", "Fatal", "Fatalf", "Skip", "Skipf"} {
-		messageCalls[[2]string{"testing", n}] = true // *testing.T, B, F and TB methods
+		wordCalls[[2]string{"testing", n}] = all // *testing.T, B, F and TB methods
 	}
 	for _, n := range []string{"Debug", "Info", "Warn", "Error"} {
-		messageCalls[[2]string{"log/slog", n}] = true
+		wordCalls[[2]string{"log/slog", n}] = all
 	}
-	messageCalls[[2]string{"errors", "New"}] = true
+	wordCalls[[2]string{"errors", "New"}] = all
+	wordCalls[[2]string{"os", "CreateTemp"}] = second
+	wordCalls[[2]string{"os", "MkdirTemp"}] = second
+	wordCalls[[2]string{"io/ioutil", "TempFile"}] = second
+	wordCalls[[2]string{"io/ioutil", "TempDir"}] = second
+	wordCalls[[2]string{"path/filepath", "Join"}] = notFirst
+	wordCalls[[2]string{"path", "Join"}] = notFirst
+	for _, k := range [][2]string{{"os", "CreateTemp"}, {"os", "MkdirTemp"}, {"io/ioutil", "TempFile"}, {"io/ioutil", "TempDir"}, {"path/filepath", "Join"}, {"path", "Join"}} {
+		nameCalls[k] = true
+	}
 }
 
-// messageLiterals returns the string literals passed directly to the
-// messageCalls in pf.
-func messageLiterals(pf *planFile) []*ast.BasicLit {
-	var lits []*ast.BasicLit
+// wordLiterals returns the string literals passed directly as the
+// wordCalls' arguments concerned, in pf, and whether each names a file.
+func wordLiterals(pf *planFile) (lits []*ast.BasicLit, names map[*ast.BasicLit]bool) {
+	names = map[*ast.BasicLit]bool{}
 	ast.Inspect(pf.file, func(n ast.Node) bool {
 		call, ok := n.(*ast.CallExpr)
 		if !ok {
@@ -954,39 +984,65 @@ func messageLiterals(pf *planFile) []*ast.BasicLit {
 			return true
 		}
 		fn, ok := pf.info.Uses[id].(*types.Func)
-		if !ok || fn.Pkg() == nil || !messageCalls[[2]string{fn.Pkg().Path(), fn.Name()}] {
+		if !ok || fn.Pkg() == nil {
 			return true
 		}
-		for _, a := range call.Args {
-			if lit, ok := ast.Unparen(a).(*ast.BasicLit); ok && lit.Kind == token.STRING {
+		key := [2]string{fn.Pkg().Path(), fn.Name()}
+		which := wordCalls[key]
+		if which == nil {
+			return true
+		}
+		for i, a := range call.Args {
+			if lit, ok := ast.Unparen(a).(*ast.BasicLit); ok && lit.Kind == token.STRING && which(i) {
 				lits = append(lits, lit)
+				names[lit] = nameCalls[key]
 			}
 		}
 		return true
 	})
-	return lits
+	return lits, names
 }
 
-// messageWordRE matches, in a string literal's source, an escape sequence
-// or a formatting verb (both kept) or a word (rewritten).
-var messageWordRE = regexp.MustCompile(`\\(?:x[0-9a-fA-F]{2}|u[0-9a-fA-F]{4}|U[0-9a-fA-F]{8}|[0-7]{3}|.)|%[-+# 0-9.*\[\]]*[a-zA-Z%]|[A-Za-z]+`)
+// literalWordRE matches, in a string literal's source, an escape sequence
+// or a formatting verb (both kept) or a run of letters (rewritten).
+var literalWordRE = regexp.MustCompile(`\\(?:x[0-9a-fA-F]{2}|u[0-9a-fA-F]{4}|U[0-9a-fA-F]{8}|[0-7]{3}|.)|%[-+# 0-9.*\[\]]*[a-zA-Z%]|[A-Za-z]+`)
 
-// rewriteMessage returns the literal lit (source form) with each word
-// replaced by one of the variant's words.
-func rewriteMessage(lit string, variant int) string {
-	words := strings.Fields(neutralWords)
-	if metaVariants[variant] == "trap" {
-		words = strings.Fields(trapWords)
-	}
+// literalTrapWords are the trap words usable inside a literal's letter run.
+var literalTrapWords = []string{"keep", "socket", "state", "cache", "tmp", "saved", "mount", "docker", "container", "hardcoded"}
+
+// extensionRE matches a file name's extension, compound (.tar.gz) too:
+// from the first dot of the last path element.
+var extensionRE = regexp.MustCompile(`(\.[A-Za-z0-9]+)+$`)
+
+// rewriteLiteral returns the literal lit (source form) with each run of
+// letters replaced by letters of the same length: "lorem..." or, in the
+// trap variant, a trap word that fits, padded with x. If isName, the
+// extension is kept.
+func rewriteLiteral(lit string, variant int, isName bool) string {
 	next := 0
-	body := messageWordRE.ReplaceAllStringFunc(lit[1:len(lit)-1], func(w string) string {
+	body, ext := lit[1:len(lit)-1], ""
+	if isName {
+		if loc := extensionRE.FindStringIndex(body); loc != nil {
+			body, ext = body[:loc[0]], body[loc[0]:]
+		}
+	}
+	body = literalWordRE.ReplaceAllStringFunc(body, func(w string) string {
 		if w[0] == '\\' || w[0] == '%' {
 			return w
 		}
-		next++
-		return words[(next-1)%len(words)]
+		n := len(w)
+		if metaVariants[variant] == "trap" {
+			for range literalTrapWords {
+				tw := literalTrapWords[next%len(literalTrapWords)]
+				next++
+				if len(tw) <= n {
+					return tw + strings.Repeat("x", n-len(tw))
+				}
+			}
+		}
+		return strings.Repeat("lorem", n/5+1)[:n]
 	})
-	return lit[:1] + body + lit[len(lit)-1:]
+	return lit[:1] + body + ext + lit[len(lit)-1:]
 }
 
 // checkRenamed fails the test if a variant still declares an identifier
@@ -1055,7 +1111,11 @@ func (p *renamePlan) maskWords() func(string) string {
 		}
 	}
 	re := regexp.MustCompile(`[\pL_][\pL\pN_]*`)
+	quoted := regexp.MustCompile(`"[^"]*"`)
+	letters := regexp.MustCompile(`[A-Za-z]+`)
 	return func(msg string) string {
+		// Quoted strings may quote rewritten literals: their words go.
+		msg = quoted.ReplaceAllStringFunc(msg, func(q string) string { return letters.ReplaceAllString(q, "·") })
 		return re.ReplaceAllStringFunc(msg, func(w string) string {
 			if words[w] {
 				return "·"
