@@ -56,11 +56,55 @@ func writerCtorArg(f tempmodel.Func) int {
 	return 0
 }
 
-// writer methods that neither write nor flush
-var writerQuiet = map[string]bool{
-	"Reset": true, "Buffered": true, "Available": true, "Size": true, "AvailableBuffer": true,
-	"Error": true, "SetIndent": true, "SetEscapeHTML": true, "Indent": true, "SetComment": true,
-	"SetOffset": true, "Header": true,
+// wmKind is what a method of a known writer does.
+type wmKind uint8
+
+const (
+	wmWrite      wmKind = iota // writes (the default for methods not listed)
+	wmNone                     // neither writes nor flushes
+	wmFlush                    // puts buffered data into the layer below
+	wmWriteFlush               // writes, then flushes (csv.Writer.WriteAll)
+)
+
+func (k wmKind) flushes() bool { return k == wmFlush || k == wmWriteFlush }
+
+// writerMethods classifies the methods of the writers of writerCtors, by
+// their exact identity. io.Closer's Close is how the io.WriteCloser results
+// (lzw, base64, base32) are finished.
+var writerMethods = map[tempmodel.Func]wmKind{
+	{Pkg: "bufio", Recv: "Writer", Name: "Flush"}:                    wmFlush,
+	{Pkg: "bufio", Recv: "Writer", Name: "Reset"}:                    wmNone,
+	{Pkg: "bufio", Recv: "Writer", Name: "Buffered"}:                 wmNone,
+	{Pkg: "bufio", Recv: "Writer", Name: "Available"}:                wmNone,
+	{Pkg: "bufio", Recv: "Writer", Name: "AvailableBuffer"}:          wmNone,
+	{Pkg: "bufio", Recv: "Writer", Name: "Size"}:                     wmNone,
+	{Pkg: "compress/gzip", Recv: "Writer", Name: "Flush"}:            wmFlush,
+	{Pkg: "compress/gzip", Recv: "Writer", Name: "Close"}:            wmFlush,
+	{Pkg: "compress/gzip", Recv: "Writer", Name: "Reset"}:            wmNone,
+	{Pkg: "compress/zlib", Recv: "Writer", Name: "Flush"}:            wmFlush,
+	{Pkg: "compress/zlib", Recv: "Writer", Name: "Close"}:            wmFlush,
+	{Pkg: "compress/zlib", Recv: "Writer", Name: "Reset"}:            wmNone,
+	{Pkg: "compress/flate", Recv: "Writer", Name: "Flush"}:           wmFlush,
+	{Pkg: "compress/flate", Recv: "Writer", Name: "Close"}:           wmFlush,
+	{Pkg: "compress/flate", Recv: "Writer", Name: "Reset"}:           wmNone,
+	{Pkg: "encoding/csv", Recv: "Writer", Name: "Flush"}:             wmFlush,
+	{Pkg: "encoding/csv", Recv: "Writer", Name: "WriteAll"}:          wmWriteFlush,
+	{Pkg: "encoding/csv", Recv: "Writer", Name: "Error"}:             wmNone,
+	{Pkg: "archive/tar", Recv: "Writer", Name: "Flush"}:              wmFlush,
+	{Pkg: "archive/tar", Recv: "Writer", Name: "Close"}:              wmFlush,
+	{Pkg: "archive/zip", Recv: "Writer", Name: "Flush"}:              wmFlush,
+	{Pkg: "archive/zip", Recv: "Writer", Name: "Close"}:              wmFlush,
+	{Pkg: "archive/zip", Recv: "Writer", Name: "SetComment"}:         wmNone,
+	{Pkg: "archive/zip", Recv: "Writer", Name: "SetOffset"}:          wmNone,
+	{Pkg: "archive/zip", Recv: "Writer", Name: "RegisterCompressor"}: wmNone,
+	{Pkg: "encoding/xml", Recv: "Encoder", Name: "Flush"}:            wmFlush,
+	{Pkg: "encoding/xml", Recv: "Encoder", Name: "Close"}:            wmFlush,
+	{Pkg: "encoding/xml", Recv: "Encoder", Name: "Indent"}:           wmNone,
+	{Pkg: "text/tabwriter", Recv: "Writer", Name: "Flush"}:           wmFlush,
+	{Pkg: "text/tabwriter", Recv: "Writer", Name: "Init"}:            wmNone,
+	{Pkg: "encoding/json", Recv: "Encoder", Name: "SetIndent"}:       wmNone,
+	{Pkg: "encoding/json", Recv: "Encoder", Name: "SetEscapeHTML"}:   wmNone,
+	{Pkg: "io", Recv: "Closer", Name: "Close"}:                       wmFlush,
 }
 
 // analyze analyzes one function body: fn is its *ast.FuncDecl or *ast.FuncLit.
@@ -94,11 +138,8 @@ func (st *state) analyze(file *ast.File, winOK bool, fn ast.Node, body *ast.Bloc
 			return
 		}
 		_, f := tempmodel.Callee(info, call)
-		var from string
-		switch {
-		case tempmodel.IsCreateTemp(f), f.Is("os", "Create"), f.Is("os", "OpenFile"):
-			from = f.String()
-		default:
+		inRoot := f.IsMethod("os", "Root", "Create") || f.IsMethod("os", "Root", "OpenFile")
+		if !tempmodel.IsCreateTemp(f) && !f.Is("os", "Create") && !f.Is("os", "OpenFile") && !inRoot {
 			return
 		}
 		v := st.varOf(lhs[0])
@@ -110,7 +151,7 @@ func (st *state) analyze(file *ast.File, winOK bool, fn ast.Node, body *ast.Bloc
 		}
 		fv := found[v]
 		if fv == nil {
-			fv = &fileVar{v: v, from: from, writable: true}
+			fv = &fileVar{v: v, writable: true, shareDelete: inRoot}
 			found[v] = fv
 			order = append(order, fv)
 		}
@@ -120,7 +161,7 @@ func (st *state) analyze(file *ast.File, winOK bool, fn ast.Node, body *ast.Bloc
 				fv.errVars = append(fv.errVars, ev)
 			}
 		}
-		if f.Is("os", "OpenFile") {
+		if f.Is("os", "OpenFile") || f.IsMethod("os", "Root", "OpenFile") {
 			if !st.openFlagWrites(call, f) {
 				fv.writable = false
 			}
@@ -129,12 +170,17 @@ func (st *state) analyze(file *ast.File, winOK bool, fn ast.Node, body *ast.Bloc
 	if len(order) == 0 {
 		return
 	}
-	if winOK && st.mentionsGOOS(body) {
-		// The function already knows which OS it runs on (e.g. it removes
-		// an open file only when runtime.GOOS != "windows"): trust it.
-		winOK = false
-	}
 	st.fn, st.body, st.file, st.winOK = fn, body, file, winOK
+	st.goosCases = map[ast.Expr]bool{}
+	inspectShallow(body, func(n ast.Node) {
+		if sw, ok := n.(*ast.SwitchStmt); ok && sw.Tag != nil && isGOOS(info, sw.Tag) {
+			for _, c := range sw.Body.List {
+				for _, e := range c.(*ast.CaseClause).List {
+					st.goosCases[e] = true
+				}
+			}
+		}
+	})
 	st.files = map[*types.Var]*fileVar{}
 	st.fileList = nil
 	st.writers = map[*types.Var]*writerVar{}
@@ -169,6 +215,11 @@ func (st *state) analyze(file *ast.File, winOK bool, fn ast.Node, body *ast.Bloc
 							fv.dirKeys = append(fv.dirKeys, k)
 						}
 					}
+				}
+			}
+			if f.IsMethod("os", "Root", "Create") || f.IsMethod("os", "Root", "OpenFile") {
+				if k := st.rootKey(call, 0); k != "" {
+					fv.keys = append(fv.keys, k)
 				}
 			}
 			if tempmodel.IsCreateTemp(f) && len(call.Args) > 0 {
@@ -256,7 +307,8 @@ func (st *state) validFile(fv *fileVar) bool {
 		switch p := p.(type) {
 		case *ast.SelectorExpr:
 			// f.Method(...) or a method value f.Close
-			if inLit != nil && !deferred && (p.Sel.Name == "Close") {
+			closing := st.isFileClose(p)
+			if inLit != nil && !deferred && closing {
 				ok = false // a closure that closes f: we cannot follow it
 			}
 			if len(parents) >= 2 {
@@ -264,10 +316,10 @@ func (st *state) validFile(fv *fileVar) bool {
 					return
 				}
 			}
-			if p.Sel.Name == "Close" && deferred {
+			if closing && deferred {
 				return
 			}
-			if p.Sel.Name == "Close" && inLit == nil && len(parents) >= 2 {
+			if closing && inLit == nil && len(parents) >= 2 {
 				if c, isCall := parents[len(parents)-2].(*ast.CallExpr); isCall && containsExpr(c.Args, p) {
 					return // method value passed as an argument: handled as a close
 				}
@@ -464,7 +516,7 @@ func (st *state) validWriter(w *types.Var) bool {
 		case *ast.SelectorExpr:
 			if len(parents) >= 2 {
 				if c, isCall := parents[len(parents)-2].(*ast.CallExpr); isCall && c.Fun == p {
-					if inLit != nil && !deferred && (p.Sel.Name == "Flush" || p.Sel.Name == "Close") {
+					if inLit != nil && !deferred && st.closingMethod(p) {
 						ok = false
 					}
 					return
@@ -489,54 +541,34 @@ type execUse struct {
 	cmd   *ast.CallExpr // exec.Command(...) or os.StartProcess(...)
 	file  int
 	argv0 bool // the file is the program itself
-	// reader: a Unix text tool that only reads its inputs; its Windows
-	// ports (Git for Windows, MSYS2, Cygwin) open files with full sharing,
-	// so only unflushed data matters
-	reader bool
-	output bool // the name follows -o (or the like): the program replaces it
 }
 
-// readerPrograms only read the files they are given (diff helpers copied
-// from gofmt run diff -u on two open temp files: harmless while the data is
-// written straight to the files).
-var readerPrograms = map[string]bool{
-	"diff": true, "cmp": true, "colordiff": true, "cat": true, "grep": true, "egrep": true,
-	"fgrep": true, "head": true, "tail": true, "wc": true, "file": true, "md5sum": true,
-	"sha1sum": true, "sha256sum": true, "sha512sum": true, "shasum": true, "od": true,
-	"hexdump": true, "xxd": true, "strings": true,
+// runMethods are the methods that run a command.
+var runMethods = map[tempmodel.Func]bool{
+	{Pkg: "os/exec", Recv: "Cmd", Name: "Run"}:            true,
+	{Pkg: "os/exec", Recv: "Cmd", Name: "Output"}:         true,
+	{Pkg: "os/exec", Recv: "Cmd", Name: "CombinedOutput"}: true,
+	{Pkg: "os/exec", Recv: "Cmd", Name: "Start"}:          true,
 }
 
-// outputArg reports whether args[i] names an output of the program: it
-// follows -o, --output, -coverprofile... or is written -o=name.
-func (st *state) outputArg(args []ast.Expr, i int) bool {
-	isOut := func(flag string) bool {
-		flag = strings.TrimLeft(flag, "-")
-		return flag == "o" || flag == "out" || flag == "output" || strings.HasSuffix(flag, "profile")
-	}
-	if i > 0 {
-		if tv, ok := st.pass.TypesInfo.Types[args[i-1]]; ok && tv.Value != nil && tv.Value.Kind() == constant.String {
-			if v := constant.StringVal(tv.Value); strings.HasPrefix(v, "-") && isOut(v) {
-				return true
-			}
-		}
-	}
-	// "-o="+name, fmt.Sprintf("-o=%s", name)
-	if ps := st.parts(args[i], 0); len(ps) > 0 && ps[0].isLit {
-		if j := strings.Index(ps[0].lit, "="); j > 0 && strings.HasPrefix(ps[0].lit, "-") && isOut(ps[0].lit[:j]) {
-			return true
-		}
-	}
-	return false
-}
+// fmKind is what a method of *os.File does to the file's data.
+type fmKind uint8
 
-// metadataPrograms change or show metadata by name without opening the data.
-var metadataPrograms = map[string]bool{
-	"chmod": true, "chown": true, "chgrp": true, "ls": true, "stat": true, "touch": true,
-	"setfacl": true, "getfacl": true, "xattr": true, "chattr": true, "lsattr": true, "icacls": true,
-	"attrib": true, "realpath": true, "dirname": true, "basename": true, "echo": true,
-}
+const (
+	fmOther fmKind = iota // may write (Fd, SyscallConn, Truncate...)
+	fmNone                // neither writes nor closes
+	fmWrite
+	fmClose
+)
 
-var runMethods = map[string]bool{"Run": true, "Output": true, "CombinedOutput": true, "Start": true}
+// fileMethods classifies the methods of *os.File by name (the receiver is
+// known to be an *os.File).
+var fileMethods = map[string]fmKind{
+	"Close": fmClose, "Write": fmWrite, "WriteString": fmWrite, "WriteAt": fmWrite, "ReadFrom": fmWrite,
+	"Name": fmNone, "Stat": fmNone, "Sync": fmNone, "Chmod": fmNone, "Chown": fmNone, "Seek": fmNone,
+	"Read": fmNone, "ReadAt": fmNone, "SetDeadline": fmNone, "SetReadDeadline": fmNone,
+	"SetWriteDeadline": fmNone,
+}
 
 // findRuns maps the calls that run a command to the commands that mention a
 // tracked file.
@@ -602,31 +634,18 @@ func (st *state) findRuns() {
 				return
 			}
 		}
-		if tv, ok := info.Types[prog]; ok && tv.Value != nil && tv.Value.Kind() == constant.String {
-			if metadataPrograms[filepath.Base(constant.StringVal(tv.Value))] {
-				return // only looks at the name and metadata, never opens the data
-			}
-		}
-		reader := false
-		if tv, ok := info.Types[prog]; ok && tv.Value != nil && tv.Value.Kind() == constant.String {
-			reader = readerPrograms[filepath.Base(constant.StringVal(tv.Value))]
-		}
 		var uses []execUse
 		for _, fv := range st.fileList {
 			pk := st.key(prog)
 			argv0 := pk != "" && contains(fv.keys, pk)
 			hit := argv0
-			rd, out := reader && !argv0, false
-			for i, a := range args {
+			for _, a := range args {
 				if st.mentions(a, fv.keys) {
 					hit = true
-					if st.outputArg(args, i) {
-						rd, out = false, true
-					}
 				}
 			}
 			if hit {
-				uses = append(uses, execUse{cmd: call, file: fv.idx, argv0: argv0, reader: rd, output: out && !argv0})
+				uses = append(uses, execUse{cmd: call, file: fv.idx, argv0: argv0})
 			}
 		}
 		if len(uses) == 0 {
@@ -637,7 +656,7 @@ func (st *state) findRuns() {
 			return
 		}
 		// exec.Command(...).Run()
-		if sel, ok := parents[call].(*ast.SelectorExpr); ok && runMethods[sel.Sel.Name] {
+		if sel, ok := parents[call].(*ast.SelectorExpr); ok && runMethods[st.method(sel)] {
 			if rc, ok := parents[sel].(*ast.CallExpr); ok && rc.Fun == sel {
 				st.runs[rc] = append(st.runs[rc], uses...)
 			}
@@ -666,7 +685,7 @@ func (st *state) findRuns() {
 			if !ok {
 				return
 			}
-			if sel, ok := ast.Unparen(rc.Fun).(*ast.SelectorExpr); ok && runMethods[sel.Sel.Name] && st.varOf(sel.X) == cmdVar {
+			if sel, ok := ast.Unparen(rc.Fun).(*ast.SelectorExpr); ok && runMethods[st.method(sel)] && st.varOf(sel.X) == cmdVar {
 				st.runs[rc] = append(st.runs[rc], uses...)
 				return
 			}
@@ -683,20 +702,6 @@ func (st *state) findRuns() {
 			}
 		})
 	})
-}
-
-// mentionsGOOS reports whether body refers to runtime.GOOS.
-func (st *state) mentionsGOOS(body ast.Node) bool {
-	found := false
-	ast.Inspect(body, func(n ast.Node) bool {
-		if sel, ok := n.(*ast.SelectorExpr); ok && sel.Sel.Name == "GOOS" {
-			if obj := st.pass.TypesInfo.Uses[sel.Sel]; obj != nil && obj.Pkg() != nil && obj.Pkg().Path() == "runtime" {
-				found = true
-			}
-		}
-		return !found
-	})
-	return found
 }
 
 // wraps reports whether call, outside the standard library, returns a

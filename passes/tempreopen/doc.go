@@ -6,7 +6,8 @@
 // tempreopen: report temp files used by name while still open, and deferred removals that run before the close
 //
 // An *os.File made by os.CreateTemp or ioutil.TempFile (or opened by name
-// with os.Create or os.OpenFile) is tracked through the function's
+// with os.Create, os.OpenFile, or the Create and OpenFile methods of an
+// *os.Root) is tracked through the function's
 // control-flow graph. A file counts as open at a point if it is open on at
 // least one path that leads there: a Close on one branch does not cover the
 // other branch, and a deferred Close has not run yet. The name is followed
@@ -14,7 +15,10 @@
 // string building (+, fmt.Sprintf, filepath.Join, strings.Join). A file
 // passed to a helper that closes its parameter counts as closed (the pass
 // exports a fact for such helpers so that callers in other packages see
-// it); f.Sync() is not a close; Flush (or Close) of a bufio.Writer,
+// it). A helper closes a parameter when it calls the method by which the
+// parameter's type implements io.Closer, or the Flush/Close method of a
+// known writer type; methods are told apart by their type, never by their
+// name alone. f.Sync() is not a close; Flush (or Close) of a bufio.Writer,
 // gzip.Writer, csv.Writer, tar.Writer, zip.Writer... counts as a flush.
 //
 // # 1. Rename or remove while open
@@ -33,31 +37,51 @@
 // the file, to get an anonymous scratch file that disappears when closed)
 // is a Unix idiom: in files that cannot be built for Windows — a
 // //go:build or // +build constraint that is false for windows, or a
-// _linux.go, _darwin.go, _unix.go (...) file name — cases 1, 4 and 5 are
-// not reported.
+// GOOS file-name suffix Go honours (_linux.go, _darwin.go...; not
+// _unix.go: unix is only a build tag) — cases 1, 4 and 5 and case 2's
+// output reason are not reported.
 //
-// Functions that consult runtime.GOOS are trusted to know the platform
-// rule: cases 1 and 4, and case 2's sharing reason, are not reported there.
+// The same holds for code reached only through a runtime.GOOS test that
+// excludes Windows: the body of `if runtime.GOOS != "windows"` or of
+// `if runtime.GOOS == "linux"`, the code after `if runtime.GOOS ==
+// "windows" { return ... }` (or t.Skip), a `case "linux", "darwin":` or
+// the default after `case "windows":` of `switch runtime.GOOS`, through !,
+// && and ||. This follows the control flow; merely mentioning
+// runtime.GOOS elsewhere in the function changes nothing.
+//
+// Files opened through an *os.Root (root.Create, root.OpenFile) are opened
+// on Windows with FILE_SHARE_DELETE: removing or renaming them while open
+// works there, so cases 1, 4 and 5 and case 2's output reason never apply
+// to them. The *os.Root methods that use a file by name (Remove,
+// RemoveAll, Rename, Open, OpenFile, ReadFile, Create, WriteFile) are
+// matched against files created through the same root by the same
+// relative name.
 //
 // # 2. The name given to another program while open
 //
 // exec.Command / exec.CommandContext (then Run, Output, CombinedOutput or
-// Start), os.StartProcess or syscall.Exec given the file's name, as an
-// argument or inside an argument string built from it ("cat "+f.Name()).
-// While we hold a write handle, a Windows program that opens the file
-// without write sharing (many do) fails with a sharing violation; running
-// the file itself fails with "text file busy" (ETXTBSY) on Linux; and data
-// still in a buffer (bufio.Writer...) is not in the file on any OS. In
-// files that cannot be built for Windows only the last two are reported.
-// A file created only to reserve a name for the program's output is
-// reported too: a program that replaces its output (go build -o does)
-// cannot remove or rename over a file we hold open on Windows. Programs
-// that only look at the name or the metadata (chmod, ls, stat, touch...)
-// are not reported. Unix text tools that only read their inputs (diff,
-// cmp, cat, grep, head, wc, sha256sum...; their Windows ports open files
-// with full sharing) are reported only for data still in a buffer, or when
-// the name is an output they write (after -o, --output, -coverprofile...,
-// or as -o=name).
+// Start of the *exec.Cmd), os.StartProcess, syscall.Exec, syscall.ForkExec
+// or syscall.StartProcess given the file's name, as an argument or inside
+// an argument string built from it ("cat "+f.Name()). Reported when
+//
+//   - the file is the program itself and is open for writing: exec fails
+//     with "text file busy" (ETXTBSY) on Linux and with a sharing violation
+//     on Windows;
+//   - data written through a buffering writer (bufio.Writer...) is not
+//     flushed: the program reads a short file on every OS;
+//   - the file is open for writing and has never been written in the
+//     function (nor handed to code that may write it): it was created to
+//     reserve a name for the program's output, and a program that replaces
+//     its output (go build -o does) cannot remove or rename over a file we
+//     hold open on Windows. Not in code that cannot run on Windows.
+//
+// Which program runs, and which of its flags precede the name, is not
+// consulted: program names and flag words are strings that users choose.
+// A file written directly (no buffer) and still open when a program
+// receives its name is therefore not reported: the data is in the file,
+// and whether the program opens it with write sharing on Windows cannot
+// be known from the code (Go programs and most ports of Unix tools do).
+// Earlier versions reported it for every program outside a list of names.
 //
 // # 3. The name reopened in-process
 //
@@ -123,7 +147,7 @@
 //
 // where the reuse's own error is handled; where it is ignored (cleanup on
 // an error path), a plain f.Close(); in a test that handles the error with
-// t.Fatal, t.Fatal. An existing plain `defer f.Close()` stays: a second
+// t.Fatal (or code that uses log.Fatal), the same call. An existing plain `defer f.Close()` stays: a second
 // Close of an *os.File only returns an error nobody reads. No fix is offered
 // when the file or writer is used after the reuse, when a deferred close
 // checks its error, when the file may already be closed on some path to
@@ -154,9 +178,9 @@ of a path) that is still open on some path, reports:
     Windows refuses to rename or delete an open file (Go opens files without
     FILE_SHARE_DELETE). Stat/Chmod/Chtimes by name are fine and not reported.
  2. exec.Command/CommandContext (then run), os.StartProcess or syscall.Exec
-    given the name: a Windows program cannot open a file we hold for writing,
-    exec of the file fails with ETXTBSY on Linux, and buffered data is not
-    in the file yet.
+    given the name: exec of the file itself fails with ETXTBSY, buffered
+    data is not in the file yet, and a never-written file reserved for the
+    program's output cannot be replaced by it on Windows.
  3. the name reopened (os.Open, ReadFile, OpenFile, Create, WriteFile) while
     writes through a bufio/gzip/csv/tar/zip writer are not flushed, or
     reopened for writing/truncation after writes through f.
@@ -166,7 +190,7 @@ of a path) that is still open on some path, reports:
     TempDir cleanup cannot remove it on Windows and fails the test.
 
 Cases 1, 4 and 5 are not reported in files that cannot be built for Windows
-(build constraints, _linux.go/_unix.go... names), where unlinking an open
-file is a deliberate idiom. Fixes insert the flush and close before the
+(build constraints, _linux.go... names), after runtime.GOOS tests that
+exclude Windows, or for files opened through an *os.Root (FILE_SHARE_DELETE). Fixes insert the flush and close before the
 reuse (returning the error with zero values when the function returns an
 error last), or swap the two defers.`

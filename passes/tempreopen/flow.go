@@ -4,7 +4,6 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
-	"strings"
 
 	"golang.org/x/tools/go/cfg"
 
@@ -28,6 +27,7 @@ const (
 	evExit                        // a return
 	evCleanupClose                // t.Cleanup that closes the file registered
 	evCleanupRemove               // t.Cleanup that removes the file registered (def)
+	evTouch                       // the file handed to code that may write it
 )
 
 type event struct {
@@ -158,20 +158,23 @@ func (st *state) callEvents(call *ast.CallExpr, out *[]event) {
 	if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok {
 		rv := st.varOf(sel.X)
 		if fv := st.files[rv]; fv != nil && f.Pkg == "os" && f.Recv == "File" {
-			switch f.Name {
-			case "Close":
+			switch fileMethods[f.Name] {
+			case fmClose:
 				*out = append(*out, event{kind: evClose, file: fv.idx})
-			case "Write", "WriteString", "WriteAt", "ReadFrom":
+			case fmWrite:
 				*out = append(*out, event{kind: evWriteFile, file: fv.idx})
+			case fmNone:
+			default:
+				*out = append(*out, event{kind: evTouch, file: fv.idx})
 			}
 		}
 		if wv := st.writers[rv]; wv != nil {
-			switch {
-			case sel.Sel.Name == "Flush" || sel.Sel.Name == "Close":
+			switch writerMethods[st.method(sel)] {
+			case wmFlush:
 				*out = append(*out, event{kind: evFlush, writer: wv.idx})
-			case sel.Sel.Name == "WriteAll" && wv.typ == "csv.Writer":
+			case wmWriteFlush:
 				*out = append(*out, event{kind: evWriteBuf, writer: wv.idx}, event{kind: evFlush, writer: wv.idx})
-			case writerQuiet[sel.Sel.Name]:
+			case wmNone:
 			default:
 				*out = append(*out, event{kind: evWriteBuf, writer: wv.idx})
 			}
@@ -183,10 +186,16 @@ func (st *state) callEvents(call *ast.CallExpr, out *[]event) {
 			*out = append(*out, event{kind: evClose, file: fv.idx})
 		}
 	}
-	if _, ctor := writerCtors[f]; !ctor {
+	if _, ctor := writerCtors[f]; ctor {
+		for _, a := range call.Args {
+			if fv := st.files[st.varOf(a)]; fv != nil {
+				*out = append(*out, event{kind: evTouch, file: fv.idx})
+			}
+		}
+	} else {
 		for i, a := range call.Args {
 			a = ast.Unparen(a)
-			if sel, ok := a.(*ast.SelectorExpr); ok && sel.Sel.Name == "Close" {
+			if sel, ok := a.(*ast.SelectorExpr); ok && st.isFileClose(sel) {
 				if fv := st.files[st.varOf(sel.X)]; fv != nil {
 					*out = append(*out, event{kind: evClose, file: fv.idx})
 				}
@@ -201,6 +210,8 @@ func (st *state) callEvents(call *ast.CallExpr, out *[]event) {
 					*out = append(*out, event{kind: evClose, file: fv.idx})
 				} else if st.writesArg(call, i) {
 					*out = append(*out, event{kind: evWriteFile, file: fv.idx})
+				} else {
+					*out = append(*out, event{kind: evTouch, file: fv.idx})
 				}
 			}
 			if wv := st.writers[v]; wv != nil {
@@ -212,50 +223,90 @@ func (st *state) callEvents(call *ast.CallExpr, out *[]event) {
 			}
 		}
 	}
-	switch {
-	case f.Is("os", "Remove"), f.Is("os", "RemoveAll"), f.Is("os", "Rename"):
-		for _, fv := range st.fileList {
-			hit := false
-			for j, a := range call.Args {
-				if j > 1 {
-					break
-				}
-				k := st.key(a)
-				if k == "" {
-					continue
-				}
-				if contains(fv.keys, k) || f.Name == "RemoveAll" && contains(fv.dirKeys, k) {
-					hit = true
-				}
-			}
-			if hit {
-				*out = append(*out, event{kind: evRemove, file: fv.idx, call: call})
-			}
-		}
-	case f.Is("os", "Open"), f.Is("os", "ReadFile"), f.Is("io/ioutil", "ReadFile"),
-		f.Is("os", "OpenFile"), f.Is("os", "Create"), f.Is("os", "WriteFile"),
-		f.Is("io/ioutil", "WriteFile"):
-		if len(call.Args) == 0 {
-			break
-		}
-		k := st.key(call.Args[0])
-		if k == "" {
-			break
-		}
-		write := !(f.Name == "Open" || f.Name == "ReadFile" || f.Name == "OpenFile")
-		if f.Name == "OpenFile" && len(call.Args) > 1 {
-			w, tr, ap, ok := st.flagBits(call.Args[1], call)
-			write = ok && (w || tr || ap)
-		}
-		for _, fv := range st.fileList {
-			if contains(fv.keys, k) && !containsCall(fv.creates, call) {
-				*out = append(*out, event{kind: evReopen, file: fv.idx, call: call, write: write})
-			}
-		}
+	if op, ok := nameOps[f]; ok {
+		st.nameEvents(call, op, out)
 	}
 	if uses := st.runs[call]; len(uses) > 0 {
 		*out = append(*out, event{kind: evRun, call: call, uses: uses})
 	}
+}
+
+// nameOp is a call that uses a file by name.
+type nameOp struct {
+	kind  evKind // evRemove (remove or rename) or evReopen
+	paths int    // how many leading arguments are paths
+	dir   bool   // also removes what is under the path (RemoveAll)
+	write bool   // reopens for writing
+	flags int    // index of the open flags, or -1
+	root  bool   // an *os.Root method: the paths are relative to the root
+}
+
+var nameOps = map[tempmodel.Func]nameOp{
+	{Pkg: "os", Name: "Remove"}:                  {kind: evRemove, paths: 1, flags: -1},
+	{Pkg: "os", Name: "RemoveAll"}:               {kind: evRemove, paths: 1, dir: true, flags: -1},
+	{Pkg: "os", Name: "Rename"}:                  {kind: evRemove, paths: 2, flags: -1},
+	{Pkg: "os", Name: "Open"}:                    {kind: evReopen, paths: 1, flags: -1},
+	{Pkg: "os", Name: "ReadFile"}:                {kind: evReopen, paths: 1, flags: -1},
+	{Pkg: "io/ioutil", Name: "ReadFile"}:         {kind: evReopen, paths: 1, flags: -1},
+	{Pkg: "os", Name: "OpenFile"}:                {kind: evReopen, paths: 1, flags: 1},
+	{Pkg: "os", Name: "Create"}:                  {kind: evReopen, paths: 1, write: true, flags: -1},
+	{Pkg: "os", Name: "WriteFile"}:               {kind: evReopen, paths: 1, write: true, flags: -1},
+	{Pkg: "io/ioutil", Name: "WriteFile"}:        {kind: evReopen, paths: 1, write: true, flags: -1},
+	{Pkg: "os", Recv: "Root", Name: "Remove"}:    {kind: evRemove, paths: 1, flags: -1, root: true},
+	{Pkg: "os", Recv: "Root", Name: "RemoveAll"}: {kind: evRemove, paths: 1, flags: -1, root: true},
+	{Pkg: "os", Recv: "Root", Name: "Rename"}:    {kind: evRemove, paths: 2, flags: -1, root: true},
+	{Pkg: "os", Recv: "Root", Name: "Open"}:      {kind: evReopen, paths: 1, flags: -1, root: true},
+	{Pkg: "os", Recv: "Root", Name: "ReadFile"}:  {kind: evReopen, paths: 1, flags: -1, root: true},
+	{Pkg: "os", Recv: "Root", Name: "OpenFile"}:  {kind: evReopen, paths: 1, flags: 1, root: true},
+	{Pkg: "os", Recv: "Root", Name: "Create"}:    {kind: evReopen, paths: 1, write: true, flags: -1, root: true},
+	{Pkg: "os", Recv: "Root", Name: "WriteFile"}: {kind: evReopen, paths: 1, write: true, flags: -1, root: true},
+}
+
+// nameEvents appends the events of a call that uses files by name.
+func (st *state) nameEvents(call *ast.CallExpr, op nameOp, out *[]event) {
+	var keys []string
+	for j := 0; j < op.paths && j < len(call.Args); j++ {
+		var k string
+		if op.root {
+			k = st.rootKey(call, j)
+		} else {
+			k = st.key(call.Args[j])
+		}
+		keys = append(keys, k)
+	}
+	write := op.write
+	if op.flags >= 0 && op.flags < len(call.Args) {
+		w, tr, ap, ok := st.flagBits(call.Args[op.flags], call)
+		write = ok && (w || tr || ap)
+	}
+	for _, fv := range st.fileList {
+		if op.kind == evReopen && containsCall(fv.creates, call) {
+			continue
+		}
+		hit := false
+		for _, k := range keys {
+			if k != "" && (contains(fv.keys, k) || op.dir && contains(fv.dirKeys, k)) {
+				hit = true
+			}
+		}
+		if hit {
+			*out = append(*out, event{kind: op.kind, file: fv.idx, call: call, write: write})
+		}
+	}
+}
+
+// rootKey returns the key of the path argument i of a call of an *os.Root
+// method: the root and the path relative to it, or "".
+func (st *state) rootKey(call *ast.CallExpr, i int) string {
+	sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
+	if !ok || i >= len(call.Args) {
+		return ""
+	}
+	r, k := st.key(sel.X), st.key(call.Args[i])
+	if r == "" || k == "" {
+		return ""
+	}
+	return "root(" + r + "," + k + ")"
 }
 
 // deferEvents registers what a defer statement will do at return.
@@ -339,11 +390,17 @@ func (l layout) open(i int) int    { return i }
 func (l layout) written(i int) int { return l.n + i }
 func (l layout) dclose(i int) int  { return 2*l.n + i }
 func (l layout) errLive(i int) int { return 3*l.n + i }
-func (l layout) dirty(j int) int   { return 4*l.n + j }
-func (l layout) pend(d int) int    { return 4*l.n + l.w + d }
-func (l layout) cclose(i int) int  { return 4*l.n + l.w + l.d + i }
-func (l layout) dreg(d int) int    { return 5*l.n + l.w + l.d + d }
-func (l layout) size() int         { return (5*l.n + l.w + 2*l.d + 63) / 64 }
+func (l layout) cclose(i int) int  { return 4*l.n + i }
+
+// used: written, or handed to code that may write it
+func (l layout) used(i int) int  { return 5*l.n + i }
+func (l layout) dirty(j int) int { return 6*l.n + j }
+func (l layout) pend(d int) int  { return 6*l.n + l.w + d }
+func (l layout) dreg(d int) int  { return 6*l.n + l.w + l.d + d }
+
+// win: the code may run on Windows (no runtime.GOOS test excluded it)
+func (l layout) win() int  { return 6*l.n + l.w + 2*l.d }
+func (l layout) size() int { return (6*l.n + l.w + 2*l.d + 1 + 63) / 64 }
 
 // flow runs the may-analysis over the function's CFG and reports.
 func (st *state) flow() {
@@ -363,6 +420,9 @@ func (st *state) flow() {
 	in := make([]bits, len(g.Blocks))
 	for i := range in {
 		in[i] = make(bits, l.size())
+	}
+	if st.winOK {
+		in[0].set(l.win())
 	}
 	work := []*cfg.Block{g.Blocks[0]}
 	queued := map[*cfg.Block]bool{g.Blocks[0]: true}
@@ -414,12 +474,16 @@ func (st *state) edge(l layout, b *cfg.Block, k int, s bits) bits {
 		return s
 	}
 	out := s
+	if s.has(l.win()) && st.notWindows(cond, k == 0) {
+		out = s.clone()
+		out.clr(l.win())
+	}
 	for _, fv := range st.fileList {
 		live := s.has(l.errLive(fv.idx))
 		if st.nilEdge(cond, fv, live) != k {
 			continue
 		}
-		if &out[0] == &s[0] {
+		if &out[0] == &s[0] { // not copied yet
 			out = s.clone()
 		}
 		st.closeBits(l, fv, out)
@@ -477,11 +541,81 @@ func (st *state) nilEdge(cond ast.Expr, fv *fileVar, errLive bool) int {
 			return -1
 		}
 		_, f := tempmodel.Callee(st.pass.TypesInfo, c)
-		if f.Is("errors", "Is") || f.Is("errors", "As") || f.Pkg == "os" && f.Recv == "" && strings.HasPrefix(f.Name, "Is") {
+		if errCheckFuncs[f] {
 			return 0
 		}
 	}
 	return -1
+}
+
+// errCheckFuncs are true only for a non-nil error.
+var errCheckFuncs = map[tempmodel.Func]bool{
+	{Pkg: "errors", Name: "Is"}:       true,
+	{Pkg: "errors", Name: "As"}:       true,
+	{Pkg: "os", Name: "IsExist"}:      true,
+	{Pkg: "os", Name: "IsNotExist"}:   true,
+	{Pkg: "os", Name: "IsPermission"}: true,
+	{Pkg: "os", Name: "IsTimeout"}:    true,
+}
+
+// notWindows reports whether cond evaluating to outcome proves that the
+// program does not run on Windows: runtime.GOOS compared with a constant,
+// under !, && and ||, or a case of `switch runtime.GOOS`.
+func (st *state) notWindows(cond ast.Expr, outcome bool) bool {
+	info := st.pass.TypesInfo
+	cond = ast.Unparen(cond)
+	if st.goosCases[cond] {
+		// case "linux": the tag equals the case value on the true edge,
+		// differs from it on the false edge
+		v, ok := st.m.ConstString(cond)
+		return ok && (v != "windows") == outcome
+	}
+	switch c := cond.(type) {
+	case *ast.UnaryExpr:
+		if c.Op == token.NOT {
+			return st.notWindows(c.X, !outcome)
+		}
+	case *ast.BinaryExpr:
+		switch c.Op {
+		case token.LAND:
+			if outcome {
+				return st.notWindows(c.X, true) || st.notWindows(c.Y, true)
+			}
+			return st.notWindows(c.X, false) && st.notWindows(c.Y, false)
+		case token.LOR:
+			if outcome {
+				return st.notWindows(c.X, true) && st.notWindows(c.Y, true)
+			}
+			return st.notWindows(c.X, false) || st.notWindows(c.Y, false)
+		case token.EQL, token.NEQ:
+			x, y := c.X, c.Y
+			if !isGOOS(info, x) {
+				x, y = y, x
+			}
+			if !isGOOS(info, x) || isGOOS(info, y) {
+				return false
+			}
+			v, ok := st.m.ConstString(y)
+			if !ok {
+				return false
+			}
+			if equal := (c.Op == token.EQL) == outcome; equal {
+				return v != "windows"
+			}
+			return v == "windows"
+		}
+	}
+	return false
+}
+
+// isGOOS reports whether e is runtime.GOOS.
+func isGOOS(info *types.Info, e ast.Expr) bool {
+	sel, ok := ast.Unparen(e).(*ast.SelectorExpr)
+	if !ok {
+		return false
+	}
+	c, ok := info.Uses[sel.Sel].(*types.Const)
+	return ok && c.Pkg() != nil && c.Pkg().Path() == "runtime" && c.Name() == "GOOS"
 }
 
 func containsVar(xs []*types.Var, v *types.Var) bool {
@@ -546,6 +680,7 @@ func (st *state) apply(l layout, ev event, s bits, report bool) {
 		st.closeBits(l, fv, s)
 		s.clr(l.dclose(ev.file))
 		s.clr(l.cclose(ev.file))
+		s.clr(l.used(ev.file))
 		s.set(l.open(ev.file))
 		s.set(l.errLive(ev.file))
 	case evErrAssign:
@@ -555,11 +690,15 @@ func (st *state) apply(l layout, ev event, s bits, report bool) {
 	case evWriteFile:
 		if s.has(l.open(ev.file)) {
 			s.set(l.written(ev.file))
+			s.set(l.used(ev.file))
 		}
+	case evTouch:
+		s.set(l.used(ev.file))
 	case evWriteBuf:
 		w := st.wList[ev.writer]
 		if s.has(l.open(w.file)) {
 			st.write(l, w.file, w.idx, s)
+			s.set(l.used(w.file))
 		}
 	case evFlush:
 		w := st.wList[ev.writer]
@@ -574,6 +713,9 @@ func (st *state) apply(l layout, ev event, s bits, report bool) {
 			break
 		}
 		dr := st.defers[ev.def]
+		if !s.has(l.win()) || st.fileList[dr.file].shareDelete {
+			break // the removal of an open file works here
+		}
 		if s.has(l.open(dr.file)) && (dr.selfBad || s.has(l.dclose(dr.file))) {
 			s.set(l.pend(ev.def))
 		}
@@ -587,11 +729,14 @@ func (st *state) apply(l layout, ev event, s bits, report bool) {
 			break
 		}
 		dr := st.defers[ev.def]
+		if !s.has(l.win()) || st.fileList[dr.file].shareDelete {
+			break
+		}
 		if s.has(l.open(dr.file)) && (dr.selfBad || s.has(l.cclose(dr.file))) {
 			s.set(l.pend(ev.def))
 		}
 	case evRemove:
-		if report && st.winOK && s.has(l.open(ev.file)) {
+		if report && s.has(l.win()) && s.has(l.open(ev.file)) && !st.fileList[ev.file].shareDelete {
 			st.reportRemove(st.fileList[ev.file], ev.call, st.dirtyBufs(l, st.fileList[ev.file], s))
 		}
 	case evReopen:
@@ -618,9 +763,11 @@ func (st *state) apply(l layout, ev event, s bits, report bool) {
 			}
 			dirty := st.dirtyBufs(l, fv, s)
 			switch {
-			case u.argv0 && fv.writable, len(dirty) > 0,
-				st.winOK && fv.writable && !u.reader:
-				hits = append(hits, runHit{fv, u, dirty})
+			case u.argv0 && fv.writable, len(dirty) > 0:
+				hits = append(hits, runHit{fv: fv, u: u, dirty: dirty})
+			case s.has(l.win()) && fv.writable && !fv.shareDelete && !s.has(l.used(fv.idx)):
+				// never written here: created for the program to fill
+				hits = append(hits, runHit{fv: fv, u: u, output: true})
 			}
 		}
 		// one report per command, for every file it names
@@ -638,7 +785,7 @@ func (st *state) apply(l layout, ev event, s bits, report bool) {
 			hits = rest
 		}
 	case evExit:
-		if !report || !st.winOK {
+		if !report || !s.has(l.win()) {
 			break
 		}
 		for i, fv := range st.fileList {

@@ -95,9 +95,10 @@ func (st *state) reportReopen(fv *fileVar, call *ast.CallExpr, write bool, dirty
 
 // runHit is a file that a command receives while open.
 type runHit struct {
-	fv    *fileVar
-	u     execUse
-	dirty []int
+	fv     *fileVar
+	u      execUse
+	dirty  []int
+	output bool // never written here: created for the program to fill
 }
 
 func (st *state) reportRun(hits []runHit) {
@@ -113,7 +114,7 @@ func (st *state) reportRun(hits []runHit) {
 		names = append(names, h.fv.v.Name())
 		targets = append(targets, closeTarget{h.fv, h.dirty, true})
 		argv0 = argv0 || h.u.argv0
-		output = output || h.u.output
+		output = output || h.output
 		dirty = append(dirty, h.dirty...)
 	}
 	f := strings.Join(names, " and ")
@@ -490,10 +491,10 @@ func (st *state) safeToFinish(v *types.Var, after func(token.Pos) bool, finishin
 				call = nil
 			}
 		}
-		if sel != nil && call != nil && sel.Sel.Name == "Name" {
+		if sel != nil && call != nil && st.method(sel).IsMethod("os", "File", "Name") {
 			return
 		}
-		closing := sel != nil && call != nil && (sel.Sel.Name == "Close" || sel.Sel.Name == "Flush")
+		closing := sel != nil && call != nil && st.closingMethod(sel)
 		plain := false
 		if closing && len(parents) >= 3 {
 			switch p := parents[len(parents)-3].(type) {
@@ -605,12 +606,10 @@ func (st *state) errStyle(call *ast.CallExpr) (mode errMode, recv, zeros string,
 	if handler != nil && len(handler.Body.List) >= 1 {
 		if es, ok := handler.Body.List[len(handler.Body.List)-1].(*ast.ExprStmt); ok {
 			if c, ok := es.X.(*ast.CallExpr); ok {
-				if id, ok := c.Fun.(*ast.Ident); ok && id.Name == "panic" {
-					if _, isB := st.pass.TypesInfo.Uses[id].(*types.Builtin); isB {
-						return modePanic, "", "", true
-					}
+				if id, ok := c.Fun.(*ast.Ident); ok && st.pass.TypesInfo.Uses[id] == types.Universe.Lookup("panic") {
+					return modePanic, "", "", true
 				}
-				if sel, ok := c.Fun.(*ast.SelectorExpr); ok && strings.HasPrefix(sel.Sel.Name, "Fatal") {
+				if sel, ok := c.Fun.(*ast.SelectorExpr); ok && isFatal(st.method(sel)) {
 					if rid, ok := sel.X.(*ast.Ident); ok && st.declaredBefore(rid, s.Pos()) {
 						return modeFatal, rid.Name, "", true
 					}
@@ -619,6 +618,33 @@ func (st *state) errStyle(call *ast.CallExpr) (mode errMode, recv, zeros string,
 		}
 	}
 	return modePlain, "", "", true
+}
+
+// isFatal reports whether f is Fatal or Fatalf of testing.T, B, F or TB,
+// or a Fatal function of package log.
+func isFatal(f tempmodel.Func) bool {
+	return fatalFuncs[f]
+}
+
+// fatalFuncs end the test or program with a message: the inserted code
+// calls the same function on the same receiver with the close's error.
+var fatalFuncs = map[tempmodel.Func]bool{
+	{Pkg: "testing", Recv: "T", Name: "Fatal"}:       true,
+	{Pkg: "testing", Recv: "T", Name: "Fatalf"}:      true,
+	{Pkg: "testing", Recv: "B", Name: "Fatal"}:       true,
+	{Pkg: "testing", Recv: "B", Name: "Fatalf"}:      true,
+	{Pkg: "testing", Recv: "F", Name: "Fatal"}:       true,
+	{Pkg: "testing", Recv: "F", Name: "Fatalf"}:      true,
+	{Pkg: "testing", Recv: "TB", Name: "Fatal"}:      true,
+	{Pkg: "testing", Recv: "TB", Name: "Fatalf"}:     true,
+	{Pkg: "testing", Recv: "common", Name: "Fatal"}:  true,
+	{Pkg: "testing", Recv: "common", Name: "Fatalf"}: true,
+	{Pkg: "log", Name: "Fatal"}:                      true,
+	{Pkg: "log", Name: "Fatalf"}:                     true,
+	{Pkg: "log", Name: "Fatalln"}:                    true,
+	{Pkg: "log", Recv: "Logger", Name: "Fatal"}:      true,
+	{Pkg: "log", Recv: "Logger", Name: "Fatalf"}:     true,
+	{Pkg: "log", Recv: "Logger", Name: "Fatalln"}:    true,
 }
 
 func (st *state) declaredBefore(id *ast.Ident, pos token.Pos) bool {
@@ -996,7 +1022,7 @@ func (st *state) closedBefore(v *types.Var, at ast.Node, creates []*ast.CallExpr
 		n := len(parents)
 		var call *ast.CallExpr
 		if n >= 2 {
-			if sel, ok := parents[n-1].(*ast.SelectorExpr); ok && sel.Sel.Name == "Close" {
+			if sel, ok := parents[n-1].(*ast.SelectorExpr); ok && st.closerMethod(sel) {
 				if c, ok := parents[n-2].(*ast.CallExpr); ok && c.Fun == sel {
 					call = c
 				}

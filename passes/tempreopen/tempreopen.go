@@ -44,7 +44,9 @@ type fileVar struct {
 	dirKeys  []string        // keys of directories that hold it
 	writable bool
 	writers  []int // writers whose data ends up in the file
-	from     string
+	// shareDelete: opened through an *os.Root, whose files Windows lets
+	// others remove and rename while open (FILE_SHARE_DELETE)
+	shareDelete bool
 	// testDir: made under t.TempDir() (or b.TempDir()) and never handed
 	// to code we cannot see: the test's cleanup removes it after return
 	testDir bool
@@ -75,19 +77,21 @@ type state struct {
 	inProg  map[*types.Func]bool
 
 	// per function
-	fn       ast.Node
-	body     *ast.BlockStmt
-	file     *ast.File
-	winOK    bool // the file can be built for windows
-	files    map[*types.Var]*fileVar
-	fileList []*fileVar
-	writers  map[*types.Var]*writerVar
-	wList    []*writerVar
-	runs     map[*ast.CallExpr][]execUse
-	defers   []*deferRemove
-	evCache  map[ast.Node][]event
-	reported map[token.Pos]bool
-	pending  []pendingDiag
+	fn    ast.Node
+	body  *ast.BlockStmt
+	file  *ast.File
+	winOK bool // the file can be built for windows
+	// case expressions of `switch runtime.GOOS`
+	goosCases map[ast.Expr]bool
+	files     map[*types.Var]*fileVar
+	fileList  []*fileVar
+	writers   map[*types.Var]*writerVar
+	wList     []*writerVar
+	runs      map[*ast.CallExpr][]execUse
+	defers    []*deferRemove
+	evCache   map[ast.Node][]event
+	reported  map[token.Pos]bool
+	pending   []pendingDiag
 	// files under t.TempDir() open at a return, and files with findings
 	openAtExit   []*fileVar
 	flaggedFiles map[*fileVar]bool
@@ -111,7 +115,9 @@ func run(pass *analysis.Pass) (any, error) {
 		if tf == nil {
 			continue
 		}
-		winOK := !tempmodel.NotForWindows(tf.Name(), f)
+		// only build constraints and the GOOS file suffixes Go honours
+		// (_linux.go, not _unix.go) say a file cannot be built for Windows
+		winOK := tempmodel.BuildableFor(tf.Name(), f, "windows")
 		ast.Inspect(f, func(n ast.Node) bool {
 			switch n := n.(type) {
 			case *ast.FuncDecl:
@@ -167,7 +173,35 @@ func (st *state) funcDecl(fn *types.Func) *ast.FuncDecl {
 	return st.decls[fn]
 }
 
-// closable reports whether a value of type t may be closed or flushed.
+// Interfaces of the io package, rebuilt here: a type closes through
+// io.Closer's method and writes through io.Writer's, whatever it is called.
+var (
+	errorType   = types.Universe.Lookup("error").Type()
+	closerIface = newIface("Close", nil, types.NewTuple(types.NewVar(token.NoPos, nil, "", errorType)))
+	writerIface = newIface("Write",
+		types.NewTuple(types.NewVar(token.NoPos, nil, "p", types.NewSlice(types.Typ[types.Byte]))),
+		types.NewTuple(types.NewVar(token.NoPos, nil, "n", types.Typ[types.Int]), types.NewVar(token.NoPos, nil, "err", errorType)))
+)
+
+func newIface(method string, params, results *types.Tuple) *types.Interface {
+	sig := types.NewSignatureType(nil, nil, nil, params, results, false)
+	return types.NewInterfaceType([]*types.Func{types.NewFunc(token.NoPos, nil, method, sig)}, nil).Complete()
+}
+
+// implements reports whether t or *t implements iface.
+func implements(t types.Type, iface *types.Interface) bool {
+	if types.Implements(t, iface) {
+		return true
+	}
+	if _, isPtr := t.Underlying().(*types.Pointer); !isPtr && !types.IsInterface(t) {
+		return types.Implements(types.NewPointer(t), iface)
+	}
+	return false
+}
+
+// closable reports whether a value of type t may be closed or flushed: it
+// implements io.Closer, has a flushing method of a known writer, or is an
+// empty interface (which may hold a file and be asserted to io.Closer).
 func (st *state) closable(t types.Type) bool {
 	if t == nil {
 		return false
@@ -175,24 +209,56 @@ func (st *state) closable(t types.Type) bool {
 	if b, ok := t.Underlying().(*types.Basic); ok && b.Kind() != types.UnsafePointer {
 		return false
 	}
+	if implements(t, closerIface) {
+		return true
+	}
 	ms := st.msets.MethodSet(t)
 	if _, isPtr := t.(*types.Pointer); !isPtr && !types.IsInterface(t) {
 		ms = st.msets.MethodSet(types.NewPointer(t))
 	}
 	for i := 0; i < ms.Len(); i++ {
-		switch ms.At(i).Obj().Name() {
-		case "Close", "Flush":
+		if fn, ok := ms.At(i).Obj().(*types.Func); ok && writerMethods[tempmodel.FuncOf(fn)].flushes() {
 			return true
 		}
 	}
-	if types.IsInterface(t) {
-		// any, or an interface without Close: may hold a file and be
-		// type-asserted to io.Closer; stay conservative only for "any".
-		if it, ok := t.Underlying().(*types.Interface); ok && it.NumMethods() == 0 {
-			return true
-		}
+	if it, ok := t.Underlying().(*types.Interface); ok && it.NumMethods() == 0 {
+		return true
 	}
 	return false
+}
+
+// closingMethod reports whether sel selects a method that closes or
+// flushes its receiver: the method by which the receiver's type implements
+// io.Closer, or a flushing method of a known writer.
+func (st *state) closingMethod(sel *ast.SelectorExpr) bool {
+	return writerMethods[st.method(sel)].flushes() || st.closerMethod(sel)
+}
+
+// closerMethod reports whether sel selects the method by which the
+// receiver's type implements io.Closer.
+func (st *state) closerMethod(sel *ast.SelectorExpr) bool {
+	fn, ok := st.pass.TypesInfo.Uses[sel.Sel].(*types.Func)
+	if !ok {
+		return false
+	}
+	t := st.pass.TypesInfo.TypeOf(sel.X)
+	if t == nil || !implements(t, closerIface) {
+		return false
+	}
+	m := closerIface.Method(0)
+	obj, _, _ := types.LookupFieldOrMethod(t, true, m.Pkg(), m.Name())
+	return obj == fn
+}
+
+// method returns the identity of the method that sel selects.
+func (st *state) method(sel *ast.SelectorExpr) tempmodel.Func {
+	fn, _ := st.pass.TypesInfo.Uses[sel.Sel].(*types.Func)
+	return tempmodel.FuncOf(fn)
+}
+
+// isFileClose reports whether sel is (*os.File).Close.
+func (st *state) isFileClose(sel *ast.SelectorExpr) bool {
+	return st.method(sel).IsMethod("os", "File", "Close")
 }
 
 // closesParams returns the indexes of fn's parameters that fn closes or
@@ -253,10 +319,8 @@ func (st *state) closesParams(fn *types.Func) []int {
 	ast.Inspect(fd.Body, func(n ast.Node) bool {
 		switch n := n.(type) {
 		case *ast.SelectorExpr:
-			if n.Sel.Name == "Close" || n.Sel.Name == "Flush" {
-				if i, ok := paramOf(n.X); ok {
-					add(i)
-				}
+			if i, ok := paramOf(n.X); ok && st.closingMethod(n) {
+				add(i)
 			}
 		case *ast.CallExpr:
 			for j, a := range n.Args {
@@ -334,16 +398,7 @@ func (st *state) writesArg(call *ast.CallExpr, i int) bool {
 		return false
 	}
 	t := sig.Params().At(i).Type()
-	it, ok := t.Underlying().(*types.Interface)
-	if !ok {
-		return false
-	}
-	for j := 0; j < it.NumMethods(); j++ {
-		if it.Method(j).Name() == "Write" {
-			return true
-		}
-	}
-	return false
+	return types.IsInterface(t) && implements(t, writerIface)
 }
 
 func inGOROOT(pass *analysis.Pass) bool {
