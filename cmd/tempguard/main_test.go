@@ -128,7 +128,6 @@ var demoWant = []string{
 	"cache/cache.go:17: tempperm",
 	"report/report.go:11: temppattern",
 	"runner/runner.go:16: tempreopen",
-	"runner/runner.go:20: tempreopen",
 	"upload/upload.go:15: tempcleanup",
 	"upload/upload.go:36: crossdevice",
 	"upload/upload.go:41: predictabletemp",

@@ -6,7 +6,7 @@ import (
 	"os/exec"
 )
 
-// Lint writes src to a temp file and runs gofmt on it.
+// Lint writes src to a temp file and runs gofmt on it; its defers run in the wrong order.
 func Lint(src string) error {
 	f, err := os.CreateTemp("", "lint-*.go")
 	if err != nil {
