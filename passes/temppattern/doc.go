@@ -24,15 +24,18 @@
 //  2. dir hard-coded to "/tmp" or "/var/tmp": ignores $TMPDIR (set by users,
 //     CI systems, systemd PrivateTmp, sandboxes), does not exist on Windows,
 //     and is not the per-user temp dir on macOS. Fix: "" (os.TempDir()).
-//     Quiet where /tmp looks deliberate: a socket pattern, or a function that
-//     deals with Unix sockets (macOS's $TMPDIR is too long for a socket path;
-//     also a function or variable named for a socket: socketDir, sockPath),
-//     checks runtime.GOOS, bind-mounts the dir into a container (docker or
-//     podman commands, Binds/Mounts, a Docker or testcontainers client: Docker
-//     Desktop on macOS shares /tmp, not $TMPDIR), or says why in a comment
-//     (sockets, path length, macOS, $TMPDIR, Docker and other mounts, tmpfs,
-//     noexec, xattrs, containers and sandboxes); and in files built only for
-//     Linux and other systems that are neither Windows nor macOS.
+//     Quiet only where /tmp is provably deliberate: in files built only for
+//     systems that are neither Windows nor macOS (by file-name suffix or
+//     //go:build); and where the outermost enclosing function branches on
+//     runtime.GOOS, uses the Unix-socket API of net (UnixAddr, ListenUnix,
+//     DialUnix...), hands the constant network name "unix", "unixgram" or
+//     "unixpacket" to a call (macOS's $TMPDIR is too long for a socket
+//     path), fills the Binds or Mounts of Docker's container.HostConfig, or
+//     hands the new directory to a program it runs (exec.Command(...,
+//     dir): the program may see paths in a container or VM that shares
+//     /tmp, not $TMPDIR). Names of functions and variables (socketDir,
+//     sockPath), comments and the words of patterns or strings are not
+//     evidence and are never read.
 //  3. A file pattern ending in a known extension (".json", ".go", ".pdf",
 //     ".log", ".tar.gz"...) without "*": os.CreateTemp("", "report.pdf")
 //     creates report.pdf123456, and tools that go by the extension (editors,

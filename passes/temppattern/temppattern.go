@@ -13,6 +13,7 @@ import (
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ast/inspector"
 
+	"github.com/tempguard/tempguard/passes/internal/fileapi"
 	"github.com/tempguard/tempguard/passes/internal/severity"
 	"github.com/tempguard/tempguard/passes/internal/tempmodel"
 )
@@ -78,7 +79,7 @@ func (c *checker) check(cur inspector.Cursor, call *ast.CallExpr, f tempmodel.Fu
 	var fd finding
 
 	dirS, dirConst := c.m.ConstString(dirArg)
-	hardTmp := dirConst && isHardTmp(dirS) && !c.deliberateTmp(cur, call, patArg)
+	hardTmp := dirConst && isHardTmp(dirS) && !c.deliberateTmp(cur, call)
 	// The directory the new dir argument starts from, as source text:
 	// "" for the default temp dir.
 	baseDir := c.m.Source(dirArg)
@@ -302,15 +303,18 @@ func (c *checker) joinDir(call *ast.CallExpr, base, part string) (string, []anal
 	return fmt.Sprintf("%s.Join(%s, %s)", fp, base, strconv.Quote(part)), edits, true
 }
 
-// deliberateTmp reports whether a hard-coded /tmp looks deliberate: the
-// pattern or the surrounding function mentions sockets (macOS's $TMPDIR is
-// too long for a Unix socket path), the platform, or $TMPDIR itself.
-func (c *checker) deliberateTmp(cur inspector.Cursor, call *ast.CallExpr, pat ast.Expr) bool {
-	if s, ok := c.m.ConstString(pat); ok && strings.Contains(strings.ToLower(s), "sock") {
-		return true
-	}
-	// Code built only for Linux and other systems where /tmp is the
-	// temp dir (not for Windows, not for macOS): /tmp is the platform's.
+// deliberateTmp reports whether a hard-coded /tmp is provably deliberate:
+// the file builds only for systems whose temp dir /tmp is (neither Windows
+// nor macOS), or the outermost enclosing function branches on runtime.GOOS,
+// makes or dials a Unix socket (net.UnixAddr, the Unix-socket functions of
+// net, or a net call whose network argument is the constant "unix",
+// "unixgram" or "unixpacket": macOS's $TMPDIR is too long for a socket
+// path; also a call handed the constant network name "unix"), fills a
+// container's bind mounts (the Binds and Mounts fields of Docker's
+// HostConfig: Docker Desktop on macOS shares /tmp, not $TMPDIR), or hands
+// the new directory to a program it runs (docker run -v dir:/data).
+// Names, comments and the words of strings are not read.
+func (c *checker) deliberateTmp(cur inspector.Cursor, call *ast.CallExpr) bool {
 	if file := c.m.File(call.Pos()); file != nil {
 		if tf := c.pass.Fset.File(file.Pos()); tf != nil &&
 			!tempmodel.BuildableFor(tf.Name(), file, "windows") && !tempmodel.BuildableFor(tf.Name(), file, "darwin") {
@@ -324,78 +328,123 @@ func (c *checker) deliberateTmp(cur inspector.Cursor, call *ast.CallExpr, pat as
 	if fn == nil {
 		return false
 	}
+	info := c.pass.TypesInfo
+	dir := resultVar(info, cur)
 	found := false
 	ast.Inspect(fn, func(n ast.Node) bool {
 		switch n := n.(type) {
-		case *ast.BasicLit:
-			if n.Kind == token.STRING {
-				if s, err := strconv.Unquote(n.Value); err == nil {
-					switch s {
-					case "unix", "unixgram", "unixpacket", "darwin":
-						found = true
-					}
-					// bind mounts into containers: Docker Desktop on
-					// macOS shares /tmp but not $TMPDIR (/var/folders)
-					ls := strings.ToLower(s)
-					if strings.Contains(ls, "docker") || strings.Contains(ls, "podman") {
-						found = true
-					}
-				}
-			}
-		case *ast.KeyValueExpr:
-			if id, ok := n.Key.(*ast.Ident); ok && (id.Name == "Binds" || id.Name == "Mounts") {
-				found = true // a container's bind mounts
-			}
 		case *ast.Ident:
-			// socketDir(), sockPath, cfg.SocketPath: a socket's dir
-			if strings.Contains(strings.ToLower(n.Name), "sock") {
+			if obj := info.Uses[n]; obj != nil && obj.Pkg() != nil && deliberateObjs[tempmodel.Func{Pkg: obj.Pkg().Path(), Name: obj.Name()}] {
 				found = true
 			}
 		case *ast.SelectorExpr:
-			if obj := c.pass.TypesInfo.Uses[n.Sel]; obj != nil && obj.Pkg() != nil {
-				switch obj.Pkg().Path() + "." + obj.Name() {
-				case "runtime.GOOS", "net.ListenUnix", "net.DialUnix", "net.ResolveUnixAddr", "net.UnixAddr", "net.ListenUnixgram":
-					found = true
-				}
-				if p := obj.Pkg().Path(); strings.Contains(p, "docker") || strings.Contains(p, "testcontainers") {
+			if s := info.Selections[n]; s != nil && s.Kind() == types.FieldVal {
+				if t := info.TypeOf(n.X); t != nil && deliberateFields[fieldKey(t, s.Obj().Name())] {
 					found = true
 				}
 			}
-			switch n.Sel.Name {
-			case "Binds", "Mounts":
-				found = true // a container's bind mounts
+		case *ast.CompositeLit:
+			if t := info.TypeOf(n); t != nil {
+				for _, elt := range n.Elts {
+					if kv, ok := elt.(*ast.KeyValueExpr); ok {
+						if id, ok := kv.Key.(*ast.Ident); ok && deliberateFields[fieldKey(t, id.Name)] {
+							found = true
+						}
+					}
+				}
+			}
+		case *ast.CallExpr:
+			for _, a := range n.Args {
+				if v, ok := c.m.ConstString(a); ok && (v == "unix" || v == "unixgram" || v == "unixpacket") {
+					found = true // a Unix-socket network name handed to a call
+				}
+			}
+			if dir != nil && c.execArgMentions(n, dir) {
+				found = true
 			}
 		}
 		return !found
 	})
-	if found {
-		return true
+	return found
+}
+
+// resultVar returns the variable that the first result of call is assigned
+// to (dir, err := os.MkdirTemp(...)), or nil.
+func resultVar(info *types.Info, cur inspector.Cursor) *types.Var {
+	as, ok := cur.Parent().Node().(*ast.AssignStmt)
+	if !ok || len(as.Rhs) != 1 || len(as.Lhs) == 0 {
+		return nil
 	}
-	// Comments in the function, or just above it.
-	file := c.m.File(call.Pos())
-	if file == nil {
+	id, ok := as.Lhs[0].(*ast.Ident)
+	if !ok {
+		return nil
+	}
+	v, _ := info.ObjectOf(id).(*types.Var)
+	return v
+}
+
+// execArgMentions reports whether call runs a program (by the file-API
+// table) with an argument that mentions v: the directory is handed to
+// another program (a container run with a bind mount, a VM, a remote
+// helper), which sees paths in its own environment, not this process's
+// $TMPDIR.
+func (c *checker) execArgMentions(call *ast.CallExpr, v *types.Var) bool {
+	fn, _ := tempmodel.Callee(c.pass.TypesInfo, call)
+	a, ok := fileapi.Lookup(fn)
+	if !ok || !a.Ops.Has(fileapi.OpExec) || a.ArgsFrom < 0 {
 		return false
 	}
-	tf := c.pass.Fset.File(fn.Pos())
-	from := fn.Pos()
-	if tf != nil && tf.Line(fn.Pos()) > 3 {
-		from = tf.LineStart(tf.Line(fn.Pos()) - 3)
-	}
-	for _, cg := range file.Comments {
-		if cg.End() < from || cg.Pos() > fn.End() {
-			continue
-		}
-		text := strings.ToLower(cg.Text())
-		if strings.HasPrefix(text, "want ") {
-			continue // an analysistest expectation, not an explanation
-		}
-		for _, kw := range []string{"sock", "too long", "path length", "length limit", "darwin", "macos", "mac os", "tmpdir", "/var/folders", "sun_path", "not /tmp", "hard-code", "hardcode", "docker", "mount", "tmpfs", "noexec", "xattr", "fuse", "overlay", "selinux", "chroot", "container", "sandbox", "short path"} {
-			if strings.Contains(text, kw) {
-				return true
+	for _, arg := range call.Args[min(a.ArgsFrom, len(call.Args)):] {
+		mentions := false
+		ast.Inspect(arg, func(n ast.Node) bool {
+			if id, ok := n.(*ast.Ident); ok && c.pass.TypesInfo.Uses[id] == v {
+				mentions = true
 			}
+			return !mentions
+		})
+		if mentions {
+			return true
 		}
 	}
 	return false
+}
+
+// deliberateObjs are objects whose use in a function makes a hard-coded
+// /tmp deliberate: runtime.GOOS (platform-specific code) and the Unix
+// socket API of net.
+var deliberateObjs = map[tempmodel.Func]bool{
+	{Pkg: "runtime", Name: "GOOS"}:                       true,
+	{Pkg: "net", Name: "ListenUnix"}:                     true,
+	{Pkg: "net", Name: "ListenUnixgram"}:                 true,
+	{Pkg: "net", Name: "DialUnix"}:                       true,
+	{Pkg: "net", Name: "ResolveUnixAddr"}:                true,
+	{Pkg: "net", Name: "UnixAddr"}:                       true,
+	{Pkg: "net", Name: "UnixListener"}:                   true,
+	{Pkg: "net", Name: "UnixConn"}:                       true,
+	{Pkg: "syscall", Name: "SockaddrUnix"}:               true,
+	{Pkg: "golang.org/x/sys/unix", Name: "SockaddrUnix"}: true,
+}
+
+// deliberateFields are the bind-mount fields of container clients' host
+// configurations, by the exact package path and type that declare them.
+var deliberateFields = map[string]bool{
+	"github.com/docker/docker/api/types/container.HostConfig.Binds":  true,
+	"github.com/docker/docker/api/types/container.HostConfig.Mounts": true,
+	"github.com/moby/moby/api/types/container.HostConfig.Binds":      true,
+	"github.com/moby/moby/api/types/container.HostConfig.Mounts":     true,
+}
+
+// fieldKey names field of the struct type t (or of what t points to) as
+// "pkgpath.Type.Field", or "" for an unnamed type.
+func fieldKey(t types.Type, field string) string {
+	if p, ok := t.Underlying().(*types.Pointer); ok {
+		t = p.Elem()
+	}
+	n, ok := types.Unalias(t).(*types.Named)
+	if !ok || n.Obj().Pkg() == nil {
+		return ""
+	}
+	return n.Obj().Pkg().Path() + "." + n.Obj().Name() + "." + field
 }
 
 // subtestName returns the t.Name() call in a runtime pattern when t is
@@ -442,7 +491,7 @@ func (c *checker) suiteSubtest(cur inspector.Cursor, x ast.Expr) bool {
 		return false
 	}
 	_, f := tempmodel.Callee(c.pass.TypesInfo, call)
-	if f.Name != "T" || f.Recv != "Suite" || !strings.HasSuffix(f.Pkg, "/testify/suite") {
+	if !f.IsMethod("github.com/stretchr/testify/suite", "Suite", "T") {
 		return false
 	}
 	var decl *ast.FuncDecl

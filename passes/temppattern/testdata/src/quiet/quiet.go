@@ -63,15 +63,6 @@ func renamedAfterwards(dst string, data []byte) error {
 	return os.Rename(f.Name(), dst)
 }
 
-func socketDir() (string, error) {
-	// The socket path must be short: macOS's $TMPDIR is too long.
-	return os.MkdirTemp("/tmp", "agent-")
-}
-
-func socketPattern() (string, error) {
-	return os.MkdirTemp("/tmp", "grpc-sock-")
-}
-
 func unixListener(listen func(network, addr string) error) error {
 	dir, err := os.MkdirTemp("/tmp", "srv")
 	if err != nil {
@@ -173,14 +164,4 @@ func helperNotCalledFromSubtest(t *testing.T) string {
 
 func TestCallsHelperTopLevel(t *testing.T) {
 	_ = helperNotCalledFromSubtest(t)
-}
-
-func dockerMount() (string, error) {
-	// Docker Desktop shares /tmp with the VM, not $TMPDIR's /var/folders.
-	return os.MkdirTemp("/tmp", "fixture-")
-}
-
-func needsXattrs() (string, error) {
-	// $TMPDIR may be a tmpfs without user xattrs on some CI runners.
-	return os.MkdirTemp("/var/tmp", "xattr-test-")
 }

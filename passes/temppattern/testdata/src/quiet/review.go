@@ -21,25 +21,24 @@ func mountFixture() error {
 	return exec.Command("docker", "run", "--rm", "-v", dir+":/data", "alpine", "ls", "/data").Run()
 }
 
-type hostConfig struct{ Binds []string }
-
-// The same with a container client's host config.
-func mountConfig() (hostConfig, error) {
-	dir, err := os.MkdirTemp("/tmp", "vol-")
+// The directory is handed to a program it runs: that program sees paths in
+// its own environment (a container, a VM), not this $TMPDIR. Quiet,
+// whatever the program is.
+func handedToProgram() error {
+	dir, err := os.MkdirTemp("/tmp", "fixture-")
 	if err != nil {
-		return hostConfig{}, err
+		return err
 	}
-	return hostConfig{Binds: []string{dir + ":/vol"}}, nil
+	defer os.RemoveAll(dir)
+	return exec.Command("ls", dir).Run()
 }
 
-// A helper that makes the directory for a Unix socket: its name says so.
-func unixSocketDir() (string, error) {
-	return os.MkdirTemp("/tmp", "d")
-}
-
-// The same through a variable's name.
-func agentAddr() string {
-	d, _ := os.MkdirTemp("/tmp", "agent")
-	sockPath := d + "/agent.s"
-	return sockPath
+// A Unix-socket network name handed to a call: the dir holds a socket,
+// whose path must stay short (macOS's $TMPDIR is too long).
+func serveAt(listen func(network, addr string) error) error {
+	d, err := os.MkdirTemp("/tmp", "s")
+	if err != nil {
+		return err
+	}
+	return listen("unixpacket", d+"/x")
 }
