@@ -2,7 +2,9 @@ package main
 
 import (
 	"encoding/json"
+	"os"
 	"os/exec"
+	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -84,5 +86,27 @@ func TestOneLine(t *testing.T) {
 		if got := oneLine(in); got != want {
 			t.Errorf("oneLine(%q) = %q, want %q", in, got, want)
 		}
+	}
+}
+
+// -fix applies the fixes found in packages that type-check, next to broken
+// ones, and offers none in the broken ones (their types are partial).
+func TestFixNextToBrokenPackages(t *testing.T) {
+	dir := copyFixture(t, "partial")
+	r := tempguard(t, dir, "-fix", "-tempperm", "./...")
+	if r.code != exitFindings {
+		t.Fatalf("exit code = %d, want %d\nstderr: %s", r.code, exitFindings, r.stderr)
+	}
+	for file, fixed := range map[string]bool{"good/g.go": true, "usesembed/u.go": true, "typeerr/t.go": false} {
+		data, err := os.ReadFile(filepath.Join(dir, file))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := strings.Contains(string(data), "0o600"); got != fixed {
+			t.Errorf("%s fixed = %v, want %v:\n%s", file, got, fixed, data)
+		}
+	}
+	if !strings.Contains(r.stderr, "typeerr: analysed with errors") {
+		t.Errorf("stderr lacks the line on typeerr: %s", r.stderr)
 	}
 }

@@ -460,9 +460,11 @@ func (o *options) runFix(self string) int {
 			fmt.Fprintf(o.stderr, "tempguard: %v\n", err)
 			return exitError
 		}
-		if res.failed || res.incomplete {
+		if res.failed {
 			return o.report(res)
 		}
+		// An incomplete analysis still fixes what it found: findings in
+		// packages analysed with errors come without fixes.
 		fixable := 0
 		for _, f := range res.findings {
 			if len(f.Fixes) > 0 {
