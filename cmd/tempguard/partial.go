@@ -60,8 +60,12 @@ type listedPackage struct {
 	}
 }
 
-// base is the package's import path without the test-variant suffix.
+// base is the import path of the package a test variant or external test
+// package is for (go/packages loads it, with its tests, by that path).
 func (p *listedPackage) base() string {
+	if p.ForTest != "" {
+		return p.ForTest
+	}
 	b, _, _ := strings.Cut(p.ImportPath, " ")
 	return strings.TrimSuffix(b, ".test")
 }
@@ -398,8 +402,10 @@ func (o *options) analyseDespiteErrors(paths []string, listErr map[string]string
 			continue // the generated test main, or a package not asked for
 		}
 		if len(p.Syntax) == 0 || p.Types == nil {
-			note(p, "skipped", firstError(p))
-			continue
+			if len(p.Errors) > 0 || len(p.CompiledGoFiles) > 0 {
+				note(p, "skipped", firstError(p))
+			}
+			continue // else a directory with only tests: its test variant is analysed
 		}
 		roots = append(roots, p)
 		id, _, _ := strings.Cut(p.ID, " ")
@@ -503,9 +509,10 @@ func toFinding(p *packages.Package, analyzer string, d analysis.Diagnostic, with
 		}
 		return fset.Position(pos).String()
 	}
+	id, _, _ := strings.Cut(p.ID, " ") // as parseVetJSON names test variants
 	f := Finding{
 		Analyzer: analyzer,
-		Package:  strings.TrimSuffix(p.ID, " ["+p.PkgPath+".test]"),
+		Package:  id,
 		Posn:     posn(d.Pos),
 		End:      posn(d.End),
 		Message:  d.Message,

@@ -33,7 +33,7 @@ func TestBrokenPackagesStillAnalysed(t *testing.T) {
 		}
 	}
 	slices.Sort(got)
-	want := []string{"cgomiss", "embedmiss", "good", "syntaxerr", "typeerr", "usesembed", "usestypeerr"}
+	want := []string{"cgomiss", "embedmiss", "good", "syntaxerr", "typeerr", "usesembed", "usestypeerr", "usestypeerr_test"}
 	if !slices.Equal(got, want) {
 		t.Errorf("findings in %v, want one in each of %v\nstderr: %s", got, want, r.stderr)
 	}
@@ -43,6 +43,7 @@ func TestBrokenPackagesStillAnalysed(t *testing.T) {
 		"tempguard: example.com/partial/syntaxerr: analysed with errors: syntaxerr/bad.go:5:1: expected operand",
 		"tempguard: example.com/partial/typeerr: analysed with errors: typeerr/t.go:8:9: cannot use \"x\"",
 		"tempguard: example.com/partial/usestypeerr: analysed with errors: a dependency has errors: typeerr/t.go:8:9: cannot use",
+		"tempguard: example.com/partial/usestypeerr_test: analysed with errors: a dependency has errors: typeerr/t.go:8:9: cannot use",
 	}
 	if out, _ := exec.Command("go", "env", "CGO_ENABLED").Output(); strings.TrimSpace(string(out)) == "1" {
 		wantLines = append(wantLines, "tempguard: example.com/partial/cgomiss: analysed with errors: cgomiss/c.go:4:11: fatal error: tempguard_no_such_lib/no_such_header.h")
