@@ -428,11 +428,12 @@ func (o *options) analyseDespiteErrors(paths []string, listErr map[string]string
 	failed := map[string]bool{}
 	for _, act := range graph.Roots {
 		if act.Err != nil {
-			k := act.Package.ID + "\x00" + act.Analyzer.Name
+			id, _, _ := strings.Cut(act.Package.ID, " ") // one line for a package and its test variant
+			k := id + "\x00" + act.Analyzer.Name
 			if !failed[k] {
 				failed[k] = true
 				notes = append(notes, fmt.Sprintf("tempguard: %s: analysed with errors: analyzer %s did not run: %v\n",
-					act.Package.ID, act.Analyzer.Name, oneLine(act.Err.Error())))
+					id, act.Analyzer.Name, oneLine(act.Err.Error())))
 			}
 			continue
 		}
