@@ -8,9 +8,9 @@ package passes_test
 //
 //   - "neutral": every identifier declared in the testdata packages
 //     (variables, parameters, results, fields, functions, methods, types,
-//     type parameters, constants, labels, import names) gets a neutral name
-//     (v12, fn3, T7, ...), consistently across all files and packages of the
-//     testdata tree, exportedness kept; every comment except directives
+//     type parameters, constants, labels, import names, package names) gets
+//     a neutral name (v12, fn3, T7, pk8, ...), consistently across all files
+//     and packages of the testdata tree, exportedness kept; every comment except directives
 //     (//tempguard:..., //nolint, //go:..., // +build, //line, //export),
 //     generated-file markers and `// want` expectations becomes, line for
 //     line, "lorem ipsum dolor"; the words of the string literals whose words are spelling only
@@ -23,7 +23,8 @@ package passes_test
 //     words become such words;
 //   - "trapnames": the declared identifiers are named after such words
 //     (tmp12, sock3, keep7, cache4, ...; functions and methods check5 or
-//     must6), chosen by a hash of the original name; neutral comments.
+//     must6), chosen by a hash of the original name; the packages' import
+//     paths end in "-docker-testcontainers-tmp-sock"; neutral comments.
 //
 // Line numbers never change (edits never add or remove a newline), so the
 // findings are compared by (file, line, category) and by message with every
@@ -46,7 +47,7 @@ package passes_test
 //   - main, init and TestMain; TestXxx, BenchmarkXxx, FuzzXxx, ExampleXxx
 //     functions and TestXxx methods (testify suites) get other names of the
 //     same kind (TestN3, TestM4, Example_n5, ...);
-//   - the blank identifier, package names, file names, struct tags; and
+//   - the blank identifier, package main, file names, struct tags; and
 //     string literals other than those above (paths, directories such as
 //     "/tmp", environment variable and network names matter).
 //
@@ -56,9 +57,10 @@ package passes_test
 // here either.
 //
 // All trees (the original and each variant, of every analyzer) are laid out
-// in one GOPATH, under v<variant>/a<analyzer>/<package>, with the imports
+// in one GOPATH, as <package>/a<analyzer>v<variant>, with the imports
 // between testdata packages rewritten to match, so that the standard
-// library is type-checked once for all of them.
+// library is type-checked once for all of them. The first element of each
+// path stays the original's.
 //
 // A finding that appears ("new") or disappears ("lost") in a variant, or
 // whose masked message changes ("message"), is a decision taken from
@@ -82,6 +84,7 @@ import (
 	"go/types"
 	"hash/fnv"
 	"os"
+	"path"
 	"path/filepath"
 	"regexp"
 	"slices"
@@ -120,7 +123,30 @@ type metaTree struct {
 	stubs    []string // import paths of the stubs
 }
 
-func (tr *metaTree) prefix(variant int) string { return fmt.Sprintf("v%d/a%d", variant, tr.index) }
+// pkgPath returns where the variant's copy of the tree's package pkg lives
+// in the GOPATH: below the original path, so that the path's first element
+// (which tells the standard library, or the same module, from others)
+// stays; in "trapnames" the last element also holds words that a
+// package-path heuristic might look for.
+func (tr *metaTree) pkgPath(variant int, pkg string) string {
+	last := fmt.Sprintf("a%dv%d", tr.index, variant)
+	if metaVariants[variant] == "trapnames" {
+		last += "-docker-testcontainers-tmp-sock"
+	}
+	return pkg + "/" + last
+}
+
+// pkgOf maps a GOPATH package path back to its variant and original path.
+func (tr *metaTree) pkgOf(path string) (int, string, bool) {
+	for v := range metaVariants {
+		for _, p := range tr.pkgs {
+			if tr.pkgPath(v, p) == path {
+				return v, p, true
+			}
+		}
+	}
+	return 0, "", false
+}
 
 // metaFile is one Go file of a testdata package.
 type metaFile struct {
@@ -164,7 +190,7 @@ func TestMetamorphic(t *testing.T) {
 	mask := plan.maskWords()
 	byFile := map[string]*metaFile{}
 	for _, f := range files {
-		byFile[f.tree.prefix(0)+"/"+f.rel] = f
+		byFile[fmt.Sprint(f.tree.index, ":", f.rel)] = f
 	}
 	known := map[knownDiff]bool{}
 	for _, k := range metaKnownDiffs {
@@ -228,7 +254,7 @@ func TestMetamorphic(t *testing.T) {
 					continue
 				}
 				line := ""
-				if f := byFile[tr.prefix(0)+"/"+k.file]; f != nil {
+				if f := byFile[fmt.Sprint(tr.index, ":", k.file)]; f != nil {
 					line = metaSourceLine(f.data, k.line)
 				}
 				where := fmt.Sprintf("%s: %s: passes/%s/testdata/src/%s:%d", tr.analyzer.Name, metaVariants[v], tr.analyzer.Name, k.file, k.line)
@@ -240,7 +266,7 @@ func TestMetamorphic(t *testing.T) {
 					// Trap names are longer than most original names, and
 					// some messages quote an expression only while it is
 					// short: logged, not checked.
-					fmt.Fprintf(&report, "%s: message changed (not checked)\n\t\t%s\n\t\t%s\n", where, strings.Join(append(lost, added...), "\n\t\t"), metaSourceLine(byFile[tr.prefix(0)+"/"+k.file].data, k.line))
+					fmt.Fprintf(&report, "%s: message changed (not checked)\n\t\t%s\n\t\t%s\n", where, strings.Join(append(lost, added...), "\n\t\t"), line)
 					continue
 				case nv == n0:
 					kind, msgs = "message", append(lost, added...)
@@ -356,13 +382,8 @@ func metaSourceLine(data []byte, line int) string {
 
 // owns reports whether pkgPath is one of this tree's packages, any variant.
 func (tr *metaTree) owns(pkgPath string) bool {
-	pkgPath = strings.TrimSuffix(pkgPath, "_test")
-	for v := range metaVariants {
-		if rest, ok := strings.CutPrefix(pkgPath, tr.prefix(v)+"/"); ok && slices.Contains(tr.pkgs, rest) {
-			return true
-		}
-	}
-	return false
+	_, _, ok := tr.pkgOf(strings.TrimSuffix(pkgPath, "_test"))
+	return ok
 }
 
 // locate maps a file of the GOPATH back to its variant and its path
@@ -372,13 +393,9 @@ func (tr *metaTree) locate(gopath, filename string) (int, string, bool) {
 	if err != nil {
 		return 0, "", false
 	}
-	rel = filepath.ToSlash(rel)
-	for v := range metaVariants {
-		if rest, ok := strings.CutPrefix(rel, tr.prefix(v)+"/"); ok {
-			return v, rest, true
-		}
-	}
-	return 0, "", false
+	dir, base := path.Split(filepath.ToSlash(rel))
+	v, pkg, ok := tr.pkgOf(strings.TrimSuffix(dir, "/"))
+	return v, pkg + "/" + base, ok
 }
 
 // metaDiscover lists every analyzer's testdata packages and stubs, copies
@@ -442,7 +459,8 @@ func metaDiscover(t *testing.T, gopath string) ([]*metaTree, []*metaFile) {
 }
 
 func metaWrite(t *testing.T, gopath string, f *metaFile, variant int, data []byte) {
-	dst := filepath.Join(gopath, "src", filepath.FromSlash(f.tree.prefix(variant)), filepath.FromSlash(f.rel))
+	dir, base := path.Split(f.rel)
+	dst := filepath.Join(gopath, "src", filepath.FromSlash(f.tree.pkgPath(variant, strings.TrimSuffix(dir, "/"))), base)
 	if err := os.MkdirAll(filepath.Dir(dst), 0o755); err != nil {
 		t.Fatal(err)
 	}
@@ -490,7 +508,7 @@ func metaImportEdits(t *testing.T, f *metaFile, variant int) []metaEdit {
 		edits = append(edits, metaEdit{
 			off:  fset.Position(imp.Path.Pos()).Offset,
 			n:    len(imp.Path.Value),
-			text: strconv.Quote(f.tree.prefix(variant) + "/" + path),
+			text: strconv.Quote(f.tree.pkgPath(variant, path)),
 		})
 	}
 	return edits
@@ -513,7 +531,7 @@ func metaLoad(t *testing.T, gopath string, trees []*metaTree, variants []int, mo
 	for _, tr := range trees {
 		for _, v := range variants {
 			for _, p := range tr.pkgs {
-				patterns = append(patterns, tr.prefix(v)+"/"+p)
+				patterns = append(patterns, tr.pkgPath(v, p))
 			}
 		}
 	}
@@ -552,7 +570,10 @@ type renamePlan struct {
 	decls   map[string]planName
 	methods map[string]planName // by original method name
 	fields  map[string]planName // by original field name
-	n       int
+	// pkgNames maps the variant-0 path of each testdata package to its
+	// new package name.
+	pkgNames map[string]planName
+	n        int
 	// keep holds the names of exported methods of types outside the
 	// testdata: methods of that name are never renamed.
 	keep     map[string]bool
@@ -585,6 +606,7 @@ func newRenamePlan(pkgs []*packages.Package, trees []*metaTree) *renamePlan {
 		decls:    map[string]planName{},
 		methods:  map[string]planName{},
 		fields:   map[string]planName{},
+		pkgNames: map[string]planName{},
 		keep:     map[string]bool{"Error": true},
 		origName: map[string]bool{},
 	}
@@ -636,6 +658,15 @@ func newRenamePlan(pkgs []*packages.Package, trees []*metaTree) *renamePlan {
 		}
 	}
 	sort.Slice(tdPkgs, func(i, j int) bool { return tdPkgs[i].ID < tdPkgs[j].ID })
+	for _, pkg := range tdPkgs {
+		key, name := strings.TrimSuffix(pkg.PkgPath, "_test"), strings.TrimSuffix(pkg.Name, "_test")
+		if _, ok := p.pkgNames[key]; ok || name == "main" {
+			continue
+		}
+		p.n++
+		p.pkgNames[key] = planName{n: p.n, kind: "pk", orig: name}
+		p.origName[name] = true
+	}
 	// Files in declaration order so that numbering is deterministic.
 	for _, pkg := range tdPkgs {
 		for _, f := range pkg.Syntax {
@@ -800,6 +831,12 @@ func (p *renamePlan) lookup(pf *planFile, id *ast.Ident) (planName, bool) {
 		return planName{}, false
 	}
 	switch obj := obj.(type) {
+	case *types.PkgName:
+		if pn, ok := p.decls[declKey(p.fset, obj.Pos())]; ok {
+			return pn, true // a renamed import name
+		}
+		pn, ok := p.pkgNames[obj.Imported().Path()]
+		return pn, ok
 	case *types.Var:
 		obj = obj.Origin()
 		if obj.IsField() {
@@ -868,13 +905,22 @@ func (p *renamePlan) rewrite(t *testing.T, f *metaFile, variant int) []byte {
 		if err != nil {
 			continue
 		}
-		if rest, ok := strings.CutPrefix(path, f.tree.prefix(0)+"/"); ok {
+		if v, pkg, ok := f.tree.pkgOf(path); ok && v == 0 {
 			edits = append(edits, metaEdit{
 				off:  fset.Position(imp.Path.Pos()).Offset,
 				n:    len(imp.Path.Value),
-				text: strconv.Quote(f.tree.prefix(variant) + "/" + rest),
+				text: strconv.Quote(f.tree.pkgPath(variant, pkg)),
 			})
 		}
+	}
+	// The package clause, in every file (those the build constraints
+	// exclude too, so that the directory keeps one package name).
+	if pn, ok := p.pkgNames[f.tree.pkgPath(0, path.Dir(f.rel))]; ok && parsed.Name.Name != "main" {
+		suffix := ""
+		if strings.HasSuffix(parsed.Name.Name, "_test") {
+			suffix = "_test"
+		}
+		edits = append(edits, metaEdit{off: fset.Position(parsed.Name.Pos()).Offset, n: len(parsed.Name.Name), text: pn.render(variant) + suffix})
 	}
 	if pf := p.fileOf(f); pf != nil {
 		ast.Inspect(pf.file, func(n ast.Node) bool {
@@ -1055,8 +1101,13 @@ func (p *renamePlan) checkRenamed(t *testing.T, pkgs []*packages.Package, trees 
 		for _, tr := range trees {
 			owned = owned || tr.owns(pkg.PkgPath)
 		}
-		if !owned || strings.HasPrefix(pkg.PkgPath, "v0/") {
+		if !owned {
 			return
+		}
+		for _, tr := range trees {
+			if v, _, ok := tr.pkgOf(strings.TrimSuffix(pkg.PkgPath, "_test")); ok && v == 0 {
+				return
+			}
 		}
 		for id, obj := range pkg.TypesInfo.Defs {
 			if obj == nil || !p.origName[id.Name] {
@@ -1088,7 +1139,7 @@ func (p *renamePlan) checkRenamed(t *testing.T, pkgs []*packages.Package, trees 
 // fileOf returns the type-checked syntax of f's variant-0 copy, or nil.
 func (p *renamePlan) fileOf(f *metaFile) *planFile {
 	for name, pf := range p.files {
-		if strings.HasSuffix(filepath.ToSlash(name), "/src/"+f.tree.prefix(0)+"/"+f.rel) {
+		if strings.HasSuffix(filepath.ToSlash(name), "/src/"+f.tree.pkgPath(0, path.Dir(f.rel))+"/"+path.Base(f.rel)) {
 			return pf
 		}
 	}
@@ -1102,7 +1153,7 @@ func (p *renamePlan) maskWords() func(string) string {
 	for name := range p.origName {
 		words[name] = true
 	}
-	all := []map[string]planName{p.decls, p.methods, p.fields}
+	all := []map[string]planName{p.decls, p.methods, p.fields, p.pkgNames}
 	for _, m := range all {
 		for _, pn := range m {
 			for v := range metaVariants {
