@@ -1,9 +1,7 @@
 package main
 
 import (
-	"bytes"
 	"fmt"
-	"go/format"
 	"io"
 	"os"
 	"sort"
@@ -30,7 +28,9 @@ type fileEdit struct {
 
 // planFixes chooses, per file, a set of non-conflicting fixes and returns
 // the edits to apply and how many fixes were taken and skipped.
-func planFixes(findings []Finding) (edits map[string][]fileEdit, taken, skipped int) {
+// A fix with an edit in a file for which skipFile returns true (a generated
+// file, or one that cannot be read) is skipped.
+func planFixes(findings []Finding, skipFile func(string) bool) (edits map[string][]fileEdit, taken, skipped int) {
 	edits = map[string][]fileEdit{}
 	for _, f := range findings {
 		if len(f.Fixes) == 0 {
@@ -38,8 +38,16 @@ func planFixes(findings []Finding) (edits map[string][]fileEdit, taken, skipped 
 		}
 		fix := f.Fixes[0]
 		ok := true
+		for _, e := range fix.Edits {
+			if skipFile != nil && skipFile(e.Filename) {
+				ok = false
+			}
+		}
 		var add []fileEdit
 		for _, e := range fix.Edits {
+			if !ok {
+				break
+			}
 			fe := fileEdit{e.Start, e.End, e.New}
 			dup := false
 			for _, old := range edits[e.Filename] {
@@ -88,55 +96,51 @@ func overlaps(a, b fileEdit) bool {
 		b.start == b.end && b.start > a.start && b.start < a.end
 }
 
-// applyEdits returns content with the edits applied, formatted with gofmt
-// when the result parses.
-func applyEdits(content []byte, edits []fileEdit) ([]byte, error) {
-	sorted := append([]fileEdit(nil), edits...)
-	sort.SliceStable(sorted, func(i, j int) bool { return sorted[i].start < sorted[j].start })
-	var out bytes.Buffer
-	last := 0
-	for _, e := range sorted {
-		if e.start < last || e.end > len(content) || e.start > e.end {
-			return nil, fmt.Errorf("edit [%d,%d) out of range or overlapping", e.start, e.end)
-		}
-		out.Write(content[last:e.start])
-		out.WriteString(e.text)
-		last = e.end
-	}
-	out.Write(content[last:])
-	if formatted, err := format.Source(out.Bytes()); err == nil {
-		return formatted, nil
-	}
-	return out.Bytes(), nil
-}
-
 // fixRound applies one round of fixes to the files on disk (or, with diff,
-// prints them as a unified diff) and reports how many it applied.
+// prints them as a unified diff) and reports how many it applied. It plans
+// every file before writing any (see fixwrite.go), never edits a generated
+// file, and stops between files once interrupted.
 func fixRound(findings []Finding, diff bool, w io.Writer) (applied, skipped int, err error) {
-	edits, taken, skipped := planFixes(findings)
+	contents := map[string][]byte{}
+	skip := func(file string) bool {
+		old, ok := contents[file]
+		if !ok {
+			var rerr error
+			old, rerr = os.ReadFile(file)
+			if rerr != nil || isGeneratedSource(file, old) {
+				old = nil
+			}
+			contents[file] = old
+		}
+		return old == nil
+	}
+	edits, taken, skipped := planFixes(findings, skip)
 	files := make([]string, 0, len(edits))
 	for file := range edits {
 		files = append(files, file)
 	}
 	sort.Strings(files)
+	var plan []plannedFile
 	for _, file := range files {
-		old, err := os.ReadFile(file)
-		if err != nil {
-			return 0, 0, err
-		}
+		old := contents[file]
 		updated, err := applyEdits(old, edits[file])
 		if err != nil {
 			return 0, 0, fmt.Errorf("%s: %v", file, err)
 		}
+		plan = append(plan, plannedFile{file, old, updated})
+	}
+	for _, p := range plan {
 		if diff {
-			fmt.Fprint(w, unifiedDiff(relPath(file), string(old), string(updated)))
+			fmt.Fprint(w, unifiedDiff(relPath(p.path), string(p.old), string(p.new)))
 			continue
 		}
-		info, err := os.Stat(file)
-		if err != nil {
-			return 0, 0, err
+		if interrupted.Load() {
+			return 0, 0, errInterrupted
 		}
-		if err := os.WriteFile(file, updated, info.Mode().Perm()); err != nil {
+		if !unchangedSince(p.path, p.old) {
+			return 0, 0, fmt.Errorf("%s changed while fixes were planned; not writing it", p.path)
+		}
+		if err := writeAtomic(p.path, p.new); err != nil {
 			return 0, 0, err
 		}
 	}

@@ -17,7 +17,7 @@ func TestPlanFixesSkipsConflicts(t *testing.T) {
 		{Fixes: fix(30, 30, "d")}, // another insertion at the same place: skipped
 		{},                        // no fix
 	}
-	edits, taken, skipped := planFixes(findings)
+	edits, taken, skipped := planFixes(findings, nil)
 	if taken != 3 || skipped != 2 || len(edits["f.go"]) != 2 {
 		t.Errorf("taken %d skipped %d edits %v", taken, skipped, edits)
 	}

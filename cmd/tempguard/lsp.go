@@ -55,7 +55,7 @@ func runLSP(args []string) int {
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
-	err := lsp.Serve(ctx, os.Stdin, os.Stdout, passes.All(), opts)
+	err := lsp.Serve(ctx, os.Stdin, os.Stdout, passes.SkipGenerated(passes.All(), nil), opts)
 	if err != nil {
 		fmt.Fprintf(os.Stderr, "tempguard lsp: %v\n", err)
 		return exitError

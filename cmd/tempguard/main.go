@@ -27,9 +27,11 @@
 package main
 
 import (
+	"flag"
 	"os"
 	"strings"
 
+	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/unitchecker"
 
 	"github.com/tempguard/tempguard/passes"
@@ -52,7 +54,8 @@ func main() {
 
 func run(args []string) int {
 	if isVetProtocol(args) {
-		unitchecker.Main(passes.All()...) // exits
+		vetToolParentDeath()
+		unitchecker.Main(vetToolAnalyzers()...) // exits
 		return exitError
 	}
 	if len(args) > 0 {
@@ -67,6 +70,16 @@ func run(args []string) int {
 		}
 	}
 	return standalone(args)
+}
+
+// reportGeneratedFlag is the vet tool's -report-generated flag.
+const reportGeneratedFlag = "report-generated"
+
+// vetToolAnalyzers are the analyzers of the vet-tool mode: tempguard's,
+// quiet in generated files unless -report-generated is given.
+func vetToolAnalyzers() []*analysis.Analyzer {
+	report := flag.Bool(reportGeneratedFlag, false, "also report findings in generated files (they are never fixed)")
+	return passes.SkipGenerated(passes.All(), func() bool { return !*report })
 }
 
 // subcommands are registered by the files that implement them.

@@ -55,6 +55,8 @@ func newFlagSet(o *options) *flag.FlagSet {
 	fs.StringVar(&o.mod, "mod", "", "module download `mode` as for go build: mod, readonly or vendor (-mod=mod ignores a stale vendor directory)")
 	fs.BoolVar(&o.allModules, "all-modules", false, "also analyse every module nested below the current directory (./... of each)")
 	fs.BoolVar(&o.version, "version", false, "print the version (the module version from the build info) and exit")
+	fs.Var(&passThrough{o: o, name: reportGeneratedFlag, isBool: true}, reportGeneratedFlag,
+		"also report findings in generated files (// Code generated ... DO NOT EDIT.); -fix never edits them")
 	for _, a := range passes.All() {
 		name := a.Name
 		fs.Var(&passThrough{o: o, name: name, isBool: true}, name, "enable only "+name+" (or =false to disable it): "+firstLine(a.Doc))
@@ -172,6 +174,7 @@ func (o *options) main(args []string) int {
 		fmt.Fprintf(o.stderr, "tempguard: cannot find own executable: %v\n", err)
 		return exitError
 	}
+	defer watchSignals()()
 	if o.fix {
 		return o.runFix(self)
 	}
@@ -256,7 +259,10 @@ func vet(self string, flags, patterns []string) (*vetResult, error) {
 	cmd := exec.Command(gobin, args...)
 	var stdout, stderr bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &stdout, &stderr
-	runErr := cmd.Run()
+	runErr := runChild(cmd)
+	if runErr == errInterrupted {
+		return nil, runErr
+	}
 	res := &vetResult{errText: stderr.String()}
 	if runErr != nil {
 		var ee *exec.ExitError
@@ -475,6 +481,10 @@ func (o *options) runFix(self string) int {
 			return o.report(res)
 		}
 		applied, _, err := fixRound(res.findings, o.diff, o.stdout)
+		if err == errInterrupted {
+			fmt.Fprintf(o.stderr, "tempguard: interrupted: stopped between two files (each is either fixed or untouched)\n")
+			return exitError
+		}
 		if err != nil {
 			fmt.Fprintf(o.stderr, "tempguard: applying fixes: %v\n", err)
 			return exitError
