@@ -1,43 +1,85 @@
 #!/usr/bin/env bash
-# Measures tempguard's cost as a ratio to a do-nothing vet tool, run the
-# same way in the same run: `go vet -vettool=T PACKAGES` with a fresh build
-# cache whose compiled dependencies are warmed first, so both tools pay for
-# parsing and type-checking and nothing is replayed from the vet cache.
+# Measures what tempguard costs, in one run, side by side:
 #
-#   scripts/bench.sh            # the standard library (minutes)
-#   scripts/bench.sh net/http/... ./...
+#   noop       a do-nothing vet tool that declares a fact type, as tempguard
+#              does, so the go command runs it on every dependency too
+#   nofacts    the same without facts: only the named packages are analyzed
+#              (a user's CI pays for facts on every dependency: this shows it)
+#   tempguard  go vet -vettool=tempguard
+#   go-vet     the default go vet
+#   suite      tempguard vet: go vet's default analyzers and tempguard's in
+#              one vet tool
 #
-# Prints CPU seconds (user+sys), wall seconds and peak RSS for each tool,
-# and the CPU ratio tempguard/noop.
+# Each measurement starts from a copy of one build cache in which every
+# dependency's compiled export data is warm and no tool's vet results are,
+# so each tool pays for parsing, type-checking and analysis and nothing is
+# replayed. The tools run in a rotating order, REPEATS times (default 3),
+# and the script prints the median CPU seconds (user+sys of the whole
+# process tree), the spread, the median wall time and peak RSS, then the
+# ratios tempguard/noop, tempguard/nofacts and suite/go-vet.
+#
+#   scripts/bench.sh                       # the standard library (many minutes)
+#   REPEATS=5 scripts/bench.sh ./...       # any packages
 set -euo pipefail
 cd "$(dirname "$0")/.."
 pkgs=("$@")
 [ ${#pkgs[@]} -gt 0 ] || pkgs=(std)
+repeats=${REPEATS:-3}
 
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 go build -o "$work/tempguard" ./cmd/tempguard
 go build -o "$work/noop" ./internal/benchtool/noop
+go build -o "$work/nofacts" ./internal/benchtool/nofacts
+# The warm-up runs a copy of noop under another tool ID, so that its vet
+# results in the cache are nobody's.
+cp "$work/noop" "$work/warm"; echo >>"$work/warm"
 
-measure() { # tool -> "cpu wall maxrss_kib"
-  local tool=$1 cache=$work/cache-$(basename "$1")
-  mkdir -p "$cache"
-  # Warm the compiled export data of every dependency (shared by both tools).
-  GOCACHE=$cache go build "${pkgs[@]}" >/dev/null 2>&1 || true
-  GOCACHE=$cache go vet -vettool="$work/noop" "${pkgs[@]}" >/dev/null 2>&1 || true
-  rm -rf "$cache-vet" && cp -a "$cache" "$cache-vet"
-  /usr/bin/time -f "%U %S %e %M" -o "$work/time" \
-    env GOCACHE=$cache-vet go vet -vettool="$tool" "${pkgs[@]}" >/dev/null 2>&1 || true
-  read -r user sys wall rss < <(tail -n 1 "$work/time")
-  echo "$(awk -v u="$user" -v s="$sys" 'BEGIN{print u+s}') $wall $rss"
+base=$work/cache-base
+echo "warming the build cache for ${pkgs[*]} ..." >&2
+GOCACHE=$base go build "${pkgs[@]}" >/dev/null 2>&1 || true
+GOCACHE=$base go vet -vettool="$work/warm" "${pkgs[@]}" >/dev/null 2>&1 || true
+
+tools=(noop nofacts tempguard go-vet suite)
+command_for() {
+  case $1 in
+    noop | nofacts | tempguard) echo go vet -vettool="$work/$1" ;;
+    go-vet) echo go vet ;;
+    suite) echo "$work/tempguard" vet ;;
+  esac
 }
 
-# The noop tool's own vet results are in the warmed cache: measure it in a
-# cache warmed by a different build of the same baseline.
-cp "$work/noop" "$work/noop2"; echo >>"$work/noop2"   # same code, new tool ID
-read -r ncpu nwall nrss < <(measure "$work/noop2")
-read -r tcpu twall trss < <(measure "$work/tempguard")
-printf "%-10s %10s %10s %12s\n" tool cpu_s wall_s maxrss_MiB
-printf "%-10s %10s %10s %12s\n" noop "$ncpu" "$nwall" "$((nrss / 1024))"
-printf "%-10s %10s %10s %12s\n" tempguard "$tcpu" "$twall" "$((trss / 1024))"
-echo "cpu ratio tempguard/noop: $(awk -v t="$tcpu" -v n="$ncpu" 'BEGIN{printf "%.3f", t/n}')"
+measure() { # tool -> appends "cpu wall rss_kib" to $work/$tool.txt
+  local tool=$1 cache=$work/cache-run
+  rm -rf "$cache" && cp -a "$base" "$cache"
+  # shellcheck disable=SC2046
+  /usr/bin/time -f "%U %S %e %M" -o "$work/time" \
+    env GOCACHE="$cache" $(command_for "$tool") "${pkgs[@]}" >/dev/null 2>&1 || true
+  read -r user sys wall rss < <(tail -n 1 "$work/time")
+  echo "$(awk -v u="$user" -v s="$sys" 'BEGIN{print u+s}') $wall $rss" >>"$work/$tool.txt"
+}
+
+for ((r = 0; r < repeats; r++)); do
+  for ((i = 0; i < ${#tools[@]}; i++)); do
+    tool=${tools[$(((i + r) % ${#tools[@]}))]}
+    echo "run $((r + 1))/$repeats: $tool" >&2
+    measure "$tool"
+  done
+done
+
+median() { sort -n | awk '{v[NR]=$1} END{ if (NR%2) print v[(NR+1)/2]; else printf "%.2f\n", (v[NR/2]+v[NR/2+1])/2 }'; }
+col() { awk -v c="$2" '{print $c}' "$work/$1.txt"; }
+declare -A cpu
+printf "%-10s %8s %15s %8s %11s\n" tool cpu_s "cpu_min-max" wall_s maxrss_MiB
+for tool in "${tools[@]}"; do
+  cpu[$tool]=$(col "$tool" 1 | median)
+  lo=$(col "$tool" 1 | sort -n | head -n1)
+  hi=$(col "$tool" 1 | sort -n | tail -n1)
+  printf "%-10s %8s %15s %8s %11s\n" "$tool" "${cpu[$tool]}" "$lo-$hi" "$(col "$tool" 2 | median)" \
+    "$(($(col "$tool" 3 | median | cut -d. -f1) / 1024))"
+done
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN{printf "%.3f", a/b}'; }
+echo "packages: ${pkgs[*]}; $repeats runs each; medians of CPU seconds (user+sys)"
+echo "cpu ratio tempguard/noop (both declare facts): $(ratio "${cpu[tempguard]}" "${cpu[noop]}")"
+echo "cpu ratio tempguard/nofacts (fact-free baseline): $(ratio "${cpu[tempguard]}" "${cpu[nofacts]}")"
+echo "cpu ratio suite/go-vet (tempguard vet vs go vet): $(ratio "${cpu[suite]}" "${cpu[go-vet]}")"

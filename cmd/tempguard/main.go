@@ -55,6 +55,9 @@ func main() {
 func run(args []string) int {
 	if isVetProtocol(args) {
 		vetToolParentDeath()
+		if inVetSuite() {
+			unitchecker.Main(vetSuiteAnalyzers()...) // exits
+		}
 		unitchecker.Main(vetToolAnalyzers()...) // exits
 		return exitError
 	}

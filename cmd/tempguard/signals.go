@@ -57,10 +57,11 @@ func watchSignals() (stop func()) {
 	}
 }
 
-// runChild runs cmd in its own process group, tied to tempguard's life.
-func runChild(cmd *exec.Cmd) error {
+// runChild runs cmd in its own process group, tied to tempguard's life,
+// with env added to the environment.
+func runChild(cmd *exec.Cmd, env ...string) error {
 	setChildAttrs(cmd)
-	cmd.Env = append(os.Environ(), driverEnv)
+	cmd.Env = append(append(os.Environ(), driverEnv), env...)
 	childMu.Lock()
 	if interrupted.Load() {
 		childMu.Unlock()
