@@ -227,7 +227,7 @@ func goList(flags, patterns []string) ([]*listedPackage, error) {
 	cmd := exec.Command(gobin, args...)
 	var stdout bytes.Buffer
 	cmd.Stdout = &stdout
-	if err := cmd.Run(); err != nil {
+	if err := runChild(cmd); err != nil { // dies with tempguard, as go vet does (signals.go)
 		return nil, err
 	}
 	var out []*listedPackage
