@@ -3,26 +3,12 @@ package tempreopen
 import (
 	"fmt"
 	"go/ast"
-	"go/build"
-	"go/constant"
 	"go/token"
 	"go/types"
-	"path/filepath"
-	"strings"
 
+	"github.com/tempguard/tempguard/passes/internal/fileapi"
 	"github.com/tempguard/tempguard/passes/internal/tempmodel"
 )
-
-var goroot = func() string {
-	if build.Default.GOROOT == "" {
-		return ""
-	}
-	return filepath.Join(build.Default.GOROOT, "src") + string(filepath.Separator)
-}()
-
-func hasPrefix(s, p string) bool { return strings.HasPrefix(s, p) }
-
-func sprint(x any) string { return fmt.Sprint(x) }
 
 // writerCtors are the constructors of writers layered over another writer.
 var writerCtors = map[tempmodel.Func]writerVar{
@@ -68,43 +54,36 @@ const (
 
 func (k wmKind) flushes() bool { return k == wmFlush || k == wmWriteFlush }
 
-// writerMethods classifies the methods of the writers of writerCtors, by
-// their exact identity. io.Closer's Close is how the io.WriteCloser results
-// (lzw, base64, base32) are finished.
+// writerMethods classifies the methods of the writers of writerCtors that
+// do not write, by their exact identity; flushing methods are
+// tempmodel.IsFlush's, and every other method writes.
 var writerMethods = map[tempmodel.Func]wmKind{
-	{Pkg: "bufio", Recv: "Writer", Name: "Flush"}:                    wmFlush,
 	{Pkg: "bufio", Recv: "Writer", Name: "Reset"}:                    wmNone,
 	{Pkg: "bufio", Recv: "Writer", Name: "Buffered"}:                 wmNone,
 	{Pkg: "bufio", Recv: "Writer", Name: "Available"}:                wmNone,
 	{Pkg: "bufio", Recv: "Writer", Name: "AvailableBuffer"}:          wmNone,
 	{Pkg: "bufio", Recv: "Writer", Name: "Size"}:                     wmNone,
-	{Pkg: "compress/gzip", Recv: "Writer", Name: "Flush"}:            wmFlush,
-	{Pkg: "compress/gzip", Recv: "Writer", Name: "Close"}:            wmFlush,
 	{Pkg: "compress/gzip", Recv: "Writer", Name: "Reset"}:            wmNone,
-	{Pkg: "compress/zlib", Recv: "Writer", Name: "Flush"}:            wmFlush,
-	{Pkg: "compress/zlib", Recv: "Writer", Name: "Close"}:            wmFlush,
 	{Pkg: "compress/zlib", Recv: "Writer", Name: "Reset"}:            wmNone,
-	{Pkg: "compress/flate", Recv: "Writer", Name: "Flush"}:           wmFlush,
-	{Pkg: "compress/flate", Recv: "Writer", Name: "Close"}:           wmFlush,
 	{Pkg: "compress/flate", Recv: "Writer", Name: "Reset"}:           wmNone,
-	{Pkg: "encoding/csv", Recv: "Writer", Name: "Flush"}:             wmFlush,
 	{Pkg: "encoding/csv", Recv: "Writer", Name: "WriteAll"}:          wmWriteFlush,
 	{Pkg: "encoding/csv", Recv: "Writer", Name: "Error"}:             wmNone,
-	{Pkg: "archive/tar", Recv: "Writer", Name: "Flush"}:              wmFlush,
-	{Pkg: "archive/tar", Recv: "Writer", Name: "Close"}:              wmFlush,
-	{Pkg: "archive/zip", Recv: "Writer", Name: "Flush"}:              wmFlush,
-	{Pkg: "archive/zip", Recv: "Writer", Name: "Close"}:              wmFlush,
 	{Pkg: "archive/zip", Recv: "Writer", Name: "SetComment"}:         wmNone,
 	{Pkg: "archive/zip", Recv: "Writer", Name: "SetOffset"}:          wmNone,
 	{Pkg: "archive/zip", Recv: "Writer", Name: "RegisterCompressor"}: wmNone,
-	{Pkg: "encoding/xml", Recv: "Encoder", Name: "Flush"}:            wmFlush,
-	{Pkg: "encoding/xml", Recv: "Encoder", Name: "Close"}:            wmFlush,
 	{Pkg: "encoding/xml", Recv: "Encoder", Name: "Indent"}:           wmNone,
-	{Pkg: "text/tabwriter", Recv: "Writer", Name: "Flush"}:           wmFlush,
 	{Pkg: "text/tabwriter", Recv: "Writer", Name: "Init"}:            wmNone,
 	{Pkg: "encoding/json", Recv: "Encoder", Name: "SetIndent"}:       wmNone,
 	{Pkg: "encoding/json", Recv: "Encoder", Name: "SetEscapeHTML"}:   wmNone,
-	{Pkg: "io", Recv: "Closer", Name: "Close"}:                       wmFlush,
+}
+
+// writerMethod classifies the method that sel selects on a writer.
+func (st *state) writerMethod(sel *ast.SelectorExpr) wmKind {
+	fn, _ := st.pass.TypesInfo.Uses[sel.Sel].(*types.Func)
+	if tempmodel.IsFlush(fn) {
+		return wmFlush
+	}
+	return writerMethods[tempmodel.FuncOf(fn)]
 }
 
 // analyze analyzes one function body: fn is its *ast.FuncDecl or *ast.FuncLit.
@@ -137,9 +116,8 @@ func (st *state) analyze(file *ast.File, winOK bool, fn ast.Node, body *ast.Bloc
 		if !ok {
 			return
 		}
-		_, f := tempmodel.Callee(info, call)
-		inRoot := f.IsMethod("os", "Root", "Create") || f.IsMethod("os", "Root", "OpenFile")
-		if !tempmodel.IsCreateTemp(f) && !f.Is("os", "Create") && !f.Is("os", "OpenFile") && !inRoot {
+		api, ok := fileapi.CallAPI(info, call)
+		if !ok || !creates(api) {
 			return
 		}
 		v := st.varOf(lhs[0])
@@ -151,7 +129,7 @@ func (st *state) analyze(file *ast.File, winOK bool, fn ast.Node, body *ast.Bloc
 		}
 		fv := found[v]
 		if fv == nil {
-			fv = &fileVar{v: v, writable: true, shareDelete: inRoot}
+			fv = &fileVar{v: v, writable: true, shareDelete: api.InRoot}
 			found[v] = fv
 			order = append(order, fv)
 		}
@@ -161,8 +139,9 @@ func (st *state) analyze(file *ast.File, winOK bool, fn ast.Node, body *ast.Bloc
 				fv.errVars = append(fv.errVars, ev)
 			}
 		}
-		if f.Is("os", "OpenFile") || f.IsMethod("os", "Root", "OpenFile") {
-			if !st.openFlagWrites(call, f) {
+		if api.Flags >= 0 {
+			// opened for writing only if the flags say so on every path
+			if fl, ok := st.m.CallFlags(call); !ok || !fl.Has(fileapi.FlagWrite) {
 				fv.writable = false
 			}
 		}
@@ -204,12 +183,18 @@ func (st *state) analyze(file *ast.File, winOK bool, fn ast.Node, body *ast.Bloc
 		fv.keys = []string{fmt.Sprintf("name:%d", fv.idx)}
 		if len(fv.creates) == 1 {
 			call := fv.creates[0]
-			_, f := tempmodel.Callee(info, call)
-			if (f.Is("os", "Create") || f.Is("os", "OpenFile")) && len(call.Args) > 0 {
-				if k := st.key(call.Args[0]); k != "" {
+			api, _ := fileapi.CallAPI(info, call)
+			path := fileapi.Arg(call, api.Path)
+			switch {
+			case api.InRoot:
+				if k := st.rootKey(call, api.Path); k != "" {
 					fv.keys = append(fv.keys, k)
 				}
-				if c, ok := ast.Unparen(call.Args[0]).(*ast.CallExpr); ok && len(c.Args) >= 2 {
+			case path != nil:
+				if k := st.key(path); k != "" {
+					fv.keys = append(fv.keys, k)
+				}
+				if c, ok := ast.Unparen(path).(*ast.CallExpr); ok && len(c.Args) >= 2 {
 					if _, jf := tempmodel.Callee(info, c); jf.Is("path/filepath", "Join") || jf.Is("path", "Join") {
 						if k := st.key(c.Args[0]); k != "" && k != `c:""` {
 							fv.dirKeys = append(fv.dirKeys, k)
@@ -217,13 +202,8 @@ func (st *state) analyze(file *ast.File, winOK bool, fn ast.Node, body *ast.Bloc
 					}
 				}
 			}
-			if f.IsMethod("os", "Root", "Create") || f.IsMethod("os", "Root", "OpenFile") {
-				if k := st.rootKey(call, 0); k != "" {
-					fv.keys = append(fv.keys, k)
-				}
-			}
-			if tempmodel.IsCreateTemp(f) && len(call.Args) > 0 {
-				if k := st.key(call.Args[0]); k != "" && k != `c:""` {
+			if dir := fileapi.Arg(call, api.DirArg); dir != nil && !api.InRoot {
+				if k := st.key(dir); k != "" && k != `c:""` {
 					fv.dirKeys = append(fv.dirKeys, k)
 				}
 			}
@@ -240,44 +220,12 @@ func (st *state) analyze(file *ast.File, winOK bool, fn ast.Node, body *ast.Bloc
 	st.flushOpenAtExit()
 }
 
-// openFlagWrites reports whether the flags of an os.OpenFile call are known
-// to open for writing.
-func (st *state) openFlagWrites(call *ast.CallExpr, f tempmodel.Func) bool {
-	if len(call.Args) < 2 {
-		return false
-	}
-	w, _, _, ok := st.flagBits(call.Args[1], call)
-	return ok && w
-}
-
-// flagBits evaluates open flags: write access, truncation, append.
-func (st *state) flagBits(e ast.Expr, call *ast.CallExpr) (write, trunc, app, ok bool) {
-	v, known := st.m.ConstInt(e)
-	if !known {
-		if tv, ok2 := st.pass.TypesInfo.Types[e]; ok2 && tv.Value != nil {
-			v, known = constant.Int64Val(constant.ToInt(tv.Value))
-		}
-	}
-	if !known {
-		return false, false, false, false
-	}
-	fn, _ := tempmodel.Callee(st.pass.TypesInfo, call)
-	if fn == nil || fn.Pkg() == nil {
-		return false, false, false, false
-	}
-	get := func(name string) int64 {
-		c, _ := fn.Pkg().Scope().Lookup(name).(*types.Const)
-		if c == nil {
-			return 0
-		}
-		x, _ := constant.Int64Val(constant.ToInt(c.Val()))
-		return x
-	}
-	wr, rdwr, tr, ap := get("O_WRONLY"), get("O_RDWR"), get("O_TRUNC"), get("O_APPEND")
-	if wr == 0 && rdwr == 0 {
-		return false, false, false, false
-	}
-	return v&(wr|rdwr) != 0, v&tr != 0, v&ap != 0, true
+// creates reports whether api opens a file by name that the function then
+// holds: it returns an *os.File and creates the file or takes open flags
+// (os.Create, os.OpenFile, os.CreateTemp, ioutil.TempFile and the Create
+// and OpenFile methods of *os.Root).
+func creates(api *fileapi.API) bool {
+	return api.ResultFile >= 0 && (api.Ops.Has(fileapi.OpCreate) || api.Flags >= 0)
 }
 
 // validFile checks that a file variable is only created by the calls seen
@@ -327,10 +275,10 @@ func (st *state) validFile(fv *fileVar) bool {
 			ok = false
 		case *ast.CallExpr:
 			if containsExpr(p.Args, id) {
-				if inLit != nil && !deferred && st.closesArg(p, indexOf(p.Args, id)) {
+				if inLit != nil && !deferred && st.mayCloseArg(p, indexOf(p.Args, id)) {
 					ok = false
 				}
-				if st.wraps(p) {
+				if st.wraps(p, indexOf(p.Args, id)) {
 					ok = false // a wrapper whose Close may close f
 				}
 				return
@@ -704,15 +652,15 @@ func (st *state) findRuns() {
 	})
 }
 
-// wraps reports whether call, outside the standard library, returns a
-// closable value built from its arguments (a wrapper that may close the
-// file it was given).
-func (st *state) wraps(call *ast.CallExpr) bool {
+// wraps reports whether call returns a closable value (other than the
+// known writers) and receives argument i as a value it may close: a
+// wrapper whose Close may close the file it was given.
+func (st *state) wraps(call *ast.CallExpr, i int) bool {
 	fn, f := tempmodel.Callee(st.pass.TypesInfo, call)
 	if fn == nil {
 		return false
 	}
-	if _, ok := writerCtors[f]; ok || st.isStd(fn) {
+	if _, ok := writerCtors[f]; ok || !tempmodel.Closable(st.paramType(call, i)) {
 		return false
 	}
 	sig, ok := fn.Type().(*types.Signature)
@@ -724,7 +672,7 @@ func (st *state) wraps(call *ast.CallExpr) bool {
 		if types.Identical(t, types.Universe.Lookup("error").Type()) {
 			continue
 		}
-		if st.closable(t) {
+		if tempmodel.Closable(t) {
 			if it, ok := t.Underlying().(*types.Interface); ok && it.NumMethods() == 0 {
 				continue
 			}
@@ -734,12 +682,27 @@ func (st *state) wraps(call *ast.CallExpr) bool {
 	return false
 }
 
-func (st *state) isStd(obj types.Object) bool {
-	if obj.Pkg() == nil {
+// handsOver reports whether call may close argument i or keep it beyond
+// the call: a dynamic call, a parameter of a closable type (an *os.File,
+// an io.Closer, any), a callee whose summary closes it, or a callee that
+// returns a value that may hold it (not only numbers, strings and errors).
+func (st *state) handsOver(call *ast.CallExpr, i int) bool {
+	fn, _ := tempmodel.Callee(st.pass.TypesInfo, call)
+	if fn == nil || tempmodel.Closable(st.paramType(call, i)) || st.closesArg(call, i) {
 		return true
 	}
-	tf := st.pass.Fset.File(obj.Pos())
-	return tf != nil && goroot != "" && strings.HasPrefix(tf.Name(), goroot)
+	sig, ok := fn.Type().(*types.Signature)
+	if !ok {
+		return true
+	}
+	for j := 0; j < sig.Results().Len(); j++ {
+		t := sig.Results().At(j).Type()
+		if _, basic := t.Underlying().(*types.Basic); basic || types.Identical(t, types.Universe.Lookup("error").Type()) {
+			continue
+		}
+		return true
+	}
+	return false
 }
 
 // isCleanup reports whether call is t.Cleanup (testing.T, B, F, TB).
@@ -749,8 +712,8 @@ func (st *state) isCleanup(call *ast.CallExpr) bool {
 }
 
 // inTestTempDir reports whether fv is made under t.TempDir() by its only
-// creating call, and is only used by methods, standard-library calls and
-// deferred code: nothing we cannot see may close it.
+// creating call, and is only used by methods, deferred code and calls that
+// do not hand it over (see handsOver): nothing we cannot see may close it.
 func (st *state) inTestTempDir(fv *fileVar) bool {
 	if len(fv.creates) != 1 || len(fv.creates[0].Args) == 0 {
 		return false
@@ -769,8 +732,7 @@ func (st *state) inTestTempDir(fv *fileVar) bool {
 		}
 		if n := len(parents); n > 0 {
 			if call, isCall := parents[n-1].(*ast.CallExpr); isCall && containsExpr(call.Args, id) {
-				fn, _ := tempmodel.Callee(st.pass.TypesInfo, call)
-				if fn == nil || !st.isStd(fn) || st.closesArg(call, indexOf(call.Args, id)) {
+				if st.handsOver(call, indexOf(call.Args, id)) {
 					ok = false
 				}
 			}

@@ -12,14 +12,25 @@
 // least one path that leads there: a Close on one branch does not cover the
 // other branch, and a deferred Close has not run yet. The name is followed
 // through f.Name(), local variables, struct fields of local variables and
-// string building (+, fmt.Sprintf, filepath.Join, strings.Join). A file
-// passed to a helper that closes its parameter counts as closed (the pass
-// exports a fact for such helpers so that callers in other packages see
-// it). A helper closes a parameter when it calls the method by which the
-// parameter's type implements io.Closer, or the Flush/Close method of a
-// known writer type; methods are told apart by their type, never by their
-// name alone. f.Sync() is not a close; Flush (or Close) of a bufio.Writer,
-// gzip.Writer, csv.Writer, tar.Writer, zip.Writer... counts as a flush.
+// string building (+, fmt.Sprintf, filepath.Join, strings.Join). The calls
+// that create, open, read, write, remove and rename by name, and their
+// argument roles and open flags (read by constant value), come from the
+// shared file-API table.
+//
+// A file passed to a helper that closes its parameter counts as closed.
+// The shared function summary (exported as a fact, so callers in other
+// packages see it) says a helper closes a parameter when every path that
+// returns passes a close of it — the method by which the parameter's type
+// implements io.Closer, the Flush/Close method of a known writer type, a
+// deferred call of one, or another helper that closes it — not counting
+// paths that return an error from an `err != nil` branch (a helper that
+// writes, returns the write's error, then closes, closes the file whenever
+// it succeeds). A helper that closes the parameter on some paths only
+// leaves the file open for the analysis, and no close is inserted after it
+// (it could fail with "file already closed"). Methods are told apart by
+// their type, never by their name alone. f.Sync() is not a close; Flush
+// (or Close) of a bufio.Writer, gzip.Writer, csv.Writer, tar.Writer,
+// zip.Writer... counts as a flush.
 //
 // # 1. Rename or remove while open
 //
@@ -121,19 +132,24 @@
 // cleanup: ... being used by another process". Reported at the creating
 // call when the file has been written, is open on some path to a return
 // (a t.Fatal path does not count), and is closed neither by a deferred call
-// nor by a t.Cleanup. Files handed to code outside the standard library,
-// or used inside a function literal, are left alone. Not reported in files
+// nor by a t.Cleanup. Files handed over — passed as a closable parameter
+// (an *os.File, an io.Closer, any), to a dynamic call, or to a function
+// that returns a value that may hold them — or used inside a function
+// literal, are left alone. Passing the file as an io.Writer to
+// fmt.Fprintf or io.Copy is not handing it over. Not reported in files
 // that cannot be built for Windows. No fix: add defer f.Close().
 //
 // # What is not followed
 //
 // A file that is returned, stored in a struct or a slice, converted to an
-// interface, handed to a wrapper outside the standard library that returns
-// something closable, or closed inside a function literal that is not
+// interface, passed as a closable parameter to a function that returns
+// something closable (a wrapper whose Close may close it; the known
+// writers aside), or closed inside a function literal that is not
 // deferred, is no longer tracked: its fate is decided elsewhere, and the
 // pass stays quiet rather than guess. Only `if err != nil`-style checks of
-// the creating call's error (also os.IsExist(err), errors.Is(err, ...)) mark
-// the branch where no file was opened.
+// the creating call's error (also os.IsExist, os.IsNotExist,
+// os.IsPermission, os.IsTimeout, errors.Is and errors.As of it) mark the
+// branch where no file was opened.
 //
 // # Fixes
 //

@@ -7,6 +7,7 @@ import (
 
 	"golang.org/x/tools/go/cfg"
 
+	"github.com/tempguard/tempguard/passes/internal/fileapi"
 	"github.com/tempguard/tempguard/passes/internal/tempmodel"
 )
 
@@ -169,7 +170,7 @@ func (st *state) callEvents(call *ast.CallExpr, out *[]event) {
 			}
 		}
 		if wv := st.writers[rv]; wv != nil {
-			switch writerMethods[st.method(sel)] {
+			switch st.writerMethod(sel) {
 			case wmFlush:
 				*out = append(*out, event{kind: evFlush, writer: wv.idx})
 			case wmWriteFlush:
@@ -223,74 +224,61 @@ func (st *state) callEvents(call *ast.CallExpr, out *[]event) {
 			}
 		}
 	}
-	if op, ok := nameOps[f]; ok {
-		st.nameEvents(call, op, out)
+	if api, ok := fileapi.CallAPI(info, call); ok {
+		st.nameEvents(call, api, out)
 	}
 	if uses := st.runs[call]; len(uses) > 0 {
 		*out = append(*out, event{kind: evRun, call: call, uses: uses})
 	}
 }
 
-// nameOp is a call that uses a file by name.
-type nameOp struct {
-	kind  evKind // evRemove (remove or rename) or evReopen
-	paths int    // how many leading arguments are paths
-	dir   bool   // also removes what is under the path (RemoveAll)
-	write bool   // reopens for writing
-	flags int    // index of the open flags, or -1
-	root  bool   // an *os.Root method: the paths are relative to the root
-}
-
-var nameOps = map[tempmodel.Func]nameOp{
-	{Pkg: "os", Name: "Remove"}:                  {kind: evRemove, paths: 1, flags: -1},
-	{Pkg: "os", Name: "RemoveAll"}:               {kind: evRemove, paths: 1, dir: true, flags: -1},
-	{Pkg: "os", Name: "Rename"}:                  {kind: evRemove, paths: 2, flags: -1},
-	{Pkg: "os", Name: "Open"}:                    {kind: evReopen, paths: 1, flags: -1},
-	{Pkg: "os", Name: "ReadFile"}:                {kind: evReopen, paths: 1, flags: -1},
-	{Pkg: "io/ioutil", Name: "ReadFile"}:         {kind: evReopen, paths: 1, flags: -1},
-	{Pkg: "os", Name: "OpenFile"}:                {kind: evReopen, paths: 1, flags: 1},
-	{Pkg: "os", Name: "Create"}:                  {kind: evReopen, paths: 1, write: true, flags: -1},
-	{Pkg: "os", Name: "WriteFile"}:               {kind: evReopen, paths: 1, write: true, flags: -1},
-	{Pkg: "io/ioutil", Name: "WriteFile"}:        {kind: evReopen, paths: 1, write: true, flags: -1},
-	{Pkg: "os", Recv: "Root", Name: "Remove"}:    {kind: evRemove, paths: 1, flags: -1, root: true},
-	{Pkg: "os", Recv: "Root", Name: "RemoveAll"}: {kind: evRemove, paths: 1, flags: -1, root: true},
-	{Pkg: "os", Recv: "Root", Name: "Rename"}:    {kind: evRemove, paths: 2, flags: -1, root: true},
-	{Pkg: "os", Recv: "Root", Name: "Open"}:      {kind: evReopen, paths: 1, flags: -1, root: true},
-	{Pkg: "os", Recv: "Root", Name: "ReadFile"}:  {kind: evReopen, paths: 1, flags: -1, root: true},
-	{Pkg: "os", Recv: "Root", Name: "OpenFile"}:  {kind: evReopen, paths: 1, flags: 1, root: true},
-	{Pkg: "os", Recv: "Root", Name: "Create"}:    {kind: evReopen, paths: 1, write: true, flags: -1, root: true},
-	{Pkg: "os", Recv: "Root", Name: "WriteFile"}: {kind: evReopen, paths: 1, write: true, flags: -1, root: true},
-}
-
-// nameEvents appends the events of a call that uses files by name.
-func (st *state) nameEvents(call *ast.CallExpr, op nameOp, out *[]event) {
+// nameEvents appends the events of a call that uses files by name: a
+// removal or rename (evRemove), or an open, read or write of the contents
+// (evReopen), as the file-API table describes the call.
+func (st *state) nameEvents(call *ast.CallExpr, api *fileapi.API, out *[]event) {
+	var kind evKind
+	switch {
+	case api.Ops.Any(fileapi.OpRemove | fileapi.OpRename):
+		kind = evRemove
+	case api.Ops.Any(fileapi.OpMkdir|fileapi.OpLink|fileapi.OpSymlink|fileapi.OpExec|fileapi.OpOpenRoot) ||
+		api.Ops.Has(fileapi.OpReadDir):
+		return
+	case api.Ops.Any(fileapi.OpOpen | fileapi.OpRead | fileapi.OpWrite | fileapi.OpTruncate):
+		kind = evReopen
+	default:
+		return // metadata: works on open files everywhere
+	}
 	var keys []string
-	for j := 0; j < op.paths && j < len(call.Args); j++ {
+	for _, j := range []int{api.Path, api.Src} {
+		if j < 0 {
+			continue
+		}
 		var k string
-		if op.root {
+		if api.InRoot {
 			k = st.rootKey(call, j)
-		} else {
-			k = st.key(call.Args[j])
+		} else if a := fileapi.Arg(call, j); a != nil {
+			k = st.key(a)
 		}
 		keys = append(keys, k)
 	}
-	write := op.write
-	if op.flags >= 0 && op.flags < len(call.Args) {
-		w, tr, ap, ok := st.flagBits(call.Args[op.flags], call)
-		write = ok && (w || tr || ap)
+	write := api.Ops.Any(fileapi.OpWrite | fileapi.OpTruncate)
+	if api.Flags >= 0 {
+		fl, ok := st.m.CallFlags(call)
+		write = ok && (fl.Has(fileapi.FlagWrite) || fl.Has(fileapi.FlagTrunc) || fl.Has(fileapi.FlagAppend))
 	}
+	dir := api.Recursive && !api.InRoot
 	for _, fv := range st.fileList {
-		if op.kind == evReopen && containsCall(fv.creates, call) {
+		if kind == evReopen && containsCall(fv.creates, call) {
 			continue
 		}
 		hit := false
 		for _, k := range keys {
-			if k != "" && (contains(fv.keys, k) || op.dir && contains(fv.dirKeys, k)) {
+			if k != "" && (contains(fv.keys, k) || dir && contains(fv.dirKeys, k)) {
 				hit = true
 			}
 		}
 		if hit {
-			*out = append(*out, event{kind: op.kind, file: fv.idx, call: call, write: write})
+			*out = append(*out, event{kind: kind, file: fv.idx, call: call, write: write})
 		}
 	}
 }

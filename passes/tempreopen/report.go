@@ -1029,7 +1029,7 @@ func (st *state) closedBefore(v *types.Var, at ast.Node, creates []*ast.CallExpr
 			}
 		}
 		if call == nil && n >= 1 {
-			if c, ok := parents[n-1].(*ast.CallExpr); ok && containsExpr(c.Args, id) && st.closesArg(c, indexOf(c.Args, id)) {
+			if c, ok := parents[n-1].(*ast.CallExpr); ok && containsExpr(c.Args, id) && st.mayCloseArg(c, indexOf(c.Args, id)) {
 				call = c
 			}
 		}

@@ -5,33 +5,20 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
-	"slices"
 
 	"golang.org/x/tools/go/analysis"
-	"golang.org/x/tools/go/types/typeutil"
 
 	"github.com/tempguard/tempguard/passes/internal/tempmodel"
 )
 
 // Analyzer is the tempreopen pass.
 var Analyzer = &analysis.Analyzer{
-	Name:      "tempreopen",
-	Doc:       doc,
-	URL:       "https://github.com/tempguard/tempguard#tempreopen",
-	Requires:  []*analysis.Analyzer{tempmodel.Analyzer},
-	Run:       run,
-	FactTypes: []analysis.Fact{(*closesFact)(nil)},
+	Name:     "tempreopen",
+	Doc:      doc,
+	URL:      "https://github.com/tempguard/tempguard#tempreopen",
+	Requires: []*analysis.Analyzer{tempmodel.Analyzer},
+	Run:      run,
 }
-
-// closesFact marks a function that closes (or flushes) some of its
-// parameters: callers passing an open file there may consider it closed.
-type closesFact struct {
-	Params []int // parameter indexes (receiver excluded)
-}
-
-func (*closesFact) AFact() {}
-
-func (f *closesFact) String() string { return "closes" + sprint(f.Params) }
 
 // fileVar is an *os.File variable of the function being analyzed that holds
 // a file created or opened by name.
@@ -67,14 +54,10 @@ type writerVar struct {
 }
 
 type state struct {
-	pass    *analysis.Pass
-	m       *tempmodel.Model
-	vars    map[*types.Var]*varInfo
-	params  map[*types.Var]bool
-	closers map[*types.Func][]int
-	decls   map[*types.Func]*ast.FuncDecl
-	msets   typeutil.MethodSetCache
-	inProg  map[*types.Func]bool
+	pass   *analysis.Pass
+	m      *tempmodel.Model
+	vars   map[*types.Var]*varInfo
+	params map[*types.Var]bool
 
 	// per function
 	fn    ast.Node
@@ -100,11 +83,8 @@ type state struct {
 func run(pass *analysis.Pass) (any, error) {
 	st := &state{
 		pass:     pass,
-		closers:  map[*types.Func][]int{},
-		inProg:   map[*types.Func]bool{},
 		reported: map[token.Pos]bool{},
 	}
-	st.exportFacts()
 	m := tempmodel.Get(pass)
 	if !m.Relevant {
 		return nil, nil
@@ -133,121 +113,17 @@ func run(pass *analysis.Pass) (any, error) {
 	return nil, nil
 }
 
-// exportFacts exports a closesFact for every function of a package outside
-// the standard library that closes or flushes one of its parameters.
-func (st *state) exportFacts() {
-	pass := st.pass
-	if len(pass.Files) == 0 || inGOROOT(pass) {
-		return
-	}
-	for _, f := range pass.Files {
-		for _, d := range f.Decls {
-			fd, ok := d.(*ast.FuncDecl)
-			if !ok || fd.Body == nil {
-				continue
-			}
-			fn, ok := pass.TypesInfo.Defs[fd.Name].(*types.Func)
-			if !ok || !fn.Exported() {
-				continue // other packages can only call exported functions
-			}
-			if ps := st.closesParams(fn); len(ps) > 0 {
-				pass.ExportObjectFact(fn, &closesFact{Params: ps})
-			}
-		}
-	}
-}
-
-func (st *state) funcDecl(fn *types.Func) *ast.FuncDecl {
-	if st.decls == nil {
-		st.decls = map[*types.Func]*ast.FuncDecl{}
-		for _, f := range st.pass.Files {
-			for _, d := range f.Decls {
-				if fd, ok := d.(*ast.FuncDecl); ok && fd.Body != nil {
-					if obj, ok := st.pass.TypesInfo.Defs[fd.Name].(*types.Func); ok {
-						st.decls[obj] = fd
-					}
-				}
-			}
-		}
-	}
-	return st.decls[fn]
-}
-
-// Interfaces of the io package, rebuilt here: a type closes through
-// io.Closer's method and writes through io.Writer's, whatever it is called.
-var (
-	errorType   = types.Universe.Lookup("error").Type()
-	closerIface = newIface("Close", nil, types.NewTuple(types.NewVar(token.NoPos, nil, "", errorType)))
-	writerIface = newIface("Write",
-		types.NewTuple(types.NewVar(token.NoPos, nil, "p", types.NewSlice(types.Typ[types.Byte]))),
-		types.NewTuple(types.NewVar(token.NoPos, nil, "n", types.Typ[types.Int]), types.NewVar(token.NoPos, nil, "err", errorType)))
-)
-
-func newIface(method string, params, results *types.Tuple) *types.Interface {
-	sig := types.NewSignatureType(nil, nil, nil, params, results, false)
-	return types.NewInterfaceType([]*types.Func{types.NewFunc(token.NoPos, nil, method, sig)}, nil).Complete()
-}
-
-// implements reports whether t or *t implements iface.
-func implements(t types.Type, iface *types.Interface) bool {
-	if types.Implements(t, iface) {
-		return true
-	}
-	if _, isPtr := t.Underlying().(*types.Pointer); !isPtr && !types.IsInterface(t) {
-		return types.Implements(types.NewPointer(t), iface)
-	}
-	return false
-}
-
-// closable reports whether a value of type t may be closed or flushed: it
-// implements io.Closer, has a flushing method of a known writer, or is an
-// empty interface (which may hold a file and be asserted to io.Closer).
-func (st *state) closable(t types.Type) bool {
-	if t == nil {
-		return false
-	}
-	if b, ok := t.Underlying().(*types.Basic); ok && b.Kind() != types.UnsafePointer {
-		return false
-	}
-	if implements(t, closerIface) {
-		return true
-	}
-	ms := st.msets.MethodSet(t)
-	if _, isPtr := t.(*types.Pointer); !isPtr && !types.IsInterface(t) {
-		ms = st.msets.MethodSet(types.NewPointer(t))
-	}
-	for i := 0; i < ms.Len(); i++ {
-		if fn, ok := ms.At(i).Obj().(*types.Func); ok && writerMethods[tempmodel.FuncOf(fn)].flushes() {
-			return true
-		}
-	}
-	if it, ok := t.Underlying().(*types.Interface); ok && it.NumMethods() == 0 {
-		return true
-	}
-	return false
-}
-
 // closingMethod reports whether sel selects a method that closes or
-// flushes its receiver: the method by which the receiver's type implements
-// io.Closer, or a flushing method of a known writer.
+// flushes its receiver (its io.Closer method, a flushing method of a known
+// writer).
 func (st *state) closingMethod(sel *ast.SelectorExpr) bool {
-	return writerMethods[st.method(sel)].flushes() || st.closerMethod(sel)
+	return tempmodel.ClosingMethod(st.pass.TypesInfo, sel)
 }
 
 // closerMethod reports whether sel selects the method by which the
 // receiver's type implements io.Closer.
 func (st *state) closerMethod(sel *ast.SelectorExpr) bool {
-	fn, ok := st.pass.TypesInfo.Uses[sel.Sel].(*types.Func)
-	if !ok {
-		return false
-	}
-	t := st.pass.TypesInfo.TypeOf(sel.X)
-	if t == nil || !implements(t, closerIface) {
-		return false
-	}
-	m := closerIface.Method(0)
-	obj, _, _ := types.LookupFieldOrMethod(t, true, m.Pkg(), m.Name())
-	return obj == fn
+	return tempmodel.CloserMethod(st.pass.TypesInfo, sel)
 }
 
 // method returns the identity of the method that sel selects.
@@ -261,89 +137,10 @@ func (st *state) isFileClose(sel *ast.SelectorExpr) bool {
 	return st.method(sel).IsMethod("os", "File", "Close")
 }
 
-// closesParams returns the indexes of fn's parameters that fn closes or
-// flushes (on some path), for functions of this package.
-func (st *state) closesParams(fn *types.Func) []int {
-	if ps, ok := st.closers[fn]; ok {
-		return ps
-	}
-	if st.inProg[fn] {
-		return nil
-	}
-	sig, ok := fn.Type().(*types.Signature)
-	if !ok {
-		return nil
-	}
-	params := map[*types.Var]int{}
-	for i := 0; i < sig.Params().Len(); i++ {
-		p := sig.Params().At(i)
-		t := p.Type()
-		if sig.Variadic() && i == sig.Params().Len()-1 {
-			if s, ok := t.(*types.Slice); ok {
-				t = s.Elem()
-			}
-		}
-		if st.closable(t) {
-			params[p] = i
-		}
-	}
-	if len(params) == 0 {
-		st.closers[fn] = nil
-		return nil
-	}
-	fd := st.funcDecl(fn)
-	if fd == nil {
-		st.closers[fn] = nil
-		return nil
-	}
-	st.inProg[fn] = true
-	defer delete(st.inProg, fn)
-	var out []int
-	add := func(i int) {
-		if !slices.Contains(out, i) {
-			out = append(out, i)
-		}
-	}
-	paramOf := func(e ast.Expr) (int, bool) {
-		id, ok := ast.Unparen(e).(*ast.Ident)
-		if !ok {
-			return 0, false
-		}
-		v, ok := st.pass.TypesInfo.Uses[id].(*types.Var)
-		if !ok {
-			return 0, false
-		}
-		i, ok := params[v]
-		return i, ok
-	}
-	ast.Inspect(fd.Body, func(n ast.Node) bool {
-		switch n := n.(type) {
-		case *ast.SelectorExpr:
-			if i, ok := paramOf(n.X); ok && st.closingMethod(n) {
-				add(i)
-			}
-		case *ast.CallExpr:
-			for j, a := range n.Args {
-				if i, ok := paramOf(a); ok && st.closesArg(n, j) {
-					add(i)
-				}
-			}
-		case *ast.RangeStmt:
-			// for _, c := range closers { c.Close() }
-			if i, ok := paramOf(n.X); ok && n.Value != nil {
-				if v := st.varOf(n.Value); v != nil {
-					params[v] = i
-				}
-			}
-		}
-		return true
-	})
-	slices.Sort(out)
-	st.closers[fn] = out
-	return out
-}
-
-// closesArg reports whether call may close (or flush) its argument i.
+// closesArg reports whether call closes (or flushes) its argument i: the
+// callee's summary says so (it closes it on every path that returns without
+// an error), or the callee is a function value or an interface method that
+// may do anything (the file is then taken as closed, to stay quiet).
 func (st *state) closesArg(call *ast.CallExpr, i int) bool {
 	info := st.pass.TypesInfo
 	if tv, ok := info.Types[call.Fun]; ok && tv.IsType() {
@@ -371,14 +168,25 @@ func (st *state) closesArg(call *ast.CallExpr, i int) bool {
 	if n := sig.Params().Len(); sig.Variadic() && i >= n-1 {
 		i = n - 1
 	}
-	if fn.Pkg() == st.pass.Pkg {
-		return slices.Contains(st.closesParams(fn.Origin()), i)
+	return st.m.Summary(fn).Param(i)&tempmodel.UseClose != 0
+}
+
+// mayCloseArg reports whether call may close argument i on some path: it
+// closes it (closesArg), or the callee's summary says it may
+// (UseMayClose). A close inserted after such a call could fail with "file
+// already closed".
+func (st *state) mayCloseArg(call *ast.CallExpr, i int) bool {
+	if st.closesArg(call, i) {
+		return true
 	}
-	var fact closesFact
-	if st.pass.ImportObjectFact(fn.Origin(), &fact) {
-		return slices.Contains(fact.Params, i)
+	fn, _ := tempmodel.Callee(st.pass.TypesInfo, call)
+	if fn == nil {
+		return false // a conversion or a builtin
 	}
-	return false
+	if sig, ok := fn.Type().(*types.Signature); ok && sig.Variadic() && i >= sig.Params().Len()-1 {
+		i = sig.Params().Len() - 1
+	}
+	return st.m.Summary(fn).Param(i)&tempmodel.UseMayClose != 0
 }
 
 // writesArg reports whether call writes to its argument i (an io.Writer
@@ -398,20 +206,29 @@ func (st *state) writesArg(call *ast.CallExpr, i int) bool {
 		return false
 	}
 	t := sig.Params().At(i).Type()
-	return types.IsInterface(t) && implements(t, writerIface)
+	return types.IsInterface(t) && tempmodel.Implements(t, tempmodel.WriterIface)
 }
 
-func inGOROOT(pass *analysis.Pass) bool {
-	p := pass.Pkg.Path()
-	// standard library paths have no dot in their first element
-	for i := 0; i < len(p); i++ {
-		if p[i] == '/' {
-			break
-		}
-		if p[i] == '.' {
-			return false
-		}
+// paramType returns the type of the parameter of call's callee that
+// receives argument i, or nil.
+func (st *state) paramType(call *ast.CallExpr, i int) types.Type {
+	fn, _ := tempmodel.Callee(st.pass.TypesInfo, call)
+	if fn == nil {
+		return nil
 	}
-	tf := pass.Fset.File(pass.Files[0].Pos())
-	return tf != nil && goroot != "" && hasPrefix(tf.Name(), goroot)
+	sig, ok := fn.Type().(*types.Signature)
+	if !ok {
+		return nil
+	}
+	n := sig.Params().Len()
+	switch {
+	case sig.Variadic() && i >= n-1 && !call.Ellipsis.IsValid():
+		if sl, ok := sig.Params().At(n - 1).Type().(*types.Slice); ok {
+			return sl.Elem()
+		}
+		return nil
+	case i < n:
+		return sig.Params().At(i).Type()
+	}
+	return nil
 }

@@ -88,11 +88,14 @@ const (
 	// UseWrite: the function writes to the parameter (an *os.File or an
 	// io.Writer).
 	UseWrite
+	// UseMayClose: the function may close the parameter on some path (a
+	// close of it after the call could fail with "file already closed").
+	UseMayClose
 )
 
 func (u ParamUse) String() string {
 	var parts []string
-	for i, n := range []string{"close", "remove", "keep", "open", "rename", "exec", "read", "return", "write"} {
+	for i, n := range []string{"close", "remove", "keep", "open", "rename", "exec", "read", "return", "write", "mayclose"} {
 		if u&(1<<i) != 0 {
 			parts = append(parts, n)
 		}

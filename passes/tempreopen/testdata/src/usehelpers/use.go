@@ -50,3 +50,27 @@ func notClosed(dst string) error {
 	f.WriteString(helpers.Describe(f))
 	return os.Rename(f.Name(), dst) // want `os.Rename of f's file while f is still open`
 }
+
+// Closed on some paths only: still open on the others, and no close can
+// be inserted (it would fail where the helper closed the file).
+func closedSometimes(dst string, keep bool) error {
+	f, err := os.CreateTemp("", "cs")
+	if err != nil {
+		return err
+	}
+	f.WriteString("x")
+	helpers.CloseIf(f, keep)
+	return os.Rename(f.Name(), dst) // want `os.Rename of f's file while f is still open`
+}
+
+// Closed whenever the helper succeeds.
+func writtenAndClosed(dst string, b []byte) error {
+	f, err := os.CreateTemp("", "wc")
+	if err != nil {
+		return err
+	}
+	if err := helpers.WriteAndClose(f, b); err != nil {
+		return err
+	}
+	return os.Rename(f.Name(), dst)
+}
