@@ -9,11 +9,4 @@ package passes_test
 // trap, trapnames), and lost / new / message.
 //
 // This list must end empty.
-var metaKnownDiffs = []knownDiff{
-	// tempcleanup
-	{"tempcleanup", "leaks/leaks.go", 403, "trap", "lost"},
-	{"tempcleanup", "quiet/quiet.go", 784, "neutral", "new"},
-	{"tempcleanup", "tests/e_test.go", 27, "neutral", "new"},
-	{"tempcleanup", "tests/e_test.go", 27, "trap", "new"},
-	{"tempcleanup", "tests/e_test.go", 140, "trap", "lost"},
-}
+var metaKnownDiffs = []knownDiff{}

@@ -57,7 +57,7 @@ func (c *checker) checkCreation(cur inspector.Cursor, call *ast.CallExpr, isDir 
 	// destination's filesystem) or needs a short path for a unix socket
 	// (t.TempDir() names can exceed the 104/108-byte sun_path limit) has a
 	// reason; those get the leak check below like any other code.
-	if c.isTestFile(call.Pos()) && !c.sharedResult(cur) && c.sharedTempArg(call.Args[0]) && !c.forSocket(fn, call) {
+	if c.isTestFile(call.Pos()) && !c.sharedResult(cur) && c.sharedTempArg(call.Args[0]) && !c.needsSharedDir(fn, call) {
 		if tv := c.testingVar(cur, call.Pos()); tv != nil {
 			n := len(c.pending)
 			if isDir {
@@ -884,29 +884,46 @@ func (c *checker) reportTestDir(cur inspector.Cursor, call *ast.CallExpr, f temp
 }
 
 // isErrCheck reports whether n is `if err != nil { ... }` (no init, no
-// else) or a statement such as require.NoError(t, err) that only checks
-// err.
+// else) or a call statement that can do nothing but examine err: a
+// function outside the standard library (a helper of the program, an
+// assertion library's require.NoError) called with err, the test's
+// testing.TB values and constants only, whose results are unused. With
+// the MkdirTemp gone, err is nil there.
 func (c *checker) isErrCheck(n ast.Node, errVar *types.Var) bool {
 	switch n := n.(type) {
 	case *ast.IfStmt:
 		return n.Init == nil && n.Else == nil && c.nilCheck(n.Cond, errVar) == token.NEQ
 	case *ast.ExprStmt:
 		call, ok := ast.Unparen(n.X).(*ast.CallExpr)
-		if !ok {
+		if !ok || call.Ellipsis.IsValid() {
 			return false
 		}
-		name := strings.ToLower(calleeName(call))
-		if !strings.Contains(name, "noerror") && !strings.Contains(name, "nil") && !strings.HasPrefix(name, "check") && !strings.HasPrefix(name, "must") {
+		switch fun := ast.Unparen(call.Fun).(type) {
+		case *ast.Ident:
+		case *ast.SelectorExpr:
+			if _, ok := ast.Unparen(fun.X).(*ast.Ident); !ok {
+				return false // the receiver expression may do more
+			}
+		default:
+			return false
+		}
+		fn, _ := tempmodel.Callee(c.info, call)
+		if fn == nil || fn.Pkg() == nil || c.isStd(fn.Pkg()) {
 			return false
 		}
 		found := false
 		for _, a := range call.Args {
-			switch a := ast.Unparen(a).(type) {
-			case *ast.Ident:
-				if c.info.Uses[a] == errVar {
-					found = true
-				}
-			case *ast.BasicLit:
+			if tv, ok := c.info.Types[a]; ok && tv.Value != nil {
+				continue
+			}
+			id, ok := ast.Unparen(a).(*ast.Ident)
+			if !ok {
+				return false
+			}
+			switch obj := c.info.Uses[id]; {
+			case obj == errVar:
+				found = true
+			case obj != nil && isTestingTB(obj.Type()):
 			default:
 				return false
 			}
@@ -1212,18 +1229,17 @@ func (c *checker) sharedResult(cur inspector.Cursor) bool {
 	return v != nil && v.Parent() == c.pass.Pkg.Scope()
 }
 
-// closes reports whether the function calls v.Close() (directly or
-// deferred) anywhere.
+// closes reports whether the function calls (*os.File).Close on v
+// (directly or deferred) anywhere.
 func (c *checker) closes(v *types.Var) bool {
 	for _, u := range c.usesOf(v) {
 		if ek, _ := u.ParentEdge(); ek != edge.SelectorExpr_X {
 			continue
 		}
-		sel := u.Parent().Node().(*ast.SelectorExpr)
-		if sel.Sel.Name != "Close" {
+		if ek, _ := u.Parent().ParentEdge(); ek != edge.CallExpr_Fun {
 			continue
 		}
-		if ek, _ := u.Parent().ParentEdge(); ek == edge.CallExpr_Fun {
+		if _, f := tempmodel.Callee(c.info, u.Parent().Parent().Node().(*ast.CallExpr)); f.IsMethod("os", "File", "Close") {
 			return true
 		}
 	}
@@ -1270,51 +1286,118 @@ func (c *checker) dropErrConflicts(fds []*finding) {
 	}
 }
 
-// forSocket reports whether a test's temp object must be in the shared
-// temp dir: it is for a unix socket (the pattern or a string constant of
-// the function mentions "sock", or the function uses the "unix" network;
-// t.TempDir() paths, which contain the test's name, are often too long
-// for a socket path), or the test is about the temp dir itself (it
-// calls os.TempDir() elsewhere or names $TMPDIR, $TMP or $TEMP).
-func (c *checker) forSocket(fn ast.Node, call *ast.CallExpr) bool {
-	sockish := func(s string) bool {
-		s = strings.ToLower(s)
-		return strings.Contains(s, "sock") || s == "unix" || s == "unixgram" || s == "unixpacket"
+// socketNetworks are the network arguments (by index) of the net calls
+// that take one: a constant "unix", "unixgram" or "unixpacket" there
+// means a unix socket.
+var socketNetworks = map[tempmodel.Func]int{
+	{Pkg: "net", Name: "Listen"}:                             0,
+	{Pkg: "net", Name: "ListenPacket"}:                       0,
+	{Pkg: "net", Name: "Dial"}:                               0,
+	{Pkg: "net", Name: "DialTimeout"}:                        0,
+	{Pkg: "net", Name: "ListenUnix"}:                         0,
+	{Pkg: "net", Name: "ListenUnixgram"}:                     0,
+	{Pkg: "net", Name: "DialUnix"}:                           0,
+	{Pkg: "net", Name: "ResolveUnixAddr"}:                    0,
+	{Pkg: "net", Recv: "Dialer", Name: "Dial"}:               0,
+	{Pkg: "net", Recv: "Dialer", Name: "DialContext"}:        1,
+	{Pkg: "net", Recv: "ListenConfig", Name: "Listen"}:       1,
+	{Pkg: "net", Recv: "ListenConfig", Name: "ListenPacket"}: 1,
+	{Pkg: "syscall", Name: "Socket"}:                         0,
+	{Pkg: "golang.org/x/sys/unix", Name: "Socket"}:           0,
+}
+
+// unixAddrTypes are the types of unix socket addresses.
+var unixAddrTypes = map[[2]string]bool{
+	{"net", "UnixAddr"}:                       true,
+	{"syscall", "SockaddrUnix"}:               true,
+	{"golang.org/x/sys/unix", "SockaddrUnix"}: true,
+}
+
+// envCalls are the calls that read or set an environment variable by
+// the name in argument 0.
+var envCalls = map[tempmodel.Func]bool{
+	{Pkg: "os", Name: "Setenv"}:                      true,
+	{Pkg: "os", Name: "Getenv"}:                      true,
+	{Pkg: "os", Name: "LookupEnv"}:                   true,
+	{Pkg: "os", Name: "Unsetenv"}:                    true,
+	{Pkg: "syscall", Name: "Setenv"}:                 true,
+	{Pkg: "syscall", Name: "Getenv"}:                 true,
+	{Pkg: "syscall", Name: "Unsetenv"}:               true,
+	{Pkg: "testing", Recv: "common", Name: "Setenv"}: true,
+	{Pkg: "testing", Recv: "T", Name: "Setenv"}:      true,
+	{Pkg: "testing", Recv: "B", Name: "Setenv"}:      true,
+}
+
+// isUnixSocketCall reports whether call opens, dials or resolves a unix
+// socket: a net call whose network is the constant "unix", "unixgram" or
+// "unixpacket", or a socket(2) call in the AF_UNIX domain.
+func (c *checker) isUnixSocketCall(call *ast.CallExpr) bool {
+	_, f := tempmodel.Callee(c.info, call)
+	i, ok := socketNetworks[f]
+	if !ok || i >= len(call.Args) {
+		return false
 	}
-	if len(call.Args) == 2 {
-		if s, ok := c.m.ConstString(call.Args[1]); ok && sockish(s) {
-			return true
-		}
+	if f.Name == "Socket" {
+		v, ok := c.m.ConstInt(call.Args[i])
+		return ok && v == 1 // AF_UNIX on every system Go supports
 	}
+	s, ok := c.m.ConstString(call.Args[i])
+	return ok && (s == "unix" || s == "unixgram" || s == "unixpacket")
+}
+
+// isUnixAddr reports whether t is (a pointer to) a unix socket address.
+func isUnixAddr(t types.Type) bool {
+	if p, ok := types.Unalias(t).(*types.Pointer); ok {
+		t = p.Elem()
+	}
+	n, ok := types.Unalias(t).(*types.Named)
+	return ok && n.Obj().Pkg() != nil && unixAddrTypes[[2]string{n.Obj().Pkg().Path(), n.Obj().Name()}]
+}
+
+// needsSharedDir reports whether a test's temp object belongs in the
+// shared temp dir, by what the function does: it uses a unix socket (a
+// net call with a "unix" network, a socket(2) call in AF_UNIX, a unix
+// socket address: t.TempDir() paths, which contain the test's name, are
+// often too long for the 104/108-byte socket path), or it is about the
+// temp dir itself (it reads or sets $TMPDIR, $TMP or $TEMP, or calls
+// os.TempDir() other than in a message).
+func (c *checker) needsSharedDir(fn ast.Node, call *ast.CallExpr) bool {
 	found := false
 	message := map[ast.Node]bool{} // arguments of t.Errorf, fmt.Sprintf, log.Printf...
 	ast.Inspect(fn, func(n ast.Node) bool {
 		if found {
 			return false
 		}
-		if cl, ok := n.(*ast.CallExpr); ok {
-			if fn, _ := tempmodel.Callee(c.info, cl); fn != nil && fn.Pkg() != nil {
-				switch fn.Pkg().Path() {
-				case "testing", "fmt", "log", "errors":
-					for _, a := range cl.Args {
-						message[ast.Unparen(a)] = true
-					}
+		if e, ok := n.(ast.Expr); ok {
+			if t := c.info.TypeOf(e); t != nil && isUnixAddr(t) {
+				found = true
+				return false
+			}
+		}
+		cl, ok := n.(*ast.CallExpr)
+		if !ok {
+			return true
+		}
+		callee, f := tempmodel.Callee(c.info, cl)
+		if callee != nil && callee.Pkg() != nil {
+			switch callee.Pkg().Path() {
+			case "testing", "fmt", "log", "errors":
+				for _, a := range cl.Args {
+					message[ast.Unparen(a)] = true
 				}
 			}
 		}
-		switch n := n.(type) {
-		case *ast.BasicLit:
-			if n.Kind == token.STRING {
-				if s, err := strconv.Unquote(n.Value); err == nil && (sockish(s) || s == "TMPDIR" || s == "TMP" || s == "TEMP") {
-					found = true // a socket, or a test about the temp dir setting itself
-				}
+		switch {
+		case c.isUnixSocketCall(cl):
+			found = true
+		case envCalls[f] && len(cl.Args) > 0:
+			if k, ok := c.m.ConstString(cl.Args[0]); ok && (k == "TMPDIR" || k == "TMP" || k == "TEMP") {
+				found = true
 			}
-		case *ast.CallExpr:
-			if len(call.Args) > 0 && n != call.Args[0] && !message[n] && c.isOSTempDirCall(n) {
-				found = true // the test looks in os.TempDir(): the object must be there
-			}
+		case len(call.Args) > 0 && cl != call.Args[0] && !message[cl] && c.isOSTempDirCall(cl):
+			found = true // the test looks in os.TempDir(): the object must be there
 		}
-		return true
+		return !found
 	})
 	return found
 }

@@ -35,11 +35,14 @@
 // removed, and so are files created under os.TempDir(): t.TempDir() is
 // private to the test and removed by the testing package after it. A test
 // that picks another base dir ("testdata", "/tmp" for a short path), that
-// needs a unix socket path (the pattern or a string of the function
-// mentions "sock", or it uses the "unix" network: t.TempDir() names can
-// exceed the 104/108-byte sun_path limit), or that is about the temp dir
-// itself (calls os.TempDir() elsewhere, names $TMPDIR) gets the ordinary
-// leak check instead.
+// uses a unix socket (a net call whose network is the constant "unix",
+// "unixgram" or "unixpacket", a socket(2) call in AF_UNIX, a
+// net.UnixAddr or SockaddrUnix: t.TempDir() names can exceed the
+// 104/108-byte sun_path limit), or that is about the temp dir itself
+// (calls os.TempDir() other than in a message, reads or sets $TMPDIR,
+// $TMP or $TEMP through os.Getenv, os.LookupEnv, os.Setenv or t.Setenv)
+// gets the ordinary leak check instead. What the pattern or the
+// function's strings say (a "sock" in them) does not count.
 //
 // # What stays quiet
 //
@@ -50,14 +53,18 @@
 // put in a value of the program's own type that has methods (a wrapper
 // that may clean up), written out as data (os.WriteFile, Fprintf to a
 // file), or passed to a function that keeps it (fact "keeps param i";
-// methods of packages tempguard did not analyze, and standard methods such
-// as Store, Set, Add, are assumed to keep). A removal under a condition
+// methods of packages tempguard did not analyze are assumed to keep; of
+// the standard library, the functions and methods of a fixed table keep:
+// os.Setenv, os.Chdir, sync.Map.Store, http.Header.Set, url.Values.Add,
+// list.List.PushBack, reflect.Value.Set, ...). A removal under a condition
 // that is not about an error (`if !keep { defer os.RemoveAll(dir) }`) is
 // a deliberate choice. Paths that end in os.Exit, log.Fatal, panic or
 // t.Fatal are not exits. A file created inside a private temp dir is
-// covered by that dir. A path that is never removed and is shown to the
-// user as kept output (fmt.Printf("profile written to %s", f.Name()),
-// log.Printf("artifacts kept in %s", dir)) is deliberate. In tests, a
+// covered by that dir. A path that is never removed and is printed or
+// logged as is for the user (fmt.Print*, fmt.Fprint* or io.WriteString to
+// os.Stdout or os.Stderr, log, *log.Logger, log/slog) is kept on purpose
+// and shown, whatever the message says; a value computed from the path
+// (its length, a hash of it) does not show it. In tests, a
 // creation under a directory of unknown origin (a helper's dir
 // parameter, usually the caller's t.TempDir()) is not checked. The search remembers nil tests of local variables
 // along a path, so `if werr == nil { ... }` chains do not produce
@@ -81,9 +88,25 @@
 // is not written as "" or os.TempDir() (a variable) is reported without a
 // fix, and none is reported under t.TempDir() or for fixtures kept in
 // globals or fields, which outlive one test.
+// The error check dropped with the MkdirTemp is `if err != nil { ... }`
+// or a call statement of a function outside the standard library whose
+// arguments are only err, testing.TB values and constants (a helper or
+// an assertion such as require.NoError: with t.TempDir() err is nil).
 // `os.CreateTemp("", p)` becomes `os.CreateTemp(t.TempDir(), p)`, and
 // os.TempDir() as the base of a test file's path becomes t.TempDir().
 // The test's own variable name (t, b, f, tb) is used.
+//
+// # What no longer counts
+//
+// Names and words decide nothing: earlier versions treated a "sock" in a
+// test's pattern or strings as a unix socket (now: the typed evidence
+// above, so such a test gets the t.TempDir() finding), let sixteen words
+// in a log message ("kept", "written", "artifact"...) decide whether a
+// printed path was kept on purpose (now: printing the path itself is
+// what counts, so a never-removed dir printed as "using %s" is quiet),
+// counted standard methods named Set*, Add*, Store*... as keeping their
+// argument (now: the table above), and took calls named check*, must*
+// or *nil* for error checks (now: the argument rule above).
 //
 // # Example
 //
@@ -129,8 +152,9 @@ cleanup. syscall/unix Unlink counts as removal. In _test.go files with a
 *testing.T/B/F in scope: os.MkdirTemp/ioutil.TempDir and
 os.CreateTemp/ioutil.TempFile in "" or os.TempDir(), and files created
 under os.TempDir() (use t.TempDir()); not when the test picks another
-base dir, needs a unix socket path (short), or is about os.TempDir() or
-$TMPDIR itself: those get the leak check.
+base dir, uses a unix socket ("unix" network, AF_UNIX, net.UnixAddr:
+short path), or is about os.TempDir() or $TMPDIR/$TMP/$TEMP itself:
+those get the leak check.
 
 Quiet: the object, its name, or a value built from them is returned,
 stored in a field, map, slice or global, sent on a channel, captured by a
@@ -139,7 +163,7 @@ value of the program's own type with methods, written out as data, or
 passed to a function that keeps it; removal under a non-error condition
 (if !keep); exits through os.Exit, log.Fatal, panic or t.Fatal; files
 created inside a private temp dir; MkdirTemp under t.TempDir() in tests;
-a never-removed path printed as kept output ("profile written to %s");
+a never-removed path printed or logged as is for the user (any message);
 in tests, objects under a helper's dir parameter; error checks the
 analyzer does not understand.
 

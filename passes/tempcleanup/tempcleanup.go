@@ -122,33 +122,16 @@ func run(pass *analysis.Pass) (any, error) {
 func (c *checker) checkFile(fileCur inspector.Cursor, isTest bool) {
 	for cur := range fileCur.Preorder((*ast.CallExpr)(nil)) {
 		call := cur.Node().(*ast.CallExpr)
-		name := calleeName(call)
-		switch name {
-		case "CreateTemp", "TempFile", "MkdirTemp", "TempDir":
-		default:
-			if isTest {
-				c.checkTestTempDirBase(cur, call)
-			}
-			continue
-		}
 		_, f := tempmodel.Callee(c.info, call)
 		switch {
 		case tempmodel.IsMkdirTemp(f):
 			c.checkCreation(cur, call, true, f)
 		case tempmodel.IsCreateTemp(f):
 			c.checkCreation(cur, call, false, f)
+		case isTest:
+			c.checkTestTempDirBase(cur, call)
 		}
 	}
-}
-
-func calleeName(call *ast.CallExpr) string {
-	switch fun := ast.Unparen(call.Fun).(type) {
-	case *ast.Ident:
-		return fun.Name
-	case *ast.SelectorExpr:
-		return fun.Sel.Name
-	}
-	return ""
 }
 
 func inGOROOT(pass *analysis.Pass) bool {
@@ -391,16 +374,12 @@ func (c *checker) litDisposition(cur inspector.Cursor) (disposition, token.Pos) 
 		return dispImmediate, parent.Node().Pos()
 	case edge.CallExpr_Args:
 		call := parent.Node().(*ast.CallExpr)
-		if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok && sel.Sel.Name == "Cleanup" && len(call.Args) == 1 {
-			if s := c.info.Selections[sel]; s != nil {
-				if obj := s.Obj(); obj.Pkg() != nil && obj.Pkg().Path() == "testing" {
-					pk, _ := parent.ParentEdge()
-					if pk == edge.DeferStmt_Call || pk == edge.GoStmt_Call {
-						return dispOther, token.NoPos
-					}
-					return dispCleanup, call.Pos()
-				}
+		if _, f := tempmodel.Callee(c.info, call); f.Pkg == "testing" && f.Recv != "" && f.Name == "Cleanup" && len(call.Args) == 1 {
+			pk, _ := parent.ParentEdge()
+			if pk == edge.DeferStmt_Call || pk == edge.GoStmt_Call {
+				return dispOther, token.NoPos
 			}
+			return dispCleanup, call.Pos()
 		}
 	}
 	return dispOther, token.NoPos
@@ -452,7 +431,7 @@ func (c *checker) classify(fn ast.Node, body *ast.BlockStmt, u inspector.Cursor,
 				return
 			}
 			if k == kFile {
-				if s.Obj().Name() == "Name" {
+				if fn, _ := s.Obj().(*types.Func); fn != nil && tempmodel.FuncOf(fn).IsMethod("os", "File", "Name") {
 					cur, k = parent.Parent(), kName
 					continue
 				}
@@ -722,36 +701,59 @@ func isRemoval(f tempmodel.Func) bool {
 	return false
 }
 
-// stdKeepers are standard functions that keep their argument.
+// stdKeepers are standard functions and methods that keep an argument
+// beyond the call: in the process state (the environment, the working
+// directory, a default logger), in a registry, or in their receiver.
 var stdKeepers = map[tempmodel.Func]bool{
-	{Pkg: "os", Name: "Setenv"}:                         true,
-	{Pkg: "os", Name: "Chdir"}:                          true,
-	{Pkg: "syscall", Name: "Setenv"}:                    true,
-	{Pkg: "log", Name: "SetOutput"}:                     true,
-	{Pkg: "log", Recv: "Logger", Name: "SetOutput"}:     true,
-	{Pkg: "runtime", Name: "SetFinalizer"}:              true,
-	{Pkg: "runtime", Name: "AddCleanup"}:                true,
-	{Pkg: "flag", Name: "Set"}:                          true,
-	{Pkg: "flag", Recv: "FlagSet", Name: "Set"}:         true,
-	{Pkg: "container/heap", Name: "Push"}:               true,
-	{Pkg: "log/slog", Name: "SetDefault"}:               true,
-	{Pkg: "testing", Recv: "common", Name: "Setenv"}:    true,
-	{Pkg: "testing", Recv: "T", Name: "Setenv"}:         true,
-	{Pkg: "testing", Recv: "B", Name: "Setenv"}:         true,
-	{Pkg: "os/exec", Recv: "Cmd", Name: "Start"}:        true,
-	{Pkg: "net/http", Name: "Handle"}:                   true,
-	{Pkg: "net/http", Recv: "ServeMux", Name: "Handle"}: true,
-}
-
-// keeperMethod reports whether a method name suggests it stores its
-// argument in the receiver.
-func keeperMethod(name string) bool {
-	for _, p := range []string{"Set", "Add", "Store", "Put", "Push", "Register", "Append", "Insert", "Swap", "LoadOrStore", "CompareAndSwap", "Track", "Keep", "Save", "Defer", "Enqueue", "Send"} {
-		if strings.HasPrefix(name, p) {
-			return true
-		}
-	}
-	return false
+	{Pkg: "os", Name: "Setenv"}:                                   true,
+	{Pkg: "os", Name: "Chdir"}:                                    true,
+	{Pkg: "syscall", Name: "Setenv"}:                              true,
+	{Pkg: "log", Name: "SetOutput"}:                               true,
+	{Pkg: "log", Name: "SetPrefix"}:                               true,
+	{Pkg: "log", Recv: "Logger", Name: "SetOutput"}:               true,
+	{Pkg: "log", Recv: "Logger", Name: "SetPrefix"}:               true,
+	{Pkg: "runtime", Name: "SetFinalizer"}:                        true,
+	{Pkg: "runtime", Name: "AddCleanup"}:                          true,
+	{Pkg: "flag", Name: "Set"}:                                    true,
+	{Pkg: "flag", Recv: "FlagSet", Name: "Set"}:                   true,
+	{Pkg: "container/heap", Name: "Push"}:                         true,
+	{Pkg: "container/list", Recv: "List", Name: "PushBack"}:       true,
+	{Pkg: "container/list", Recv: "List", Name: "PushFront"}:      true,
+	{Pkg: "container/list", Recv: "List", Name: "InsertBefore"}:   true,
+	{Pkg: "container/list", Recv: "List", Name: "InsertAfter"}:    true,
+	{Pkg: "log/slog", Name: "SetDefault"}:                         true,
+	{Pkg: "testing", Recv: "common", Name: "Setenv"}:              true,
+	{Pkg: "testing", Recv: "T", Name: "Setenv"}:                   true,
+	{Pkg: "testing", Recv: "B", Name: "Setenv"}:                   true,
+	{Pkg: "testing", Recv: "common", Name: "Chdir"}:               true,
+	{Pkg: "testing", Recv: "T", Name: "Chdir"}:                    true,
+	{Pkg: "os/exec", Recv: "Cmd", Name: "Start"}:                  true,
+	{Pkg: "net/http", Name: "Handle"}:                             true,
+	{Pkg: "net/http", Recv: "ServeMux", Name: "Handle"}:           true,
+	{Pkg: "net/http", Recv: "Header", Name: "Set"}:                true,
+	{Pkg: "net/http", Recv: "Header", Name: "Add"}:                true,
+	{Pkg: "net/textproto", Recv: "MIMEHeader", Name: "Set"}:       true,
+	{Pkg: "net/textproto", Recv: "MIMEHeader", Name: "Add"}:       true,
+	{Pkg: "net/url", Recv: "Values", Name: "Set"}:                 true,
+	{Pkg: "net/url", Recv: "Values", Name: "Add"}:                 true,
+	{Pkg: "expvar", Name: "Publish"}:                              true,
+	{Pkg: "expvar", Recv: "Map", Name: "Set"}:                     true,
+	{Pkg: "expvar", Recv: "String", Name: "Set"}:                  true,
+	{Pkg: "reflect", Recv: "Value", Name: "Set"}:                  true,
+	{Pkg: "reflect", Recv: "Value", Name: "SetString"}:            true,
+	{Pkg: "reflect", Recv: "Value", Name: "SetMapIndex"}:          true,
+	{Pkg: "reflect", Recv: "Value", Name: "Send"}:                 true,
+	{Pkg: "sync", Recv: "Map", Name: "Store"}:                     true,
+	{Pkg: "sync", Recv: "Map", Name: "LoadOrStore"}:               true,
+	{Pkg: "sync", Recv: "Map", Name: "Swap"}:                      true,
+	{Pkg: "sync", Recv: "Map", Name: "CompareAndSwap"}:            true,
+	{Pkg: "sync", Recv: "Pool", Name: "Put"}:                      true,
+	{Pkg: "sync/atomic", Recv: "Value", Name: "Store"}:            true,
+	{Pkg: "sync/atomic", Recv: "Value", Name: "Swap"}:             true,
+	{Pkg: "sync/atomic", Recv: "Value", Name: "CompareAndSwap"}:   true,
+	{Pkg: "sync/atomic", Recv: "Pointer", Name: "Store"}:          true,
+	{Pkg: "sync/atomic", Recv: "Pointer", Name: "Swap"}:           true,
+	{Pkg: "sync/atomic", Recv: "Pointer", Name: "CompareAndSwap"}: true,
 }
 
 // paramEffect says whether callee fn removes or keeps its parameter idx.
@@ -795,19 +797,7 @@ func (c *checker) paramEffect(fn *types.Func, f tempmodel.Func, idx int) (remove
 		return false, false, false
 	}
 	if c.isStd(fn.Pkg()) {
-		if stdKeepers[f] {
-			return false, true, true
-		}
-		if sig.Recv() != nil {
-			switch fn.Pkg().Path() {
-			case "sync", "sync/atomic", "container/list", "container/ring":
-				return false, true, true
-			}
-			if keeperMethod(fn.Name()) {
-				return false, true, true
-			}
-		}
-		return false, false, true
+		return false, stdKeepers[f], true
 	}
 	// Another module's package. If tempguard analyzed it, the absence of
 	// a fact means it neither removes nor keeps; otherwise its methods
@@ -907,66 +897,174 @@ func (c *checker) ownerType(t types.Type) bool {
 	return types.NewMethodSet(types.NewPointer(n)).Len() > 0
 }
 
+// printers are the standard calls that print their arguments for the
+// user, with the index of the first printed argument; for the Fprint
+// family the writer (argument 0) must be os.Stdout or os.Stderr.
+var printers = map[tempmodel.Func]int{
+	{Pkg: "fmt", Name: "Print"}:                      0,
+	{Pkg: "fmt", Name: "Printf"}:                     0,
+	{Pkg: "fmt", Name: "Println"}:                    0,
+	{Pkg: "fmt", Name: "Fprint"}:                     1,
+	{Pkg: "fmt", Name: "Fprintf"}:                    1,
+	{Pkg: "fmt", Name: "Fprintln"}:                   1,
+	{Pkg: "io", Name: "WriteString"}:                 1,
+	{Pkg: "log", Name: "Print"}:                      0,
+	{Pkg: "log", Name: "Printf"}:                     0,
+	{Pkg: "log", Name: "Println"}:                    0,
+	{Pkg: "log", Name: "Fatal"}:                      0,
+	{Pkg: "log", Name: "Fatalf"}:                     0,
+	{Pkg: "log", Name: "Fatalln"}:                    0,
+	{Pkg: "log", Name: "Panic"}:                      0,
+	{Pkg: "log", Name: "Panicf"}:                     0,
+	{Pkg: "log", Name: "Panicln"}:                    0,
+	{Pkg: "log", Recv: "Logger", Name: "Print"}:      0,
+	{Pkg: "log", Recv: "Logger", Name: "Printf"}:     0,
+	{Pkg: "log", Recv: "Logger", Name: "Println"}:    0,
+	{Pkg: "log", Recv: "Logger", Name: "Fatal"}:      0,
+	{Pkg: "log", Recv: "Logger", Name: "Fatalf"}:     0,
+	{Pkg: "log", Recv: "Logger", Name: "Fatalln"}:    0,
+	{Pkg: "log", Recv: "Logger", Name: "Panic"}:      0,
+	{Pkg: "log", Recv: "Logger", Name: "Panicf"}:     0,
+	{Pkg: "log", Recv: "Logger", Name: "Panicln"}:    0,
+	{Pkg: "log/slog", Name: "Debug"}:                 0,
+	{Pkg: "log/slog", Name: "Info"}:                  0,
+	{Pkg: "log/slog", Name: "Warn"}:                  0,
+	{Pkg: "log/slog", Name: "Error"}:                 0,
+	{Pkg: "log/slog", Name: "DebugContext"}:          1,
+	{Pkg: "log/slog", Name: "InfoContext"}:           1,
+	{Pkg: "log/slog", Name: "WarnContext"}:           1,
+	{Pkg: "log/slog", Name: "ErrorContext"}:          1,
+	{Pkg: "log/slog", Name: "Log"}:                   2,
+	{Pkg: "log/slog", Recv: "Logger", Name: "Debug"}: 0,
+	{Pkg: "log/slog", Recv: "Logger", Name: "Info"}:  0,
+	{Pkg: "log/slog", Recv: "Logger", Name: "Warn"}:  0,
+	{Pkg: "log/slog", Recv: "Logger", Name: "Error"}: 0,
+	{Pkg: "log/slog", Recv: "Logger", Name: "Log"}:   2,
+
+	{Pkg: "log/slog", Recv: "Logger", Name: "DebugContext"}: 1,
+	{Pkg: "log/slog", Recv: "Logger", Name: "InfoContext"}:  1,
+	{Pkg: "log/slog", Recv: "Logger", Name: "WarnContext"}:  1,
+	{Pkg: "log/slog", Recv: "Logger", Name: "ErrorContext"}: 1,
+}
+
+// toStream reports whether the standard call f writes to its argument 0
+// (the Fprint family, io.WriteString).
+func toStream(f tempmodel.Func) bool {
+	return f.Pkg == "io" || f.Pkg == "fmt" && printers[f] == 1
+}
+
+// encoders are standard methods that write their argument out as data.
+var encoders = map[tempmodel.Func]bool{
+	{Pkg: "encoding/json", Recv: "Encoder", Name: "Encode"}:       true,
+	{Pkg: "encoding/xml", Recv: "Encoder", Name: "Encode"}:        true,
+	{Pkg: "encoding/xml", Recv: "Encoder", Name: "EncodeElement"}: true,
+	{Pkg: "encoding/gob", Recv: "Encoder", Name: "Encode"}:        true,
+	{Pkg: "encoding/csv", Recv: "Writer", Name: "Write"}:          true,
+	{Pkg: "encoding/csv", Recv: "Writer", Name: "WriteAll"}:       true,
+	{Pkg: "os", Name: "WriteFile"}:                                true,
+	{Pkg: "io/ioutil", Name: "WriteFile"}:                         true,
+}
+
+// The interfaces whose write methods put their argument into a stream,
+// and hash.Hash, whose Write only digests it. Built here rather than
+// looked up, since the analyzed package need not import io or hash.
+var (
+	byteSlice     = types.NewSlice(types.Typ[types.Byte])
+	errorType     = types.Universe.Lookup("error").Type()
+	writerIface   = iface(method("Write", tuple(byteSlice), tuple(types.Typ[types.Int], errorType)))
+	writerMethods = map[string]*types.Interface{
+		"Write":       writerIface,
+		"WriteString": iface(method("WriteString", tuple(types.Typ[types.String]), tuple(types.Typ[types.Int], errorType))),
+		"WriteAt":     iface(method("WriteAt", tuple(byteSlice, types.Typ[types.Int64]), tuple(types.Typ[types.Int], errorType))),
+	}
+	hashIface = iface(
+		method("Write", tuple(byteSlice), tuple(types.Typ[types.Int], errorType)),
+		method("Sum", tuple(byteSlice), tuple(byteSlice)),
+		method("Reset", tuple(), tuple()),
+		method("Size", tuple(), tuple(types.Typ[types.Int])),
+		method("BlockSize", tuple(), tuple(types.Typ[types.Int])),
+	)
+)
+
+func tuple(ts ...types.Type) *types.Tuple {
+	vs := make([]*types.Var, len(ts))
+	for i, t := range ts {
+		vs[i] = types.NewParam(token.NoPos, nil, "", t)
+	}
+	return types.NewTuple(vs...)
+}
+
+func method(name string, params, results *types.Tuple) *types.Func {
+	return types.NewFunc(token.NoPos, nil, name, types.NewSignatureType(nil, nil, nil, params, results, false))
+}
+
+func iface(ms ...*types.Func) *types.Interface {
+	it := types.NewInterfaceType(ms, nil)
+	it.Complete()
+	return it
+}
+
+// streamWrite reports whether fn is the method by which its receiver
+// implements io.Writer, io.StringWriter or io.WriterAt, and whether that
+// receiver is a hash (hash.Hash), which only digests what it is given.
+func streamWrite(fn *types.Func) (write, hash bool) {
+	sig, ok := fn.Type().(*types.Signature)
+	if !ok || sig.Recv() == nil {
+		return false, false
+	}
+	it := writerMethods[fn.Name()]
+	if it == nil {
+		return false, false
+	}
+	recv := sig.Recv().Type()
+	ptr := recv
+	if _, isPtr := types.Unalias(recv).(*types.Pointer); !isPtr {
+		ptr = types.NewPointer(recv)
+	}
+	if !types.Implements(ptr, it) {
+		return false, false
+	}
+	return true, types.Implements(ptr, hashIface)
+}
+
 // persists reports whether argument idx of a standard call writes the
-// value out as data (into a file or a stream other than stdout/stderr).
+// value out as data: into a file, a stream other than stdout/stderr, or
+// an encoder.
 func (c *checker) persists(fn *types.Func, f tempmodel.Func, call *ast.CallExpr, idx int) bool {
 	if fn.Pkg() == nil || !c.isStd(fn.Pkg()) {
 		return false
 	}
-	switch {
-	case f.Is("os", "WriteFile"), f.Is("io/ioutil", "WriteFile"), f.Is("io", "WriteString"):
-		return idx == 1
-	case f.Pkg == "fmt" && strings.HasPrefix(f.Name, "Fprint"):
-		return idx >= 1 && len(call.Args) > 0 && !c.isStdStream(call.Args[0])
-	case f.Recv != "" && (f.Name == "Write" || f.Name == "WriteString" || f.Name == "WriteAt" || f.Name == "Encode"):
-		if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok && c.isStdStream(sel.X) {
-			return false
-		}
-		return f.Recv != "Hash" && f.Pkg != "hash" && !strings.HasPrefix(f.Pkg, "crypto/")
+	if encoders[f] {
+		return f.Recv != "" || idx == 1
+	}
+	if first, ok := printers[f]; ok && toStream(f) {
+		return idx >= first && len(call.Args) > 0 && !c.isStdStream(call.Args[0])
+	}
+	if write, hash := streamWrite(fn); write && !hash {
+		sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
+		return !ok || !c.isStdStream(sel.X)
 	}
 	return false
 }
 
 // shows reports whether argument idx of a standard call prints or logs
-// the value for the user: fmt.Print*, fmt.Fprint* to os.Stdout/os.Stderr,
-// log.Print*/Fatal*/Panic* and *log.Logger methods of those names, and
-// log/slog's logging functions and methods.
+// the value for the user: fmt.Print*, fmt.Fprint*, io.WriteString and
+// the write methods of os.Stdout and os.Stderr, log.Print*/Fatal*/Panic*
+// and their *log.Logger methods, and log/slog's logging functions and
+// methods. What the message says does not matter.
 func (c *checker) shows(fn *types.Func, f tempmodel.Func, call *ast.CallExpr, idx int) bool {
-	if fn.Pkg() == nil || !c.isStd(fn.Pkg()) || !c.keptMessage(call) {
+	if fn.Pkg() == nil || !c.isStd(fn.Pkg()) {
 		return false
 	}
-	switch f.Pkg {
-	case "fmt":
-		if strings.HasPrefix(f.Name, "Print") {
-			return true
+	if first, ok := printers[f]; ok {
+		if idx < first {
+			return false
 		}
-		return strings.HasPrefix(f.Name, "Fprint") && idx >= 1 && len(call.Args) > 0 && c.isStdStream(call.Args[0])
-	case "log":
-		return strings.HasPrefix(f.Name, "Print") || strings.HasPrefix(f.Name, "Fatal") || strings.HasPrefix(f.Name, "Panic")
-	case "log/slog":
-		switch strings.TrimSuffix(f.Name, "Context") {
-		case "Info", "Warn", "Debug", "Error", "Log":
-			return true
-		}
+		return !toStream(f) || len(call.Args) > 0 && c.isStdStream(call.Args[0])
 	}
-	return false
-}
-
-// keptMessage reports whether a constant string argument of call tells
-// the user the object is kept: "profile written to %s", "output saved in",
-// "leaving %s for inspection". A bare fmt.Println(dir) or "using %s" is not.
-func (c *checker) keptMessage(call *ast.CallExpr) bool {
-	for _, a := range call.Args {
-		s, ok := c.m.ConstString(a)
-		if !ok {
-			continue
-		}
-		s = strings.ToLower(s)
-		for _, w := range []string{"written", "wrote", "saved", "kept", "keep", "keeping", "left ", "leaving", "preserv", "artifact", "inspect", "output in", "output at", "output to", "results in", "results at"} {
-			if strings.Contains(s, w) {
-				return true
-			}
-		}
+	if write, _ := streamWrite(fn); write {
+		sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
+		return ok && c.isStdStream(sel.X)
 	}
 	return false
 }

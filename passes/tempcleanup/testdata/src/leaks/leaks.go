@@ -80,13 +80,13 @@ func varForm() error {
 func errEqNil() {
 	dir, err := os.MkdirTemp("", "eq") // want `leaks at the end of the function on line 85`
 	if err == nil {
-		fmt.Println(dir)
+		_ = build(dir)
 	}
 }
 
 func blankErrDir() {
 	dir, _ := os.MkdirTemp("", "blank") // want `temporary directory`
-	fmt.Println(dir)
+	_ = build(dir)
 }
 
 func blankErrFile() {
@@ -153,7 +153,7 @@ func genericLeak[T any](v T) error {
 	if err != nil {
 		return err
 	}
-	fmt.Println(dir, v)
+	_, _ = build(dir), v
 	return nil
 }
 
@@ -222,7 +222,7 @@ func exitAndReturn(fatal bool) {
 	if fatal {
 		os.Exit(2)
 	}
-	fmt.Println(dir)
+	_ = build(dir)
 }
 
 func removesChildOnly() error {
@@ -318,7 +318,7 @@ func panicsOnError() string {
 	if err != nil {
 		panic(err)
 	}
-	fmt.Println(dir)
+	_ = build(dir)
 	return "done"
 }
 
@@ -398,13 +398,14 @@ func werrChainLeak(path string, content []byte) error {
 	return nil
 }
 
-// The path is logged, but not as something kept: still a leak.
+// Only something computed from the path is printed, not the path
+// itself: the user is not told where the dir is. A leak.
 func loggedOnly() error {
 	dir, err := os.MkdirTemp("", "work-") // want `temporary directory from os.MkdirTemp is not removed`
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(os.Stderr, "using work dir %s\n", dir)
+	fmt.Fprintf(os.Stderr, "work dir name has %d bytes\n", len(dir))
 	return build(dir)
 }
 
@@ -419,4 +420,15 @@ func shownAndRemovedOnSuccess() error {
 		return err
 	}
 	return os.RemoveAll(dir)
+}
+
+// Formatted but never printed: the user is not told. A leak.
+func formattedOnly() error {
+	a, err := os.MkdirTemp("", "a") // want `temporary directory from os.MkdirTemp is not removed`
+	if err != nil {
+		return err
+	}
+	msg := fmt.Sprintf("kept in %s", a)
+	_ = msg
+	return build(a)
 }

@@ -2,10 +2,13 @@
 package quiet
 
 import (
+	"bufio"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
 	"log"
+	"log/slog"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -811,4 +814,89 @@ func unlinkedScratch(data []byte) error {
 	syscall.Unlink(f.Name())
 	_, err = f.Write(data)
 	return err
+}
+
+// Never removed, and the path itself is printed or logged for the user:
+// kept on purpose, whatever the message says (or with no message).
+func shownPlain() error {
+	a, err := os.MkdirTemp("", "a")
+	if err != nil {
+		return err
+	}
+	fmt.Println(a)
+	return build(a)
+}
+
+func shownOnStderr() error {
+	dir, err := os.MkdirTemp("", "work-")
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(os.Stderr, "using work dir %s\n", dir)
+	return build(dir)
+}
+
+func shownBySlog(run func(io.Writer) error) error {
+	b, err := os.CreateTemp("", "b")
+	if err != nil {
+		return err
+	}
+	defer b.Close()
+	if err := run(b); err != nil {
+		return err
+	}
+	slog.Info("done", "path", b.Name())
+	return nil
+}
+
+func shownByLogger(l *log.Logger) error {
+	a, err := os.MkdirTemp("", "a")
+	if err != nil {
+		return err
+	}
+	l.Printf("%s", a)
+	return build(a)
+}
+
+func shownOnStdout() error {
+	a, err := os.MkdirTemp("", "a")
+	if err != nil {
+		return err
+	}
+	os.Stdout.WriteString(a)
+	return build(a)
+}
+
+func profileShownPlainly(run func(io.Writer) error) error {
+	f, err := os.CreateTemp("", "cpu-*.pprof")
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	if err := run(f); err != nil {
+		return err
+	}
+	fmt.Printf("%s\n", f.Name())
+	return nil
+}
+
+// The path is written out as data (to a stream, through an encoder):
+// whoever reads it owns the object.
+func writtenToStream(w io.Writer) error {
+	a, err := os.MkdirTemp("", "a")
+	if err != nil {
+		return err
+	}
+	bw := bufio.NewWriter(w)
+	bw.WriteString(a)
+	return bw.Flush()
+}
+
+func encodedAsJSON(w io.Writer) error {
+	b, err := os.CreateTemp("", "b")
+	if err != nil {
+		return err
+	}
+	defer b.Close()
+	return json.NewEncoder(w).Encode(b.Name())
 }
