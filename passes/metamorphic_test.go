@@ -26,6 +26,9 @@ package passes_test
 //     must6), chosen by a hash of the original name; the packages' import
 //     paths end in "-docker-testcontainers-tmp-sock"; neutral comments.
 //
+// Every analyzer runs on every analyzer's testdata (the code of the others
+// is more code in which a spelling-based decision may show).
+//
 // Line numbers never change (edits never add or remove a newline), so the
 // findings are compared by (file, line, category) and by message with every
 // renamed identifier (original or new) and the letters of quoted strings
@@ -199,7 +202,11 @@ func TestMetamorphic(t *testing.T) {
 		}
 		known[k] = true
 	}
+	// Every analyzer runs on every analyzer's testdata: more code, more
+	// chances for a spelling-based decision to show, at little cost (the
+	// loads dominate).
 	var report strings.Builder
+	reports := map[string]*strings.Builder{} // report file name -> content
 	for _, tr := range trees {
 		var roots []*packages.Package
 		for _, p := range pkgs {
@@ -207,105 +214,133 @@ func TestMetamorphic(t *testing.T) {
 				roots = append(roots, p)
 			}
 		}
-		graph, err := checker.Analyze([]*analysis.Analyzer{tr.analyzer}, roots, nil)
+		analyzers := passes.All()
+		graph, err := checker.Analyze(analyzers, roots, nil)
 		if err != nil {
 			t.Fatalf("%s: %v", tr.analyzer.Name, err)
 		}
-		// findings[variant][file, line, category] = the messages, masked
-		// and raw.
-		findings := make([]map[metaKey][]metaMsg, len(metaVariants))
-		for v := range findings {
-			findings[v] = map[metaKey][]metaMsg{}
-		}
-		seen := map[string]bool{}
-		for act := range graph.All() {
-			if !act.IsRoot {
-				continue
+		for _, a := range analyzers {
+			diffs := metaCompare(t, graph, a, tr, gopath, mask, byFile, known, &report)
+			name := "meta-diffs-" + a.Name + ".txt"
+			if reports[name] == nil {
+				reports[name] = &strings.Builder{}
 			}
-			if act.Err != nil {
-				t.Errorf("%s on %s: %v", tr.analyzer.Name, act.Package.ID, act.Err)
-				continue
-			}
-			for _, d := range act.Diagnostics {
-				posn := act.Package.Fset.PositionFor(d.Pos, false)
-				id := fmt.Sprint(posn, "\x00", d.Category, "\x00", d.Message)
-				if seen[id] {
-					continue // the package and its test variant
-				}
-				seen[id] = true
-				v, rel, ok := tr.locate(gopath, posn.Filename)
-				if !ok {
-					continue
-				}
-				k := metaKey{rel, posn.Line, d.Category}
-				findings[v][k] = append(findings[v][k], metaMsg{mask(d.Message), d.Message})
-			}
-		}
-		// A finding that appears ("new") or disappears ("lost"), or whose
-		// message says something else ("message": the original's, then
-		// the variant's; identifiers masked), is a decision taken from
-		// spelling.
-		var diffs []string
-		got := map[knownDiff]bool{}
-		for v := 1; v < len(metaVariants); v++ {
-			for _, k := range metaKeys(findings[0], findings[v]) {
-				lost, added := metaMsgDiff(findings[0][k], findings[v][k])
-				if len(lost) == 0 && len(added) == 0 {
-					continue
-				}
-				line := ""
-				if f := byFile[fmt.Sprint(tr.index, ":", k.file)]; f != nil {
-					line = metaSourceLine(f.data, k.line)
-				}
-				where := fmt.Sprintf("%s: %s: passes/%s/testdata/src/%s:%d", tr.analyzer.Name, metaVariants[v], tr.analyzer.Name, k.file, k.line)
-				kind, msgs := "lost", lost
-				switch n0, nv := len(findings[0][k]), len(findings[v][k]); {
-				case nv > n0:
-					kind, msgs = "new", added
-				case nv == n0 && metaVariants[v] == "trapnames":
-					// Trap names are longer than most original names, and
-					// some messages quote an expression only while it is
-					// short: logged, not checked.
-					fmt.Fprintf(&report, "%s: message changed (not checked)\n\t\t%s\n\t\t%s\n", where, strings.Join(append(lost, added...), "\n\t\t"), line)
-					continue
-				case nv == n0:
-					kind, msgs = "message", append(lost, added...)
-				}
-				kd := knownDiff{tr.analyzer.Name, k.file, k.line, metaVariants[v], kind}
-				got[kd] = true
-				d := fmt.Sprintf("%s: %s\n\t\t%s\n\t\t%s", where, kind, strings.Join(msgs, "\n\t\t"), line)
-				diffs = append(diffs, d)
-				if !known[kd] {
-					t.Errorf("spelling changed a finding (not in metaKnownDiffs):\n\t%s\n\tentry: %s", d, kd.goString())
-				}
-			}
-		}
-		for k := range known {
-			if k.Analyzer == tr.analyzer.Name && !got[k] {
-				t.Errorf("metaKnownDiffs entry no longer differs, delete it: %s", k.goString())
-			}
-		}
-		for _, d := range diffs {
-			fmt.Fprintln(&report, d)
-		}
-		if out != "" {
-			var b strings.Builder
 			for _, d := range diffs {
-				fmt.Fprintln(&b, d)
+				fmt.Fprintln(reports[name], d)
+				fmt.Fprintln(&report, d)
 			}
-			if err := os.WriteFile(filepath.Join(out, "meta-diffs-"+tr.analyzer.Name+".txt"), []byte(b.String()), 0o644); err != nil {
+		}
+	}
+	if out != "" {
+		for name, b := range reports {
+			if err := os.WriteFile(filepath.Join(out, name), []byte(b.String()), 0o644); err != nil {
 				t.Error(err)
 			}
 		}
 	}
 	for k := range known {
-		if passes.Lookup(k.Analyzer) == nil {
+		tree, _, other := strings.Cut(k.File, ":")
+		if passes.Lookup(k.Analyzer) == nil || other && passes.Lookup(tree) == nil {
 			t.Errorf("metaKnownDiffs entry names no analyzer: %s", k.goString())
 		}
 	}
 	if report.Len() > 0 {
 		t.Logf("differences between the original testdata and its spelling variants:\n%s", report.String())
 	}
+}
+
+// metaCompare compares a's findings on tree tr's original with those on
+// each variant and returns the differences. Each must be in known, and
+// each of known's entries for a on tr must still differ.
+func metaCompare(t *testing.T, graph *checker.Graph, a *analysis.Analyzer, tr *metaTree, gopath string,
+	mask func(string) string, byFile map[string]*metaFile, known map[knownDiff]bool, report *strings.Builder) []string {
+	// Files of another analyzer's testdata are named "<analyzer>:<file>".
+	file := func(rel string) string {
+		if tr.analyzer == a {
+			return rel
+		}
+		return tr.analyzer.Name + ":" + rel
+	}
+	// findings[variant][file, line, category] = the messages, masked and
+	// raw.
+	findings := make([]map[metaKey][]metaMsg, len(metaVariants))
+	for v := range findings {
+		findings[v] = map[metaKey][]metaMsg{}
+	}
+	seen := map[string]bool{}
+	for act := range graph.All() {
+		if !act.IsRoot || act.Analyzer != a {
+			continue
+		}
+		if act.Err != nil {
+			t.Errorf("%s on %s: %v", a.Name, act.Package.ID, act.Err)
+			continue
+		}
+		for _, d := range act.Diagnostics {
+			posn := act.Package.Fset.PositionFor(d.Pos, false)
+			id := fmt.Sprint(posn, "\x00", d.Category, "\x00", d.Message)
+			if seen[id] {
+				continue // the package and its test variant
+			}
+			seen[id] = true
+			v, rel, ok := tr.locate(gopath, posn.Filename)
+			if !ok {
+				continue
+			}
+			k := metaKey{rel, posn.Line, d.Category}
+			findings[v][k] = append(findings[v][k], metaMsg{mask(d.Message), d.Message})
+		}
+	}
+	// A finding that appears ("new") or disappears ("lost"), or whose
+	// message says something else ("message": the original's, then the
+	// variant's; identifiers masked), is a decision taken from spelling.
+	var diffs []string
+	got := map[knownDiff]bool{}
+	for v := 1; v < len(metaVariants); v++ {
+		for _, k := range metaKeys(findings[0], findings[v]) {
+			lost, added := metaMsgDiff(findings[0][k], findings[v][k])
+			if len(lost) == 0 && len(added) == 0 {
+				continue
+			}
+			line := ""
+			if f := byFile[fmt.Sprint(tr.index, ":", k.file)]; f != nil {
+				line = metaSourceLine(f.data, k.line)
+			}
+			where := fmt.Sprintf("%s: %s: passes/%s/testdata/src/%s:%d", a.Name, metaVariants[v], tr.analyzer.Name, k.file, k.line)
+			kind, msgs := "lost", lost
+			switch n0, nv := len(findings[0][k]), len(findings[v][k]); {
+			case nv > n0:
+				kind, msgs = "new", added
+			case nv == n0 && metaVariants[v] == "trapnames":
+				// Trap names are longer than most original names, and
+				// some messages quote an expression only while it is
+				// short: logged, not checked.
+				fmt.Fprintf(report, "%s: message changed (not checked)\n\t\t%s\n\t\t%s\n", where, strings.Join(append(lost, added...), "\n\t\t"), line)
+				continue
+			case nv == n0:
+				kind, msgs = "message", append(lost, added...)
+			}
+			d := fmt.Sprintf("%s: %s\n\t\t%s\n\t\t%s", where, kind, strings.Join(msgs, "\n\t\t"), line)
+			diffs = append(diffs, d)
+			kd := knownDiff{a.Name, file(k.file), k.line, metaVariants[v], kind}
+			got[kd] = true
+			if !known[kd] {
+				t.Errorf("spelling changed a finding (not in metaKnownDiffs):\n\t%s\n\tentry: %s", d, kd.goString())
+			}
+		}
+	}
+	for k := range known {
+		if k.Analyzer != a.Name {
+			continue
+		}
+		if ownTree := !strings.Contains(k.File, ":"); ownTree != (tr.analyzer == a) || (!ownTree && !strings.HasPrefix(k.File, tr.analyzer.Name+":")) {
+			continue // an entry for another tree
+		}
+		if !got[k] {
+			t.Errorf("metaKnownDiffs entry no longer differs, delete it: %s", k.goString())
+		}
+	}
+	return diffs
 }
 
 func (k knownDiff) goString() string {
