@@ -4,10 +4,8 @@ package tempcleanup
 import (
 	"fmt"
 	"go/ast"
-	"go/build"
 	"go/token"
 	"go/types"
-	"path/filepath"
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
@@ -97,7 +95,7 @@ type checker struct {
 
 func run(pass *analysis.Pass) (any, error) {
 	m := tempmodel.Get(pass)
-	if !m.Relevant || inGOROOT(pass) {
+	if !m.Relevant || tempmodel.InGOROOT(pass) {
 		return nil, nil
 	}
 	c := &checker{
@@ -132,17 +130,6 @@ func (c *checker) checkFile(fileCur inspector.Cursor, isTest bool) {
 			c.checkTestTempDirBase(cur, call)
 		}
 	}
-}
-
-func inGOROOT(pass *analysis.Pass) bool {
-	if len(pass.Files) == 0 || build.Default.GOROOT == "" {
-		return false
-	}
-	tf := pass.Fset.File(pass.Files[0].Pos())
-	if tf == nil {
-		return false
-	}
-	return strings.HasPrefix(tf.Name(), filepath.Join(build.Default.GOROOT, "src")+string(filepath.Separator))
 }
 
 func (c *checker) isTestFile(pos token.Pos) bool {
