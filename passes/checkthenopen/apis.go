@@ -85,40 +85,10 @@ var lockCalls = map[tempmodel.Func]bool{
 // numbers this pass knows.
 func sysPkg(path string) bool { return path == "syscall" || path == "golang.org/x/sys/unix" }
 
-// Existence sentinels, by package path and name; the object in a program
-// must be that package-level variable or constant itself.
-var existSentinels = []struct {
-	pkg, name string
-	notExist  bool
-}{
-	{"io/fs", "ErrNotExist", true}, {"os", "ErrNotExist", true},
-	{"syscall", "ENOENT", true}, {"golang.org/x/sys/unix", "ENOENT", true},
-	{"io/fs", "ErrExist", false}, {"os", "ErrExist", false},
-	{"syscall", "EEXIST", false}, {"golang.org/x/sys/unix", "EEXIST", false},
-}
-
 // sentinelOf reports whether e denotes an existence sentinel
 // (fs.ErrNotExist, os.ErrExist, syscall.ENOENT...), and which one.
 func sentinelOf(info *types.Info, e ast.Expr) (ok, notExist bool) {
-	var id *ast.Ident
-	switch x := ast.Unparen(e).(type) {
-	case *ast.SelectorExpr:
-		id = x.Sel
-	case *ast.Ident:
-		id = x
-	default:
-		return false, false
-	}
-	obj := info.Uses[id]
-	if obj == nil || obj.Pkg() == nil {
-		return false, false
-	}
-	for _, s := range existSentinels {
-		if obj.Pkg().Path() == s.pkg && obj.Pkg().Scope().Lookup(s.name) == obj {
-			return true, s.notExist
-		}
-	}
-	return false, false
+	return tempmodel.ExistSentinel(info, e)
 }
 
 // FileInfo and FileMode methods (io/fs; os.FileInfo and os.FileMode are
@@ -205,111 +175,4 @@ func sysConst(pkg *types.Package, name string) (int64, bool) {
 		return 0, false
 	}
 	return constant.Int64Val(constant.ToInt(c.Val()))
-}
-
-// findPkg returns the package path imported, directly or not, by pkg.
-func findPkg(pkg *types.Package, path string) *types.Package {
-	seen := map[*types.Package]bool{}
-	var walk func(p *types.Package) *types.Package
-	walk = func(p *types.Package) *types.Package {
-		if p == nil || seen[p] {
-			return nil
-		}
-		seen[p] = true
-		if p.Path() == path {
-			return p
-		}
-		for _, q := range p.Imports() {
-			if r := walk(q); r != nil {
-				return r
-			}
-		}
-		return nil
-	}
-	return walk(pkg)
-}
-
-// openBits holds the values of the open flags this pass reads, as the
-// package's type checker sees them (they differ between platforms); 0 when
-// unknown.
-type openBits struct {
-	trunc, nofollow int64
-}
-
-func openBitsOf(pkg *types.Package) openBits {
-	var b openBits
-	for _, imp := range pkg.Imports() {
-		if imp.Path() == "os" {
-			b.trunc, _ = sysConst(imp, "O_TRUNC")
-		}
-	}
-	for _, path := range []string{"syscall", "golang.org/x/sys/unix"} {
-		if b.nofollow != 0 {
-			break
-		}
-		if p := findPkg(pkg, path); p != nil {
-			b.nofollow, _ = sysConst(p, "O_NOFOLLOW")
-			if b.trunc == 0 {
-				b.trunc, _ = sysConst(p, "O_TRUNC")
-			}
-		}
-	}
-	return b
-}
-
-// flagBits returns the open-flag bits that e sets on every path, and
-// whether e is entirely known (constants combined with |, through local
-// variables whose every assignment is known).
-func flagBits(m *tempmodel.Model, e ast.Expr, depth int) (set int64, complete bool) {
-	if depth > 4 || e == nil {
-		return 0, false
-	}
-	if v, ok := m.ConstInt(e); ok {
-		return v, true
-	}
-	switch x := ast.Unparen(e).(type) {
-	case *ast.BinaryExpr:
-		if x.Op.String() != "|" {
-			return 0, false
-		}
-		a, ca := flagBits(m, x.X, depth+1)
-		b, cb := flagBits(m, x.Y, depth+1)
-		return a | b, ca && cb
-	case *ast.Ident:
-		v, ok := m.Pass().TypesInfo.Uses[x].(*types.Var)
-		if !ok {
-			return 0, false
-		}
-		xs, idx, all := m.Defs(v)
-		if !all || len(xs) == 0 {
-			return 0, false
-		}
-		set, complete = -1, true
-		for i, d := range xs {
-			if d == nil || idx[i] >= 0 {
-				return 0, false
-			}
-			b, c := flagBits(m, d, depth+1)
-			set &= b
-			complete = complete && c
-		}
-		return set, complete
-	}
-	return 0, false
-}
-
-// hasFlag reports whether the open flags e certainly include bit.
-func hasFlag(m *tempmodel.Model, e ast.Expr, bit int64) bool {
-	if bit == 0 {
-		return false
-	}
-	set, _ := flagBits(m, e, 0)
-	return set&bit != 0
-}
-
-// mayHaveFlag reports whether the open flags e may include bit (unknown
-// flags may).
-func mayHaveFlag(m *tempmodel.Model, e ast.Expr, bit int64) bool {
-	set, complete := flagBits(m, e, 0)
-	return !complete || bit == 0 || set&bit != 0
 }

@@ -10,17 +10,17 @@ import (
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ast/inspector"
 
+	"github.com/tempguard/tempguard/passes/internal/fileapi"
 	"github.com/tempguard/tempguard/passes/internal/tempmodel"
 )
 
 // Analyzer is the checkthenopen pass.
 var Analyzer = &analysis.Analyzer{
-	Name:      "checkthenopen",
-	Doc:       doc,
-	URL:       "https://github.com/tempguard/tempguard#checkthenopen",
-	Requires:  []*analysis.Analyzer{tempmodel.Analyzer},
-	Run:       run,
-	FactTypes: []analysis.Fact{(*ExistsFact)(nil)},
+	Name:     "checkthenopen",
+	Doc:      doc,
+	URL:      "https://github.com/tempguard/tempguard#checkthenopen",
+	Requires: []*analysis.Analyzer{tempmodel.Analyzer},
+	Run:      run,
 }
 
 type checkKind uint8
@@ -97,7 +97,6 @@ type fnState struct {
 	// locks: positions of calls that take an inter-process lock (an
 	// O_CREATE|O_EXCL lock file, flock(2), lockedfile, gofrs/flock).
 	locks []token.Pos
-	bits  openBits
 }
 
 func (s *fnState) checkOfCall(call *ast.CallExpr) *check { return s.byCall[call] }
@@ -107,8 +106,6 @@ func run(pass *analysis.Pass) (any, error) {
 	if !m.Relevant {
 		return nil, nil
 	}
-	helpers := summarizeHelpers(pass, m)
-	bits := openBitsOf(pass.Pkg)
 
 	type group struct {
 		checks []*check
@@ -137,13 +134,13 @@ func run(pass *analysis.Pass) (any, error) {
 		if fn == nil {
 			continue
 		}
-		if c := newCheck(pass, m, cur, call, fn, f, helpers); c != nil {
+		if c := newCheck(pass, m, cur, call, fn, f); c != nil {
 			if g := get(cur); g != nil {
 				g.checks = append(g.checks, c)
 			}
 			continue
 		}
-		if u := newUse(m, call, f, bits); u != nil {
+		if u := newUse(m, call, fn, f); u != nil {
 			if g := get(cur); g != nil {
 				g.uses = append(g.uses, u)
 			}
@@ -191,7 +188,6 @@ func run(pass *analysis.Pass) (any, error) {
 			uses:     g.uses,
 			sameFile: g.same,
 			locks:    g.locks,
-			bits:     bits,
 		}
 		for _, c := range s.checks {
 			c.stmt = s.nodeAt(c.call.Pos())
@@ -203,7 +199,7 @@ func run(pass *analysis.Pass) (any, error) {
 }
 
 // newCheck recognizes a check call and its result variables.
-func newCheck(pass *analysis.Pass, m *tempmodel.Model, cur inspector.Cursor, call *ast.CallExpr, fn *types.Func, f tempmodel.Func, helpers map[*types.Func]*helperSummary) *check {
+func newCheck(pass *analysis.Pass, m *tempmodel.Model, cur inspector.Cursor, call *ast.CallExpr, fn *types.Func, f tempmodel.Func) *check {
 	c := &check{call: call}
 	pathArg := 0
 	switch {
@@ -238,7 +234,7 @@ func newCheck(pass *analysis.Pass, m *tempmodel.Model, cur inspector.Cursor, cal
 		}
 		c.errIsResult = true
 	default:
-		h := helperFor(pass, fn, helpers)
+		h := helperFor(m, fn)
 		if h == nil {
 			return nil
 		}
@@ -303,6 +299,13 @@ func newCheck(pass *analysis.Pass, m *tempmodel.Model, cur inspector.Cursor, cal
 	return c
 }
 
+// certainFlag reports whether the OpenFile of u has flag x on every path.
+func (s *fnState) certainFlag(u *use, x fileapi.Flags) bool {
+	fn, _ := tempmodel.Callee(s.pass.TypesInfo, u.call)
+	flags, ok := s.m.FlagsOf(u.call.Args[1], fn)
+	return ok && flags.Has(x)
+}
+
 // methodRecv returns x of a method call x.M(...), or nil (a method
 // expression T.M(x, ...) or a function).
 func methodRecv(info *types.Info, call *ast.CallExpr) ast.Expr {
@@ -314,7 +317,7 @@ func methodRecv(info *types.Info, call *ast.CallExpr) ast.Expr {
 }
 
 // newUse recognizes an operation on a path.
-func newUse(m *tempmodel.Model, call *ast.CallExpr, f tempmodel.Func, bits openBits) *use {
+func newUse(m *tempmodel.Model, call *ast.CallExpr, fn *types.Func, f tempmodel.Func) *use {
 	u := &use{call: call, f: f}
 	arg := func(i int, cl useClass) {
 		if i < len(call.Args) {
@@ -380,7 +383,8 @@ func newUse(m *tempmodel.Model, call *ast.CallExpr, f tempmodel.Func, bits openB
 		}
 		// O_NOFOLLOW by its value, also through a variable
 		// (flags := os.O_RDONLY | unix.O_NOFOLLOW).
-		u.nofollow = hasFlag(m, call.Args[1], bits.nofollow)
+		flags, ok := m.FlagsOf(call.Args[1], fn)
+		u.nofollow = ok && flags.Has(fileapi.FlagNoFollow)
 	case f.Is("os", "Mkdir"), f.Is("os", "MkdirAll"):
 		arg(0, useMkdir)
 	case f.Is("os", "Symlink"), f.Is("os", "Link"):
@@ -906,7 +910,7 @@ func (s *fnState) report(u *use, g *guard) {
 		msg = fmt.Sprintf("%s(%s) trusts a file-type check by %s: %sreplace the path with a symlink in between; open the file, check f.Stat() and call f.%s instead", useName, pathSrc, checkName, why, u.f.Name)
 	case outSymlink:
 		todo := "open first, then compare f.Stat() with os.SameFile (or use os.Root)"
-		if u.f.Is("os", "OpenFile") && len(u.call.Args) >= 2 && hasFlag(s.m, u.call.Args[1], s.bits.trunc) {
+		if u.f.Is("os", "OpenFile") && len(u.call.Args) >= 2 && s.certainFlag(u, fileapi.FlagTrunc) {
 			todo = "open without O_TRUNC, compare f.Stat() with os.SameFile, then call f.Truncate(0) (or use os.Root)"
 		}
 		msg = fmt.Sprintf("%s(%s) follows a symlink swapped in after the %s symlink check: %sreplace the path in between; %s", useName, pathSrc, checkName, why, todo)

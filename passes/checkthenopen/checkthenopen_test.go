@@ -5,6 +5,7 @@ import (
 
 	"github.com/tempguard/tempguard/analysistest"
 	"github.com/tempguard/tempguard/passes/checkthenopen"
+	"github.com/tempguard/tempguard/passes/internal/tempmodel"
 )
 
 // TestFlagged checks the reported races and their fixes (golden files),
@@ -18,4 +19,11 @@ func TestFlagged(t *testing.T) {
 func TestQuiet(t *testing.T) {
 	t.Parallel()
 	analysistest.Run(t, analysistest.TestData(), checkthenopen.Analyzer, "quiet", "helpers")
+}
+
+// TestSummaries checks the existence-check wrappers the shared layer
+// records for this pass (Summary.Exists, exported by tempmodel.Analyzer).
+func TestSummaries(t *testing.T) {
+	t.Parallel()
+	analysistest.Run(t, analysistest.TestData(), tempmodel.Analyzer, "summaries")
 }

@@ -45,7 +45,9 @@
 // Boolean variables (exists := err == nil) and wrapper functions
 // (func fileExists(p string) bool, func pathExists(p string) (bool, error),
 // func ensureAbsent(p string) error, methods too, func writable(p string)
-// bool over access(2); also from other packages, through an ExistsFact)
+// bool over access(2); also from other packages, through the shared
+// Summary fact: Summary.Exists, recognised by types and control flow, never
+// by the function's name)
 // count as checks.
 //
 // "Guarded" is decided on the control-flow graph: the use must be reachable

@@ -10,6 +10,7 @@ import (
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ast/inspector"
 
+	"github.com/tempguard/tempguard/passes/internal/fileapi"
 	"github.com/tempguard/tempguard/passes/internal/tempmodel"
 )
 
@@ -47,7 +48,8 @@ func (s *fnState) suggest(u *use, g *guard) *analysis.SuggestedFix {
 	case g.f.out == outSymlink && u.f.Is("os", "OpenFile") && len(u.call.Args) >= 2:
 		// Verifying after the open is too late when the open itself
 		// truncates or creates through the swapped-in symlink.
-		if known, create, _ := s.m.OpenFlags(u.call.Args[1]); !known || create || mayHaveFlag(s.m, u.call.Args[1], s.bits.trunc) {
+		fn, _ := tempmodel.Callee(s.pass.TypesInfo, u.call)
+		if _, may, ok := s.m.FlagSets(u.call.Args[1], fn); !ok || may.Has(fileapi.FlagCreate) || may.Has(fileapi.FlagTrunc) {
 			return nil
 		}
 		return s.fixSameFile(u, g)

@@ -269,7 +269,7 @@ func createIfNoAccess(p string) error {
 	return nil
 }
 
-func fileExists(name string) bool { // want fileExists:`exists\(param 0\)`
+func fileExists(name string) bool {
 	_, err := os.Stat(name)
 	return err == nil
 }
@@ -282,7 +282,7 @@ func writeDefault(p string) error {
 	return nil
 }
 
-func pathExists(p string) (bool, error) { // want pathExists:`exists\(param 0\)`
+func pathExists(p string) (bool, error) {
 	_, err := os.Stat(p)
 	if err == nil {
 		return true, nil
@@ -305,7 +305,7 @@ func ensureCache(dir string) error {
 	return nil
 }
 
-func notExists(p string) bool { // want notExists:`missing\(param 0\)`
+func notExists(p string) bool {
 	if _, err := os.Stat(p); os.IsNotExist(err) {
 		return true
 	}
@@ -624,7 +624,7 @@ func ensureDirType(dir string) error {
 
 type fsUtil struct{ root string }
 
-func (fsUtil) exists(p string) bool { // want exists:`exists\(param 0\)`
+func (fsUtil) exists(p string) bool {
 	_, err := os.Stat(p)
 	return err == nil
 }
@@ -675,7 +675,7 @@ func writeNoLink(p string, data []byte) error {
 	return os.WriteFile(p, data, 0o600) // want `os.WriteFile\(p\) follows a symlink swapped in after the os.Lstat symlink check`
 }
 
-func ensureAbsent(p string) error { // want ensureAbsent:`missing\(param 0\) as nil error`
+func ensureAbsent(p string) error {
 	if _, err := os.Stat(p); err == nil {
 		return fmt.Errorf("%s already exists", p)
 	} else if !os.IsNotExist(err) {

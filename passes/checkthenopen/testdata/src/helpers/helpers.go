@@ -8,14 +8,14 @@ import (
 )
 
 // FileExists reports whether name exists.
-func FileExists(name string) bool { // want FileExists:`exists\(param 0\)`
+func FileExists(name string) bool {
 	_, err := os.Stat(name)
 	return !os.IsNotExist(err)
 }
 
 // IsDir reports whether name is a directory: not an existence wrapper of
 // the simple kind, but true still implies it exists.
-func IsDir(name string) bool { // want IsDir:`exists\(param 0\) or type`
+func IsDir(name string) bool {
 	fi, err := os.Stat(name)
 	if err != nil {
 		return false
@@ -33,7 +33,7 @@ func Size(name string) int64 {
 }
 
 // Writable reports whether access(2) grants write permission.
-func Writable(path string) bool { // want Writable:`access\(param 0\)`
+func Writable(path string) bool {
 	return unix.Access(path, unix.W_OK) == nil
 }
 

@@ -620,7 +620,7 @@ func suppressed(p string) {
 	}
 }
 
-func mustExist(p string) error { // want mustExist:`exists\(param 0\) as nil error`
+func mustExist(p string) error {
 	if _, err := os.Stat(p); err != nil {
 		return fmt.Errorf("%s: %w", p, err)
 	}
@@ -687,7 +687,7 @@ func EnsureFixture(tb testing.TB, p string) {
 	}
 }
 
-func isDirectory(p string) bool { // want isDirectory:`exists\(param 0\) or type`
+func isDirectory(p string) bool {
 	fi, err := os.Stat(p)
 	return err == nil && fi.IsDir()
 }
