@@ -22,14 +22,24 @@
 // folded into its message, so that each finding is one golangci-lint issue
 // (see [Wrap]).
 //
-// Settings (all optional, decoded strictly: an unknown key or analyzer name
-// is an error that lists the valid ones):
+// Settings have the schema of tempguard's .tempguard.yaml (package
+// internal/config; all optional, decoded strictly: an unknown key or
+// analyzer name is an error that lists the valid ones):
 //
 //	enable:  [<analyzer>...]  run only these analyzers (default: all)
 //	disable: [<analyzer>...]  do not run these analyzers
+//	exclude: [<glob>...]      files and directories not to report on
+//	generated: false          report in generated files
+//	tests: true               report in _test.go files
+//	test-advice: false        t.TempDir() advice for tests that clean up (notes)
+//	severity: warning         report findings of this severity and above
 //	options:                  flags an analyzer exposes, by analyzer name
 //	  <analyzer>:
 //	    <flag>: <value>
+//
+// golangci-lint fails on any issue, so findings below severity (default
+// warning: the notes, such as a redundant Stat before MkdirAll) are not
+// reported.
 package golangci
 
 import (
@@ -39,6 +49,7 @@ import (
 	"flag"
 	"fmt"
 	"go/token"
+	"os"
 	"path/filepath"
 	"slices"
 	"sort"
@@ -47,6 +58,7 @@ import (
 	"github.com/golangci/plugin-module-register/register"
 	"golang.org/x/tools/go/analysis"
 
+	"github.com/tempguard/tempguard/internal/config"
 	"github.com/tempguard/tempguard/passes"
 )
 
@@ -66,14 +78,18 @@ type Settings struct {
 	Disable []string `json:"disable"`
 	// Options sets analyzer flags: analyzer name -> flag name -> value.
 	Options map[string]map[string]any `json:"options"`
+	// Filter holds the other keys of the schema: exclude, generated,
+	// tests, test-advice and severity.
+	Filter config.Settings `json:"-"`
 }
 
 // settingsKeys are the keys Settings accepts, in the order error messages list them.
-var settingsKeys = []string{"enable", "disable", "options"}
+var settingsKeys = config.Keys
 
 // Plugin is tempguard's golangci-lint plugin.
 type Plugin struct {
 	analyzers []*analysis.Analyzer
+	cfg       *config.Config
 }
 
 var _ register.LinterPlugin = (*Plugin)(nil)
@@ -89,15 +105,27 @@ func New(raw any) (register.LinterPlugin, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &Plugin{analyzers: as}, nil
+	// Exclude patterns are relative to golangci-lint's working directory
+	// (where .golangci.yml usually is).
+	wd, err := os.Getwd()
+	if err != nil {
+		return nil, err
+	}
+	cfg := &config.Config{Settings: s.Filter, Dir: wd}
+	cfg.Report = cfg.Threshold()
+	return &Plugin{analyzers: as, cfg: cfg}, nil
 }
 
 // BuildAnalyzers returns the selected analyzers, wrapped by [Wrap].
 // golangci-lint itself prefixes each message with the analyzer's name,
 // because it differs from the linter's.
 func (p *Plugin) BuildAnalyzers() ([]*analysis.Analyzer, error) {
-	out := make([]*analysis.Analyzer, len(p.analyzers))
-	for i, a := range p.analyzers {
+	as := p.analyzers
+	if p.cfg != nil {
+		as = p.cfg.Wrap(as)
+	}
+	out := make([]*analysis.Analyzer, len(as))
+	for i, a := range as {
 		out[i] = Wrap(a)
 	}
 	return out, nil
@@ -210,6 +238,21 @@ func DecodeSettings(raw any) (Settings, error) {
 			return s, fmt.Errorf("tempguard settings: options must map analyzer names to {flag: value} mappings, got %s", msg)
 		}
 	}
+	// The other keys, decoded and checked as in .tempguard.yaml.
+	rest := map[string]json.RawMessage{}
+	for k, v := range top {
+		switch k {
+		case "enable", "disable", "options":
+		default:
+			rest[k] = v
+		}
+	}
+	data, _ := json.Marshal(rest)
+	f, err := config.Parse(data)
+	if err != nil {
+		return s, fmt.Errorf("tempguard settings: %v", err)
+	}
+	s.Filter = f
 	return s, nil
 }
 

@@ -2,6 +2,8 @@ package golangci
 
 import (
 	"go/token"
+	"os"
+	"path/filepath"
 	"reflect"
 	"slices"
 	"strings"
@@ -10,6 +12,7 @@ import (
 	"github.com/golangci/plugin-module-register/register"
 	"golang.org/x/tools/go/analysis"
 
+	"github.com/tempguard/tempguard/internal/config"
 	"github.com/tempguard/tempguard/passes"
 )
 
@@ -85,7 +88,7 @@ func TestSettings(t *testing.T) {
 		{
 			name:    "unknown key",
 			raw:     map[string]any{"disabled": []any{"tempperm"}},
-			wantErr: []string{`unknown key "disabled"`, "valid keys: enable, disable, options"},
+			wantErr: []string{`unknown key "disabled"`, "valid keys: enable, disable, exclude, generated, tests, test-advice, severity, options"},
 		},
 		{
 			name:    "unknown analyzer in disable",
@@ -110,7 +113,7 @@ func TestSettings(t *testing.T) {
 		{
 			name:    "not a mapping",
 			raw:     []any{"tempperm"},
-			wantErr: []string{"want a mapping with keys enable, disable, options"},
+			wantErr: []string{"want a mapping with keys enable, disable, exclude, generated, tests, test-advice, severity, options"},
 		},
 		{
 			name:    "both enabled and disabled",
@@ -131,6 +134,17 @@ func TestSettings(t *testing.T) {
 			name:    "unknown option",
 			raw:     map[string]any{"options": map[string]any{"tempperm": map[string]any{"no-such-flag": true}}},
 			wantErr: []string{"tempperm has no", `"no-such-flag"`},
+		},
+		{name: "the rest of the .tempguard.yaml schema", raw: map[string]any{"exclude": []any{"gen/**"}, "generated": true, "tests": false, "test-advice": true, "severity": "note"}, want: all},
+		{
+			name:    "bad severity",
+			raw:     map[string]any{"severity": "fatal"},
+			wantErr: []string{`severity: unknown severity "fatal"`},
+		},
+		{
+			name:    "tests not a bool",
+			raw:     map[string]any{"tests": "maybe"},
+			wantErr: []string{"tempguard settings:", "maybe"},
 		},
 		{
 			name:    "options not a mapping",
@@ -283,5 +297,61 @@ func TestWrapFoldsRelated(t *testing.T) {
 	got, _ = run(orig)
 	if got[0].Message != "racy open" || len(got[0].Related) != 2 {
 		t.Errorf("original analyzer changed: %q, %d related", got[0].Message, len(got[0].Related))
+	}
+}
+
+// The plugin reports from the severity threshold up (golangci-lint fails
+// on any issue) and applies exclude, tests and test-advice as
+// .tempguard.yaml does.
+func TestSeverityAndFilters(t *testing.T) {
+	fset := token.NewFileSet()
+	wd, _ := os.Getwd()
+	fa := fset.AddFile(filepath.Join(wd, "a.go"), -1, 100)
+	fa.SetLines([]int{0, 10, 20})
+	ft := fset.AddFile(filepath.Join(wd, "gen", "a_test.go"), -1, 100)
+	ft.SetLines([]int{0, 10, 20})
+	fake := &analysis.Analyzer{
+		Name: "checkthenopen", // the classification is by analyzer name and category
+		Doc:  "fake",
+		Run: func(pass *analysis.Pass) (any, error) {
+			pass.Report(analysis.Diagnostic{Pos: fa.LineStart(1), Category: "redundant-check", Message: "note"})
+			pass.Report(analysis.Diagnostic{Pos: fa.LineStart(2), Category: "race-shared-dir", Message: "error"})
+			pass.Report(analysis.Diagnostic{Pos: ft.LineStart(1), Category: "race", Message: "in a test"})
+			return nil, nil
+		},
+	}
+	run := func(raw map[string]any) []string {
+		t.Helper()
+		s, err := DecodeSettings(raw)
+		if err != nil {
+			t.Fatal(err)
+		}
+		cfg := &config.Config{Settings: s.Filter, Dir: wd}
+		cfg.Report = cfg.Threshold()
+		p := &Plugin{analyzers: []*analysis.Analyzer{fake}, cfg: cfg}
+		as, err := p.BuildAnalyzers()
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got []string
+		pass := &analysis.Pass{Analyzer: as[0], Fset: fset, Report: func(d analysis.Diagnostic) { got = append(got, d.Message) }}
+		if _, err := as[0].Run(pass); err != nil {
+			t.Fatal(err)
+		}
+		return got
+	}
+	for _, tc := range []struct {
+		raw  map[string]any
+		want []string
+	}{
+		{nil, []string{"error", "in a test"}},
+		{map[string]any{"severity": "note"}, []string{"note", "error", "in a test"}},
+		{map[string]any{"severity": "error"}, []string{"error"}},
+		{map[string]any{"tests": false}, []string{"error"}},
+		{map[string]any{"exclude": []any{"gen/**"}}, []string{"error"}},
+	} {
+		if got := run(tc.raw); !slices.Equal(got, tc.want) {
+			t.Errorf("settings %v: reported %q, want %q", tc.raw, got, tc.want)
+		}
 	}
 }

@@ -16,6 +16,8 @@ import (
 	"testing"
 
 	"github.com/santhosh-tekuri/jsonschema/v6"
+
+	"github.com/tempguard/tempguard/passes"
 )
 
 // sarifSchemaValidator compiles the OASIS SARIF 2.1.0 schema (draft-04)
@@ -81,20 +83,37 @@ func TestSARIF(t *testing.T) {
 	var ids []string
 	for _, rule := range run.Tool.Driver.Rules {
 		ids = append(ids, rule.ID)
-		if rule.HelpURI != "https://github.com/tempguard/tempguard#"+rule.ID && rule.ID != suppressionRule {
+		if rule.HelpURI != "https://github.com/tempguard/tempguard#"+rule.Name && rule.ID != suppressionRule {
 			t.Errorf("rule %s: helpUri %q", rule.ID, rule.HelpURI)
 		}
 		if rule.ShortDescription.Text == "" || rule.FullDescription.Text == "" || rule.DefaultConfiguration.Level == "" {
 			t.Errorf("rule %s lacks descriptions or level: %+v", rule.ID, rule)
 		}
 	}
-	wantIDs := []string{"predictabletemp", "checkthenopen", "tempcleanup", "tempreopen", "tempperm", "crossdevice", "temppattern", "suppression"}
+	// One rule per category, in analyzer order, then suppression.
+	var wantIDs []string
+	for _, name := range passes.Names() {
+		for _, cl := range passes.Classes() {
+			if cl.Analyzer == name {
+				wantIDs = append(wantIDs, name+"/"+cl.Category)
+			}
+		}
+	}
+	wantIDs = append(wantIDs, suppressionRule)
 	if !slices.Equal(ids, wantIDs) {
 		t.Errorf("rules %q, want %q", ids, wantIDs)
 	}
+	if ids[0] != "predictabletemp/predictable-path" || !slices.Contains(ids, "checkthenopen/redundant-check") {
+		t.Errorf("rules %q", ids)
+	}
 	p := run.Tool.Driver.Rules[0].Properties
-	if p.SecuritySeverity == "" || !slices.Contains(p.Tags, "security") {
-		t.Errorf("predictabletemp rule lacks security-severity/tags: %+v", p)
+	if p.SecuritySeverity == "" || !slices.Contains(p.Tags, "security") || run.Tool.Driver.Rules[0].DefaultConfiguration.Level != "error" {
+		t.Errorf("predictabletemp rule lacks security-severity/tags/level error: %+v", run.Tool.Driver.Rules[0])
+	}
+	for _, rule := range run.Tool.Driver.Rules {
+		if rule.ID == "checkthenopen/redundant-check" && (rule.Properties.SecuritySeverity != "" || rule.DefaultConfiguration.Level != "note" || slices.Contains(rule.Properties.Tags, "security")) {
+			t.Errorf("a redundant check is a maintainability note without security-severity: %+v", rule)
+		}
 	}
 	if len(run.Results) == 0 {
 		t.Fatal("no results")
@@ -122,7 +141,7 @@ func TestSARIF(t *testing.T) {
 	if !related || !fixes {
 		t.Errorf("want some results with relatedLocations (%v) and fixes (%v)", related, fixes)
 	}
-	if !slices.Contains(keysSeen, prefix+"upload/upload.go:predictabletemp") {
+	if !slices.Contains(keysSeen, prefix+"upload/upload.go:predictabletemp/predictable-path") {
 		t.Errorf("missing upload/upload.go predictabletemp in %q", keysSeen)
 	}
 	if want := fileURI(root) + "/"; run.OriginalURIBaseIDs["%SRCROOT%"].URI != want {

@@ -7,6 +7,7 @@ import (
 	"runtime/debug"
 	"strings"
 
+	"github.com/tempguard/tempguard/internal/config"
 	"github.com/tempguard/tempguard/passes"
 )
 
@@ -75,8 +76,17 @@ Analyzers (all enabled by default; -NAME enables only the named ones,
 		printFlags(w, analyzerOpts)
 	}
 	fmt.Fprint(w, `
-Exit codes: 0 no findings, 3 findings, 4 no findings but some packages analysed
-with errors or skipped (one line each on stderr), 1 errors, 2 usage.
+Each finding is an error, a warning or a note, by what it proves (the README's
+Severities section lists the categories); findings at or above -severity
+(default warning) make the exit code 3.
+
+Configuration: `+config.FileName+` in the working directory or its nearest parent
+(or -config file): enable, disable, exclude, generated, tests, test-advice,
+severity, options.
+
+Exit codes: 0 no findings at or above -severity, 3 findings, 4 no findings but
+some packages analysed with errors or skipped (one line each on stderr),
+1 errors, 2 usage (bad flag or configuration).
 `)
 }
 

@@ -13,6 +13,7 @@ import (
 	"syscall"
 	"time"
 
+	"github.com/tempguard/tempguard/internal/config"
 	"github.com/tempguard/tempguard/internal/lsp"
 	"github.com/tempguard/tempguard/passes"
 )
@@ -31,6 +32,7 @@ func runLSP(args []string) int {
 	debounce := fs.Duration("debounce", 300*time.Millisecond, "wait this long after the last edit before analyzing")
 	tags := fs.String("tags", "", "comma-separated build tags")
 	verbose := fs.Bool("v", false, "log analyses to stderr")
+	configFile := fs.String("config", "", "read the configuration from `file` (default: "+config.FileName+" in the working directory or its nearest parent)")
 	fs.Bool("stdio", true, "talk over stdin/stdout (the only transport; accepted because some clients pass --stdio)")
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
@@ -55,7 +57,23 @@ func runLSP(args []string) int {
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
-	err := lsp.Serve(ctx, os.Stdin, os.Stdout, passes.SkipGenerated(passes.All(), nil), opts)
+	// The configuration comes from the server's working directory (the
+	// editor starts it in the workspace root) or -config.
+	var cfg *config.Config
+	var err error
+	if *configFile != "" {
+		cfg, err = config.Load(*configFile)
+	} else {
+		cfg, err = config.FindAndLoad(".")
+	}
+	if err == nil {
+		err = cfg.ApplyOptions()
+	}
+	if err != nil {
+		fmt.Fprintf(os.Stderr, "tempguard lsp: %v\n", err)
+		return exitUsage
+	}
+	err = lsp.Serve(ctx, os.Stdin, os.Stdout, cfg.Wrap(passes.All()), opts)
 	if err != nil {
 		fmt.Fprintf(os.Stderr, "tempguard lsp: %v\n", err)
 		return exitError

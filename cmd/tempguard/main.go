@@ -58,7 +58,7 @@ func run(args []string) int {
 		if inVetSuite() {
 			unitchecker.Main(vetSuiteAnalyzers()...) // exits
 		}
-		unitchecker.Main(vetToolAnalyzers()...) // exits
+		unitchecker.Main(configuredVetAnalyzers(args, vetToolAnalyzers())...) // exits
 		return exitError
 	}
 	if len(args) > 0 {

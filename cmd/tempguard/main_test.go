@@ -172,7 +172,7 @@ func TestTextOutput(t *testing.T) {
 	if r.code != exitFindings {
 		t.Fatalf("exit code = %d, want %d; stderr %s", r.code, exitFindings, r.stderr)
 	}
-	want := "upload/upload.go:41:12: [predictabletemp] predictable temp file path built from os.Getpid(); use os.CreateTemp(\"\", \"demo-*.txt\")"
+	want := "upload/upload.go:41:12: error: [predictabletemp] predictable temp file path built from os.Getpid(); use os.CreateTemp(\"\", \"demo-*.txt\")"
 	if !strings.Contains(r.stdout, want) {
 		t.Errorf("text output lacks %q:\n%s", want, r.stdout)
 	}

@@ -373,6 +373,12 @@ func (o *options) analyseDespiteErrors(paths []string, listErr map[string]string
 		return nil, nil, err
 	}
 	guardAnalyzers(passes.All())
+	if o.cfg != nil { // .tempguard.yaml, as the vet tool applies it (after guarding: Wrap copies)
+		if err := o.cfg.ApplyOptions(); err != nil {
+			return nil, nil, err
+		}
+		analyzers = o.cfg.Wrap(analyzers)
+	}
 	cfg := &packages.Config{
 		Mode:       packages.LoadAllSyntax | packages.NeedModule,
 		Tests:      true,

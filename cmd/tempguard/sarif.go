@@ -146,36 +146,20 @@ type sarifContent struct {
 	Text string `json:"text"`
 }
 
-// ruleMeta is what SARIF consumers need beyond an analyzer's doc. Security
-// rules carry the "security" tag and a security-severity (a CVSS-like score
-// that GitHub maps to critical >= 9, high >= 7, medium >= 4, low), which
-// makes code scanning list them as security alerts; the others are
-// correctness or reliability problems.
-type ruleMeta struct {
-	level    string // default level: error or warning
-	severity string // security-severity, or ""
-	tags     []string
-}
-
-var rulesMeta = map[string]ruleMeta{
-	// A symlink planted at a guessable path redirects a write (CVE-2024-45339).
-	"predictabletemp": {"error", "7.0", []string{"security", "external/cwe/cwe-377", "external/cwe/cwe-59"}},
-	// Time-of-check to time-of-use race on a path.
-	"checkthenopen": {"warning", "6.0", []string{"security", "external/cwe/cwe-367"}},
-	// Other users can read or change the file.
-	"tempperm":    {"warning", "5.0", []string{"security", "external/cwe/cwe-276", "external/cwe/cwe-732"}},
-	"tempcleanup": {"warning", "", []string{"reliability", "external/cwe/cwe-459"}},
-	"tempreopen":  {"warning", "", []string{"correctness"}},
-	"crossdevice": {"warning", "", []string{"correctness"}},
-	"temppattern": {"warning", "", []string{"correctness"}},
-}
+// The SARIF log has one rule per category of finding (see
+// passes/internal/severity): "<analyzer>/<category>", plus "suppression"
+// for the diagnostics about //tempguard:ignore comments themselves. A
+// rule's level, its tags (security, reliability or maintainability, and
+// CWEs) and, for security findings only, its security-severity (a
+// CVSS-like score that GitHub maps to critical >= 9, high >= 7, medium >=
+// 4, low) come from the category's class, so a redundant Stat before
+// MkdirAll is a maintainability note and a predictable /tmp path a
+// security error.
 
 // suppressionRule is the SARIF rule of the diagnostics about
 // //tempguard:ignore comments themselves (their Category is
 // tempmodel.SuppressionCategory, which is internal; TestSuppressions checks
-// that the two agree):
-// a problem with a comment is not a security finding of the analyzer that
-// reports it.
+// that the two agree).
 const suppressionRule = "suppression"
 
 const suppressionDoc = `malformed or unjustified //tempguard:ignore comments
@@ -185,40 +169,61 @@ A //tempguard:ignore comment names one or more analyzers, comma-separated, and g
 reason still suppresses but is reported; one that names no analyzer, or a name that is not an
 analyzer, is reported and suppresses nothing for that name.`
 
-func metaFor(name string) ruleMeta {
-	if m, ok := rulesMeta[name]; ok {
-		return m
+// ruleID is the SARIF rule of a finding.
+func ruleID(f Finding) string {
+	cl := f.class()
+	if cl.Category == suppressionRule {
+		return suppressionRule
 	}
-	return ruleMeta{"warning", "", []string{"correctness"}}
+	return f.Analyzer + "/" + cl.Category
 }
 
-// sarifRules describes every analyzer, whether or not it found anything,
-// so rule indexes are stable.
+// sarifTags are a class's SARIF tags: its kind (hygiene is
+// "maintainability" in SARIF's vocabulary) and its CWEs.
+func sarifTags(cl passes.Class) []string {
+	kind := string(cl.Kind)
+	if cl.Kind == passes.Hygiene {
+		kind = "maintainability"
+	}
+	tags := []string{kind}
+	for _, cwe := range cl.CWE {
+		tags = append(tags, fmt.Sprintf("external/cwe/cwe-%d", cwe))
+	}
+	return tags
+}
+
+// sarifRules describes every category of every analyzer, whether or not
+// it was found, so rule indexes are stable.
 func sarifRules() ([]sarifRule, map[string]int) {
 	var rules []sarifRule
 	index := map[string]int{}
 	for _, a := range passes.All() {
 		doc := strings.TrimSpace(a.Doc)
-		short, full := splitDoc(doc)
-		short = strings.TrimPrefix(short, a.Name+": ")
+		_, full := splitDoc(doc)
 		helpURI := a.URL
 		if helpURI == "" {
 			helpURI = "https://github.com/tempguard/tempguard#" + a.Name
 		}
-		m := metaFor(a.Name)
-		index[a.Name] = len(rules)
-		rules = append(rules, sarifRule{
-			ID:                   a.Name,
-			Name:                 a.Name,
-			ShortDescription:     sarifMessage{short},
-			FullDescription:      sarifMessage{full},
-			Help:                 sarifMessage{doc + "\n\nMore: " + helpURI},
-			HelpURI:              helpURI,
-			DefaultConfiguration: sarifConfiguration{m.level},
-			Properties:           sarifRuleProps{Tags: m.tags, SecuritySeverity: m.severity},
-		})
+		for _, cl := range passes.Classes() {
+			if cl.Analyzer != a.Name {
+				continue
+			}
+			id := a.Name + "/" + cl.Category
+			index[id] = len(rules)
+			rules = append(rules, sarifRule{
+				ID:                   id,
+				Name:                 a.Name,
+				ShortDescription:     sarifMessage{cl.Summary},
+				FullDescription:      sarifMessage{full},
+				Help:                 sarifMessage{doc + "\n\nMore: " + helpURI},
+				HelpURI:              helpURI,
+				DefaultConfiguration: sarifConfiguration{cl.Severity.String()},
+				Properties:           sarifRuleProps{Tags: sarifTags(cl), SecuritySeverity: cl.SecuritySeverity},
+			})
+		}
 	}
 	short, full := splitDoc(suppressionDoc)
+	cl := passes.Classify("", suppressionRule)
 	index[suppressionRule] = len(rules)
 	rules = append(rules, sarifRule{
 		ID:                   suppressionRule,
@@ -227,8 +232,8 @@ func sarifRules() ([]sarifRule, map[string]int) {
 		FullDescription:      sarifMessage{full},
 		Help:                 sarifMessage{suppressionDoc + "\n\nMore: https://github.com/tempguard/tempguard#suppressing-a-finding"},
 		HelpURI:              "https://github.com/tempguard/tempguard#suppressing-a-finding",
-		DefaultConfiguration: sarifConfiguration{"warning"},
-		Properties:           sarifRuleProps{Tags: []string{"maintainability"}},
+		DefaultConfiguration: sarifConfiguration{cl.Severity.String()},
+		Properties:           sarifRuleProps{Tags: sarifTags(cl)},
 	})
 	return rules, index
 }
@@ -279,27 +284,24 @@ func writeSARIF(w io.Writer, findings []Finding, fps []string, src *sources, res
 		Results:    []sarifResult{},
 	}
 	for i, f := range findings {
-		ruleID := f.Analyzer
-		if f.Category == suppressionRule {
-			ruleID = suppressionRule
-		}
+		ruleID := ruleID(f)
+		cl := f.class()
 		idx, ok := index[ruleID]
 		if !ok {
 			idx = len(run.Tool.Driver.Rules)
-			m := metaFor(f.Analyzer)
 			index[ruleID] = idx
 			run.Tool.Driver.Rules = append(run.Tool.Driver.Rules, sarifRule{
-				ID: f.Analyzer, Name: f.Analyzer,
+				ID: ruleID, Name: f.Analyzer,
 				ShortDescription: sarifMessage{f.Analyzer}, FullDescription: sarifMessage{f.Analyzer}, Help: sarifMessage{f.Analyzer},
 				HelpURI:              "https://github.com/tempguard/tempguard#" + f.Analyzer,
-				DefaultConfiguration: sarifConfiguration{m.level},
-				Properties:           sarifRuleProps{Tags: m.tags, SecuritySeverity: m.severity},
+				DefaultConfiguration: sarifConfiguration{cl.Severity.String()},
+				Properties:           sarifRuleProps{Tags: sarifTags(cl), SecuritySeverity: cl.SecuritySeverity},
 			})
 		}
 		r := sarifResult{
 			RuleID:              ruleID,
 			RuleIndex:           idx,
-			Level:               run.Tool.Driver.Rules[idx].DefaultConfiguration.Level,
+			Level:               cl.Severity.String(),
 			Message:             sarifMessage{f.Message},
 			Locations:           []sarifLocation{{PhysicalLocation: src.physical(f.Posn, f.End)}},
 			PartialFingerprints: map[string]string{fingerprintVersion: fps[i]},

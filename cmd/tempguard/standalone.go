@@ -14,6 +14,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/tempguard/tempguard/internal/config"
 	"github.com/tempguard/tempguard/passes"
 )
 
@@ -32,6 +33,11 @@ type options struct {
 	mod        string // -mod, as for go build
 	allModules bool   // -all-modules
 	version    bool
+	// configuration: -config, -severity, -test-advice, and the result
+	configFile string
+	severity   string
+	testAdvice bool
+	cfg        *config.Config
 	vetFlags   []string // analyzer enable/disable and analyzer option flags, passed to the vet tool
 	patterns   []string
 	stdout     io.Writer
@@ -57,6 +63,9 @@ func newFlagSet(o *options) *flag.FlagSet {
 	fs.BoolVar(&o.version, "version", false, "print the version (the module version from the build info) and exit")
 	fs.Var(&passThrough{o: o, name: reportGeneratedFlag, isBool: true}, reportGeneratedFlag,
 		"also report findings in generated files (// Code generated ... DO NOT EDIT.); -fix never edits them")
+	fs.StringVar(&o.configFile, "config", "", "read the configuration from `file` (default: "+config.FileName+" in the working directory or its nearest parent)")
+	fs.StringVar(&o.severity, "severity", "", "lowest `level` of finding that makes the exit code 3: error, warning or note (default warning, or the config's severity)")
+	fs.BoolVar(&o.testAdvice, "test-advice", false, "also report t.TempDir() advice (notes) for tests that already remove their temp dir")
 	for _, a := range passes.All() {
 		name := a.Name
 		fs.Var(&passThrough{o: o, name: name, isBool: true}, name, "enable only "+name+" (or =false to disable it): "+firstLine(a.Doc))
@@ -117,6 +126,12 @@ func (o *options) main(args []string) int {
 			return exitError
 		}
 	}
+	cfg, err := o.loadConfig()
+	if err != nil {
+		fmt.Fprintf(o.stderr, "tempguard: %v\n", err)
+		return exitUsage
+	}
+	o.cfg = cfg
 	o.patterns = patterns
 	if len(o.patterns) == 0 {
 		o.patterns = []string{"./..."}
@@ -188,7 +203,11 @@ func (o *options) main(args []string) int {
 
 // vetArgs are the flags given to go vet before the patterns.
 func (o *options) vetArgs() []string {
-	return append(o.buildFlags(), o.vetFlags...)
+	a := o.buildFlags()
+	if o.cfg != nil {
+		a = append(a, "-"+settingsFlag+"="+o.cfg.Encode())
+	}
+	return append(a, o.vetFlags...)
 }
 
 // vetResult is what one go vet run produced.
@@ -238,6 +257,8 @@ type jsonRelatedInformation struct {
 
 type jsonDiagnostic struct {
 	Category       string                   `json:"category,omitempty"`
+	Severity       string                   `json:"severity,omitempty"` // error, warning or note (from the category)
+	Kind           string                   `json:"kind,omitempty"`     // security, reliability or hygiene
 	Posn           string                   `json:"posn"`
 	End            string                   `json:"end"`
 	Message        string                   `json:"message"`
@@ -407,13 +428,31 @@ func (o *options) report(res *vetResult) int {
 	switch {
 	case res.failed:
 		return exitError
-	case len(findings) > 0 && !o.exitZero:
+	case o.failing(findings) > 0 && !o.exitZero:
 		return exitFindings
 	case res.incomplete:
 		return exitIncomplete
 	}
 	return exitClean
 }
+
+// failing counts the findings at or above the severity threshold.
+func (o *options) failing(findings []Finding) int {
+	min := passes.Warning
+	if o.cfg != nil {
+		min = o.cfg.Threshold()
+	}
+	n := 0
+	for _, f := range findings {
+		if f.class().Severity >= min {
+			n++
+		}
+	}
+	return n
+}
+
+// class is the finding's classification (severity, kind, CWE).
+func (f *Finding) class() passes.Class { return passes.Classify(f.Analyzer, f.Category) }
 
 func plural(n int, what string) string {
 	if n == 1 {
@@ -442,8 +481,10 @@ func writeJSON(w io.Writer, findings []Finding) {
 		if tree[f.Package] == nil {
 			tree[f.Package] = map[string][]jsonDiagnostic{}
 		}
+		cl := f.class()
 		tree[f.Package][f.Analyzer] = append(tree[f.Package][f.Analyzer], jsonDiagnostic{
-			Category: f.Category, Posn: f.Posn, End: f.End, Message: f.Message,
+			Category: cl.Category, Severity: cl.Severity.String(), Kind: string(cl.Kind),
+			Posn: f.Posn, End: f.End, Message: f.Message,
 			SuggestedFixes: f.Fixes, Related: f.Related,
 		})
 	}

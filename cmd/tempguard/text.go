@@ -6,6 +6,8 @@ import (
 	"os"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/tempguard/tempguard/passes"
 )
 
 // ANSI styles for the text format.
@@ -17,6 +19,13 @@ const (
 	styleFix   = "\x1b[36m"
 	styleFaint = "\x1b[2m"
 )
+
+// severityStyle colours the severity word as compilers do.
+var severityStyle = map[passes.Severity]string{
+	passes.Error:   "\x1b[1;31m",
+	passes.Warning: "\x1b[1;33m",
+	passes.Note:    "\x1b[1;36m",
+}
 
 // useColor reports whether to colour the text output written to w: only
 // on a terminal, and never when NO_COLOR is set to a non-empty value
@@ -35,7 +44,7 @@ func useColor(w io.Writer, getenv func(string) string) bool {
 
 // textWriter prints findings for people:
 //
-//	cache/cache.go:13:12: [predictabletemp] predictable temp file path ...
+//	cache/cache.go:13:12: error: [predictabletemp] predictable temp file path ...
 //	    f, err := os.Create(p)
 //	              ^~~~~~~~~~~~
 //	    fix available: run with -fix
@@ -59,7 +68,7 @@ func (t *textWriter) style(style, s string) string {
 func (t *textWriter) write(findings []Finding) {
 	for _, f := range findings {
 		loc := fmt.Sprintf("%s:%d:%d:", relPath(f.File), f.Line, f.Col)
-		fmt.Fprintf(t.w, "%s %s %s\n", t.style(styleBold, loc), t.style(styleName, "["+f.Analyzer+"]"), f.Message)
+		fmt.Fprintf(t.w, "%s %s %s %s\n", t.style(styleBold, loc), t.style(severityStyle[f.class().Severity], f.class().Severity.String()+":"), t.style(styleName, "["+f.Analyzer+"]"), f.Message)
 		if src := t.src.file(f.File); src != nil {
 			if text := src.line(f.Line); strings.TrimSpace(text) != "" {
 				endCol := 0

@@ -21,6 +21,8 @@ import (
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/checker"
 	"golang.org/x/tools/go/packages"
+
+	"github.com/tempguard/tempguard/passes"
 )
 
 // readmeURL is the base of the per-analyzer README anchors, used when a
@@ -491,7 +493,7 @@ func convert(fset *token.FileSet, texts *textCache, name string, d analysis.Diag
 	}
 	f := finding{diag: Diagnostic{
 		Range:           rng,
-		Severity:        SeverityWarning,
+		Severity:        lspSeverity(passes.Classify(name, d.Category).Severity),
 		Code:            name,
 		CodeDescription: &CodeDescription{Href: href},
 		Source:          "tempguard",
@@ -534,4 +536,16 @@ fixes:
 
 func less(a, b Position) bool {
 	return a.Line < b.Line || a.Line == b.Line && a.Character < b.Character
+}
+
+// lspSeverity maps a finding's severity (from its category, see
+// passes/internal/severity) to the LSP's: error, warning, information.
+func lspSeverity(s passes.Severity) int {
+	switch s {
+	case passes.Error:
+		return SeverityError
+	case passes.Note:
+		return SeverityInformation
+	}
+	return SeverityWarning
 }

@@ -58,6 +58,8 @@ const (
 // Class is the classification of one category.
 type Class struct {
 	Category string
+	// Analyzer is the analyzer that reports the category ("" for any).
+	Analyzer string
 	Severity Severity
 	Kind     Kind
 	// SecuritySeverity is the SARIF security-severity (a CVSS-like score:
@@ -109,39 +111,39 @@ const (
 )
 
 var table = []Class{
-	{PredictablePath, Error, Security, "7.0", []int{377, 59}, false,
+	{PredictablePath, "predictabletemp", Error, Security, "7.0", []int{377, 59}, false,
 		"a file, directory or link created at a name other users can predict in a shared temp dir"},
-	{RaceSharedDir, Error, Security, "7.0", []int{367, 59}, false,
+	{RaceSharedDir, "checkthenopen", Error, Security, "7.0", []int{367, 59}, false,
 		"a check-then-use race on a path in a shared temp dir, where any local user can interfere"},
-	{RaceSecurityCheck, Error, Security, "6.0", []int{367}, false,
+	{RaceSecurityCheck, "checkthenopen", Error, Security, "6.0", []int{367}, false,
 		"a symlink, permission or access check that a path swap between check and use defeats"},
-	{RaceUserInput, Warning, Security, "5.0", []int{367}, false,
+	{RaceUserInput, "checkthenopen", Warning, Security, "5.0", []int{367}, false,
 		"a check-then-use race on a path that comes from user input"},
-	{Race, Warning, Reliability, "", []int{367}, false,
+	{Race, "checkthenopen", Warning, Reliability, "", []int{367}, false,
 		"a check-then-use race that another process can lose for the program"},
-	{RedundantCheck, Note, Hygiene, "", nil, false,
+	{RedundantCheck, "checkthenopen", Note, Hygiene, "", nil, false,
 		"a check the following call makes redundant (os.MkdirAll accepts an existing directory, os.RemoveAll a missing path)"},
-	{Leak, Warning, Reliability, "", []int{459}, false,
+	{Leak, "tempcleanup", Warning, Reliability, "", []int{459}, false,
 		"a temporary file or directory that is not removed on some path"},
-	{TestLeak, Warning, Reliability, "", []int{459}, false,
+	{TestLeak, "tempcleanup", Warning, Reliability, "", []int{459}, false,
 		"a test's temporary file or directory that is not removed on some path: t.TempDir() removes it"},
-	{TestTempDir, Note, Hygiene, "", nil, true,
+	{TestTempDir, "tempcleanup", Note, Hygiene, "", nil, true,
 		"a test that removes its temporary directory itself, where t.TempDir() would do it"},
-	{OpenReuse, Warning, Reliability, "", nil, false,
+	{OpenReuse, "tempreopen", Warning, Reliability, "", nil, false,
 		"a file used by name while still open: fails on Windows or loses buffered data"},
-	{PermWritable, Error, Security, "7.0", []int{732, 276}, false,
+	{PermWritable, "tempperm", Error, Security, "7.0", []int{732, 276}, false,
 		"a file or directory in a shared temp dir that other users can write"},
-	{PermReadable, Warning, Security, "5.0", []int{732, 276}, false,
+	{PermReadable, "tempperm", Warning, Security, "5.0", []int{732, 276}, false,
 		"a file or directory in a shared temp dir that other users can read"},
-	{CrossDevice, Warning, Reliability, "", nil, false,
+	{CrossDevice, "crossdevice", Warning, Reliability, "", nil, false,
 		"a rename from the temp dir to another filesystem, which fails with EXDEV"},
-	{PatternSeparator, Error, Reliability, "", nil, false,
+	{PatternSeparator, "temppattern", Error, Reliability, "", nil, false,
 		"a CreateTemp/MkdirTemp pattern with a path separator, an error at run time"},
-	{PatternHardTmp, Warning, Reliability, "", nil, false,
+	{PatternHardTmp, "temppattern", Warning, Reliability, "", nil, false,
 		"a hard-coded /tmp that ignores $TMPDIR and does not exist on Windows"},
-	{PatternExtension, Warning, Reliability, "", nil, false,
+	{PatternExtension, "temppattern", Warning, Reliability, "", nil, false,
 		"a CreateTemp pattern whose random part goes after the file extension"},
-	{Suppression, Warning, Hygiene, "", nil, false,
+	{Suppression, "", Warning, Hygiene, "", nil, false,
 		"a malformed or unjustified //tempguard:ignore comment"},
 }
 
@@ -171,7 +173,7 @@ func Of(analyzer, category string) Class {
 			return c
 		}
 	}
-	return Class{Category: category, Severity: Warning, Kind: Reliability}
+	return Class{Category: category, Analyzer: analyzer, Severity: Warning, Kind: Reliability}
 }
 
 // All returns every class, in the table's order.

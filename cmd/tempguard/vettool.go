@@ -1,0 +1,149 @@
+package main
+
+import (
+	"crypto/sha256"
+	"encoding/json"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+
+	"golang.org/x/tools/go/analysis"
+
+	"github.com/tempguard/tempguard/internal/config"
+	"github.com/tempguard/tempguard/passes"
+)
+
+// settingsFlag is the vet tool's flag that carries the configuration the
+// standalone mode resolved (config.Config.Encode). The go command caches
+// vet results by the tool's flags, so a changed configuration is a new
+// cache key.
+const settingsFlag = "settings"
+
+// configuredVetAnalyzers returns the analyzers of the vet-tool mode,
+// filtered by the configuration: the -settings flag when the standalone
+// mode runs us, else the .tempguard.yaml found from the package's
+// directory (the Dir of the vet.cfg file that is the last argument)
+// upward. A bad configuration file stops the tool with exit code 1 and a
+// message that names the file, the line and the key.
+func configuredVetAnalyzers(args []string, analyzers []*analysis.Analyzer) []*analysis.Analyzer {
+	flag.Var(vetVersionFlag{}, "V", "print version and exit")
+	settings := flag.String(settingsFlag, "", "tempguard configuration as JSON (the standalone mode passes it; without it, "+config.FileName+" is looked for from the package's directory upward)")
+	var once sync.Once
+	var cfg *config.Config
+	get := func() (*config.Config, error) {
+		once.Do(func() {
+			var err error
+			if *settings != "" {
+				cfg, err = config.Decode(*settings)
+			} else {
+				cfg, err = config.FindAndLoad(vetPackageDir(args))
+				if err == nil {
+					// go vet fails on any finding: report from the
+					// threshold up.
+					cfg.Report = cfg.Threshold()
+				}
+			}
+			if f := flag.Lookup(reportGeneratedFlag); err == nil && f != nil && f.Value.String() == "true" {
+				cfg.Generated = true // -report-generated
+			}
+			if err == nil {
+				err = cfg.ApplyOptions()
+			}
+			if err != nil {
+				fmt.Fprintf(os.Stderr, "tempguard: %v\n", err)
+				os.Exit(exitError)
+			}
+		})
+		return cfg, nil
+	}
+	return config.WrapLazy(analyzers, get)
+}
+
+// vetPackageDir returns the package directory from the vet.cfg file the go
+// command passes last, or the working directory.
+func vetPackageDir(args []string) string {
+	if len(args) > 0 && strings.HasSuffix(args[len(args)-1], ".cfg") {
+		if data, err := os.ReadFile(args[len(args)-1]); err == nil {
+			var c struct {
+				Dir     string
+				GoFiles []string
+			}
+			if json.Unmarshal(data, &c) == nil {
+				if c.Dir != "" {
+					return c.Dir
+				}
+				if len(c.GoFiles) > 0 {
+					return filepath.Dir(c.GoFiles[0])
+				}
+			}
+		}
+	}
+	return "."
+}
+
+// loadConfig resolves the standalone mode's configuration: -config, else
+// .tempguard.yaml from the working directory upward; then the flags that
+// override it.
+func (o *options) loadConfig() (*config.Config, error) {
+	var cfg *config.Config
+	var err error
+	if o.configFile != "" {
+		cfg, err = config.Load(o.configFile)
+	} else {
+		cfg, err = config.FindAndLoad(".")
+	}
+	if err != nil {
+		return nil, err
+	}
+	if o.severity != "" {
+		if _, err := passes.ParseSeverity(o.severity); err != nil {
+			return nil, fmt.Errorf("-severity: %v", err)
+		}
+		cfg.Severity = o.severity
+	}
+	if o.testAdvice {
+		cfg.TestAdvice = true
+	}
+	return cfg, nil
+}
+
+// vetVersionFlag answers the go command's -V=full, whose output is the
+// tool's ID in the keys of the vet results it caches: a hash of the
+// executable, as unitchecker's own flag gives, and of the configuration
+// file found from the go command's directory upward, so that editing
+// .tempguard.yaml does not replay results cached under the old one.
+type vetVersionFlag struct{}
+
+func (vetVersionFlag) IsBoolFlag() bool { return true }
+func (vetVersionFlag) String() string   { return "" }
+func (vetVersionFlag) Set(s string) error {
+	if s != "full" {
+		return fmt.Errorf("unsupported flag value: -V=%s (use -V=full)", s)
+	}
+	progname, err := os.Executable()
+	if err != nil {
+		return err
+	}
+	h := sha256.New()
+	f, err := os.Open(progname)
+	if err != nil {
+		return err
+	}
+	_, err = io.Copy(h, f)
+	f.Close()
+	if err != nil {
+		return err
+	}
+	if p, err := config.Find("."); err == nil && p != "" {
+		if data, err := os.ReadFile(p); err == nil {
+			fmt.Fprintf(h, "\x00%s\x00%s", p, data)
+		}
+	}
+	fmt.Printf("%s version devel comments-go-here buildID=%02x\n", progname, h.Sum(nil))
+	os.Exit(0)
+	return nil
+}
