@@ -113,3 +113,30 @@ func TestClassTable(t *testing.T) {
 		t.Errorf("a redundant check is a hygiene note without security-severity or CWE: %+v", c)
 	}
 }
+
+// The README's severity table is this table.
+func TestReadmeSeverityTable(t *testing.T) {
+	data, err := os.ReadFile(filepath.Join("..", "README.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var b strings.Builder
+	for _, c := range passes.Classes() {
+		var cwes []string
+		for _, n := range c.CWE {
+			cwes = append(cwes, fmt.Sprintf("CWE-%d", n))
+		}
+		an := c.Analyzer
+		if an == "" {
+			an = "any"
+		}
+		sev := c.Severity.String()
+		if c.OffByDefault {
+			sev += " (off by default)"
+		}
+		fmt.Fprintf(&b, "| `%s` | %s | %s | %s | %s | %s | %s |\n", c.Category, an, sev, c.Kind, c.SecuritySeverity, strings.Join(cwes, ", "), c.Summary)
+	}
+	if !strings.Contains(string(data), "|---|---|---|---|---|---|---|\n"+b.String()+"\n") {
+		t.Errorf("README's severity table differs from passes/internal/severity; it should read:\n%s", b.String())
+	}
+}
