@@ -78,6 +78,28 @@ neovim() {
 		echo "lsp-e2e: PASS neovim: diagnostics, quick fix applied by Neovim, file compiles, finding gone"
 		passed=$((passed + 1))
 	fi
+
+	# The README's Neovim 0.7 configuration, verbatim, as init.lua.
+	local init="$work/readme-init.lua"
+	awk '/<!-- e2e: nvim-0.7 -->/{f=1; next} f && /^```lua/{c=1; next} c && /^```/{exit} c' README.md >"$init"
+	if ! grep -q start_client "$init"; then
+		echo "lsp-e2e: FAIL neovim README: no Neovim 0.7 block after <!-- e2e: nvim-0.7 --> in README.md"
+		failed=$((failed + 1))
+		return
+	fi
+	local dir2="$work/nvim-readme"
+	cp -r testdata/lsp/fixture "$dir2"
+	PATH="$work:$PATH" TG_FILE="$dir2/main.go" TG_LOG="$work/nvim-readme.log" \
+		timeout 300 nvim --headless -u "$init" -i NONE -n -c "luafile $root/testdata/lsp/readme-check.lua" </dev/null >"$work/nvim-readme.out" 2>&1
+	rc=$?
+	if [ "$rc" = 0 ] && grep -q '^PASS' "$work/nvim-readme.log"; then
+		echo "lsp-e2e: PASS neovim README: the Neovim 0.7 configuration starts tempguard lsp ($(cat "$work/nvim-readme.log"))"
+		passed=$((passed + 1))
+	else
+		echo "lsp-e2e: FAIL neovim README: the Neovim 0.7 configuration of the README gave no tempguard diagnostics (exit $rc: $(cat "$work/nvim-readme.log" 2>/dev/null))"
+		tr '\r' '\n' <"$work/nvim-readme.out" | sed 's/^/  nvim output: /' | tail -20
+		failed=$((failed + 1))
+	fi
 }
 
 # --- 2. Node + vscode-languageserver-protocol
