@@ -25,6 +25,7 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"go/ast"
 	"io/fs"
 	"os"
 	"path"
@@ -405,12 +406,25 @@ func WrapLazy(analyzers []*analysis.Analyzer, get func() (*Config, error)) []*an
 			}
 			p := *pass
 			report := pass.Report
+			// Generated files ("// Code generated ... DO NOT EDIT.", as
+			// go/ast's IsGenerated tells) are not reported unless
+			// generated: true; -fix never edits them.
+			generated := map[string]bool{}
+			if !c.Generated {
+				for _, f := range pass.Files {
+					if ast.IsGenerated(f) {
+						if tf := pass.Fset.File(f.FileStart); tf != nil {
+							generated[tf.Name()] = true
+						}
+					}
+				}
+			}
 			p.Report = func(d analysis.Diagnostic) {
 				file := ""
 				if f := pass.Fset.File(d.Pos); f != nil {
 					file = f.Name()
 				}
-				if c.Keep(name, d, file) {
+				if !generated[file] && c.Keep(name, d, file) {
 					report(d)
 				}
 			}
