@@ -55,6 +55,18 @@ func TestConfigFile(t *testing.T) {
 		t.Errorf("go vet after changing the config replays the old result: exit %d\n%s", v.code, v.stderr)
 	}
 
+	// Under go vet, a severity in the file drops what is below it (go vet
+	// fails on any finding); without one, go vet reports what the
+	// standalone mode shows.
+	write(filepath.Join(dir, ".tempguard.yaml"), "enable: [tempreopen]\nseverity: error\n")
+	if v := runIn(t, dir, "go", "vet", "-vettool="+tempguardBin, "./runner"); v.code != 0 {
+		t.Errorf("go vet with severity: error and only warnings: exit %d\n%s", v.code, v.stderr)
+	}
+	write(filepath.Join(dir, ".tempguard.yaml"), "enable: [tempreopen]\n")
+	if v := runIn(t, dir, "go", "vet", "-vettool="+tempguardBin, "./runner"); v.code == 0 || !strings.Contains(v.stderr, "still open") {
+		t.Errorf("go vet without a severity: exit %d\n%s", v.code, v.stderr)
+	}
+
 	// -config names a file elsewhere; its exclude patterns are relative to it.
 	other := filepath.Join(t.TempDir(), "strict.yaml")
 	write(other, "enable: [tempperm]\nseverity: error\n")

@@ -41,9 +41,10 @@ func configuredVetAnalyzers(args []string, analyzers []*analysis.Analyzer) []*an
 				cfg, err = config.Decode(*settings)
 			} else {
 				cfg, err = config.FindAndLoad(vetPackageDir(args))
-				if err == nil {
-					// go vet fails on any finding: report from the
-					// threshold up.
+				if err == nil && cfg.Severity != "" {
+					// go vet fails on any finding: with a severity in
+					// the file, report from that threshold up. Without
+					// one, report what the standalone mode shows.
 					cfg.Report = cfg.Threshold()
 				}
 			}
