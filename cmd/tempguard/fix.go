@@ -148,13 +148,15 @@ func fixRound(findings []Finding, diff bool, w io.Writer) (applied, skipped int,
 }
 
 // unifiedDiff renders a line diff of old and new in unified format with
-// three lines of context.
+// three lines of context, with the a/ and b/ prefixes that `git apply` and
+// `patch -p1` expect: name is the path relative to the directory they run
+// in.
 func unifiedDiff(name, old, new string) string {
 	a, b := splitLines(old), splitLines(new)
 	ops := lineOps(a, b)
 	const ctx = 3
 	var out strings.Builder
-	fmt.Fprintf(&out, "--- %s (old)\n+++ %s (fixed)\n", name, name)
+	fmt.Fprintf(&out, "--- a/%s\n+++ b/%s\n", name, name)
 	// Group the ops into hunks.
 	for i := 0; i < len(ops); {
 		if ops[i].kind == ' ' {
@@ -196,10 +198,20 @@ func unifiedDiff(name, old, new string) string {
 				body.WriteString("+" + b[op.b])
 			}
 		}
-		fmt.Fprintf(&out, "@@ -%d,%d +%d,%d @@\n%s", aStart+1, aLen, bStart+1, bLen, body.String())
+		fmt.Fprintf(&out, "@@ -%s +%s @@\n%s", hunkRange(aStart, aLen), hunkRange(bStart, bLen), body.String())
 		i = end
 	}
 	return out.String()
+}
+
+// hunkRange formats the range of a hunk header: "start,len" with a 1-based
+// start, or for an empty range the line before it ("0,0" at the top), as
+// GNU diff writes it.
+func hunkRange(start, n int) string {
+	if n == 0 {
+		return fmt.Sprintf("%d,0", start)
+	}
+	return fmt.Sprintf("%d,%d", start+1, n)
 }
 
 func splitLines(s string) []string {
@@ -220,53 +232,153 @@ type lineOp struct {
 	a, b int  // line indexes in old and new (position for inserts/deletes)
 }
 
-// lineOps computes an edit script between a and b by longest common
-// subsequence over the lines between their common prefix and suffix.
+// lineOps computes a shortest edit script between a and b with Myers'
+// algorithm in its linear-space form (the "middle snake" bisection): time
+// O((N+M)·D) and memory O(N+M) for files of N and M lines that differ in
+// D lines, so a two-line fix to an 8,000-line file costs a few passes over
+// it, not a table of N·M cells.
 func lineOps(a, b []string) []lineOp {
-	pre := 0
-	for pre < len(a) && pre < len(b) && a[pre] == b[pre] {
-		pre++
+	// Compare small integers, not strings.
+	ids := map[string]int{}
+	intern := func(lines []string) []int {
+		out := make([]int, len(lines))
+		for i, l := range lines {
+			id, ok := ids[l]
+			if !ok {
+				id = len(ids)
+				ids[l] = id
+			}
+			out[i] = id
+		}
+		return out
+	}
+	d := &differ{a: intern(a), b: intern(b)}
+	n := len(a) + len(b) + 4
+	d.v1, d.v2 = make([]int, n), make([]int, n)
+	d.ops = make([]lineOp, 0, max(len(a), len(b))+8)
+	d.diff(0, len(a), 0, len(b))
+	return d.ops
+}
+
+type differ struct {
+	a, b   []int
+	v1, v2 []int // the forward and reverse frontiers, reused by every bisection
+	ops    []lineOp
+}
+
+// diff appends the edit script of a[a0:a1] against b[b0:b1].
+func (d *differ) diff(a0, a1, b0, b1 int) {
+	for a0 < a1 && b0 < b1 && d.a[a0] == d.b[b0] {
+		d.ops = append(d.ops, lineOp{' ', a0, b0})
+		a0++
+		b0++
 	}
 	suf := 0
-	for suf < len(a)-pre && suf < len(b)-pre && a[len(a)-1-suf] == b[len(b)-1-suf] {
+	for a0 < a1-suf && b0 < b1-suf && d.a[a1-1-suf] == d.b[b1-1-suf] {
 		suf++
 	}
-	am, bm := a[pre:len(a)-suf], b[pre:len(b)-suf]
-	// lcs[i][j] = LCS length of am[i:], bm[j:].
-	lcs := make([][]int, len(am)+1)
-	for i := range lcs {
-		lcs[i] = make([]int, len(bm)+1)
-	}
-	for i := len(am) - 1; i >= 0; i-- {
-		for j := len(bm) - 1; j >= 0; j-- {
-			if am[i] == bm[j] {
-				lcs[i][j] = lcs[i+1][j+1] + 1
-			} else {
-				lcs[i][j] = max(lcs[i+1][j], lcs[i][j+1])
+	a1, b1 = a1-suf, b1-suf
+	switch {
+	case a0 == a1:
+		for j := b0; j < b1; j++ {
+			d.ops = append(d.ops, lineOp{'+', a0, j})
+		}
+	case b0 == b1:
+		for i := a0; i < a1; i++ {
+			d.ops = append(d.ops, lineOp{'-', i, b0})
+		}
+	default:
+		if x, y, ok := d.bisect(a0, a1, b0, b1); ok {
+			d.diff(a0, x, b0, y)
+			d.diff(x, a1, y, b1)
+		} else {
+			for i := a0; i < a1; i++ {
+				d.ops = append(d.ops, lineOp{'-', i, b0})
+			}
+			for j := b0; j < b1; j++ {
+				d.ops = append(d.ops, lineOp{'+', a1, j})
 			}
 		}
 	}
-	var ops []lineOp
-	for k := 0; k < pre; k++ {
-		ops = append(ops, lineOp{' ', k, k})
+	for k := range suf {
+		d.ops = append(d.ops, lineOp{' ', a1 + k, b1 + k})
 	}
-	i, j := 0, 0
-	for i < len(am) || j < len(bm) {
-		switch {
-		case i < len(am) && j < len(bm) && am[i] == bm[j]:
-			ops = append(ops, lineOp{' ', pre + i, pre + j})
-			i++
-			j++
-		case i < len(am) && (j == len(bm) || lcs[i+1][j] >= lcs[i][j+1]):
-			ops = append(ops, lineOp{'-', pre + i, pre + j})
-			i++
-		default:
-			ops = append(ops, lineOp{'+', pre + i, pre + j})
-			j++
+}
+
+// bisect finds the point where the forward and reverse searches for a
+// shortest edit path of a[a0:a1] against b[b0:b1] meet (both ranges
+// non-empty, their first and last lines differing): the problem splits
+// there into two smaller ones. ok is false when the ranges share no line.
+func (d *differ) bisect(a0, a1, b0, b1 int) (x, y int, ok bool) {
+	a, b := d.a[a0:a1], d.b[b0:b1]
+	n, m := len(a), len(b)
+	maxD := (n + m + 1) / 2
+	off := maxD
+	v1, v2 := d.v1[:2*maxD+2], d.v2[:2*maxD+2]
+	for i := range v1 {
+		v1[i], v2[i] = -1, -1
+	}
+	v1[off+1], v2[off+1] = 0, 0
+	delta := n - m
+	front := delta%2 != 0 // the forward search meets the reverse one
+	k1start, k1end, k2start, k2end := 0, 0, 0, 0
+	for e := 0; e < maxD; e++ {
+		for k1 := -e + k1start; k1 <= e-k1end; k1 += 2 {
+			k1off := off + k1
+			var x1 int
+			if k1 == -e || k1 != e && v1[k1off-1] < v1[k1off+1] {
+				x1 = v1[k1off+1]
+			} else {
+				x1 = v1[k1off-1] + 1
+			}
+			y1 := x1 - k1
+			for x1 < n && y1 < m && a[x1] == b[y1] {
+				x1++
+				y1++
+			}
+			v1[k1off] = x1
+			switch {
+			case x1 > n:
+				k1end += 2 // ran off the right
+			case y1 > m:
+				k1start += 2 // ran off the bottom
+			case front:
+				if k2off := off + delta - k1; k2off >= 0 && k2off < len(v2) && v2[k2off] != -1 {
+					if x1 >= n-v2[k2off] {
+						return a0 + x1, b0 + y1, true
+					}
+				}
+			}
+		}
+		for k2 := -e + k2start; k2 <= e-k2end; k2 += 2 {
+			k2off := off + k2
+			var x2 int
+			if k2 == -e || k2 != e && v2[k2off-1] < v2[k2off+1] {
+				x2 = v2[k2off+1]
+			} else {
+				x2 = v2[k2off-1] + 1
+			}
+			y2 := x2 - k2
+			for x2 < n && y2 < m && a[n-x2-1] == b[m-y2-1] {
+				x2++
+				y2++
+			}
+			v2[k2off] = x2
+			switch {
+			case x2 > n:
+				k2end += 2
+			case y2 > m:
+				k2start += 2
+			case !front:
+				if k1off := off + delta - k2; k1off >= 0 && k1off < len(v1) && v1[k1off] != -1 {
+					x1 := v1[k1off]
+					y1 := off + x1 - k1off
+					if x1 >= n-x2 {
+						return a0 + x1, b0 + y1, true
+					}
+				}
+			}
 		}
 	}
-	for k := 0; k < suf; k++ {
-		ops = append(ops, lineOp{' ', len(a) - suf + k, len(b) - suf + k})
-	}
-	return ops
+	return 0, 0, false
 }

@@ -235,8 +235,22 @@ func TestFixConvergesAndBuilds(t *testing.T) {
 	dir := copyFixture(t, "demo")
 	before, _ := os.ReadFile(filepath.Join(dir, "cache", "cache.go"))
 	d := tempguard(t, dir, "-fix", "-diff", "./...")
-	if d.code != exitFindings || !strings.Contains(d.stdout, "+++ cache/cache.go (fixed)") || !strings.Contains(d.stdout, "@@ -") {
+	if d.code != exitFindings || !strings.Contains(d.stdout, "--- a/cache/cache.go\n+++ b/cache/cache.go\n") || !strings.Contains(d.stdout, "@@ -") {
 		t.Errorf("-diff: code %d, output:\n%s\nstderr: %s", d.code, d.stdout, d.stderr)
+	}
+	// The tools people apply patches with take it as it is.
+	patchFile := filepath.Join(t.TempDir(), "fix.patch")
+	if err := os.WriteFile(patchFile, []byte(d.stdout), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, tool := range [][]string{{"git", "apply", "--check", patchFile}, {"patch", "-p1", "--dry-run", "-i", patchFile}} {
+		if _, err := exec.LookPath(tool[0]); err != nil {
+			t.Logf("%s not installed: not checking that it applies the -diff output", tool[0])
+			continue
+		}
+		if r := runIn(t, dir, tool[0], tool[1:]...); r.code != 0 {
+			t.Errorf("%s rejects the -diff output:\n%s%s", strings.Join(tool[:len(tool)-1], " "), r.stdout, r.stderr)
+		}
 	}
 	after, _ := os.ReadFile(filepath.Join(dir, "cache", "cache.go"))
 	if !bytes.Equal(before, after) {
