@@ -28,7 +28,13 @@
 // directory whose name has only predictable parts: os.Create,
 // os.OpenFile with O_CREATE and without O_EXCL (flags through constants and
 // variables count), os.WriteFile and ioutil.WriteFile, os.Mkdir and
-// os.MkdirAll, and the new name of os.Symlink and os.Link. The path is
+// os.MkdirAll, the new name of os.Symlink and os.Link, their syscall and
+// golang.org/x/sys/unix forms (Open with O_CREAT and without O_EXCL, Creat,
+// Mkdir, Symlink, Link), and the same methods of an *os.Root opened on a
+// shared temp dir (os.OpenRoot(os.TempDir()), nested r.OpenRoot): a root
+// keeps symlinks from escaping it, but another user can still create the
+// name first. (No fix is offered for roots: *os.Root has no CreateTemp.)
+// The calls come from the shared file-API table. The path is
 // followed through variables, fmt.Sprintf, +, filepath.Join,
 // strings.Join, strings.Builder, strconv, struct fields of local
 // variables, package-level constants and variables, and helper functions
@@ -45,7 +51,8 @@
 // functions, reassigned parameters, user input), and /tmp appearing only in
 // messages or comments. Also quiet:
 //
-//   - os.Mkdir, os.Symlink and os.Link whose error is checked and not
+//   - calls that fail when the name exists (os.Mkdir, os.Symlink, os.Link,
+//     their syscall and *os.Root forms) whose error is checked and not
 //     excused with os.IsExist, fs.ErrExist or EEXIST: they fail when the
 //     name exists, as an O_EXCL open does;
 //   - a per-user directory whose owner the function verifies afterwards (a

@@ -55,7 +55,7 @@ func run(pass *analysis.Pass) (any, error) {
 		if windowsOnly[m.File(call.Pos())] || tempmodel.InWindowsBranch(pass.TypesInfo, cur) {
 			continue
 		}
-		p := m.ProvWithCallers(call.Args[spec.PathArg])
+		p := m.PathProv(call, spec.PathArg, spec.InRoot, true)
 		if !p.SharedPredictable() {
 			continue
 		}
@@ -68,7 +68,7 @@ func run(pass *analysis.Pass) (any, error) {
 		// os.Mkdir, os.Symlink and os.Link fail when the name exists, as an
 		// O_EXCL open does: with the error checked, another user can make
 		// them fail but not take the name over.
-		if (f.Is("os", "Mkdir") || f.Is("os", "Symlink") || f.Is("os", "Link")) && !existTolerated(pass, cur) {
+		if spec.Exclusive && !existTolerated(pass, cur) {
 			continue
 		}
 		pending = append(pending, check(pass, m, cur, call, f, spec, p))
@@ -142,13 +142,17 @@ func check(pass *analysis.Pass, m *tempmodel.Model, cur inspector.Cursor, call *
 	d := &pd.d
 	d.Pos, d.End = call.Pos(), call.End()
 	switch {
+	case spec.InRoot:
+		// No fix: *os.Root has no CreateTemp; the root itself must move.
+		d.Message = fmt.Sprintf("predictable name built from %s in an os.Root opened on a shared temp dir; another user can create it first (the root stops symlinks, not that): open the root on a directory from os.MkdirTemp(\"\", %q)",
+			from, tempmodel.Pattern(p, true))
 	case spec.Dir:
 		d.Message = fmt.Sprintf("predictable temp directory path built from %s; another user can create it first: use os.MkdirTemp(\"\", %q)",
 			from, tempmodel.Pattern(p, true))
 		if !onlyConstant(p) {
 			pd.fix = mkdirTempFix(pass, m, cur, call, p)
 		}
-	case f.Is("os", "Symlink") || f.Is("os", "Link"):
+	case spec.Link:
 		d.Message = fmt.Sprintf("predictable temp path for a new link built from %s; create links inside a directory from os.MkdirTemp(\"\", %q)",
 			from, tempmodel.Pattern(p, true))
 	case spec.FlagArg >= 0:

@@ -21,10 +21,14 @@
 // conversions and variables assigned once:
 //
 //   - os.WriteFile, ioutil.WriteFile
-//   - os.OpenFile with O_CREATE (the flags are followed through constants and variables)
+//   - os.OpenFile with O_CREATE (the flags are read by their values, through constants and variables)
 //   - os.Mkdir, os.MkdirAll
 //   - os.Chmod, and (*os.File).Chmod on a file opened or created in a shared temp dir
 //     (for example by os.CreateTemp("", ...))
+//   - the same calls of syscall and golang.org/x/sys/unix (Open with O_CREAT,
+//     Creat, Mkdir, Mkfifo, Mknod, Chmod) and of an *os.Root opened on a shared
+//     temp dir (r.WriteFile, r.OpenFile, r.Mkdir, r.MkdirAll, r.Chmod): every
+//     call of the shared file-API table that takes a mode for a path
 //
 // Quiet:
 //   - os.CreateTemp and os.MkdirTemp (they use 0600 and 0700), and paths under a

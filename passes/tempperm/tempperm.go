@@ -14,6 +14,7 @@ import (
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ast/inspector"
 
+	"github.com/tempguard/tempguard/passes/internal/fileapi"
 	"github.com/tempguard/tempguard/passes/internal/tempmodel"
 )
 
@@ -39,6 +40,7 @@ type call struct {
 	mode    ast.Expr
 	creates bool // the mode applies only if the call creates the entry
 	dir     bool // creates a directory
+	inRoot  bool // a method of *os.Root: path is relative to the root
 }
 
 func run(pass *analysis.Pass) (any, error) {
@@ -61,7 +63,7 @@ func run(pass *analysis.Pass) (any, error) {
 		if c.recv != nil {
 			p = m.FileNameProv(c.recv)
 		} else {
-			p = m.ProvWithCallers(c.path)
+			p = m.PathProv(c.call, indexOf(c.call.Args, c.path), c.inRoot, true)
 		}
 		if p.Loc != tempmodel.LocShared || p.Name == tempmodel.NameNone {
 			continue
@@ -95,51 +97,43 @@ func run(pass *analysis.Pass) (any, error) {
 	return nil, nil
 }
 
-// classify recognizes the calls of interest.
+// classify recognizes the calls of interest: every call of the file-API
+// table that takes a mode for a path (creating calls, whose mode applies
+// only when they create the entry; opens only when their flags say
+// O_CREATE; chmods), including the methods of *os.Root, and
+// (*os.File).Chmod.
 func classify(m *tempmodel.Model, pass *analysis.Pass, ce *ast.CallExpr) (call, bool) {
-	_, f := tempmodel.Callee(pass.TypesInfo, ce)
-	if f.Pkg != "os" && f.Pkg != "io/ioutil" {
-		return call{}, false
-	}
-	c := call{call: ce, name: f.String()}
-	args := ce.Args
+	fn, f := tempmodel.Callee(pass.TypesInfo, ce)
 	if ce.Ellipsis.IsValid() {
 		return call{}, false
 	}
-	switch {
-	case f.Is("os", "WriteFile") || f.Is("io/ioutil", "WriteFile"):
-		if len(args) != 3 {
-			return call{}, false
-		}
-		c.path, c.mode, c.creates = args[0], args[2], true
-	case f.Is("os", "OpenFile"):
-		if len(args) != 3 {
-			return call{}, false
-		}
-		known, create, _ := m.OpenFlags(args[1])
-		if !known || !create {
-			return call{}, false
-		}
-		c.path, c.mode, c.creates = args[0], args[2], true
-	case f.Is("os", "Mkdir") || f.Is("os", "MkdirAll"):
-		if len(args) != 2 {
-			return call{}, false
-		}
-		c.path, c.mode, c.creates, c.dir = args[0], args[1], true, true
-	case f.Is("os", "Chmod"):
-		if len(args) != 2 {
-			return call{}, false
-		}
-		c.path, c.mode = args[0], args[1]
-	case f.IsMethod("os", "File", "Chmod"):
+	c := call{call: ce, name: f.String()}
+	if f.IsMethod("os", "File", "Chmod") {
 		sel, ok := ast.Unparen(ce.Fun).(*ast.SelectorExpr)
-		if !ok || len(args) != 1 {
+		if !ok || len(ce.Args) != 1 {
 			return call{}, false
 		}
-		c.recv, c.mode = sel.X, args[0]
+		c.recv, c.mode = sel.X, ce.Args[0]
+		return c, true
+	}
+	a, ok := fileapi.Lookup(fn)
+	if !ok || a.Mode < 0 || a.Path < 0 || a.Mode >= len(ce.Args) || a.Path >= len(ce.Args) {
+		return call{}, false
+	}
+	switch {
+	case a.Ops.Has(fileapi.OpChmod):
+	case a.Flags >= 0:
+		flags, ok := m.CallFlags(ce)
+		if !ok || !flags.Has(fileapi.FlagCreate) {
+			return call{}, false
+		}
+		c.creates = true
+	case a.Ops.Has(fileapi.OpCreate):
+		c.creates = true
 	default:
 		return call{}, false
 	}
+	c.path, c.mode, c.dir, c.inRoot = ce.Args[a.Path], ce.Args[a.Mode], a.Ops.Has(fileapi.OpMkdir), a.InRoot
 	return c, true
 }
 
@@ -584,4 +578,14 @@ func dominantStyle(pass *analysis.Pass, file *ast.File, styles map[*ast.File]str
 	}
 	styles[file] = s
 	return s
+}
+
+// indexOf returns the index of x in xs, or -1.
+func indexOf(xs []ast.Expr, x ast.Expr) int {
+	for i, y := range xs {
+		if y == x {
+			return i
+		}
+	}
+	return -1
 }

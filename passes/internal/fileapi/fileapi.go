@@ -145,6 +145,9 @@ type API struct {
 	Dir bool
 	// Recursive: the call acts on a whole tree (MkdirAll, RemoveAll, Walk).
 	Recursive bool
+	// Exclusive: creating fails when the name exists (Mkdir, Symlink,
+	// Link, Mkfifo, Mknod), as an O_EXCL open does.
+	Exclusive bool
 	// NoFollow: the call acts on a symlink itself, not on what it points
 	// to (Lstat, Remove, Rename, Symlink, Lchown, Readlink).
 	NoFollow bool

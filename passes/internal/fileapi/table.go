@@ -20,6 +20,7 @@ const (
 	recursive
 	noFollow
 	inRoot
+	exclusive
 )
 
 var table = map[Func]*API{}
@@ -34,6 +35,7 @@ func add(es ...entry) {
 		a.Recursive = e.opts&recursive != 0
 		a.NoFollow = e.opts&noFollow != 0
 		a.InRoot = e.opts&inRoot != 0
+		a.Exclusive = e.opts&exclusive != 0
 		a.Pattern, a.DirArg = e.pattern, e.dir
 		a.ResultFile, a.ResultPath = e.resFile, e.resDir
 		a.ArgsFrom = e.argsFrom
@@ -74,13 +76,13 @@ func init() {
 		e("os", "", "OpenRoot", OpOpenRoot, 0),
 		e("os", "", "ReadFile", OpRead, 0),
 		e("os", "", "WriteFile", OpCreate|OpWrite|OpTruncate, 0).withMode(2).implies(CreateFlags),
-		e("os", "", "Mkdir", OpCreate|OpMkdir, 0).withMode(1).with(dirObj),
+		e("os", "", "Mkdir", OpCreate|OpMkdir, 0).withMode(1).with(dirObj).with(exclusive),
 		e("os", "", "MkdirAll", OpCreate|OpMkdir, 0).withMode(1).with(dirObj|recursive),
 		e("os", "", "Remove", OpRemove, 0).with(noFollow),
 		e("os", "", "RemoveAll", OpRemove, 0).with(noFollow|recursive|dirObj),
 		e("os", "", "Rename", OpRename, 1).withSrc(0).with(noFollow),
-		e("os", "", "Link", OpCreate|OpLink, 1).withSrc(0),
-		e("os", "", "Symlink", OpCreate|OpSymlink, 1).withSrc(0).with(noFollow),
+		e("os", "", "Link", OpCreate|OpLink, 1).withSrc(0).with(exclusive),
+		e("os", "", "Symlink", OpCreate|OpSymlink, 1).withSrc(0).with(noFollow).with(exclusive),
 		e("os", "", "Chmod", OpChmod, 0).withMode(1),
 		e("os", "", "Chown", OpChown, 0),
 		e("os", "", "Lchown", OpChown, 0).with(noFollow),
@@ -106,13 +108,13 @@ func init() {
 		e("os", root, "OpenRoot", OpOpenRoot, 0).with(inRoot),
 		e("os", root, "ReadFile", OpRead, 0).with(inRoot),
 		e("os", root, "WriteFile", OpCreate|OpWrite|OpTruncate, 0).withMode(2).implies(CreateFlags).with(inRoot),
-		e("os", root, "Mkdir", OpCreate|OpMkdir, 0).withMode(1).with(dirObj|inRoot),
+		e("os", root, "Mkdir", OpCreate|OpMkdir, 0).withMode(1).with(dirObj|inRoot).with(exclusive),
 		e("os", root, "MkdirAll", OpCreate|OpMkdir, 0).withMode(1).with(dirObj|recursive|inRoot),
 		e("os", root, "Remove", OpRemove, 0).with(noFollow|inRoot),
 		e("os", root, "RemoveAll", OpRemove, 0).with(noFollow|recursive|dirObj|inRoot),
 		e("os", root, "Rename", OpRename, 1).withSrc(0).with(noFollow|inRoot),
-		e("os", root, "Link", OpCreate|OpLink, 1).withSrc(0).with(inRoot),
-		e("os", root, "Symlink", OpCreate|OpSymlink, 1).withSrc(0).with(noFollow|inRoot),
+		e("os", root, "Link", OpCreate|OpLink, 1).withSrc(0).with(inRoot).with(exclusive),
+		e("os", root, "Symlink", OpCreate|OpSymlink, 1).withSrc(0).with(noFollow|inRoot).with(exclusive),
 		e("os", root, "Chmod", OpChmod, 0).withMode(1).with(inRoot),
 		e("os", root, "Chown", OpChown, 0).with(inRoot),
 		e("os", root, "Lchown", OpChown, 0).with(noFollow|inRoot),
@@ -148,14 +150,14 @@ func init() {
 			e(pkg, "", "Open", OpOpen, 0).withFlags(1).withMode(2),
 			e(pkg, "", "Creat", OpCreate|OpOpen|OpWrite|OpTruncate, 0).withMode(1).implies(CreateFlags),
 			e(pkg, "", "Openat", OpOpen, 1).withFlags(2).withMode(3),
-			e(pkg, "", "Mkdir", OpCreate|OpMkdir, 0).withMode(1).with(dirObj),
-			e(pkg, "", "Mkfifo", OpCreate, 0).withMode(1),
-			e(pkg, "", "Mknod", OpCreate, 0).withMode(1),
+			e(pkg, "", "Mkdir", OpCreate|OpMkdir, 0).withMode(1).with(dirObj).with(exclusive),
+			e(pkg, "", "Mkfifo", OpCreate, 0).withMode(1).with(exclusive),
+			e(pkg, "", "Mknod", OpCreate, 0).withMode(1).with(exclusive),
 			e(pkg, "", "Unlink", OpRemove, 0).with(noFollow),
 			e(pkg, "", "Rmdir", OpRemove, 0).with(noFollow|dirObj),
 			e(pkg, "", "Rename", OpRename, 1).withSrc(0).with(noFollow),
-			e(pkg, "", "Link", OpCreate|OpLink, 1).withSrc(0),
-			e(pkg, "", "Symlink", OpCreate|OpSymlink, 1).withSrc(0).with(noFollow),
+			e(pkg, "", "Link", OpCreate|OpLink, 1).withSrc(0).with(exclusive),
+			e(pkg, "", "Symlink", OpCreate|OpSymlink, 1).withSrc(0).with(noFollow).with(exclusive),
 			e(pkg, "", "Chmod", OpChmod, 0).withMode(1),
 			e(pkg, "", "Chown", OpChown, 0),
 			e(pkg, "", "Lchown", OpChown, 0).with(noFollow),

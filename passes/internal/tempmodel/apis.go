@@ -42,24 +42,33 @@ type CreatesPath struct {
 	ModeArg int  // index of the permission argument, or -1
 	FlagArg int  // index of the open-flag argument, or -1 (os.OpenFile)
 	Dir     bool // creates a directory
+	// Link: creates a hard or symbolic link; Exclusive: fails when the
+	// name exists (see fileapi.API).
+	Link, Exclusive bool
+	// InRoot: a method of *os.Root (PathArg is relative to the root).
+	InRoot bool
 }
 
 // Creators is the view of the [fileapi] table that lists the calls that
-// create a file-system entry at a path the caller names: every entry that
-// creates (or opens, with a flag argument that may say O_CREATE) at an
-// absolute or caller-relative path. Methods of *os.Root are left out (their
-// names are relative to the root and cannot escape it), and so are the temp
-// creators, whose names are random.
+// create a file, directory or link at a path the caller names: every entry
+// that creates (or opens, with a flag argument that may say O_CREATE), but
+// not the temp creators (random names), copies of whole trees (os.CopyFS)
+// or special files (Mkfifo, Mknod). Methods of *os.Root are included with
+// InRoot set: their path is relative to the root (see [Model.PathProv]).
 var Creators = func() map[Func]CreatesPath {
 	out := map[Func]CreatesPath{}
 	for _, a := range fileapi.All() {
-		if a.InRoot || a.Path < 0 || a.Ops.Any(fileapi.OpCreateTemp|fileapi.OpMkdirTemp) {
+		if a.Path < 0 || a.Ops.Any(fileapi.OpCreateTemp|fileapi.OpMkdirTemp) || a.Recursive && !a.Dir {
+			continue
+		}
+		if !a.Ops.Any(fileapi.OpOpen | fileapi.OpWrite | fileapi.OpMkdir | fileapi.OpLink | fileapi.OpSymlink) {
 			continue
 		}
 		if !a.Ops.Has(fileapi.OpCreate) && !(a.Ops.Has(fileapi.OpOpen) && a.Flags >= 0) {
 			continue
 		}
-		out[a.Func] = CreatesPath{PathArg: a.Path, ModeArg: a.Mode, FlagArg: a.Flags, Dir: a.Ops.Has(fileapi.OpMkdir)}
+		out[a.Func] = CreatesPath{PathArg: a.Path, ModeArg: a.Mode, FlagArg: a.Flags, Dir: a.Ops.Has(fileapi.OpMkdir),
+			Link: a.Ops.Any(fileapi.OpLink | fileapi.OpSymlink), Exclusive: a.Exclusive, InRoot: a.InRoot}
 	}
 	return out
 }()
