@@ -817,7 +817,10 @@ func (s *fnState) propagates(c *check, b blockT, succ int) bool {
 						exist = true
 						return false
 					}
-					if ok, _ := sentinelOf(info, x.Args[1]); f.Is("errors", "Is") && len(x.Args) == 2 && ok {
+					if f.Is("errors", "Is") && len(x.Args) == 2 {
+						if ok, _ := sentinelOf(info, x.Args[1]); !ok {
+							return true
+						}
 						exist = true
 						return false
 					}
