@@ -50,20 +50,6 @@ func (s *fnState) stable(v *types.Var, c *check, at token.Pos) bool {
 	return s.fl.reaches(v, at, c.stmt)
 }
 
-// pureFuncs are functions whose result depends only on their arguments.
-var pureFuncs = map[tempmodel.Func]bool{
-	{Pkg: "path/filepath", Name: "Join"}: true, {Pkg: "path/filepath", Name: "Clean"}: true,
-	{Pkg: "path/filepath", Name: "FromSlash"}: true, {Pkg: "path/filepath", Name: "ToSlash"}: true,
-	{Pkg: "path/filepath", Name: "Base"}: true, {Pkg: "path/filepath", Name: "Dir"}: true,
-	{Pkg: "path", Name: "Join"}: true, {Pkg: "path", Name: "Clean"}: true,
-	{Pkg: "path", Name: "Base"}: true, {Pkg: "path", Name: "Dir"}: true,
-	{Pkg: "fmt", Name: "Sprintf"}: true, {Pkg: "fmt", Name: "Sprint"}: true,
-	{Pkg: "strings", Name: "Join"}: true, {Pkg: "strings", Name: "TrimSuffix"}: true,
-	{Pkg: "strings", Name: "TrimPrefix"}: true, {Pkg: "strings", Name: "ToLower"}: true,
-	{Pkg: "strconv", Name: "Itoa"}: true,
-	{Pkg: "os", Name: "TempDir"}:   true, {Pkg: "os", Recv: "File", Name: "Name"}: true,
-}
-
 // equiv compares two expressions structurally; vars collects the
 // variables they depend on.
 func (s *fnState) equiv(a, b ast.Expr, vars *[]*types.Var, depth int) bool {
@@ -147,7 +133,7 @@ func (s *fnState) equiv(a, b ast.Expr, vars *[]*types.Var, depth int) bool {
 		}
 		fx, f := tempmodel.Callee(info, x)
 		fy, _ := tempmodel.Callee(info, y)
-		if fx == nil || fx != fy || !pureFuncs[f] {
+		if fx == nil || fx != fy || !tempmodel.PureFuncs[f] {
 			return false
 		}
 		if f.Recv != "" {
