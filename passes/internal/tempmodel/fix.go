@@ -77,18 +77,48 @@ func (m *Model) ImportName(f *ast.File, pos token.Pos, path, name string) (strin
 	if len(f.Imports) == 0 || f.Imports[0].Pos() == token.NoPos {
 		return name, []analysis.TextEdit{{Pos: f.Name.End(), End: f.Name.End(), NewText: []byte("\n\nimport " + imp)}}
 	}
-	// Insert into the first import declaration.
+	// Insert into the first import declaration that is not cgo's
+	// import "C" (whose doc comment is the cgo preamble), before its first
+	// spec, so the result parses whatever the declaration's layout:
+	// import ("a"\n"b"), import (\n\t"a"\n), import "a" or import ().
+	var last *ast.GenDecl
 	for _, d := range f.Decls {
 		gd, ok := d.(*ast.GenDecl)
 		if !ok || gd.Tok != token.IMPORT {
 			continue
 		}
-		if gd.Lparen.IsValid() {
-			return name, []analysis.TextEdit{{Pos: gd.Lparen + 1, End: gd.Lparen + 1, NewText: []byte("\n\t" + imp)}}
+		last = gd
+		if importsC(gd) {
+			continue
 		}
-		return name, []analysis.TextEdit{{Pos: gd.Pos(), End: gd.Pos(), NewText: []byte("import " + imp + "\n")}}
+		if !gd.Lparen.IsValid() {
+			return name, []analysis.TextEdit{{Pos: gd.Pos(), End: gd.Pos(), NewText: []byte("import " + imp + "\n")}}
+		}
+		if len(gd.Specs) == 0 {
+			return name, []analysis.TextEdit{{Pos: gd.Lparen + 1, End: gd.Lparen + 1, NewText: []byte("\n\t" + imp + "\n")}}
+		}
+		first := gd.Specs[0].(*ast.ImportSpec)
+		at := first.Pos()
+		if first.Doc != nil {
+			at = first.Doc.Pos()
+		}
+		return name, []analysis.TextEdit{{Pos: at, End: at, NewText: []byte(imp + "\n\t")}}
+	}
+	if last != nil {
+		// Only import "C": add a declaration after it.
+		return name, []analysis.TextEdit{{Pos: last.End(), End: last.End(), NewText: []byte("\n\nimport " + imp)}}
 	}
 	return "", nil
+}
+
+// importsC reports whether the import declaration imports cgo's "C".
+func importsC(gd *ast.GenDecl) bool {
+	for _, s := range gd.Specs {
+		if is, ok := s.(*ast.ImportSpec); ok && is.Path.Value == `"C"` {
+			return true
+		}
+	}
+	return false
 }
 
 // shadowed reports whether name at pos refers to something other than the
