@@ -14,10 +14,21 @@
 //	        settings:
 //	          disable: [tempperm]
 //
-// One plugin carries every tempguard analyzer; golangci-lint prints each
-// finding as "<analyzer>: <message> (tempguard)", so `//nolint:tempguard`
-// silences all of them and tempguard's own `//tempguard:ignore <analyzer>
-// <reason>` comments silence one analyzer. A finding's related positions
+// The linter "tempguard" carries every tempguard analyzer; golangci-lint
+// prints each finding as "<analyzer>: <message> (tempguard)" and applies
+// `//nolint`, `//nolint:all` and `//nolint:tempguard` itself. It does not
+// know `//nolint:<analyzer>` (it warns "Found unknown linters in //nolint
+// directives"), so the analyzers apply that form themselves, as they do
+// `//tempguard:ignore <analyzer> <reason>`.
+//
+// Each analyzer is also registered as a linter of its own name (type
+// module, settings: only options), for those who would rather enable
+// `tempperm`, `predictabletemp`... one by one: golangci-lint then applies
+// `//nolint:<analyzer>` itself, without the warning, and nolintlint checks
+// those directives too. Enable either "tempguard" or per-analyzer linters,
+// not both (each finding would be reported twice).
+//
+// A finding's related positions
 // (the check of a check-then-open, the leaking return of a temp file) are
 // folded into its message, so that each finding is one golangci-lint issue
 // (see [Wrap]).
@@ -54,6 +65,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"sync"
 
 	"github.com/golangci/plugin-module-register/register"
 	"golang.org/x/tools/go/analysis"
@@ -67,6 +79,41 @@ const Name = "tempguard"
 
 func init() {
 	register.Plugin(Name, New)
+	for _, n := range passes.Names() {
+		register.Plugin(n, func(raw any) (register.LinterPlugin, error) { return NewSingle(n, raw) })
+	}
+}
+
+// linters are the tempguard linters golangci-lint has built in this
+// process, and enabled the analyzers they run: golangci-lint applies
+// //nolint:<linter> for these names itself, and a problem with a
+// suppression comment is reported by one analyzer that runs.
+var (
+	mu      sync.Mutex
+	linters = map[string]bool{}
+	enabled = map[string]bool{}
+)
+
+// built records a plugin golangci-lint has built and tells the analyzers.
+func built(linter string, as []*analysis.Analyzer) {
+	mu.Lock()
+	defer mu.Unlock()
+	linters[linter] = true
+	for _, a := range as {
+		enabled[a.Name] = true
+	}
+	nolint := []string{"", "all"}
+	for n := range linters {
+		nolint = append(nolint, n)
+	}
+	passes.SetDriverNolint(nolint)
+	var names []string
+	for _, n := range passes.Names() {
+		if enabled[n] {
+			names = append(names, n)
+		}
+	}
+	passes.SetEnabled(names)
 }
 
 // Settings is the plugin's settings block in .golangci.yml
@@ -101,6 +148,27 @@ func New(raw any) (register.LinterPlugin, error) {
 	if err != nil {
 		return nil, err
 	}
+	return newPlugin(Name, s)
+}
+
+// NewSingle returns the plugin of the linter named after one analyzer,
+// which runs only that analyzer. Its settings are those of the tempguard
+// linter but enable and disable (options for the analyzer, exclude,
+// generated, tests, test-advice, severity).
+func NewSingle(analyzer string, raw any) (register.LinterPlugin, error) {
+	s, err := DecodeSettings(raw)
+	if err != nil {
+		return nil, err
+	}
+	if len(s.Enable) > 0 || len(s.Disable) > 0 {
+		return nil, fmt.Errorf("tempguard settings: the %s linter runs %s only: enable and disable are settings of the tempguard linter", analyzer, analyzer)
+	}
+	s.Enable = []string{analyzer}
+	return newPlugin(analyzer, s)
+}
+
+// newPlugin builds the plugin of the named linter from its settings.
+func newPlugin(linter string, s Settings) (*Plugin, error) {
 	as, err := s.analyzers(passes.All())
 	if err != nil {
 		return nil, err
@@ -113,6 +181,7 @@ func New(raw any) (register.LinterPlugin, error) {
 	}
 	cfg := &config.Config{Settings: s.Filter, Dir: wd}
 	cfg.Report = cfg.Threshold()
+	built(linter, as)
 	return &Plugin{analyzers: as, cfg: cfg}, nil
 }
 

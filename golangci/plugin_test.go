@@ -12,6 +12,7 @@ import (
 	"github.com/golangci/plugin-module-register/register"
 	"golang.org/x/tools/go/analysis"
 
+	"github.com/tempguard/tempguard/analysistest"
 	"github.com/tempguard/tempguard/internal/config"
 	"github.com/tempguard/tempguard/passes"
 )
@@ -352,6 +353,56 @@ func TestSeverityAndFilters(t *testing.T) {
 	} {
 		if got := run(tc.raw); !slices.Equal(got, tc.want) {
 			t.Errorf("settings %v: reported %q, want %q", tc.raw, got, tc.want)
+		}
+	}
+}
+
+// Each analyzer is also a linter of its own, which runs only it.
+func TestPerAnalyzerLinters(t *testing.T) {
+	for _, n := range passes.Names() {
+		newPlugin, err := register.GetPlugin(n)
+		if err != nil {
+			t.Fatalf("%s: %v", n, err)
+		}
+		p, err := newPlugin(map[string]any{})
+		if err != nil {
+			t.Fatalf("%s: %v", n, err)
+		}
+		as, err := p.BuildAnalyzers()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := names(as); !slices.Equal(got, []string{n}) {
+			t.Errorf("linter %s runs %v", n, got)
+		}
+	}
+	if _, err := NewSingle("tempperm", map[string]any{"disable": []any{"tempperm"}}); err == nil || !strings.Contains(err.Error(), "enable and disable are settings of the tempguard linter") {
+		t.Errorf("per-analyzer linter with disable: err = %v", err)
+	}
+	if _, err := NewSingle("tempperm", map[string]any{"options": map[string]any{"tempperm": map[string]any{"nosuch": 1}}}); err == nil {
+		t.Errorf("per-analyzer linter with a bad option: no error")
+	}
+}
+
+// Under the tempguard linter, //nolint:<analyzer> works (the analyzers
+// apply it) and the forms golangci-lint applies itself are left to it.
+func TestNolintUnderGolangci(t *testing.T) {
+	mu.Lock()
+	linters, enabled = map[string]bool{}, map[string]bool{} // as in a golangci-lint run that enables tempguard only
+	mu.Unlock()
+	p, err := New(nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	as, err := p.BuildAnalyzers()
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer passes.SetDriverNolint(nil)
+	defer passes.SetEnabled(nil)
+	for _, a := range as {
+		if a.Name == "predictabletemp" {
+			analysistest.Run(t, analysistest.TestData(), a, "nolint")
 		}
 	}
 }

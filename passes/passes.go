@@ -14,8 +14,15 @@ import (
 	"github.com/tempguard/tempguard/passes/tempreopen"
 )
 
-// All returns every tempguard analyzer. The slice is new on each call.
+// All returns every tempguard analyzer, as drivers run them: each also
+// reports the suppression comments that name it and suppressed nothing
+// (see driver.go). The slice is new on each call; the analyzers are the
+// same.
 func All() []*analysis.Analyzer {
+	return append([]*analysis.Analyzer(nil), withFinish(analyzers())...)
+}
+
+func analyzers() []*analysis.Analyzer {
 	return []*analysis.Analyzer{
 		predictabletemp.Analyzer,
 		checkthenopen.Analyzer,

@@ -7,6 +7,7 @@ package main
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -537,8 +538,47 @@ func TestSuppressions(t *testing.T) {
 			t.Errorf("a suppression problem under rule %s: %s", res.RuleID, res.Message.Text)
 		}
 	}
-	if n != 3 {
-		t.Errorf("SARIF: %d results under rule %q, want 3", n, suppressionRule)
+	if n != 5 {
+		t.Errorf("SARIF: %d results under rule %q, want 5", n, suppressionRule)
+	}
+	// Suppressed findings stay in SARIF, as inSource suppressions with the
+	// comment's reason and position; GitHub shows them as dismissed.
+	var suppressed []string
+	for _, res := range log.Runs[0].Results {
+		for _, sp := range res.Suppressions {
+			loc := res.Locations[0].PhysicalLocation
+			suppressed = append(suppressed, fmt.Sprintf("%s:%d %s %s %d %q", loc.ArtifactLocation.URI, loc.Region.StartLine, res.RuleID,
+				sp.Kind, sp.Location.PhysicalLocation.Region.StartLine, sp.Justification))
+		}
+	}
+	for _, want := range []string{
+		`testdata/suppress/suppress.go:15 predictabletemp inSource 14 "the directory is root-owned in our image"`,
+		`testdata/suppress/suppress.go:32 tempperm inSource 31 "the file is read by a daemon running as another user"`,
+		`testdata/suppress/suppress.go:63 predictabletemp inSource 62 ""`,
+		`testdata/suppress/nolint.go:7 predictabletemp inSource 7 "root-owned directory"`,
+		`testdata/suppress/nolint.go:13 tempperm inSource 12 "root-owned directory, read by a daemon of another user"`,
+		`testdata/suppress/fileignore.go:9 predictabletemp inSource 1 "the web server reads these files from its fixed paths"`,
+	} {
+		if !slices.Contains(suppressed, want) {
+			t.Errorf("SARIF lacks the suppressed result %s; has:\n%s", want, strings.Join(suppressed, "\n"))
+		}
+	}
+	if len(suppressed) != 15 {
+		t.Errorf("SARIF: %d suppressed results, want 15:\n%s", len(suppressed), strings.Join(suppressed, "\n"))
+	}
+	// Suppressed findings are not findings anywhere else.
+	if strings.Contains(r.stdout, "suppress-line-before") || strings.Contains(r.stdout, "tempguard-suppressed") {
+		t.Errorf("JSON output has suppressed findings:\n%s", r.stdout)
+	}
+	// A problem with a comment is reported whichever analyzers run; a
+	// comment is reported unused only by an analyzer that ran.
+	only := tempguard(t, dir, "-json", "-tempcleanup", "./...")
+	f, err = parseVetJSON([]byte(only.stdout))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, want := keys(t, dir, f), []string{"suppress.go:62: tempcleanup", "suppress.go:68: tempcleanup", "suppress.go:74: tempcleanup", "suppress.go:80: tempcleanup"}; !slices.Equal(got, want) {
+		t.Errorf("-tempcleanup findings:\n got %q\nwant %q", got, want)
 	}
 	// And vet's own text format.
 	v = runIn(t, dir, "go", "vet", "-vettool="+tempguardBin, "./...")

@@ -205,6 +205,7 @@ func (o *options) analyseAllModules(self string) (*vetResult, error) {
 			return nil, fmt.Errorf("%s: %v", relPathFrom(wd, d), err)
 		}
 		total.findings = mergeFindings(total.findings, res.findings)
+		total.suppressed = mergeFindings(total.suppressed, res.suppressed)
 		total.failed = total.failed || res.failed
 		total.incomplete = total.incomplete || res.incomplete
 		if res.errText != "" && d != wd && res.failed {

@@ -186,7 +186,9 @@ func (o *options) analyseHere(self string) (*vetResult, error) {
 	if err != nil {
 		return nil, err
 	}
-	res.findings = mergeFindings(res.findings, more)
+	active, suppressed := splitSuppressed(more)
+	res.findings = mergeFindings(res.findings, active)
+	res.suppressed = mergeFindings(res.suppressed, suppressed)
 	res.failed = false
 	res.errText = strings.Join(notes, "")
 	res.incomplete = len(notes) > 0
@@ -379,6 +381,11 @@ func (o *options) analyseDespiteErrors(paths []string, listErr map[string]string
 		}
 		analyzers = o.cfg.Wrap(analyzers)
 	}
+	var names []string
+	for _, a := range analyzers {
+		names = append(names, a.Name)
+	}
+	passes.SetEnabled(enabledIn(o.cfg, names))
 	cfg := &packages.Config{
 		Mode:       packages.LoadAllSyntax | packages.NeedModule,
 		Tests:      true,

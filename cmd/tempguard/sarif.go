@@ -19,6 +19,7 @@ import (
 	"net/url"
 	"path/filepath"
 	"runtime/debug"
+	"slices"
 	"strings"
 
 	"github.com/tempguard/tempguard/passes"
@@ -87,14 +88,23 @@ type sarifNotification struct {
 }
 
 type sarifResult struct {
-	RuleID              string            `json:"ruleId"`
-	RuleIndex           int               `json:"ruleIndex"`
-	Level               string            `json:"level"`
-	Message             sarifMessage      `json:"message"`
-	Locations           []sarifLocation   `json:"locations"`
-	RelatedLocations    []sarifLocation   `json:"relatedLocations,omitempty"`
-	PartialFingerprints map[string]string `json:"partialFingerprints"`
-	Fixes               []sarifFix        `json:"fixes,omitempty"`
+	RuleID              string             `json:"ruleId"`
+	RuleIndex           int                `json:"ruleIndex"`
+	Level               string             `json:"level"`
+	Message             sarifMessage       `json:"message"`
+	Locations           []sarifLocation    `json:"locations"`
+	RelatedLocations    []sarifLocation    `json:"relatedLocations,omitempty"`
+	PartialFingerprints map[string]string  `json:"partialFingerprints"`
+	Fixes               []sarifFix         `json:"fixes,omitempty"`
+	Suppressions        []sarifSuppression `json:"suppressions,omitempty"`
+}
+
+// sarifSuppression says a result was suppressed in the source by a
+// comment; GitHub code scanning shows such alerts as dismissed.
+type sarifSuppression struct {
+	Kind          string         `json:"kind"` // inSource
+	Justification string         `json:"justification,omitempty"`
+	Location      *sarifLocation `json:"location,omitempty"`
 }
 
 type sarifLocation struct {
@@ -162,17 +172,18 @@ type sarifContent struct {
 // that the two agree).
 const suppressionRule = "suppression"
 
-const suppressionDoc = `malformed or unjustified //tempguard:ignore comments
+const suppressionDoc = `malformed, unjustified or unused //tempguard:ignore comments
 
 A //tempguard:ignore comment names one or more analyzers, comma-separated, and gives a reason:
 //tempguard:ignore predictabletemp the socket path is a contract with systemd. A comment without a
 reason still suppresses but is reported; one that names no analyzer, or a name that is not an
-analyzer, is reported and suppresses nothing for that name.`
+analyzer, is reported and suppresses nothing for that name; a name of an analyzer that ran and had
+nothing to suppress there is reported as unused. //tempguard:file-ignore covers a whole file.`
 
 // ruleID is the SARIF rule of a finding.
 func ruleID(f Finding) string {
 	cl := f.class()
-	if cl.Category == suppressionRule {
+	if cl.Category == suppressionRule || cl.Category == passes.UnusedCategory {
 		return suppressionRule
 	}
 	return f.Analyzer + "/" + cl.Category
@@ -258,8 +269,9 @@ func toolVersion() string {
 	return ""
 }
 
-// writeSARIF prints findings as a SARIF 2.1.0 log with one run.
-func writeSARIF(w io.Writer, findings []Finding, fps []string, src *sources, res *vetResult) error {
+// writeSARIF prints findings, and the suppressed findings as results with
+// an inSource suppression, as a SARIF 2.1.0 log with one run.
+func writeSARIF(w io.Writer, findings []Finding, fps []string, suppressed []Finding, suppressedFps []string, src *sources, res *vetResult) error {
 	rules, index := sarifRules()
 	driver := sarifDriver{
 		Name:           "tempguard",
@@ -283,7 +295,9 @@ func writeSARIF(w io.Writer, findings []Finding, fps []string, src *sources, res
 		ColumnKind: "utf16CodeUnits",
 		Results:    []sarifResult{},
 	}
-	for i, f := range findings {
+	all := append(slices.Clip(findings), suppressed...)
+	allFps := append(slices.Clip(fps), suppressedFps...)
+	for i, f := range all {
 		ruleID := ruleID(f)
 		cl := f.class()
 		idx, ok := index[ruleID]
@@ -304,7 +318,14 @@ func writeSARIF(w io.Writer, findings []Finding, fps []string, src *sources, res
 			Level:               cl.Severity.String(),
 			Message:             sarifMessage{f.Message},
 			Locations:           []sarifLocation{{PhysicalLocation: src.physical(f.Posn, f.End)}},
-			PartialFingerprints: map[string]string{fingerprintVersion: fps[i]},
+			PartialFingerprints: map[string]string{fingerprintVersion: allFps[i]},
+		}
+		if sp := f.Suppression; sp != nil {
+			r.Suppressions = []sarifSuppression{{
+				Kind:          "inSource",
+				Justification: sp.Justification,
+				Location:      &sarifLocation{PhysicalLocation: src.physical(sp.Posn, sp.End)},
+			}}
 		}
 		for j, rel := range f.Related {
 			msg := sarifMessage{rel.Message}

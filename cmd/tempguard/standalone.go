@@ -109,6 +109,9 @@ func standalone(args []string) int {
 }
 
 func (o *options) main(args []string) int {
+	// Analyses in this process (of packages go vet cannot load, see
+	// partial.go) keep suppressed findings too, as the vet tool is asked to.
+	passes.SetKeepSuppressed(true)
 	fs := newFlagSet(o)
 	patterns, err := parseArgs(fs, args)
 	if err != nil {
@@ -203,7 +206,7 @@ func (o *options) main(args []string) int {
 
 // vetArgs are the flags given to go vet before the patterns.
 func (o *options) vetArgs() []string {
-	a := o.buildFlags()
+	a := append([]string{"-" + keepSuppressedFlag + "=true"}, o.buildFlags()...)
 	if o.cfg != nil {
 		a = append(a, "-"+settingsFlag+"="+o.cfg.Encode())
 	}
@@ -212,9 +215,10 @@ func (o *options) vetArgs() []string {
 
 // vetResult is what one go vet run produced.
 type vetResult struct {
-	findings []Finding
-	errText  string // what go vet printed on stderr (type errors, bad patterns)
-	failed   bool   // go vet exited non-zero
+	findings   []Finding // not suppressed
+	suppressed []Finding // suppressed by a comment (Suppression set)
+	errText    string    // what go vet printed on stderr (type errors, bad patterns)
+	failed     bool      // go vet exited non-zero
 	// incomplete: some packages were analysed with errors or skipped
 	// (see partial.go); errText has one line for each.
 	incomplete bool
@@ -233,8 +237,16 @@ type Finding struct {
 	Related  []jsonRelatedInformation `json:"related,omitempty"`
 	Category string                   `json:"category,omitempty"`
 
-	File      string `json:"-"`
-	Line, Col int    `json:"-"`
+	File        string       `json:"-"`
+	Line, Col   int          `json:"-"`
+	Suppression *suppression `json:"-"` // the comment that suppresses it, if any
+}
+
+// suppression is the //tempguard:ignore, //tempguard:file-ignore or
+// //nolint comment that suppressed a finding.
+type suppression struct {
+	Posn, End     string
+	Justification string // the reason the comment gives
 }
 
 type jsonTextEdit struct {
@@ -299,8 +311,41 @@ func vet(self string, flags, patterns []string) (*vetResult, error) {
 	if err != nil {
 		return nil, err
 	}
-	res.findings = findings
+	res.findings, res.suppressed = splitSuppressed(findings)
 	return res, nil
+}
+
+// splitSuppressed separates the findings that a comment suppressed (marked
+// by the analyzers, see passes.SuppressedCategory) from the others, and
+// drops a report that a comment suppressed nothing when it did suppress
+// something in another build of the package (its test variant).
+func splitSuppressed(findings []Finding) (active, suppressed []Finding) {
+	used := map[[2]string]bool{} // analyzer, comment position
+	for _, f := range findings {
+		cat, ok := strings.CutPrefix(f.Category, passes.SuppressedCategory)
+		if !ok || cat != "" && cat[0] != '/' || len(f.Related) == 0 {
+			active = append(active, f)
+			continue
+		}
+		marker := f.Related[len(f.Related)-1]
+		f.Category = strings.TrimPrefix(cat, "/")
+		f.Related = f.Related[: len(f.Related)-1 : len(f.Related)-1]
+		if len(f.Related) == 0 {
+			f.Related = nil
+		}
+		why, _ := passes.DirectiveReason(marker.Message)
+		f.Suppression = &suppression{Posn: marker.Posn, End: marker.End, Justification: why}
+		used[[2]string{f.Analyzer, marker.Posn}] = true
+		suppressed = append(suppressed, f)
+	}
+	kept := active[:0]
+	for _, f := range active {
+		if f.Category == passes.UnusedCategory && used[[2]string{f.Analyzer, f.Posn}] {
+			continue
+		}
+		kept = append(kept, f)
+	}
+	return kept, suppressed
 }
 
 // parseVetJSON reads the stream of JSON trees (package ID → analyzer →
@@ -410,7 +455,7 @@ func (o *options) report(res *vetResult) int {
 	case "json":
 		writeJSON(o.stdout, findings)
 	case "sarif":
-		if err := writeSARIF(o.stdout, findings, fps, src, res); err != nil {
+		if err := writeSARIF(o.stdout, findings, fps, res.suppressed, src.fingerprints(res.suppressed), src, res); err != nil {
 			fmt.Fprintf(o.stderr, "tempguard: %v\n", err)
 			return exitError
 		}

@@ -58,6 +58,9 @@ func configuredVetAnalyzers(args []string, analyzers []*analysis.Analyzer) []*an
 				fmt.Fprintf(os.Stderr, "tempguard: %v\n", err)
 				os.Exit(exitError)
 			}
+			// A problem with a suppression comment is reported by an
+			// analyzer the configuration leaves on.
+			passes.SetEnabled(enabledIn(cfg, vetEnabled))
 		})
 		return cfg, nil
 	}

@@ -377,7 +377,12 @@ func (c *Config) Keep(analyzer string, d analysis.Diagnostic, file string) bool 
 	if !c.Enabled(analyzer) {
 		return false
 	}
-	cl := passes.Classify(analyzer, d.Category)
+	category := d.Category
+	if c, ok := strings.CutPrefix(category, passes.SuppressedCategory); ok && (c == "" || c[0] == '/') {
+		// A suppressed finding kept for SARIF: its own category decides.
+		category = strings.TrimPrefix(c, "/")
+	}
+	cl := passes.Classify(analyzer, category)
 	if cl.OffByDefault && !c.TestAdvice || cl.Severity < c.Report {
 		return false
 	}

@@ -108,6 +108,8 @@ const (
 
 	// //tempguard:ignore comments (tempmodel.SuppressionCategory)
 	Suppression = "suppression"
+	// //tempguard:ignore comments that suppress nothing (tempmodel.UnusedCategory)
+	UnusedSuppression = "suppression-unused"
 )
 
 var table = []Class{
@@ -145,6 +147,8 @@ var table = []Class{
 		"a CreateTemp pattern whose random part goes after the file extension"},
 	{Suppression, "", Warning, Hygiene, "", nil, false,
 		"a malformed or unjustified //tempguard:ignore comment"},
+	{UnusedSuppression, "", Warning, Hygiene, "", nil, false,
+		"a //tempguard:ignore or //tempguard:file-ignore comment that suppresses nothing"},
 }
 
 // defaults is each analyzer's category for diagnostics reported without one.

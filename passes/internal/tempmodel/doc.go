@@ -51,16 +51,18 @@
 // [Model.Report] is the one way passes report. It drops diagnostics covered
 // by a `//tempguard:ignore <analyzer>[,<analyzer>] <reason>` comment on the
 // flagged line, the line before it, or the doc comment of the enclosing
-// function, so suppressions work in every driver (standalone, go vet,
-// golangci-lint, the language server).
+// function, by a `//tempguard:file-ignore` comment in the same file, or by
+// a `//nolint` comment where golangci-lint would apply it, so suppressions
+// work in every driver (standalone, go vet, golangci-lint, the language
+// server). The rules are at the suppression type in suppress.go.
 //
-// A comment on a line of its own covers the next line, or the whole
-// statement that starts there up to the `{` of any block in it; a comment at
-// the end of a line covers that line and a statement that ends there. The
-// reason may follow `//` in the style of //nolint. [Get] reports, once per
-// comment (by the first analyzer it names, or predictabletemp), a comment
-// without a reason (it still suppresses), a name that is not an analyzer
-// (with the nearest name; that name suppresses nothing) and a comment that
-// names no analyzer (it suppresses nothing), with Category
-// [SuppressionCategory].
+// [Get] reports, once per comment (by the first enabled analyzer it names,
+// or else the first enabled one, see [SetEnabled]), a comment without a
+// reason (it still suppresses), a name that is not an analyzer (with the
+// nearest name; that name suppresses nothing) and a comment that names no
+// analyzer (it suppresses nothing), with Category [SuppressionCategory].
+// [Finish], run by drivers after each pass, reports the comments that name
+// the pass's analyzer and suppressed none of its diagnostics
+// ([UnusedCategory]). With [SetKeepSuppressed], suppressed diagnostics are
+// reported marked ([SuppressedCategory]) for drivers that keep them (SARIF).
 package tempmodel

@@ -120,6 +120,9 @@ func run(pass *analysis.Pass) (any, error) {
 		summarizing: map[*types.Func]bool{},
 		shared:      newShared(),
 	}
+	// Parsed once here, in every package (its comments can be wrong even
+	// where no pass has anything to report): every pass's copy reads them.
+	m.supp = parseSuppressions(pass)
 	for _, imp := range pass.Pkg.Imports() {
 		if triggers[imp.Path()] || pass.ImportPackageFact(imp, new(PackageFact)) {
 			m.Relevant = true
@@ -172,8 +175,6 @@ func run(pass *analysis.Pass) (any, error) {
 		}
 		pass.ExportPackageFact(&PackageFact{})
 	}
-	// Parsed once here: every pass's copy reads them.
-	m.supp = parseSuppressions(pass)
 	return m, nil
 }
 
@@ -341,18 +342,19 @@ func (m *Model) MayReturn(call *ast.CallExpr) bool {
 	return true
 }
 
-// Report reports d through pass unless a //tempguard:ignore comment
-// suppresses it. A d without a Category gets its analyzer's default one
+// Report reports d through pass unless a //tempguard:ignore,
+// //tempguard:file-ignore or //nolint comment suppresses it (see
+// suppress.go). A d without a Category gets its analyzer's default one
 // (see package severity).
 func (m *Model) Report(pass *analysis.Pass, d analysis.Diagnostic) {
-	if m.suppressed(pass.Analyzer.Name, d.Pos) {
-		return
-	}
 	if d.Category == "" {
 		d.Category = severity.Default(pass.Analyzer.Name)
 	}
 	if d.URL == "" {
 		d.URL = pass.Analyzer.URL // drivers would otherwise link Analyzer.URL resolved against "#"+Category
+	}
+	if m.suppress(pass, d) {
+		return
 	}
 	pass.Report(d)
 }

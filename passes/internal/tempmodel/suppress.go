@@ -6,6 +6,8 @@ import (
 	"go/token"
 	"slices"
 	"strings"
+	"sync"
+	"sync/atomic"
 
 	"github.com/tempguard/tempguard/passes/internal/severity"
 	"golang.org/x/tools/go/analysis"
@@ -14,9 +16,29 @@ import (
 // Directive is the comment prefix of a suppression.
 const Directive = "//tempguard:ignore"
 
+// FileDirective is the comment prefix of a suppression that covers its
+// whole file: `//tempguard:file-ignore <analyzer>[,<analyzer>] <reason>`.
+const FileDirective = "//tempguard:file-ignore"
+
 // SuppressionCategory is the Category of the diagnostics about malformed or
 // reason-less suppressions (so that SARIF can give them a rule of their own).
 const SuppressionCategory = severity.Suppression
+
+// UnusedCategory is the Category of the diagnostics about a
+// //tempguard:ignore or //tempguard:file-ignore comment that names an
+// analyzer which ran and found nothing there to suppress.
+const UnusedCategory = severity.UnusedSuppression
+
+// suppressionURL documents suppressions.
+const suppressionURL = "https://github.com/tempguard/tempguard#suppressing-a-finding"
+
+// SuppressedCategory marks, when [SetKeepSuppressed] is on, a diagnostic
+// that a directive suppressed: its Category is SuppressedCategory, or
+// SuppressedCategory+"/"+its own category, and its last Related entry is
+// the directive (position and full comment text). Drivers that keep
+// suppressed findings (the CLI's SARIF output) turn these into SARIF
+// suppressions and drop them everywhere else.
+const SuppressedCategory = "tempguard-suppressed"
 
 // AnalyzerNames are the names a suppression may list: tempguard's
 // analyzers (a public contract; passes_test checks it against the registry).
@@ -25,9 +47,69 @@ var AnalyzerNames = []string{
 	"tempperm", "crossdevice", "temppattern",
 }
 
-// suppression is one //tempguard:ignore comment.
+// Settings of the driver, for the whole process (each driver runs one
+// configuration per process: the vet tool per package, golangci-lint and
+// the language server once).
+var (
+	keepSuppressed atomic.Bool
+	enabledSet     atomic.Pointer[[]string]
+	driverNolint   atomic.Pointer[map[string]bool]
+)
+
+// SetKeepSuppressed makes passes report suppressed diagnostics, marked as
+// described at [SuppressedCategory], instead of dropping them.
+func SetKeepSuppressed(on bool) { keepSuppressed.Store(on) }
+
+// SetEnabled tells the model which analyzers this process runs (nil: all).
+// Problems with a suppression are reported by the first of them that the
+// comment names, else by the first enabled analyzer, so that they are
+// reported once whichever analyzers are enabled.
+func SetEnabled(names []string) {
+	if names == nil {
+		enabledSet.Store(nil)
+		return
+	}
+	c := slices.Clone(names)
+	enabledSet.Store(&c)
+}
+
+// SetDriverNolint lists the //nolint names that the driver applies itself
+// ("" for a bare //nolint, "all", and the linter names golangci-lint knows
+// tempguard by), which the passes must then leave to it: golangci-lint's
+// nolintlint reports a //nolint directive as unused unless golangci-lint
+// itself matched a finding to it. nil: the passes apply every //nolint.
+func SetDriverNolint(names []string) {
+	if names == nil {
+		driverNolint.Store(nil)
+		return
+	}
+	m := map[string]bool{}
+	for _, n := range names {
+		m[n] = true
+	}
+	driverNolint.Store(&m)
+}
+
+func enabled() []string {
+	if p := enabledSet.Load(); p != nil {
+		return *p
+	}
+	return AnalyzerNames
+}
+
+// directiveKind tells the three kinds of suppression apart.
+type directiveKind int
+
+const (
+	kindIgnore     directiveKind = iota // //tempguard:ignore
+	kindFileIgnore                      // //tempguard:file-ignore
+	kindNolint                          // //nolint, as golangci-lint reads it
+)
+
+// suppression is one //tempguard:ignore, //tempguard:file-ignore or
+// //nolint comment.
 //
-// The rules (also in the package doc and the README):
+// The rules of //tempguard:ignore (also in the package doc and the README):
 //
 //   - It names one or more analyzers, comma-separated, then a reason:
 //     `//tempguard:ignore tempperm,predictabletemp the socket is for root only`.
@@ -40,19 +122,85 @@ var AnalyzerNames = []string{
 //   - A name that is not an analyzer is reported (with the nearest name);
 //     the analyzers it does name correctly are still suppressed. A
 //     suppression that names no analyzer suppresses nothing and is reported.
-//   - Each problem is reported once, by the first analyzer the comment names
-//     correctly, or by predictabletemp when it names none.
+//   - Each problem is reported once, by the first enabled analyzer the
+//     comment names correctly, or else the first enabled analyzer.
+//   - A named analyzer that ran and had nothing there to suppress is
+//     reported (by that analyzer, see [Finish]).
+//
+// //tempguard:file-ignore follows the same rules and covers its whole file.
+//
+// //nolint covers what golangci-lint's nolint filter covers: the lines of
+// its comment group and, when a syntax node starts on the next line at the
+// column where the comment group starts, every line of that node (a whole
+// declaration or statement, body included). `//nolint`, `//nolint:all`,
+// `//nolint:tempguard` and `//nolint:<analyzer>` apply (names are
+// comma-separated, case-insensitive, and may be followed by `// reason`);
+// other names belong to other linters and are not reported.
 type suppression struct {
-	pos       token.Pos
+	kind      directiveKind
+	pos, end  token.Pos
+	text      string   // the whole comment
 	analyzers []string // known analyzer names
-	unknown   []string // names that are not analyzers
+	unknown   []string // names that are not analyzers (not for //nolint)
+	nolint    []string // //nolint: the lower-case names; nil for all linters
 	reason    string
 	from, to  int // line range it covers, in its file
 	file      *token.File
 }
 
+// prefix is the directive's spelling, for messages.
+func (s *suppression) prefix() string {
+	if s.kind == kindFileIgnore {
+		return FileDirective
+	}
+	return Directive
+}
+
+// names reports whether s applies to analyzer's diagnostics.
+func (s *suppression) names(analyzer string) bool {
+	if s.kind != kindNolint {
+		return slices.Contains(s.analyzers, analyzer)
+	}
+	left := func(name string) bool { // left to the driver
+		if p := driverNolint.Load(); p != nil {
+			return (*p)[name]
+		}
+		return false
+	}
+	if s.nolint == nil {
+		return !left("")
+	}
+	for _, n := range s.nolint {
+		if (n == "all" || n == "tempguard" || n == analyzer) && !left(n) {
+			return true
+		}
+	}
+	return false
+}
+
 type suppressions struct {
 	list []*suppression
+
+	mu   sync.Mutex
+	used map[string]map[*suppression]bool // analyzer -> directives that suppressed a diagnostic of it
+}
+
+func (ss *suppressions) markUsed(analyzer string, s *suppression) {
+	ss.mu.Lock()
+	defer ss.mu.Unlock()
+	if ss.used == nil {
+		ss.used = map[string]map[*suppression]bool{}
+	}
+	if ss.used[analyzer] == nil {
+		ss.used[analyzer] = map[*suppression]bool{}
+	}
+	ss.used[analyzer][s] = true
+}
+
+func (ss *suppressions) isUsed(analyzer string, s *suppression) bool {
+	ss.mu.Lock()
+	defer ss.mu.Unlock()
+	return ss.used[analyzer][s]
 }
 
 func sprintf(format string, args ...any) string { return fmt.Sprintf(format, args...) }
@@ -61,10 +209,19 @@ func sprintf(format string, args ...any) string { return fmt.Sprintf(format, arg
 // the names it lists (known or not) and its reason. ok is false if text
 // is not a suppression at all.
 func ParseSuppression(text string) (analyzers []string, reason string, ok bool) {
-	if !strings.HasPrefix(text, Directive) {
+	return parseDirective(text, Directive)
+}
+
+// ParseFileSuppression is [ParseSuppression] for //tempguard:file-ignore.
+func ParseFileSuppression(text string) (analyzers []string, reason string, ok bool) {
+	return parseDirective(text, FileDirective)
+}
+
+func parseDirective(text, directive string) (analyzers []string, reason string, ok bool) {
+	if !strings.HasPrefix(text, directive) {
 		return nil, "", false
 	}
-	rest := text[len(Directive):]
+	rest := text[len(directive):]
 	if rest != "" && rest[0] != ' ' && rest[0] != '\t' {
 		return nil, "", false
 	}
@@ -80,6 +237,48 @@ func ParseSuppression(text string) (analyzers []string, reason string, ok bool) 
 	// "//tempguard:ignore x // why", in the style of //nolint, works too.
 	reason = strings.TrimSpace(strings.TrimPrefix(strings.Join(fields[1:], " "), "//"))
 	return analyzers, reason, true
+}
+
+// ParseNolint parses a comment as golangci-lint's nolint filter does:
+// after leading slashes and spaces, "nolint" followed by a space, a colon
+// or nothing. names is nil when it applies to every linter (`//nolint`,
+// `//nolint:all`, `//nolint // reason`); else the lower-case names before
+// any `//`. reason is the text after the first `//` that follows.
+func ParseNolint(text string) (names []string, reason string, ok bool) {
+	t := strings.TrimLeft(text, "/ ")
+	if !strings.HasPrefix(t, "nolint") || len(t) > len("nolint") && t[len("nolint")] != ' ' && t[len("nolint")] != ':' {
+		return nil, "", false
+	}
+	head, why, _ := strings.Cut(t, "//")
+	reason = strings.TrimSpace(why)
+	if strings.HasPrefix(t, "nolint:all") || !strings.HasPrefix(t, "nolint:") {
+		return nil, reason, true
+	}
+	for item := range strings.SplitSeq(strings.TrimPrefix(head, "nolint:"), ",") {
+		n := strings.ToLower(strings.TrimSpace(item))
+		if n == "all" {
+			return nil, reason, true
+		}
+		names = append(names, n)
+	}
+	return names, reason, true
+}
+
+// DirectiveReason returns the reason given in the text of a
+// //tempguard:ignore, //tempguard:file-ignore or //nolint comment (as
+// carried by the last Related entry of a diagnostic marked
+// [SuppressedCategory]), and whether text is one of them.
+func DirectiveReason(text string) (reason string, ok bool) {
+	if _, r, ok := ParseSuppression(text); ok {
+		return r, true
+	}
+	if _, r, ok := ParseFileSuppression(text); ok {
+		return r, true
+	}
+	if _, r, ok := ParseNolint(text); ok {
+		return r, true
+	}
+	return "", false
 }
 
 // suppressionsList returns the package's suppressions, parsed on first use
@@ -99,15 +298,26 @@ func parseSuppressions(pass *analysis.Pass) *suppressions {
 		if tf == nil {
 			continue
 		}
-		var here []*suppression
+		var here, nolints []*suppression
 		var cgs []*ast.CommentGroup
 		for _, cg := range f.Comments {
 			for _, c := range cg.List {
+				sp := &suppression{pos: c.Pos(), end: c.End(), text: c.Text, file: tf}
 				names, reason, ok := ParseSuppression(c.Text)
 				if !ok {
+					names, reason, ok = ParseFileSuppression(c.Text)
+					sp.kind = kindFileIgnore
+				}
+				if !ok {
+					if nl, why, ok := ParseNolint(c.Text); ok {
+						sp.kind, sp.nolint, sp.reason = kindNolint, nl, why
+						// golangci-lint: the lines of the comment group.
+						sp.from, sp.to = tf.Line(cg.Pos()), tf.Line(cg.End())
+						nolints = append(nolints, sp)
+					}
 					continue
 				}
-				sp := &suppression{pos: c.Pos(), reason: reason, file: tf}
+				sp.reason = reason
 				for _, n := range names {
 					if slices.Contains(AnalyzerNames, n) {
 						sp.analyzers = append(sp.analyzers, n)
@@ -115,17 +325,65 @@ func parseSuppressions(pass *analysis.Pass) *suppressions {
 						sp.unknown = append(sp.unknown, n)
 					}
 				}
+				if sp.kind == kindFileIgnore {
+					sp.from, sp.to = 1, tf.LineCount()
+					s.list = append(s.list, sp)
+					continue
+				}
 				here = append(here, sp)
 				cgs = append(cgs, cg)
 			}
 		}
-		if len(here) == 0 {
-			continue
+		if len(here) > 0 {
+			scopeSuppressions(f, tf, here, cgs)
+			s.list = append(s.list, here...)
 		}
-		scopeSuppressions(f, tf, here, cgs)
-		s.list = append(s.list, here...)
+		if len(nolints) > 0 {
+			scopeNolint(f, tf, nolints)
+			s.list = append(s.list, nolints...)
+		}
 	}
+	// The most specific first: the directive a suppressed diagnostic names.
+	slices.SortStableFunc(s.list, func(a, b *suppression) int { return int(a.kind) - int(b.kind) })
 	return s
+}
+
+// scopeNolint extends each //nolint range as golangci-lint does: a node
+// that starts on the line after the comment group, at the group's column,
+// extends the range to the node's last line.
+func scopeNolint(f *ast.File, tf *token.File, nls []*suppression) {
+	type key struct{ line, col int }
+	byStart := map[key][]*suppression{}
+	for _, s := range nls {
+		// The comment group's start: the range's first line, and its
+		// column (the group's first comment).
+		// Only the first of a group's //nolint comments is extended, as
+		// golangci-lint extends the first range it finds there.
+		k := key{s.to + 1, groupColumn(f, tf, s)}
+		if len(byStart[k]) == 0 {
+			byStart[k] = append(byStart[k], s)
+		}
+	}
+	ast.Inspect(f, func(n ast.Node) bool {
+		if n == nil {
+			return false
+		}
+		p := tf.Position(n.Pos())
+		for _, s := range byStart[key{p.Line, p.Column}] {
+			s.to = max(s.to, tf.Line(n.End()))
+		}
+		return true
+	})
+}
+
+// groupColumn is the column of the first comment of s's comment group.
+func groupColumn(f *ast.File, tf *token.File, s *suppression) int {
+	for _, cg := range f.Comments {
+		if cg.Pos() <= s.pos && s.pos < cg.End() {
+			return tf.Position(cg.Pos()).Column
+		}
+	}
+	return tf.Position(s.pos).Column
 }
 
 // scopeSuppressions sets the line range each suppression of file f covers.
@@ -229,40 +487,79 @@ func clippedEnd(tf *token.File, n ast.Node) int {
 	return end
 }
 
-func (m *Model) suppressed(analyzer string, pos token.Pos) bool {
+// suppressor returns the directives that suppress analyzer's diagnostic
+// at pos, most specific first.
+func (m *Model) suppressors(analyzer string, pos token.Pos) []*suppression {
 	tf := m.pass.Fset.File(pos)
 	if tf == nil {
-		return false
+		return nil
 	}
 	line := tf.Line(pos)
+	var out []*suppression
 	for _, s := range m.suppressionsList().list {
 		if s.file != tf || line < s.from || line > s.to {
 			continue
 		}
-		if slices.Contains(s.analyzers, analyzer) {
-			return true
+		if s.names(analyzer) {
+			out = append(out, s)
 		}
 	}
-	return false
+	return out
 }
 
-// reporter is the analyzer that reports the problems of a suppression.
-func (s *suppression) reporter() string {
-	if len(s.analyzers) > 0 {
-		return s.analyzers[0]
+// suppress reports whether a directive suppresses d, noting which did
+// (for [Finish]); with [SetKeepSuppressed] it reports d marked instead of
+// dropping it.
+func (m *Model) suppress(pass *analysis.Pass, d analysis.Diagnostic) bool {
+	ss := m.suppressors(pass.Analyzer.Name, d.Pos)
+	if len(ss) == 0 {
+		return false
 	}
-	return "predictabletemp"
+	for _, s := range ss {
+		m.suppressionsList().markUsed(pass.Analyzer.Name, s)
+	}
+	if keepSuppressed.Load() {
+		if d.Category == "" {
+			d.Category = SuppressedCategory
+		} else {
+			d.Category = SuppressedCategory + "/" + d.Category
+		}
+		d.Related = append(slices.Clip(d.Related), analysis.RelatedInformation{Pos: ss[0].pos, End: ss[0].end, Message: ss[0].text})
+		pass.Report(d)
+	}
+	return true
+}
+
+// reporter is the analyzer that reports the problems of a suppression:
+// the first enabled analyzer it names, else the first enabled analyzer.
+func (s *suppression) reporter() string {
+	en := enabled()
+	for _, a := range s.analyzers {
+		if slices.Contains(en, a) {
+			return a
+		}
+	}
+	for _, a := range AnalyzerNames {
+		if slices.Contains(en, a) {
+			return a
+		}
+	}
+	return ""
 }
 
 // problems describes what is wrong with a suppression, if anything.
 func (s *suppression) problems() []string {
+	if s.kind == kindNolint {
+		return nil // golangci-lint's nolintlint checks these
+	}
+	d := s.prefix()
 	var out []string
 	if len(s.analyzers) == 0 && len(s.unknown) == 0 {
 		return []string{fmt.Sprintf("%s names no analyzer and suppresses nothing: write %s <analyzer>[,<analyzer>] <why this is safe> (analyzers: %s)",
-			Directive, Directive, strings.Join(AnalyzerNames, ", "))}
+			d, d, strings.Join(AnalyzerNames, ", "))}
 	}
 	for _, u := range s.unknown {
-		msg := fmt.Sprintf("%s: %q is not a tempguard analyzer", Directive, u)
+		msg := fmt.Sprintf("%s: %q is not a tempguard analyzer", d, u)
 		if near := nearestName(u); near != "" {
 			msg += fmt.Sprintf(" (did you mean %s?)", near)
 		} else {
@@ -275,7 +572,7 @@ func (s *suppression) problems() []string {
 	}
 	if s.reason == "" && len(s.analyzers) > 0 {
 		out = append(out, fmt.Sprintf("%s needs a reason: write %s %s <why this is safe>",
-			Directive, Directive, strings.Join(s.analyzers, ",")))
+			d, d, strings.Join(s.analyzers, ",")))
 	}
 	return out
 }
@@ -312,25 +609,50 @@ func editDistance(a, b string) int {
 }
 
 // Get returns the model for pass (which must require [Analyzer]) and
-// reports what is wrong with the package's //tempguard:ignore comments
-// (no reason, no analyzer, a name that is not an analyzer), each problem
-// once: by the first analyzer the comment names, or by predictabletemp.
+// reports what is wrong with the package's //tempguard:ignore and
+// //tempguard:file-ignore comments (no reason, no analyzer, a name that is
+// not an analyzer), each problem once: by the first enabled analyzer the
+// comment names, or else the first enabled analyzer.
 //
 // Each pass gets its own copy of the model ([Model.forPass]): the passes of
 // a package run concurrently and the model fills its caches lazily.
 func Get(pass *analysis.Pass) *Model {
 	m := pass.ResultOf[Analyzer].(*Model)
+	if m.supp != nil {
+		for _, s := range m.supp.list {
+			if s.reporter() != pass.Analyzer.Name {
+				continue
+			}
+			for _, msg := range s.problems() {
+				pass.Report(analysis.Diagnostic{Pos: s.pos, End: s.end, Category: SuppressionCategory, URL: suppressionURL, Message: msg})
+			}
+		}
+	}
 	if !m.Relevant {
 		return m
 	}
-	m = m.forPass()
-	for _, s := range m.suppressionsList().list {
-		if s.reporter() != pass.Analyzer.Name {
+	return m.forPass()
+}
+
+// Finish reports, after pass has run, each //tempguard:ignore or
+// //tempguard:file-ignore comment that names pass's analyzer but
+// suppressed none of its diagnostics. Drivers wrap every analyzer's Run
+// with it (passes.All does), so that only analyzers that ran report their
+// names unused.
+func Finish(pass *analysis.Pass) {
+	m, ok := pass.ResultOf[Analyzer].(*Model)
+	if !ok || m.supp == nil {
+		return
+	}
+	name := pass.Analyzer.Name
+	for _, s := range m.supp.list {
+		if s.kind == kindNolint || !slices.Contains(s.analyzers, name) || m.supp.isUsed(name, s) {
 			continue
 		}
-		for _, msg := range s.problems() {
-			pass.Report(analysis.Diagnostic{Pos: s.pos, Category: SuppressionCategory, URL: "https://github.com/tempguard/tempguard#suppressing-a-finding", Message: msg})
+		msg := fmt.Sprintf("%s %s suppresses no %s finding: remove it", s.prefix(), name, name)
+		if len(s.analyzers)+len(s.unknown) > 1 {
+			msg = fmt.Sprintf("%s names %s but suppresses no %s finding: remove %s from it", s.prefix(), name, name, name)
 		}
+		pass.Report(analysis.Diagnostic{Pos: s.pos, End: s.end, Category: UnusedCategory, URL: suppressionURL, Message: msg})
 	}
-	return m
 }

@@ -1,6 +1,7 @@
 package tempmodel_test
 
 import (
+	"fmt"
 	"go/ast"
 	"slices"
 	"testing"
@@ -38,6 +39,99 @@ var flagger = &analysis.Analyzer{
 
 func TestSuppressionScopes(t *testing.T) {
 	analysistest.Run(t, analysistest.TestData(), flagger, "suppress")
+}
+
+// finishing is flagger as drivers run it (passes.All): it also reports the
+// suppressions that name it and suppressed nothing.
+var finishing = func() *analysis.Analyzer {
+	w := *flagger
+	w.Run = func(pass *analysis.Pass) (any, error) {
+		res, err := flagger.Run(pass)
+		tempmodel.Finish(pass)
+		return res, err
+	}
+	return &w
+}()
+
+// //nolint applies where golangci-lint applies it.
+func TestNolintScopes(t *testing.T) {
+	analysistest.Run(t, analysistest.TestData(), flagger, "nolint")
+}
+
+// Under golangci-lint, the //nolint forms it applies itself are left to it.
+func TestNolintLeftToDriver(t *testing.T) {
+	tempmodel.SetDriverNolint([]string{"", "all", "tempguard"})
+	defer tempmodel.SetDriverNolint(nil)
+	analysistest.Run(t, analysistest.TestData(), flagger, "nolintdriver")
+}
+
+func TestFileIgnore(t *testing.T) {
+	analysistest.Run(t, analysistest.TestData(), flagger, "fileignore")
+}
+
+func TestUnusedSuppressions(t *testing.T) {
+	analysistest.Run(t, analysistest.TestData(), finishing, "unused")
+}
+
+// A problem with a comment is reported by an analyzer that runs.
+func TestProblemsReportedByEnabled(t *testing.T) {
+	tempmodel.SetEnabled([]string{"tempperm"})
+	defer tempmodel.SetEnabled(nil)
+	analysistest.Run(t, analysistest.TestData(), flagger, "enabled")
+}
+
+// With SetKeepSuppressed, suppressed diagnostics are reported, marked,
+// with the comment as their last related position.
+func TestKeepSuppressed(t *testing.T) {
+	tempmodel.SetKeepSuppressed(true)
+	defer tempmodel.SetKeepSuppressed(false)
+	results := analysistest.Run(t, analysistest.TestData(), flagger, "keep")
+	var got []string
+	for _, r := range results {
+		for _, d := range r.Diagnostics {
+			line := r.Pass.Fset.Position(d.Pos).Line
+			desc := fmt.Sprintf("%d %s", line, d.Category)
+			if d.Category == tempmodel.SuppressedCategory {
+				rel := d.Related[len(d.Related)-1]
+				why, ok := tempmodel.DirectiveReason(rel.Message)
+				desc += fmt.Sprintf(" %d %q %q %v", r.Pass.Fset.Position(rel.Pos).Line, rel.Message, why, ok)
+			}
+			got = append(got, desc)
+		}
+	}
+	want := []string{
+		"10 ",
+		`12 tempguard-suppressed 11 "//tempguard:ignore tempperm the reason" "the reason" true`,
+		`13 tempguard-suppressed 13 "//nolint:tempperm // another reason" "another reason" true`,
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("diagnostics:\n%q\nwant\n%q", got, want)
+	}
+}
+
+func TestParseNolint(t *testing.T) {
+	for _, tc := range []struct {
+		text   string
+		names  []string
+		reason string
+		ok     bool
+	}{
+		{"//nolint", nil, "", true},
+		{"// nolint", nil, "", true},
+		{"//nolint // why", nil, "why", true},
+		{"//nolint:all", nil, "", true},
+		{"//nolint:gosec,ALL", nil, "", true},
+		{"//nolint:TempPerm, gosec // why", []string{"tempperm", "gosec"}, "why", true},
+		{"//nolint:tempperm because", []string{"tempperm because"}, "", true},
+		{"//nolintlint", nil, "", false},
+		{"/* nolint */", nil, "", false},
+		{"//tempguard:ignore tempperm x", nil, "", false},
+	} {
+		names, reason, ok := tempmodel.ParseNolint(tc.text)
+		if !slices.Equal(names, tc.names) || reason != tc.reason || ok != tc.ok {
+			t.Errorf("ParseNolint(%q) = %q, %q, %v; want %q, %q, %v", tc.text, names, reason, ok, tc.names, tc.reason, tc.ok)
+		}
+	}
 }
 
 func TestParseSuppression(t *testing.T) {

@@ -131,3 +131,6 @@ func patterns() {
 
 //tempguard:ignore predictabletmp category:suppression
 func suppressed() {}
+
+//tempguard:ignore tempperm nothing to suppress here category:suppression-unused
+func unused() {}

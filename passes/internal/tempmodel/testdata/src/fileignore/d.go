@@ -1,0 +1,6 @@
+package fileignore
+
+// No directive in this file.
+func d() {
+	flag(1) // want `flagged`
+}
