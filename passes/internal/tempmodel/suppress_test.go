@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"go/ast"
 	"slices"
+	"strings"
 	"testing"
 
 	"golang.org/x/tools/go/analysis"
@@ -91,7 +92,7 @@ func TestKeepSuppressed(t *testing.T) {
 		for _, d := range r.Diagnostics {
 			line := r.Pass.Fset.Position(d.Pos).Line
 			desc := fmt.Sprintf("%d %s", line, d.Category)
-			if d.Category == tempmodel.SuppressedCategory {
+			if strings.HasPrefix(d.Category, tempmodel.SuppressedCategory+"/") {
 				rel := d.Related[len(d.Related)-1]
 				why, ok := tempmodel.DirectiveReason(rel.Message)
 				desc += fmt.Sprintf(" %d %q %q %v", r.Pass.Fset.Position(rel.Pos).Line, rel.Message, why, ok)
@@ -100,9 +101,9 @@ func TestKeepSuppressed(t *testing.T) {
 		}
 	}
 	want := []string{
-		"10 ",
-		`12 tempguard-suppressed 11 "//tempguard:ignore tempperm the reason" "the reason" true`,
-		`13 tempguard-suppressed 13 "//nolint:tempperm // another reason" "another reason" true`,
+		"10 perm-readable",
+		`12 tempguard-suppressed/perm-readable 11 "//tempguard:ignore tempperm the reason" "the reason" true`,
+		`13 tempguard-suppressed/perm-readable 13 "//nolint:tempperm // another reason" "another reason" true`,
 	}
 	if !slices.Equal(got, want) {
 		t.Errorf("diagnostics:\n%q\nwant\n%q", got, want)
