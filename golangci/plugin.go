@@ -22,7 +22,7 @@
 // `//tempguard:ignore <analyzer> <reason>`.
 //
 // Each analyzer is also registered as a linter of its own name (type
-// module, settings: only options), for those who would rather enable
+// module; the settings of "tempguard" but enable and disable), for those who would rather enable
 // `tempperm`, `predictabletemp`... one by one: golangci-lint then applies
 // `//nolint:<analyzer>` itself, without the warning, and nolintlint checks
 // those directives too. Enable either "tempguard" or per-analyzer linters,

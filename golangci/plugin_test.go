@@ -382,6 +382,14 @@ func TestPerAnalyzerLinters(t *testing.T) {
 	if _, err := NewSingle("tempperm", map[string]any{"options": map[string]any{"tempperm": map[string]any{"nosuch": 1}}}); err == nil {
 		t.Errorf("per-analyzer linter with a bad option: no error")
 	}
+	// The rest of the schema applies as under the tempguard linter.
+	p, err := NewSingle("checkthenopen", map[string]any{"severity": "note", "exclude": []any{"gen/**"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if cfg := p.(*Plugin).cfg; cfg == nil || cfg.Report != passes.Note || !slices.Equal(cfg.Exclude, []string{"gen/**"}) {
+		t.Errorf("per-analyzer linter with severity and exclude: config %+v", cfg)
+	}
 }
 
 // Under the tempguard linter, //nolint:<analyzer> works (the analyzers

@@ -552,12 +552,12 @@ func TestSuppressions(t *testing.T) {
 		}
 	}
 	for _, want := range []string{
-		`testdata/suppress/suppress.go:15 predictabletemp inSource 14 "the directory is root-owned in our image"`,
-		`testdata/suppress/suppress.go:32 tempperm inSource 31 "the file is read by a daemon running as another user"`,
-		`testdata/suppress/suppress.go:63 predictabletemp inSource 62 ""`,
-		`testdata/suppress/nolint.go:7 predictabletemp inSource 7 "root-owned directory"`,
-		`testdata/suppress/nolint.go:13 tempperm inSource 12 "root-owned directory, read by a daemon of another user"`,
-		`testdata/suppress/fileignore.go:9 predictabletemp inSource 1 "the web server reads these files from its fixed paths"`,
+		`testdata/suppress/suppress.go:15 predictabletemp/predictable-path inSource 14 "the directory is root-owned in our image"`,
+		`testdata/suppress/suppress.go:32 tempperm/perm-readable inSource 31 "the file is read by a daemon running as another user"`,
+		`testdata/suppress/suppress.go:63 predictabletemp/predictable-path inSource 62 ""`,
+		`testdata/suppress/nolint.go:7 predictabletemp/predictable-path inSource 7 "root-owned directory"`,
+		`testdata/suppress/nolint.go:13 tempperm/perm-readable inSource 12 "root-owned directory, read by a daemon of another user"`,
+		`testdata/suppress/fileignore.go:9 predictabletemp/predictable-path inSource 1 "the web server reads these files from its fixed paths"`,
 	} {
 		if !slices.Contains(suppressed, want) {
 			t.Errorf("SARIF lacks the suppressed result %s; has:\n%s", want, strings.Join(suppressed, "\n"))
@@ -579,6 +579,30 @@ func TestSuppressions(t *testing.T) {
 	}
 	if got, want := keys(t, dir, f), []string{"suppress.go:62: tempcleanup", "suppress.go:68: tempcleanup", "suppress.go:74: tempcleanup", "suppress.go:80: tempcleanup"}; !slices.Equal(got, want) {
 		t.Errorf("-tempcleanup findings:\n got %q\nwant %q", got, want)
+	}
+	// The same when .tempguard.yaml disables the analyzer a comment
+	// names: another analyzer reports the comment's problems, in both modes.
+	cdir := copyFixture(t, "suppress")
+	if err := os.WriteFile(filepath.Join(cdir, ".tempguard.yaml"), []byte("disable: [predictabletemp]\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, mode := range [][]string{{tempguardBin, "-json", "./..."}, {"go", "vet", "-vettool=" + tempguardBin, "-json", "./..."}} {
+		out := runIn(t, cdir, mode[0], mode[1:]...)
+		f, err = parseVetJSON([]byte(out.stdout))
+		if err != nil {
+			t.Fatal(err)
+		}
+		var lines []string
+		for _, k := range keys(t, cdir, f) {
+			file, rest, _ := strings.Cut(k, ": ")
+			if rest == "predictabletemp" {
+				t.Errorf("%s: a finding of the disabled analyzer: %s", mode[0], k)
+			}
+			lines = append(lines, file)
+		}
+		if want := []string{"suppress.go:62", "suppress.go:68", "suppress.go:74", "suppress.go:80"}; !slices.Equal(lines, want) {
+			t.Errorf("%s with predictabletemp disabled: got %q, want the comments' problems at %q", mode[0], keys(t, cdir, f), want)
+		}
 	}
 	// And vet's own text format.
 	v = runIn(t, dir, "go", "vet", "-vettool="+tempguardBin, "./...")
