@@ -9,8 +9,10 @@ import (
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ast/inspector"
+	"golang.org/x/tools/go/cfg"
 
 	"github.com/tempguard/tempguard/passes/internal/fileapi"
+	"github.com/tempguard/tempguard/passes/internal/flow"
 	"github.com/tempguard/tempguard/passes/internal/tempmodel"
 )
 
@@ -85,12 +87,12 @@ type fnState struct {
 	pass   *analysis.Pass
 	m      *tempmodel.Model
 	fn     ast.Node
-	fl     *flow
+	g      *flow.Graph
 	checks []*check
 	byCall map[*ast.CallExpr]*check
 	uses   []*use
 	// conds: the live blocks ending in a boolean condition.
-	conds []blockT
+	conds []*cfg.Block
 	// sameFile: FileInfo variables compared with os.SameFile in the
 	// function (the handle was verified after opening).
 	sameFile map[*types.Var]bool
@@ -169,20 +171,13 @@ func run(pass *analysis.Pass) (any, error) {
 		if len(g.checks) == 0 || len(g.uses) == 0 {
 			continue
 		}
-		gr := m.CFG(fn)
+		gr := m.Graph(fn)
 		if gr == nil {
 			continue
 		}
-		var body *ast.BlockStmt
-		switch fn := fn.(type) {
-		case *ast.FuncDecl:
-			body = fn.Body
-		case *ast.FuncLit:
-			body = fn.Body
-		}
 		s := &fnState{
 			pass: pass, m: m, fn: fn,
-			fl:       newFlow(gr, body, pass.TypesInfo),
+			g:        gr,
 			checks:   g.checks,
 			byCall:   map[*ast.CallExpr]*check{},
 			uses:     g.uses,
@@ -190,7 +185,7 @@ func run(pass *analysis.Pass) (any, error) {
 			locks:    g.locks,
 		}
 		for _, c := range s.checks {
-			c.stmt = s.nodeAt(c.call.Pos())
+			c.stmt = s.point(c.call.Pos()).Node()
 			s.byCall[c.call] = c
 		}
 		s.analyze()
@@ -447,30 +442,24 @@ type guard struct {
 }
 
 func (s *fnState) analyze() {
-	// Condition edges and their facts.
+	// Condition edges, their facts and the blocks only they lead to.
 	type condEdge struct {
-		b     int // block index
-		succ  int
+		flow.Edge
 		facts []fact
-		at    token.Pos
+		dom   flow.BlockSet
 	}
 	var edges []condEdge
 	s.conds = nil
-	for _, b := range s.fl.g.Blocks {
-		if !b.Live || len(b.Succs) != 2 || len(b.Nodes) == 0 {
-			continue
-		}
-		e, ok := b.Nodes[len(b.Nodes)-1].(ast.Expr)
-		if !ok || s.fl.tagged[e] {
-			continue
-		}
-		if t := s.pass.TypesInfo.TypeOf(e); t == nil || !isBool(t) {
+	for _, b := range s.g.CFG.Blocks {
+		e, ok := s.g.BoolCond(s.pass.TypesInfo, b)
+		if !ok {
 			continue
 		}
 		s.conds = append(s.conds, b)
 		for i, val := range []bool{true, false} {
 			if fs := s.facts(e, val, e.Pos(), 0); len(fs) > 0 {
-				edges = append(edges, condEdge{int(b.Index), i, fs, e.Pos()})
+				edge := flow.Edge{Block: b, Succ: i}
+				edges = append(edges, condEdge{edge, fs, s.g.OnlyThrough(edge)})
 			}
 		}
 	}
@@ -478,14 +467,14 @@ func (s *fnState) analyze() {
 		return
 	}
 	for _, u := range s.uses {
-		ub, _ := s.fl.locate(u.call.Pos())
+		ub := s.point(u.call.Pos()).Block
 		if ub == nil {
 			continue
 		}
 		var best *guard
 		for _, e := range edges {
-			blk := s.fl.g.Blocks[e.b]
-			dom := s.fl.dominated(blk, e.succ)[ub]
+			blk := e.Block
+			dom := e.dom.Has(ub)
 			for _, f := range e.facts {
 				for _, a := range u.args {
 					if !flags(f.out, a.class, u.root != nil) {
@@ -494,10 +483,10 @@ func (s *fnState) analyze() {
 					if !s.samePath(f.c, a.expr, u.root, u.call.Pos()) {
 						continue
 					}
-					if !dom && !s.guardedUnlessOption(blk, e.succ, ub, f.c) {
+					if !dom && !s.guardedUnlessOption(blk, e.Succ, ub, f.c) {
 						continue
 					}
-					if !s.trusts(f, a, u, blk, e.succ) {
+					if !s.trusts(f, a, u, blk, e.Succ) {
 						continue
 					}
 					g := &guard{f, a, !dom || f.option}
@@ -515,7 +504,7 @@ func (s *fnState) analyze() {
 
 // trusts applies the rules that tell a decision from error handling and
 // race-free shapes from racy ones.
-func (s *fnState) trusts(f fact, a useArg, u *use, b blockT, succ int) bool {
+func (s *fnState) trusts(f fact, a useArg, u *use, b *cfg.Block, succ int) bool {
 	// A path in a private directory (os.MkdirTemp, t.TempDir) cannot be
 	// raced by another user.
 	if p := s.m.Prov(a.expr); p.Loc == tempmodel.LocPrivate && p.LocFrom == 0 {
@@ -616,52 +605,28 @@ func (s *fnState) trusts(f fact, a useArg, u *use, b blockT, succ int) bool {
 // The use is reachable on the check's other outcome only through an
 // unrelated condition (an option) that otherwise leaves the function: on
 // every path where the option is off, the check decides the use.
-func (s *fnState) guardedUnlessOption(b blockT, succ int, ub blockT, c *check) bool {
-	other := s.fl.dominated(b, 1-succ)
-	type edge struct {
-		b blockT
-		i int
-	}
-	removed := map[edge]bool{{b, succ}: true}
-	options := 0
+func (s *fnState) guardedUnlessOption(b *cfg.Block, succ int, ub *cfg.Block, c *check) bool {
+	other := s.g.OnlyThrough(flow.Edge{Block: b, Succ: 1 - succ})
+	cut := []flow.Edge{{Block: b, Succ: succ}}
 	for _, cb := range s.conds {
-		if !other[cb] {
+		if !other.Has(cb) {
 			continue
 		}
-		e := cb.Nodes[len(cb.Nodes)-1]
-		if ex, ok := e.(ast.Expr); !ok || !s.unrelated(ex) {
+		if e, _ := s.g.BoolCond(s.pass.TypesInfo, cb); !s.unrelated(e) {
 			continue
 		}
-		r0, r1 := s.fl.canReach(cb.Succs[0], ub), s.fl.canReach(cb.Succs[1], ub)
+		r0, r1 := s.g.BlockReaches(cb.Succs[0], ub), s.g.BlockReaches(cb.Succs[1], ub)
 		switch {
 		case r0 && !r1:
-			removed[edge{cb, 0}] = true
-			options++
+			cut = append(cut, flow.Edge{Block: cb, Succ: 0})
 		case r1 && !r0:
-			removed[edge{cb, 1}] = true
-			options++
+			cut = append(cut, flow.Edge{Block: cb, Succ: 1})
 		}
 	}
-	if options == 0 {
-		return false
+	if len(cut) == 1 {
+		return false // no option
 	}
-	entry := s.fl.g.Blocks[0]
-	seen := map[blockT]bool{entry: true}
-	work := []blockT{entry}
-	for len(work) > 0 {
-		x := work[len(work)-1]
-		work = work[:len(work)-1]
-		if x == ub {
-			return false
-		}
-		for i, y := range x.Succs {
-			if !removed[edge{x, i}] && !seen[y] {
-				seen[y] = true
-				work = append(work, y)
-			}
-		}
-	}
-	return true
+	return !s.g.BlockReaches(s.g.CFG.Blocks[0], ub, cut...)
 }
 
 func containsNode(root, n ast.Node) bool {
@@ -670,11 +635,11 @@ func containsNode(root, n ast.Node) bool {
 
 // errorExit reports whether the blocks only the edge (b, succ) leads to
 // end in an error: a return of a non-nil error, panic, log.Fatal, os.Exit.
-func (s *fnState) errorExit(b blockT, succ int) bool {
+func (s *fnState) errorExit(b *cfg.Block, succ int) bool {
 	info := s.pass.TypesInfo
 	errType := types.Universe.Lookup("error").Type()
 	failure, success := false, false
-	for blk := range s.fl.dominated(b, succ) {
+	for blk := range s.g.OnlyThrough(flow.Edge{Block: b, Succ: succ}).All() {
 		for _, n := range blk.Nodes {
 			ast.Inspect(n, func(n ast.Node) bool {
 				switch x := n.(type) {
@@ -729,9 +694,9 @@ func (s *fnState) refersInfo(n ast.Node, fi *types.Var) bool {
 
 // assertion reports whether the blocks only the edge (b, succ) leads to
 // stop a test (t.Fatal, t.FailNow, t.Skip...).
-func (s *fnState) assertion(b blockT, succ int) bool {
+func (s *fnState) assertion(b *cfg.Block, succ int) bool {
 	found := false
-	for blk := range s.fl.dominated(b, succ) {
+	for blk := range s.g.OnlyThrough(flow.Edge{Block: b, Succ: succ}).All() {
 		for _, n := range blk.Nodes {
 			ast.Inspect(n, func(n ast.Node) bool {
 				if call, ok := n.(*ast.CallExpr); ok {
@@ -751,13 +716,13 @@ func (s *fnState) assertion(b blockT, succ int) bool {
 // dataTest reports whether a condition that decides the use tests the
 // check's FileInfo.
 func (s *fnState) dataTest(c *check, u *use) bool {
-	ub, _ := s.fl.locate(u.call.Pos())
+	ub := s.point(u.call.Pos()).Block
 	for _, b := range s.conds {
-		e := b.Nodes[len(b.Nodes)-1]
+		e, _ := s.g.BoolCond(s.pass.TypesInfo, b)
 		if !s.refersInfo(e, c.fiVar) {
 			continue
 		}
-		if s.fl.dominated(b, 0)[ub] || s.fl.dominated(b, 1)[ub] {
+		if s.g.OnlyThrough(flow.Edge{Block: b, Succ: 0}).Has(ub) || s.g.OnlyThrough(flow.Edge{Block: b, Succ: 1}).Has(ub) {
 			return true
 		}
 	}
@@ -800,14 +765,13 @@ func (s *fnState) handlesExist(u *use, a useArg) bool {
 
 // propagates reports whether the blocks only the failure edge (b, succ)
 // leads to use the check's error other than in an existence test.
-func (s *fnState) propagates(c *check, b blockT, succ int) bool {
+func (s *fnState) propagates(c *check, b *cfg.Block, succ int) bool {
 	if c.errVar == nil {
 		return false
 	}
-	dom := s.fl.dominated(b, succ)
 	info := s.pass.TypesInfo
 	uses, exist := false, false
-	for blk := range dom {
+	for blk := range s.g.OnlyThrough(flow.Edge{Block: b, Succ: succ}).All() {
 		for _, n := range blk.Nodes {
 			ast.Inspect(n, func(n ast.Node) bool {
 				switch x := n.(type) {

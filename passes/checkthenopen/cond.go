@@ -5,6 +5,7 @@ import (
 	"go/token"
 	"go/types"
 
+	"github.com/tempguard/tempguard/passes/internal/flow"
 	"github.com/tempguard/tempguard/passes/internal/tempmodel"
 )
 
@@ -109,34 +110,27 @@ func (s *fnState) facts(e ast.Expr, val bool, at token.Pos, depth int) []fact {
 			return helperFacts(c, val)
 		}
 	case *ast.Ident:
-		// A boolean variable assigned once from a condition:
+		// A boolean variable whose reaching assignment is a condition:
 		// exists := err == nil; if !exists { ... }
 		v, ok := info.Uses[x].(*types.Var)
 		if !ok || !isBool(v.Type()) {
 			return nil
 		}
-		xs, idx, complete := s.m.Defs(v)
-		if !complete || len(xs) != 1 || xs[0] == nil || len(s.fl.defs[v]) > 1 {
+		d, index, ok := s.defAt(v, at)
+		if !ok {
 			return nil
 		}
-		d := xs[0]
-		if idx[0] >= 0 {
+		if index >= 0 {
 			// ok, err := helper(p): the helper's boolean result.
 			call, ok := ast.Unparen(d).(*ast.CallExpr)
 			if !ok {
 				return nil
 			}
 			c := s.checkOfCall(call)
-			if c == nil || c.helper == nil || c.helper.index != idx[0] {
-				return nil
-			}
-			if !s.fl.reaches(v, at, c.stmt) {
+			if c == nil || c.helper == nil || c.helper.index != index {
 				return nil
 			}
 			return helperFacts(c, val)
-		}
-		if !s.fl.reaches(v, at, s.nodeAt(d.Pos())) {
-			return nil
 		}
 		return s.facts(d, val, d.Pos(), depth+1)
 	}
@@ -173,13 +167,46 @@ func nilCompare(info *types.Info, b *ast.BinaryExpr) (ast.Expr, bool) {
 	return nil, false
 }
 
-// nodeAt returns the CFG node containing pos, or nil.
-func (s *fnState) nodeAt(pos token.Pos) ast.Node {
-	b, i := s.fl.locate(pos)
-	if b == nil {
+// point returns the graph point of the node containing pos.
+func (s *fnState) point(pos token.Pos) flow.Point { return s.g.LocatePos(pos, pos+1) }
+
+// defAt returns the value the reaching assignment gives v at position at:
+// the expression (index -1), or a multi-value call and the index of v's
+// result; ok is false when no single assignment of the function reaches
+// the point on every path.
+func (s *fnState) defAt(v *types.Var, at token.Pos) (x ast.Expr, index int, ok bool) {
+	node, ok := s.g.ReachingDef(s.pass.TypesInfo, v, s.point(at))
+	if !ok {
+		return nil, 0, false
+	}
+	xs, idx, complete := s.m.Defs(v)
+	if !complete {
+		return nil, 0, false
+	}
+	for i, d := range xs {
+		if d != nil && containsNode(node, d) {
+			if x != nil {
+				return nil, 0, false // x, y = a, a
+			}
+			x, index = d, idx[i]
+		}
+	}
+	return x, index, x != nil
+}
+
+// reachingCheck returns the check whose result v is at position at: the
+// check's statement is the reaching assignment of v there.
+func (s *fnState) reachingCheck(v *types.Var, at token.Pos, result func(*check) *types.Var) *check {
+	node, ok := s.g.ReachingDef(s.pass.TypesInfo, v, s.point(at))
+	if !ok {
 		return nil
 	}
-	return b.Nodes[i]
+	for _, c := range s.checks {
+		if result(c) == v && c.stmt == node {
+			return c
+		}
+	}
+	return nil
 }
 
 // checkErr returns the check whose error result e is at position at:
@@ -200,12 +227,7 @@ func (s *fnState) checkErr(e ast.Expr, at token.Pos) *check {
 	if !ok {
 		return nil
 	}
-	for _, c := range s.checks {
-		if c.errVar == v && c.stmt != nil && s.fl.reaches(v, at, c.stmt) {
-			return c
-		}
-	}
-	return nil
+	return s.reachingCheck(v, at, func(c *check) *types.Var { return c.errVar })
 }
 
 // checkInfo returns the check whose FileInfo result variable is e at at.
@@ -218,12 +240,7 @@ func (s *fnState) checkInfo(e ast.Expr, at token.Pos) *check {
 	if !ok {
 		return nil
 	}
-	for _, c := range s.checks {
-		if c.fiVar == v && c.stmt != nil && s.fl.reaches(v, at, c.stmt) {
-			return c
-		}
-	}
-	return nil
+	return s.reachingCheck(v, at, func(c *check) *types.Var { return c.fiVar })
 }
 
 func (s *fnState) nilFacts(x ast.Expr, isNil bool, at token.Pos) []fact {
@@ -390,11 +407,11 @@ func (s *fnState) infoOrMode(e ast.Expr, at token.Pos) *check {
 	e = ast.Unparen(e)
 	if id, ok := e.(*ast.Ident); ok {
 		if v, ok := s.pass.TypesInfo.Uses[id].(*types.Var); ok && !s.isInfoVar(v) {
-			xs, idx, complete := s.m.Defs(v)
-			if !complete || len(xs) != 1 || xs[0] == nil || idx[0] >= 0 || !s.fl.reaches(v, at, s.nodeAt(xs[0].Pos())) {
+			d, index, ok := s.defAt(v, at)
+			if !ok || index >= 0 {
 				return nil
 			}
-			e, at = ast.Unparen(xs[0]), xs[0].Pos()
+			e, at = ast.Unparen(d), d.Pos()
 		}
 	}
 	if call, ok := e.(*ast.CallExpr); ok && len(call.Args) == 0 {

@@ -439,7 +439,7 @@ func dedent(src string) string {
 //	}
 func (s *fnState) fixSameFile(u *use, g *guard) *analysis.SuggestedFix {
 	c := g.f.c
-	if c.fiVar == nil || c.fiVar.Name() == "_" || !s.fl.reaches(c.fiVar, u.call.Pos(), c.stmt) {
+	if c.fiVar == nil || c.fiVar.Name() == "_" || !s.g.UnchangedSince(s.pass.TypesInfo, c.fiVar, c.stmt, s.point(u.call.Pos())) {
 		return nil
 	}
 	// The use must be the statement f, err := os.Open(p) in a block,

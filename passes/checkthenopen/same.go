@@ -40,14 +40,12 @@ func (s *fnState) stable(v *types.Var, c *check, at token.Pos) bool {
 		return false
 	}
 	if v.Parent() == v.Pkg().Scope() {
-		// Package-level: only if assigned nowhere but its declaration.
-		_, _, complete := s.m.Defs(v)
-		return complete && len(s.fl.defs[v]) == 0
+		// Package-level: no address taken in the package either.
+		if _, _, complete := s.m.Defs(v); !complete {
+			return false
+		}
 	}
-	if c.stmt == nil {
-		return false
-	}
-	return s.fl.reaches(v, at, c.stmt)
+	return c.stmt != nil && s.g.UnchangedSince(s.pass.TypesInfo, v, c.stmt, s.point(at))
 }
 
 // equiv compares two expressions structurally; vars collects the

@@ -26,6 +26,8 @@ type Graph struct {
 	// return, as mayReturn said while the graph was built (so queries never
 	// call back into the builder's state).
 	noReturn map[*ast.CallExpr]bool
+	// vars is the index of the variable queries (reachdef.go).
+	vars lazyIndex
 }
 
 // New builds the graph of body; mayReturn says whether a call may return.
