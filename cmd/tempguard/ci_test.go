@@ -231,6 +231,91 @@ func TestTextFormat(t *testing.T) {
 	}
 }
 
+// Findings of two analyzers on the same call share one location line in
+// text output (each analyzer still listed); two calls on one line keep one
+// each; JSON and SARIF keep every finding.
+func TestTextGroupsOneCall(t *testing.T) {
+	t.Parallel()
+	dir := fixture(t, "group")
+	r := tempguard(t, dir, "./...")
+	if r.code != exitFindings {
+		t.Fatalf("exit %d\n%s", r.code, r.stderr)
+	}
+	var locs []string
+	for _, l := range strings.Split(r.stdout, "\n") {
+		if strings.HasPrefix(l, "group.go:") {
+			loc, _, _ := strings.Cut(l, " ")
+			locs = append(locs, loc)
+		}
+	}
+	if want := []string{"group.go:10:9:", "group.go:15:15:", "group.go:15:58:"}; !slices.Equal(locs, want) {
+		t.Errorf("location lines %q, want %q:\n%s", locs, want, r.stdout)
+	}
+	if !strings.Contains(r.stdout, "group.go:10:9: error: [predictabletemp] ") ||
+		!strings.Contains(r.stdout, "\n    + warning: [tempperm] os.WriteFile creates a file in a shared temp dir with mode 0o644") ||
+		strings.Count(r.stdout, "return os.WriteFile(\"/tmp/group-save\"") != 1 ||
+		!strings.Contains(r.stdout, "fix available (tempperm): run with -fix") {
+		t.Errorf("the call at line 10 is not one group of predictabletemp and tempperm:\n%s", r.stdout)
+	}
+	// The README's example is real output.
+	readme := ciSection(t)
+	i := strings.Index(readme, "```\ngroup.go")
+	if i < 0 {
+		t.Fatal("README CI section lacks the grouped example")
+	}
+	example := readme[i+4:]
+	example = example[:strings.Index(example, "```")]
+	if !strings.Contains(r.stdout, example) {
+		t.Errorf("text output lacks the README example:\n%s\ngot:\n%s", example, r.stdout)
+	}
+	js := tempguard(t, dir, "-json", "./...")
+	f, err := parseVetJSON([]byte(js.stdout))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, want := keys(t, dir, f), []string{"group.go:10: predictabletemp", "group.go:10: tempperm", "group.go:15: predictabletemp", "group.go:15: predictabletemp"}; !slices.Equal(got, want) {
+		t.Errorf("JSON findings %q, want %q", got, want)
+	}
+	sarif := tempguard(t, dir, "-format=sarif", "./...")
+	log := validateSARIF(t, sarifSchemaValidator(t), []byte(sarif.stdout))
+	if n := len(log.Runs[0].Results); n != 4 {
+		t.Errorf("SARIF: %d results, want 4", n)
+	}
+}
+
+func TestGroupFindings(t *testing.T) {
+	at := func(analyzer, file string, line, col, end int) Finding {
+		return Finding{Analyzer: analyzer, File: file, Line: line, Col: col,
+			Posn: fmt.Sprintf("%s:%d:%d", file, line, col), End: fmt.Sprintf("%s:%d:%d", file, line, end)}
+	}
+	for _, tc := range []struct {
+		name string
+		in   []Finding
+		want string
+	}{
+		{"same range", []Finding{at("predictabletemp", "a.go", 3, 9, 40), at("tempperm", "a.go", 3, 9, 40)}, "[predictabletemp tempperm]"},
+		{"a call and its argument", []Finding{at("tempperm", "a.go", 3, 9, 40), at("predictabletemp", "a.go", 3, 21, 30)}, "[predictabletemp tempperm]"},
+		{"two calls on one line", []Finding{at("predictabletemp", "a.go", 3, 9, 20), at("predictabletemp", "a.go", 3, 22, 30)}, "[predictabletemp] [predictabletemp]"},
+		{"touching ranges", []Finding{at("predictabletemp", "a.go", 3, 9, 20), at("tempperm", "a.go", 3, 20, 30)}, "[predictabletemp] [tempperm]"},
+		{"next line", []Finding{at("predictabletemp", "a.go", 3, 9, 40), at("tempperm", "a.go", 4, 9, 40)}, "[predictabletemp] [tempperm]"},
+		{"another file", []Finding{at("predictabletemp", "a.go", 3, 9, 40), at("tempperm", "b.go", 3, 9, 40)}, "[predictabletemp] [tempperm]"},
+		{"end on another line", []Finding{{Analyzer: "tempcleanup", File: "a.go", Line: 3, Col: 9, End: "a.go:5:2"}, at("predictabletemp", "a.go", 3, 12, 20)}, "[predictabletemp tempcleanup]"},
+		{"a multi-line range after another", []Finding{at("predictabletemp", "a.go", 3, 9, 20), {Analyzer: "tempcleanup", File: "a.go", Line: 3, Col: 30, End: "a.go:5:2"}}, "[predictabletemp] [tempcleanup]"},
+	} {
+		var got []string
+		for _, g := range groupFindings(tc.in) {
+			var names []string
+			for _, f := range g {
+				names = append(names, f.Analyzer)
+			}
+			got = append(got, fmt.Sprint(names))
+		}
+		if s := strings.Join(got, " "); s != tc.want {
+			t.Errorf("%s: groups %s, want %s", tc.name, s, tc.want)
+		}
+	}
+}
+
 func TestCaretLines(t *testing.T) {
 	for _, tc := range []struct {
 		text        string

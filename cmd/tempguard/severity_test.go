@@ -52,14 +52,20 @@ func TestSeverityAgreement(t *testing.T) {
 		}
 	}
 
-	// Text: "file:line:col: <severity>: [analyzer] message".
+	// Text: "file:line:col: <severity>: [analyzer] message", and under it
+	// "    + <severity>: [analyzer] message" for another analyzer's finding
+	// on the same code.
 	txt := tempguard(t, dir, "-test-advice", "./...")
 	n := 0
+	loc := ""
 	for _, line := range strings.Split(txt.stdout, "\n") {
-		if strings.HasPrefix(line, " ") || line == "" {
+		rest, grouped := strings.CutPrefix(line, "    + ")
+		if !grouped && (strings.HasPrefix(line, " ") || line == "") {
 			continue
 		}
-		loc, rest, _ := strings.Cut(line, ": ")
+		if !grouped {
+			loc, rest, _ = strings.Cut(line, ": ")
+		}
 		sev, rest, _ := strings.Cut(rest, ": ")
 		name, _, _ := strings.Cut(strings.TrimPrefix(rest, "["), "]")
 		key := loc + " " + name

@@ -1,0 +1,3 @@
+module example.com/group
+
+go 1.26
