@@ -100,7 +100,7 @@ func overlaps(a, b fileEdit) bool {
 // prints them as a unified diff) and reports how many it applied. It plans
 // every file before writing any (see fixwrite.go), never edits a generated
 // file, and stops between files once interrupted.
-func fixRound(findings []Finding, diff bool, w io.Writer) (applied, skipped int, err error) {
+func fixRound(findings []Finding, diff bool, w io.Writer) (applied int, files []string, err error) {
 	contents := map[string][]byte{}
 	skip := func(file string) bool {
 		old, ok := contents[file]
@@ -114,8 +114,8 @@ func fixRound(findings []Finding, diff bool, w io.Writer) (applied, skipped int,
 		}
 		return old == nil
 	}
-	edits, taken, skipped := planFixes(findings, skip)
-	files := make([]string, 0, len(edits))
+	edits, taken, _ := planFixes(findings, skip)
+	files = make([]string, 0, len(edits))
 	for file := range edits {
 		files = append(files, file)
 	}
@@ -125,7 +125,7 @@ func fixRound(findings []Finding, diff bool, w io.Writer) (applied, skipped int,
 		old := contents[file]
 		updated, err := applyEdits(old, edits[file])
 		if err != nil {
-			return 0, 0, fmt.Errorf("%s: %v", file, err)
+			return 0, nil, fmt.Errorf("%s: %v", file, err)
 		}
 		plan = append(plan, plannedFile{file, old, updated})
 	}
@@ -135,16 +135,16 @@ func fixRound(findings []Finding, diff bool, w io.Writer) (applied, skipped int,
 			continue
 		}
 		if interrupted.Load() {
-			return 0, 0, errInterrupted
+			return 0, nil, errInterrupted
 		}
 		if !unchangedSince(p.path, p.old) {
-			return 0, 0, fmt.Errorf("%s changed while fixes were planned; not writing it", p.path)
+			return 0, nil, fmt.Errorf("%s changed while fixes were planned; not writing it", p.path)
 		}
 		if err := writeAtomic(p.path, p.new); err != nil {
-			return 0, 0, err
+			return 0, nil, err
 		}
 	}
-	return taken, skipped, nil
+	return taken, files, nil
 }
 
 // unifiedDiff renders a line diff of old and new in unified format with

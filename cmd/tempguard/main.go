@@ -55,6 +55,7 @@ func main() {
 func run(args []string) int {
 	if isVetProtocol(args) {
 		vetToolParentDeath()
+		markProgress(args)
 		setupVetTool(args)
 		if inVetSuite() {
 			unitchecker.Main(vetSuiteAnalyzers()...) // exits

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -290,6 +291,116 @@ func TestFixConvergesAndBuilds(t *testing.T) {
 	}
 	if len(f1) != len(f0)-fixable {
 		t.Errorf("after -fix: %d findings, want %d (before %d, fixable %d)", len(f1), len(f0)-fixable, len(f0), fixable)
+	}
+	// -fix ends with a summary: the fixes it applied (one per fixable
+	// finding), the files it changed, the findings left.
+	files := map[string]bool{}
+	for _, f := range f0 {
+		for _, fix := range f.Fixes[:min(len(f.Fixes), 1)] {
+			for _, e := range fix.Edits {
+				files[e.Filename] = true
+			}
+		}
+	}
+	want := fmt.Sprintf("tempguard: applied %d fixes in %d files; %d findings remain\n", fixable, len(files), len(f1))
+	if !strings.HasSuffix(r.stderr, want) {
+		t.Errorf("-fix: stderr does not end with %q:\n%s", want, r.stderr)
+	}
+	if r := tempguard(t, dir, "-fix", "./..."); !strings.HasSuffix(r.stderr, fmt.Sprintf("tempguard: applied no fixes; %d findings remain\n", len(f1))) {
+		t.Errorf("-fix with nothing to fix: stderr %q", r.stderr)
+	}
+	if strings.Contains(d.stderr, "applied") {
+		t.Errorf("-diff printed a summary: %s", d.stderr)
+	}
+}
+
+// -v says what tempguard does and -progress=on (as on a terminal) shows
+// the packages analysed, both on stderr; neither shows without asking when
+// stderr is not a terminal, and stdout stays the findings.
+func TestFeedback(t *testing.T) {
+	t.Parallel()
+	dir := copyFixture(t, "demo")
+	quiet := tempguard(t, dir, "./...")
+	js := tempguard(t, dir, "-json", "./...")
+	for _, r := range []result{quiet, js} {
+		if r.stderr != "" {
+			t.Errorf("stderr not a terminal, no -v: stderr %q", r.stderr)
+		}
+	}
+	v := tempguard(t, dir, "-v", "-json", "./...")
+	if v.stdout != js.stdout {
+		t.Errorf("-v changed stdout:\n%s", v.stdout)
+	}
+	for _, want := range []string{
+		"tempguard: configuration: none (no .tempguard.yaml in ",
+		"tempguard: running: " + goCommandPath(t) + " vet -vettool=" + tempguardBin + " -json ",
+		"tempguard: running: " + goCommandPath(t) + " list ",
+		"tempguard: package example.com/demo/cache\n",
+		"tempguard: 6 packages to report on, ",
+		"tempguard: go vet took ",
+	} {
+		if !strings.Contains(v.stderr, want) {
+			t.Errorf("-v lacks %q:\n%s", want, v.stderr)
+		}
+	}
+	if strings.Contains(v.stderr, "analysing packages") {
+		t.Errorf("-v -json showed progress on a pipe:\n%s", v.stderr)
+	}
+	if err := os.WriteFile(filepath.Join(dir, ".tempguard.yaml"), []byte("severity: warning\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if r := tempguard(t, dir, "-v", "./..."); !strings.Contains(r.stderr, "tempguard: configuration: "+filepath.Join(dir, ".tempguard.yaml")+"\n") {
+		t.Errorf("-v does not name the configuration file:\n%s", r.stderr)
+	}
+	p := tempguard(t, dir, "-progress=on", "./...")
+	if p.stdout != quiet.stdout || !strings.Contains(p.stderr, "tempguard: analysing packages: ") || !strings.Contains(p.stderr, "tempguard: analysed ") {
+		t.Errorf("-progress=on: stderr %q", p.stderr)
+	}
+	if r := tempguard(t, dir, "-progress=sometimes", "./..."); r.code != exitUsage || !strings.Contains(r.stderr, "want auto, on or off") {
+		t.Errorf("-progress=sometimes: exit %d, stderr %q", r.code, r.stderr)
+	}
+}
+
+func goCommandPath(t *testing.T) string {
+	t.Helper()
+	p, err := exec.LookPath("go")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return p
+}
+
+// On a terminal (a character device) -progress=auto shows the line for
+// text output only; elsewhere only -progress=on does.
+func TestSetupFeedback(t *testing.T) {
+	tty, err := os.OpenFile(os.DevNull, os.O_WRONLY, 0)
+	if err != nil {
+		t.Skip(err)
+	}
+	defer tty.Close()
+	t.Setenv("TERM", "xterm")
+	defer func() { fb = feedback{} }()
+	for _, tc := range []struct {
+		stderr   io.Writer
+		progress string
+		format   string
+		on, tty  bool
+	}{
+		{tty, "auto", "text", true, true},
+		{tty, "auto", "json", false, false},
+		{tty, "auto", "sarif", false, false},
+		{tty, "off", "text", false, false},
+		{&bytes.Buffer{}, "auto", "text", false, false},
+		{&bytes.Buffer{}, "on", "json", true, false},
+		{tty, "on", "text", true, true},
+	} {
+		o := &options{stderr: tc.stderr, progress: tc.progress, format: tc.format}
+		if err := o.setupFeedback(); err != nil {
+			t.Fatal(err)
+		}
+		if (fb.progress != nil) != tc.on || fb.tty != tc.tty {
+			t.Errorf("-progress=%s -format=%s on %T: progress %v, redrawn %v; want %v, %v", tc.progress, tc.format, tc.stderr, fb.progress != nil, fb.tty, tc.on, tc.tty)
+		}
 	}
 }
 

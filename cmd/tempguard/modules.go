@@ -104,6 +104,7 @@ func mainModuleDirs(flags []string) map[string]bool {
 		return out
 	}
 	args := append([]string{"list", "-m", "-f", "{{.Dir}}"}, flags...)
+	verbosef("running: %s", commandLine(append([]string{gobin}, args...)))
 	data, err := exec.Command(gobin, args...).Output()
 	if err != nil {
 		return out

@@ -103,7 +103,7 @@ func (o *options) analyse(self string) (*vetResult, error) {
 // analyseHere runs go vet and, where it could not analyse some packages,
 // analyses those through go/packages (see the comment at the top).
 func (o *options) analyseHere(self string) (*vetResult, error) {
-	res, err := vet(self, o.vetArgs(), o.patterns)
+	res, err := o.vet(self, o.patterns)
 	if err != nil || !res.failed {
 		return res, err
 	}
@@ -150,7 +150,7 @@ func (o *options) analyseHere(self string) (*vetResult, error) {
 			}
 		}
 		if len(clean) > 0 {
-			res, err = vet(self, o.vetArgs(), clean)
+			res, err = o.vet(self, clean)
 			if err != nil {
 				return nil, err
 			}
@@ -386,6 +386,7 @@ func (o *options) analyseDespiteErrors(paths []string, listErr map[string]string
 		names = append(names, a.Name)
 	}
 	passes.SetEnabled(enabledIn(o.cfg, names))
+	verbosef("analysing %s that go vet could not, through go/packages: %s", plural(len(paths), "package"), strings.Join(paths, " "))
 	cfg := &packages.Config{
 		Mode:       packages.LoadAllSyntax | packages.NeedModule,
 		Tests:      true,

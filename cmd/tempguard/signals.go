@@ -7,6 +7,7 @@ import (
 	"sync"
 	"sync/atomic"
 	"syscall"
+	"time"
 )
 
 // Interrupts and the go vet child.
@@ -22,8 +23,8 @@ import (
 var interrupted atomic.Bool
 
 var (
-	childMu sync.Mutex
-	child   *exec.Cmd
+	childMu  sync.Mutex
+	children = map[*exec.Cmd]bool{} // running: go vet, and go list beside it for -v and the progress line
 )
 
 // driverEnv marks the go command's environment so that the vet tool
@@ -42,8 +43,10 @@ func watchSignals() (stop func()) {
 			case <-ch:
 				interrupted.Store(true)
 				childMu.Lock()
-				if child != nil && child.Process != nil {
-					killGroup(child)
+				for c := range children {
+					if c.Process != nil {
+						killGroup(c)
+					}
 				}
 				childMu.Unlock()
 			case <-done:
@@ -71,11 +74,14 @@ func runChild(cmd *exec.Cmd, env ...string) error {
 		childMu.Unlock()
 		return err
 	}
-	child = cmd
+	children[cmd] = true
 	childMu.Unlock()
+	verbosef("running: %s", commandLine(cmd.Args))
+	start := time.Now()
 	err := cmd.Wait()
+	verbosef("go %s took %.1fs", cmd.Args[1], time.Since(start).Seconds())
 	childMu.Lock()
-	child = nil
+	delete(children, cmd)
 	childMu.Unlock()
 	if interrupted.Load() {
 		return errInterrupted

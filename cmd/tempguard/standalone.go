@@ -38,11 +38,16 @@ type options struct {
 	severity   string
 	testAdvice bool
 	cfg        *config.Config
-	vetFlags   []string // analyzer enable/disable and analyzer option flags, passed to the vet tool
-	patterns   []string
-	stdout     io.Writer
-	stderr     io.Writer
-	extraArgs  []string // further go vet build flags (tests only)
+	// feedback: -v, -progress; shown is the number of findings the last
+	// report printed (for -fix's summary)
+	verbose   bool
+	progress  string
+	shown     int
+	vetFlags  []string // analyzer enable/disable and analyzer option flags, passed to the vet tool
+	patterns  []string
+	stdout    io.Writer
+	stderr    io.Writer
+	extraArgs []string // further go vet build flags (tests only)
 }
 
 // newFlagSet declares the standalone flags into o.
@@ -65,6 +70,8 @@ func newFlagSet(o *options) *flag.FlagSet {
 		"also report findings in generated files (// Code generated ... DO NOT EDIT.); -fix never edits them")
 	fs.StringVar(&o.configFile, "config", "", "read the configuration from `file` (default: "+config.FileName+" in the working directory or its nearest parent)")
 	fs.StringVar(&o.severity, "severity", "", "lowest `level` of finding that makes the exit code 3: error, warning or note (default warning, or the config's severity)")
+	fs.BoolVar(&o.verbose, "v", false, "print what tempguard does on stderr: the configuration file, the go commands it runs, the packages it analyses")
+	fs.StringVar(&o.progress, "progress", "auto", "show packages analysed/total on stderr: auto (on a terminal, for text output, after 1.5s), on or off")
 	fs.BoolVar(&o.testAdvice, "test-advice", false, "also report t.TempDir() advice (notes) for tests that already remove their temp dir")
 	for _, a := range passes.All() {
 		name := a.Name
@@ -161,6 +168,15 @@ func (o *options) main(args []string) int {
 	default:
 		fmt.Fprintf(o.stderr, "tempguard: unknown -format %q (want text, json or sarif)\n", o.format)
 		return exitUsage
+	}
+	if err := o.setupFeedback(); err != nil {
+		fmt.Fprintf(o.stderr, "tempguard: %v\n", err)
+		return exitUsage
+	}
+	if cfg.Path != "" {
+		verbosef("configuration: %s", cfg.Path)
+	} else {
+		verbosef("configuration: none (no %s in %s or above): the defaults", config.FileName, cfg.Dir)
 	}
 	if o.writeBase && o.baseline == "" {
 		fmt.Fprintf(o.stderr, "tempguard: -write-baseline needs -baseline=file\n")
@@ -281,18 +297,34 @@ type jsonDiagnostic struct {
 // goCommand is the go command to run; tests may override it.
 var goCommand = "go"
 
-// vet runs `go vet -vettool=self -json` and parses its output.
-func vet(self string, flags, patterns []string) (*vetResult, error) {
+// vet runs `go vet -vettool=self -json` on patterns and parses its output.
+func (o *options) vet(self string, patterns []string) (*vetResult, error) {
 	gobin, err := exec.LookPath(goCommand)
 	if err != nil {
 		return nil, fmt.Errorf("the go command is needed to load packages: %v", err)
 	}
-	args := append([]string{"vet", "-vettool=" + self, "-json"}, flags...)
+	args := append([]string{"vet", "-vettool=" + self, "-json"}, o.vetArgs()...)
 	args = append(args, patterns...)
 	cmd := exec.Command(gobin, args...)
 	var stdout, stderr bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &stdout, &stderr
-	runErr := runChild(cmd)
+	var env []string
+	prog, progEnv := startProgress()
+	if prog != nil {
+		env = append(env, progEnv)
+	}
+	if prog != nil || fb.verbose != nil {
+		// What go vet will analyse: the total of the progress line, and
+		// for -v the packages. go list runs beside go vet.
+		listed := make(chan struct{})
+		defer func() { <-listed }()
+		go func() {
+			defer close(listed)
+			o.listForFeedback(patterns, prog)
+		}()
+	}
+	runErr := runChild(cmd, env...)
+	prog.stop()
 	if runErr == errInterrupted {
 		return nil, runErr
 	}
@@ -451,6 +483,7 @@ func (o *options) report(res *vetResult) int {
 	if o.known != nil {
 		findings, fps, hidden = filterBaseline(findings, fps, o.known)
 	}
+	o.shown = len(findings)
 	switch o.format {
 	case "json":
 		writeJSON(o.stdout, findings)
@@ -499,6 +532,13 @@ func (o *options) failing(findings []Finding) int {
 // class is the finding's classification (severity, kind, CWE).
 func (f *Finding) class() passes.Class { return passes.Classify(f.Analyzer, f.Category) }
 
+func pluralFixes(n int) string {
+	if n == 1 {
+		return "1 fix"
+	}
+	return fmt.Sprintf("%d fixes", n)
+}
+
 func plural(n int, what string) string {
 	if n == 1 {
 		return "1 " + what
@@ -546,6 +586,24 @@ const maxFixRounds = 5
 // reports the findings that remain; with -diff it prints the first round's
 // changes instead and exits 3 if there are any.
 func (o *options) runFix(self string) int {
+	applied := 0
+	files := map[string]bool{}
+	// summary ends a -fix run (not -diff) that got to report.
+	summary := func(code int) int {
+		fixes := "applied no fixes"
+		if applied > 0 {
+			fixes = fmt.Sprintf("applied %s in %s", pluralFixes(applied), plural(len(files), "file"))
+		}
+		remain := "no findings remain"
+		switch {
+		case o.shown == 1:
+			remain = "1 finding remains"
+		case o.shown > 1:
+			remain = fmt.Sprintf("%d findings remain", o.shown)
+		}
+		fmt.Fprintf(o.stderr, "tempguard: %s; %s\n", fixes, remain)
+		return code
+	}
 	for round := 1; ; round++ {
 		res, err := o.analyse(self)
 		if err != nil {
@@ -553,7 +611,10 @@ func (o *options) runFix(self string) int {
 			return exitError
 		}
 		if res.failed {
-			return o.report(res)
+			if o.diff {
+				return o.report(res)
+			}
+			return summary(o.report(res))
 		}
 		// An incomplete analysis still fixes what it found: findings in
 		// packages analysed with errors come without fixes.
@@ -564,9 +625,12 @@ func (o *options) runFix(self string) int {
 			}
 		}
 		if fixable == 0 || round > maxFixRounds {
-			return o.report(res)
+			if o.diff {
+				return o.report(res)
+			}
+			return summary(o.report(res))
 		}
-		applied, _, err := fixRound(res.findings, o.diff, o.stdout)
+		n, written, err := fixRound(res.findings, o.diff, o.stdout)
 		if err == errInterrupted {
 			fmt.Fprintf(o.stderr, "tempguard: interrupted: stopped between two files (each is either fixed or untouched)\n")
 			return exitError
@@ -576,13 +640,18 @@ func (o *options) runFix(self string) int {
 			return exitError
 		}
 		if o.diff {
-			if applied > 0 {
+			if n > 0 {
 				return exitFindings
 			}
 			return exitClean
 		}
-		if applied == 0 {
-			return o.report(res)
+		applied += n
+		for _, f := range written {
+			files[f] = true
+		}
+		verbosef("round %d: applied %s in %s", round, pluralFixes(n), plural(len(written), "file"))
+		if n == 0 {
+			return summary(o.report(res))
 		}
 	}
 }
