@@ -58,9 +58,12 @@ type Model struct {
 	inProg    map[*types.Func]bool     // result summaries being computed
 	// summarizing are the functions whose Summary is being computed.
 	summarizing map[*types.Func]bool
-	supp        *suppressions
-	callers     *callSites // built on first use by ProvWithCallers
-	shared      *shared
+	// paramOwnership caches the ownership of parameters for the
+	// summarizers (summary_remove.go, summary_keep.go).
+	paramOwnership map[*types.Var]*Ownership
+	supp           *suppressions
+	callers        *callSites // built on first use by ProvWithCallers
+	shared         *shared
 }
 
 // shared is the state that the per-pass copies of a package's model share:
@@ -71,13 +74,17 @@ type shared struct {
 	once  sync.Once
 	index *index
 
-	mu    sync.Mutex
-	cfgs  map[ast.Node]*flow.Graph
-	flags map[*types.Package]fileapi.FlagValues
+	mu       sync.Mutex
+	cfgs     map[ast.Node]*flow.Graph
+	flags    map[*types.Package]fileapi.FlagValues
+	analyzed map[*types.Package]bool // packages with a PackageFact
+
+	usesOnce sync.Once
+	uses     map[*types.Var][]inspector.Cursor // see UsesOf
 }
 
 func newShared() *shared {
-	return &shared{cfgs: map[ast.Node]*flow.Graph{}, flags: map[*types.Package]fileapi.FlagValues{}}
+	return &shared{cfgs: map[ast.Node]*flow.Graph{}, flags: map[*types.Package]fileapi.FlagValues{}, analyzed: map[*types.Package]bool{}}
 }
 
 // forPass returns a copy of m for one pass. The go command (unitchecker)

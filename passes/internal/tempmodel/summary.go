@@ -72,10 +72,12 @@ const (
 	// io.Closer) on every path that returns normally.
 	UseClose ParamUse = 1 << iota
 	// UseRemove: the function removes the object the parameter names (a
-	// path, or an *os.File's name) on some path.
+	// path, or an *os.File's name) on some path, and does not keep it
+	// (summary_remove.go).
 	UseRemove
 	// UseKeep: the function stores the parameter beyond the call (a field
-	// of a longer-lived object, a global, a map, a channel, a goroutine).
+	// of a longer-lived object, a global, a map, a channel, a goroutine)
+	// or uses it in a way the model cannot follow (summary_keep.go).
 	UseKeep
 	// UseOpen, UseRename, UseExec, UseRead: the function opens, renames,
 	// executes or reads the object the parameter names, by name.
