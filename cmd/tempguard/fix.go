@@ -129,6 +129,9 @@ func fixRound(findings []Finding, diff bool, w io.Writer) (applied int, files []
 		}
 		plan = append(plan, plannedFile{file, old, updated})
 	}
+	if !diff && len(plan) > 0 {
+		startJanitor()
+	}
 	for _, p := range plan {
 		if diff {
 			fmt.Fprint(w, unifiedDiff(relPath(p.path), string(p.old), string(p.new)))

@@ -16,7 +16,8 @@ import (
 // file, applies and formats the edits in memory, and only then writes the
 // files one by one. Each file is replaced atomically: the new text goes to a
 // temporary file in the same directory (on Linux an unnamed O_TMPFILE that
-// gets a name only just before the rename), is synced to disk and given the
+// gets a name only just before the rename; a janitor process removes a
+// named copy that a killed tempguard leaves, see janitor.go), is synced to disk and given the
 // original file's permission bits, and is renamed over the original (the
 // target of a symbolic link, which stays a link). A file is therefore
 // always either its old or its new text, whatever kills tempguard when.
@@ -66,6 +67,7 @@ func writeAtomic(path string, data []byte) error {
 		f.Close()
 		if name != "" {
 			os.Remove(name)
+			releaseName(name)
 		}
 		return err
 	}
@@ -87,6 +89,7 @@ func writeAtomic(path string, data []byte) error {
 	if err := os.Rename(name, real); err != nil {
 		return cleanup(err)
 	}
+	releaseName(name)
 	if err := f.Close(); err != nil {
 		return err
 	}
@@ -95,13 +98,23 @@ func writeAtomic(path string, data []byte) error {
 }
 
 // namedTemp creates the temporary file with a name go tools ignore (it
-// starts with a dot and does not end in .go).
-func namedTemp(dir, base string) (*os.File, string, error) {
-	f, err := os.CreateTemp(dir, "."+base+".tempguard-*")
-	if err != nil {
-		return nil, "", err
+// starts with a dot and does not end in .go), claimed with the janitor
+// before it is created.
+func namedTemp(dir, base string, perm os.FileMode) (*os.File, string, error) {
+	for i := 0; ; i++ {
+		name, err := claimName(dir, base)
+		if err != nil {
+			return nil, "", err
+		}
+		f, err := os.OpenFile(name, os.O_RDWR|os.O_CREATE|os.O_EXCL, perm)
+		if err == nil {
+			return f, name, nil
+		}
+		releaseName(name)
+		if !os.IsExist(err) || i == 100 {
+			return nil, "", err
+		}
 	}
-	return f, f.Name(), nil
 }
 
 // syncDir makes a rename in dir durable, where the system allows it.

@@ -49,6 +49,9 @@ const (
 )
 
 func main() {
+	if isJanitor() {
+		os.Exit(runJanitor(os.Stdin))
+	}
 	os.Exit(run(os.Args[1:]))
 }
 
@@ -80,11 +83,19 @@ func run(args []string) int {
 // reportGeneratedFlag is the vet tool's -report-generated flag.
 const reportGeneratedFlag = "report-generated"
 
-// vetToolAnalyzers are the analyzers of the vet-tool mode: tempguard's,
-// quiet in generated files unless -report-generated is given.
+// vetToolAnalyzers are tempguard's analyzers for the vet-tool modes, and
+// registers the -report-generated flag; reportGenerated tells its value.
+// Findings in generated files are dropped by the configuration's filter
+// (go vet -vettool) or by passes.SkipGenerated (tempguard vet).
 func vetToolAnalyzers() []*analysis.Analyzer {
-	report := flag.Bool(reportGeneratedFlag, false, "also report findings in generated files (they are never fixed)")
-	return passes.SkipGenerated(passes.All(), func() bool { return !*report })
+	flag.Bool(reportGeneratedFlag, false, "also report findings in generated files (they are never fixed)")
+	return passes.All()
+}
+
+// reportGenerated reports whether -report-generated was given to the vet tool.
+func reportGenerated() bool {
+	f := flag.Lookup(reportGeneratedFlag)
+	return f != nil && f.Value.String() == "true"
 }
 
 // subcommands are registered by the files that implement them.

@@ -586,6 +586,7 @@ const maxFixRounds = 5
 // reports the findings that remain; with -diff it prints the first round's
 // changes instead and exits 3 if there are any.
 func (o *options) runFix(self string) int {
+	defer stopJanitor()
 	applied := 0
 	files := map[string]bool{}
 	// summary ends a -fix run (not -diff) that got to report.

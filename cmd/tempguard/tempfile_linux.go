@@ -4,7 +4,6 @@ package main
 
 import (
 	"os"
-	"path/filepath"
 	"strconv"
 	"syscall"
 	"unsafe"
@@ -20,7 +19,7 @@ const oTmpfile = 0o20000000 | syscall.O_DIRECTORY
 func openTemp(dir, base string, perm os.FileMode) (*os.File, string, error) {
 	fd, err := syscall.Open(dir, oTmpfile|syscall.O_WRONLY|syscall.O_CLOEXEC, uint32(perm))
 	if err != nil {
-		return namedTemp(dir, base)
+		return namedTemp(dir, base, perm)
 	}
 	return os.NewFile(uintptr(fd), dir), "", nil
 }
@@ -30,12 +29,17 @@ func openTemp(dir, base string, perm os.FileMode) (*os.File, string, error) {
 func linkTemp(f *os.File, dir, base string) (string, error) {
 	src := "/proc/self/fd/" + strconv.Itoa(int(f.Fd()))
 	for i := 0; ; i++ {
-		name := filepath.Join(dir, "."+base+".tempguard-"+strconv.Itoa(os.Getpid())+"-"+strconv.Itoa(i))
-		err := linkat(src, name)
+		name, err := claimName(dir, base)
+		if err != nil {
+			return "", err
+		}
+		err = linkat(src, name)
 		if err == syscall.EEXIST && i < 100 {
+			releaseName(name)
 			continue
 		}
 		if err != nil {
+			releaseName(name)
 			return "", &os.LinkError{Op: "link", Old: src, New: name, Err: err}
 		}
 		return name, nil

@@ -6,7 +6,7 @@ import "os"
 
 // openTemp creates a named temporary file in dir (see fixwrite.go).
 func openTemp(dir, base string, perm os.FileMode) (*os.File, string, error) {
-	return namedTemp(dir, base)
+	return namedTemp(dir, base, perm)
 }
 
 // linkTemp is never called: openTemp always returns a named file here.

@@ -45,6 +45,8 @@ import (
 	"golang.org/x/tools/go/analysis/passes/unsafeptr"
 	"golang.org/x/tools/go/analysis/passes/unusedresult"
 	"golang.org/x/tools/go/analysis/passes/waitgroup"
+
+	"github.com/tempguard/tempguard/passes"
 )
 
 // The vet suite mode.
@@ -116,7 +118,7 @@ func inVetSuite() bool { return os.Getenv(vetSuiteEnv) == "1" }
 // registers a -V flag whose version differs from tempguard's alone.
 func vetSuiteAnalyzers() []*analysis.Analyzer {
 	flag.Var(suiteVersionFlag{}, "V", "print version and exit")
-	return append(goVetAnalyzers(), vetToolAnalyzers()...)
+	return append(goVetAnalyzers(), passes.SkipGenerated(vetToolAnalyzers(), reportGenerated)...)
 }
 
 // runVetSuite implements `tempguard vet`.

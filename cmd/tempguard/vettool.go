@@ -48,7 +48,7 @@ func configuredVetAnalyzers(args []string, analyzers []*analysis.Analyzer) []*an
 					cfg.Report = cfg.Threshold()
 				}
 			}
-			if f := flag.Lookup(reportGeneratedFlag); err == nil && f != nil && f.Value.String() == "true" {
+			if err == nil && reportGenerated() {
 				cfg.Generated = true // -report-generated
 			}
 			if err == nil {

@@ -25,7 +25,6 @@ import (
 	"errors"
 	"flag"
 	"fmt"
-	"go/ast"
 	"io/fs"
 	"os"
 	"path"
@@ -410,26 +409,15 @@ func WrapLazy(analyzers []*analysis.Analyzer, get func() (*Config, error)) []*an
 				return nil, err
 			}
 			p := *pass
-			report := pass.Report
-			// Generated files ("// Code generated ... DO NOT EDIT.", as
-			// go/ast's IsGenerated tells) are not reported unless
-			// generated: true; -fix never edits them.
-			generated := map[string]bool{}
-			if !c.Generated {
-				for _, f := range pass.Files {
-					if ast.IsGenerated(f) {
-						if tf := pass.Fset.File(f.FileStart); tf != nil {
-							generated[tf.Name()] = true
-						}
-					}
-				}
-			}
+			// Generated files: not reported unless generated: true, and
+			// never edited by a fix (passes.GeneratedReporter).
+			report := passes.GeneratedReporter(pass, pass.Report, c.Generated)
 			p.Report = func(d analysis.Diagnostic) {
 				file := ""
 				if f := pass.Fset.File(d.Pos); f != nil {
 					file = f.Name()
 				}
-				if !generated[file] && c.Keep(name, d, file) {
+				if c.Keep(name, d, file) {
 					report(d)
 				}
 			}
