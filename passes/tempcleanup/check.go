@@ -48,7 +48,7 @@ func (c *checker) checkCreation(cur inspector.Cursor, call *ast.CallExpr, isDir 
 		return
 	}
 	fn := fnCur.Node()
-	body := bodyOf(fn)
+	body := funcBody(fn)
 	if body == nil {
 		return
 	}
@@ -57,7 +57,7 @@ func (c *checker) checkCreation(cur inspector.Cursor, call *ast.CallExpr, isDir 
 	// destination's filesystem) or needs a short path for a unix socket
 	// (t.TempDir() names can exceed the 104/108-byte sun_path limit) has a
 	// reason; those get the leak check below like any other code.
-	if c.isTestFile(call.Pos()) && !c.sharedResult(cur) && c.sharedTempArg(call.Args[0]) && !c.needsSharedDir(fn, call) {
+	if c.m.InTestFile(call.Pos()) && !c.sharedResult(cur) && c.sharedTempArg(call.Args[0]) && !c.needsSharedDir(fn, call) {
 		if tv := c.testingVar(cur, call.Pos()); tv != nil {
 			n := len(c.pending)
 			if isDir {
@@ -89,7 +89,7 @@ func (c *checker) leak(cur inspector.Cursor, call *ast.CallExpr, isDir bool, f t
 	switch loc := c.m.Prov(call.Args[0]).Loc; {
 	case loc == tempmodel.LocPrivate:
 		return nil // created in a private temp dir (t.TempDir()...): removing the dir removes it
-	case loc == tempmodel.LocUnknown && c.isTestFile(call.Pos()):
+	case loc == tempmodel.LocUnknown && c.m.InTestFile(call.Pos()):
 		return nil // a test helper's dir parameter or field: usually the caller's t.TempDir()
 	}
 	// The creation must be `x, err := call` (or = / var).
@@ -134,25 +134,25 @@ func (c *checker) leak(cur inspector.Cursor, call *ast.CallExpr, isDir bool, f t
 	} else if !ok {
 		return nil
 	}
-	k := kName
+	k := tempmodel.KindName
 	if !isDir {
-		k = kFile
+		k = tempmodel.KindFile
 	}
-	fl := c.walk(fn, v, k, stmtCur.Node())
-	if fl.quiet() {
+	fl := c.m.Ownership(fn, v, k, stmtCur.Node())
+	if fl.Quiet() {
 		return nil
 	}
-	if fl.shown && len(fl.events) == 0 {
+	if fl.Shown && len(fl.Removals) == 0 {
 		return nil // never removed and its path shown to the user: an artifact kept on purpose
 	}
-	if c.removalByChoice(fn, fl.events) || c.deferredBefore(call, fl.events) {
+	if c.removalByChoice(fn, fl.Removals) || c.deferredBefore(call, fl.Removals) {
 		return nil
 	}
 	g := c.m.CFG(fn)
 	if g == nil {
 		return nil
 	}
-	ret := c.leakPath(g, call, fl.events, errVar, fn)
+	ret := c.leakPath(g, call, fl.Removals, errVar, fn)
 	if ret == nil {
 		return nil
 	}
@@ -197,7 +197,7 @@ func (c *checker) varOf(id *ast.Ident) *types.Var {
 // follows only the consistent side of a later test of the same variable
 // until it is assigned again. Chains like `if werr == nil { werr = f() }`
 // … `if werr != nil { cleanup; return }` then have no infeasible leak.
-func (c *checker) leakPath(g *cfg.CFG, call *ast.CallExpr, events []event, errVar *types.Var, fn ast.Node) *ast.ReturnStmt {
+func (c *checker) leakPath(g *cfg.CFG, call *ast.CallExpr, events []tempmodel.Removal, errVar *types.Var, fn ast.Node) *ast.ReturnStmt {
 	var defBlock *cfg.Block
 	defIdx := -1
 	for _, b := range g.Blocks {
@@ -214,9 +214,9 @@ func (c *checker) leakPath(g *cfg.CFG, call *ast.CallExpr, events []event, errVa
 		return nil
 	}
 	creation := defBlock.Nodes[defIdx]
-	eventIn := func(n ast.Node) *event {
+	eventIn := func(n ast.Node) *tempmodel.Removal {
 		for i := range events {
-			if n.Pos() <= events[i].anchor && events[i].anchor < n.End() {
+			if n.Pos() <= events[i].Anchor && events[i].Anchor < n.End() {
 				return &events[i]
 			}
 		}
@@ -253,8 +253,8 @@ func (c *checker) leakPath(g *cfg.CFG, call *ast.CallExpr, events []event, errVa
 				return nil // back at the creation (a loop)
 			}
 			if ev := eventIn(n); ev != nil {
-				if ev.rename != nil {
-					if fail := c.renameFailBranch(b, i, ev.rename); fail != nil {
+				if ev.Rename != nil {
+					if fail := c.renameFailBranch(b, i, ev.Rename); fail != nil {
 						return follow([]state{{fail, fs}})
 					}
 				}
@@ -425,7 +425,7 @@ func (c *checker) isNil(e ast.Expr) bool {
 // usedInCond reports whether v appears in a condition: an if or for
 // condition, a switch tag or case, or a comparison.
 func (c *checker) usedInCond(v *types.Var) bool {
-	for _, u := range c.usesOf(v) {
+	for _, u := range c.m.UsesOf(v) {
 		for anc := u; anc.Valid(); anc = anc.Parent() {
 			if _, ok := anc.Node().(ast.Stmt); ok {
 				break
@@ -488,7 +488,7 @@ func (c *checker) leakFix(fd *finding, fnCur, stmtCur inspector.Cursor, hid *ast
 	}
 	// A defer that uses the file registered before the creation would run
 	// after the new defer: Remove before Close. No fix then.
-	for _, u := range c.usesOf(v) {
+	for _, u := range c.m.UsesOf(v) {
 		if u.Node().Pos() >= as.Pos() {
 			continue
 		}
@@ -840,7 +840,7 @@ func (c *checker) reportTestDir(cur inspector.Cursor, call *ast.CallExpr, f temp
 			removed = append(removed, [2]token.Pos{next.Node().Pos(), next.Node().End()})
 		}
 		if as.Tok == token.DEFINE && c.info.Defs[eid] != nil {
-			for _, u := range c.usesOf(errVar) {
+			for _, u := range c.m.UsesOf(errVar) {
 				if !inRemoved(u.Node().Pos()) {
 					// err is used later: keep it declared.
 					indent, ok := c.indentOf(as.Pos())
@@ -855,7 +855,7 @@ func (c *checker) reportTestDir(cur inspector.Cursor, call *ast.CallExpr, f temp
 		}
 	}
 	// Drop `defer os.RemoveAll(dir)` and `t.Cleanup(func() { os.RemoveAll(dir) })`.
-	for _, u := range c.usesOf(dirVar) {
+	for _, u := range c.m.UsesOf(dirVar) {
 		if u.Node().Pos() < fn.Pos() || u.Node().Pos() >= fn.End() {
 			continue
 		}
@@ -869,7 +869,7 @@ func (c *checker) reportTestDir(cur inspector.Cursor, call *ast.CallExpr, f temp
 	// The dir must still be used once its removal is gone, or the fixed
 	// code would not compile (declared and not used).
 	used := false
-	for _, u := range c.usesOf(dirVar) {
+	for _, u := range c.m.UsesOf(dirVar) {
 		if !inRemoved(u.Node().Pos()) {
 			used = true
 			break
@@ -908,7 +908,7 @@ func (c *checker) isErrCheck(n ast.Node, errVar *types.Var) bool {
 			return false
 		}
 		fn, _ := tempmodel.Callee(c.info, call)
-		if fn == nil || fn.Pkg() == nil || c.isStd(fn.Pkg()) {
+		if fn == nil || fn.Pkg() == nil || c.m.InStd(fn.Pkg()) {
 			return false
 		}
 		found := false
@@ -976,9 +976,9 @@ func (c *checker) removalStmt(u inspector.Cursor, fn ast.Node) ast.Node {
 		return nil
 	}
 	lit := blk.Parent()
-	d, _ := c.litDisposition(lit)
+	d, _ := c.m.LitRuns(lit)
 	switch d {
-	case dispDefer, dispCleanup:
+	case tempmodel.RunsDeferred, tempmodel.RunsAtCleanup:
 	default:
 		return nil
 	}
@@ -1108,9 +1108,9 @@ func (c *checker) deleteImport(file *ast.File, spec *ast.ImportSpec) (analysis.T
 // removalByChoice reports whether a removal sits in a branch that the
 // program takes by choice, not on error: `if !keep { defer os.RemoveAll(dir) }`.
 // Keeping the object on the other branch is then deliberate.
-func (c *checker) removalByChoice(fn ast.Node, events []event) bool {
+func (c *checker) removalByChoice(fn ast.Node, events []tempmodel.Removal) bool {
 	for _, ev := range events {
-		for anc := ev.call; anc.Valid() && anc.Node() != fn; anc = anc.Parent() {
+		for anc := ev.Call; anc.Valid() && anc.Node() != fn; anc = anc.Parent() {
 			ek, _ := anc.ParentEdge()
 			if ek == edge.CaseClause_Body {
 				cc := anc.Parent().Node().(*ast.CaseClause)
@@ -1164,13 +1164,13 @@ func (c *checker) mentionsError(n ast.Node) bool {
 // deferredBefore reports whether a deferred removal (defer or t.Cleanup)
 // is registered before the creation, in a block that contains it, so that
 // it is registered on every path that reaches the creation.
-func (c *checker) deferredBefore(call *ast.CallExpr, events []event) bool {
+func (c *checker) deferredBefore(call *ast.CallExpr, events []tempmodel.Removal) bool {
 	for _, ev := range events {
-		if ev.anchor >= call.Pos() {
+		if ev.Anchor >= call.Pos() {
 			continue
 		}
-		for anc := ev.call; anc.Valid(); anc = anc.Parent() {
-			if anc.Node().Pos() != ev.anchor {
+		for anc := ev.Call; anc.Valid(); anc = anc.Parent() {
+			if anc.Node().Pos() != ev.Anchor {
 				continue
 			}
 			stmt := anc
@@ -1232,7 +1232,7 @@ func (c *checker) sharedResult(cur inspector.Cursor) bool {
 // closes reports whether the function calls (*os.File).Close on v
 // (directly or deferred) anywhere.
 func (c *checker) closes(v *types.Var) bool {
-	for _, u := range c.usesOf(v) {
+	for _, u := range c.m.UsesOf(v) {
 		if ek, _ := u.ParentEdge(); ek != edge.SelectorExpr_X {
 			continue
 		}
@@ -1263,7 +1263,7 @@ func (c *checker) dropErrConflicts(fds []*finding) {
 			continue
 		}
 		survives := false
-		for _, u := range c.usesOf(fd.keepsErr) {
+		for _, u := range c.m.UsesOf(fd.keepsErr) {
 			p := u.Node().Pos()
 			if in(p, fd) {
 				continue
@@ -1379,10 +1379,11 @@ func (c *checker) needsSharedDir(fn ast.Node, call *ast.CallExpr) bool {
 			return true
 		}
 		callee, f := tempmodel.Callee(c.info, cl)
-		if callee != nil && callee.Pkg() != nil {
-			switch callee.Pkg().Path() {
-			case "testing", "fmt", "log", "errors":
-				for _, a := range cl.Args {
+		if sig, ok := c.info.TypeOf(cl.Fun).(*types.Signature); ok && callee != nil && c.m.InStd(callee.Pkg()) {
+			// Arguments formatted into a message: passed as an interface
+			// value (t.Logf, fmt.Errorf, log.Printf take ...any).
+			for i, a := range cl.Args {
+				if pt := paramType(sig, i); pt != nil && types.IsInterface(pt) {
 					message[ast.Unparen(a)] = true
 				}
 			}
@@ -1400,4 +1401,19 @@ func (c *checker) needsSharedDir(fn ast.Node, call *ast.CallExpr) bool {
 		return !found
 	})
 	return found
+}
+
+// paramType returns the type of the parameter that argument i of a call
+// of sig is passed to (the element type for the variadic tail).
+func paramType(sig *types.Signature, i int) types.Type {
+	n := sig.Params().Len()
+	switch {
+	case i < n-1 || i < n && !sig.Variadic():
+		return sig.Params().At(i).Type()
+	case sig.Variadic() && n > 0:
+		if sl, ok := sig.Params().At(n - 1).Type().(*types.Slice); ok {
+			return sl.Elem()
+		}
+	}
+	return nil
 }

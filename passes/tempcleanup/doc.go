@@ -22,7 +22,8 @@
 // Removed means os.Remove or os.RemoveAll of f.Name(), of the directory,
 // or of a variable holding either; directly, in a defer, in a deferred
 // closure, in t.Cleanup, or through a helper that removes its argument
-// (in this package, or in another one through the fact "removes param i").
+// (its summary says UseRemove: computed in this package, or read from the
+// shared tempmodel.Summary fact of a function in another package).
 // os.Rename(f.Name(), dst) hands the file over to dst on that path; when
 // the rename's error is checked with `if err != nil`, that branch still
 // needs cleanup.
@@ -52,7 +53,7 @@
 // a goroutine or by a closure that is not deferred or called at once,
 // put in a value of the program's own type that has methods (a wrapper
 // that may clean up), written out as data (os.WriteFile, Fprintf to a
-// file), or passed to a function that keeps it (fact "keeps param i";
+// file), or passed to a function that keeps it (its summary says UseKeep;
 // methods of packages tempguard did not analyze are assumed to keep; of
 // the standard library, the functions and methods of a fixed table keep:
 // os.Setenv, os.Chdir, sync.Map.Store, http.Header.Set, url.Values.Add,

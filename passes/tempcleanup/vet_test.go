@@ -14,8 +14,9 @@ import (
 
 // TestVetToolFacts runs the tempguard CLI as `go vet -vettool` on a module
 // of two packages: a helper in one package removes its argument, and the
-// ParamFact exported for it must keep the caller in the other quiet, while
-// a real leak in the same caller package is still reported.
+// UseRemove of its tempmodel.Summary fact must keep the caller in the
+// other quiet, while a real leak in the same caller package is still
+// reported.
 func TestVetToolFacts(t *testing.T) {
 	if testing.Short() {
 		t.Skip("builds the CLI")

@@ -69,3 +69,15 @@ func heldByUnexportedType() error {
 	s.Hold(dir)
 	return nil
 }
+
+// The look-alike of discardedByHelper: the helper in the other package
+// closes the file but does not remove it.
+func closedByHelper() error {
+	f, err := os.CreateTemp("", "c") // want `temporary file from os.CreateTemp is not removed on every path`
+	if err != nil {
+		return err
+	}
+	defer helpers.CloseFile(f)
+	_, err = f.WriteString("x")
+	return err
+}
