@@ -250,11 +250,20 @@ func (s Settings) Threshold() passes.Severity {
 
 // Encode renders c for the vet tool's -settings flag (the go command
 // caches vet results by the flags, so the settings are part of the key).
+// Dir is the base of exclude patterns and nothing else: without them it is
+// left out, so runs from different directories share the cached results
+// (and facts of dependencies such as the standard library) instead of
+// analysing every dependency again under a key that only differs in the
+// working directory.
 func (c *Config) Encode() string {
+	dir := c.Dir
+	if len(c.Exclude) == 0 {
+		dir = ""
+	}
 	data, _ := json.Marshal(struct {
 		Settings
-		Dir string `json:"dir"`
-	}{c.Settings, c.Dir})
+		Dir string `json:"dir,omitempty"`
+	}{c.Settings, dir})
 	return string(data)
 }
 

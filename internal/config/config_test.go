@@ -76,6 +76,16 @@ func TestFindUpward(t *testing.T) {
 	if _, err := Decode(`{"dir":"/x","severty":"error"}`); err == nil {
 		t.Errorf("Decode accepts an unknown field")
 	}
+	// The directory is in the wire form (a key of go vet's cache) only
+	// when exclude patterns start from it.
+	if a, b := Default(filepath.Join(root, "a")).Encode(), Default(sub).Encode(); a != b {
+		t.Errorf("the defaults in two directories encode differently: %s, %s", a, b)
+	}
+	other := *c
+	other.Dir = sub
+	if c.Encode() == other.Encode() {
+		t.Errorf("exclude patterns from two directories encode the same: %s", c.Encode())
+	}
 }
 
 func TestExcluded(t *testing.T) {
