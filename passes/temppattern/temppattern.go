@@ -719,23 +719,26 @@ func (c *checker) splitPathPattern(call *ast.CallExpr, pat ast.Expr, baseDir str
 			return `""`, name, nil, true
 		}
 	}
-	if hasSideEffects(dirExpr) {
+	if hasSideEffects(c.pass.TypesInfo, dirExpr) {
 		return "", "", nil, false
 	}
 	return c.m.Source(dirExpr), name, nil, true
 }
 
 // hasSideEffects is conservative: only identifiers, selectors and calls
-// of t.TempDir()/os.TempDir() may be moved.
-func hasSideEffects(e ast.Expr) bool {
+// of os.TempDir() and testing's TempDir() (by their types) may be moved.
+func hasSideEffects(info *types.Info, e ast.Expr) bool {
 	switch x := ast.Unparen(e).(type) {
 	case *ast.Ident:
 		return false
 	case *ast.SelectorExpr:
-		return hasSideEffects(x.X)
+		return hasSideEffects(info, x.X)
 	case *ast.CallExpr:
-		if sel, ok := ast.Unparen(x.Fun).(*ast.SelectorExpr); ok && sel.Sel.Name == "TempDir" && len(x.Args) == 0 {
-			return hasSideEffects(sel.X)
+		if _, f := tempmodel.Callee(info, x); len(x.Args) == 0 && (f.Is("os", "TempDir") || f.Pkg == "testing" && f.Recv != "" && f.Name == "TempDir") {
+			if sel, ok := ast.Unparen(x.Fun).(*ast.SelectorExpr); ok {
+				return hasSideEffects(info, sel.X)
+			}
+			return false
 		}
 	}
 	return true
