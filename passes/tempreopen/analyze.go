@@ -150,16 +150,6 @@ func (st *state) analyze(file *ast.File, winOK bool, fn ast.Node, body *ast.Bloc
 		return
 	}
 	st.fn, st.body, st.file, st.winOK = fn, body, file, winOK
-	st.goosCases = map[ast.Expr]bool{}
-	inspectShallow(body, func(n ast.Node) {
-		if sw, ok := n.(*ast.SwitchStmt); ok && sw.Tag != nil && isGOOS(info, sw.Tag) {
-			for _, c := range sw.Body.List {
-				for _, e := range c.(*ast.CaseClause).List {
-					st.goosCases[e] = true
-				}
-			}
-		}
-	})
 	st.files = map[*types.Var]*fileVar{}
 	st.fileList = nil
 	st.writers = map[*types.Var]*writerVar{}

@@ -8,6 +8,7 @@ import (
 	"golang.org/x/tools/go/cfg"
 
 	"github.com/tempguard/tempguard/passes/internal/fileapi"
+	"github.com/tempguard/tempguard/passes/internal/flow"
 	"github.com/tempguard/tempguard/passes/internal/tempmodel"
 )
 
@@ -353,24 +354,8 @@ func (st *state) registerLater(evs []event, out *[]event, closeKind, removeKind 
 	}
 }
 
-// bits is a small bit set.
-type bits []uint64
-
-func (b bits) has(i int) bool { return b[i/64]&(1<<(i%64)) != 0 }
-func (b bits) set(i int)      { b[i/64] |= 1 << (i % 64) }
-func (b bits) clr(i int)      { b[i/64] &^= 1 << (i % 64) }
-func (b bits) clone() bits    { return append(bits(nil), b...) }
-
-// or merges c into b and reports whether b changed.
-func (b bits) or(c bits) bool {
-	changed := false
-	for i := range b {
-		if n := b[i] | c[i]; n != b[i] {
-			b[i], changed = n, true
-		}
-	}
-	return changed
-}
+// bits is the state of the analysis: a flow.Bits laid out by layout.
+type bits = flow.Bits
 
 type layout struct{ n, w, d int }
 
@@ -390,13 +375,14 @@ func (l layout) dreg(d int) int  { return 6*l.n + l.w + l.d + d }
 func (l layout) win() int  { return 6*l.n + l.w + 2*l.d }
 func (l layout) size() int { return (6*l.n + l.w + 2*l.d + 1 + 63) / 64 }
 
-// flow runs the may-analysis over the function's CFG and reports.
+// flow runs the may-analysis over the function's CFG (the shared
+// flow.Graph's forward solver) and reports.
 func (st *state) flow() {
-	g := st.m.CFG(st.fn)
+	g := st.m.Graph(st.fn)
 	if g == nil {
 		return
 	}
-	for _, b := range g.Blocks {
+	for _, b := range g.CFG.Blocks {
 		if !b.Live {
 			continue
 		}
@@ -405,42 +391,23 @@ func (st *state) flow() {
 		}
 	}
 	l := layout{n: len(st.fileList), w: len(st.wList), d: len(st.defers)}
-	in := make([]bits, len(g.Blocks))
-	for i := range in {
-		in[i] = make(bits, l.size())
-	}
+	entry := make(bits, l.size())
 	if st.winOK {
-		in[0].set(l.win())
+		entry.Set(l.win())
 	}
-	work := []*cfg.Block{g.Blocks[0]}
-	queued := map[*cfg.Block]bool{g.Blocks[0]: true}
-	seen := map[*cfg.Block]bool{}
-	for len(work) > 0 {
-		b := work[0]
-		work = work[1:]
-		queued[b] = false
-		s := in[b.Index].clone()
+	transfer := func(b *cfg.Block, s bits) {
 		for _, n := range b.Nodes {
 			for _, ev := range st.events(n) {
 				st.apply(l, ev, s, false)
 			}
 		}
-		for k, succ := range b.Succs {
-			e := st.edge(l, b, k, s)
-			if st.merge(in[succ.Index], e) || !seen[succ] {
-				seen[succ] = true
-				if !queued[succ] {
-					queued[succ] = true
-					work = append(work, succ)
-				}
-			}
-		}
 	}
-	for _, b := range g.Blocks {
-		if !b.Live || (b.Index != 0 && !seen[b]) {
+	in := g.Forward(entry, transfer, func(b *cfg.Block, k int, s bits) bits { return st.edge(l, b, k, s) })
+	for _, b := range g.CFG.Blocks {
+		if !b.Live || in[b.Index] == nil {
 			continue
 		}
-		s := in[b.Index].clone()
+		s := in[b.Index].Clone()
 		for _, n := range b.Nodes {
 			for _, ev := range st.events(n) {
 				st.apply(l, ev, s, true)
@@ -448,8 +415,6 @@ func (st *state) flow() {
 		}
 	}
 }
-
-func (st *state) merge(dst, src bits) bool { return dst.or(src) }
 
 // edge refines the state on the k-th out edge of b: after
 // `f, err := os.Create(p)`, the branch where err != nil has no open file.
@@ -462,17 +427,17 @@ func (st *state) edge(l layout, b *cfg.Block, k int, s bits) bits {
 		return s
 	}
 	out := s
-	if s.has(l.win()) && st.notWindows(cond, k == 0) {
-		out = s.clone()
-		out.clr(l.win())
+	if s.Has(l.win()) && st.m.NotWindowsWhen(cond, k == 0) {
+		out = s.Clone()
+		out.Clear(l.win())
 	}
 	for _, fv := range st.fileList {
-		live := s.has(l.errLive(fv.idx))
+		live := s.Has(l.errLive(fv.idx))
 		if st.nilEdge(cond, fv, live) != k {
 			continue
 		}
 		if &out[0] == &s[0] { // not copied yet
-			out = s.clone()
+			out = s.Clone()
 		}
 		st.closeBits(l, fv, out)
 	}
@@ -529,81 +494,11 @@ func (st *state) nilEdge(cond ast.Expr, fv *fileVar, errLive bool) int {
 			return -1
 		}
 		_, f := tempmodel.Callee(st.pass.TypesInfo, c)
-		if errCheckFuncs[f] {
+		if fileapi.TrueOnlyForError(f) {
 			return 0
 		}
 	}
 	return -1
-}
-
-// errCheckFuncs are true only for a non-nil error.
-var errCheckFuncs = map[tempmodel.Func]bool{
-	{Pkg: "errors", Name: "Is"}:       true,
-	{Pkg: "errors", Name: "As"}:       true,
-	{Pkg: "os", Name: "IsExist"}:      true,
-	{Pkg: "os", Name: "IsNotExist"}:   true,
-	{Pkg: "os", Name: "IsPermission"}: true,
-	{Pkg: "os", Name: "IsTimeout"}:    true,
-}
-
-// notWindows reports whether cond evaluating to outcome proves that the
-// program does not run on Windows: runtime.GOOS compared with a constant,
-// under !, && and ||, or a case of `switch runtime.GOOS`.
-func (st *state) notWindows(cond ast.Expr, outcome bool) bool {
-	info := st.pass.TypesInfo
-	cond = ast.Unparen(cond)
-	if st.goosCases[cond] {
-		// case "linux": the tag equals the case value on the true edge,
-		// differs from it on the false edge
-		v, ok := st.m.ConstString(cond)
-		return ok && (v != "windows") == outcome
-	}
-	switch c := cond.(type) {
-	case *ast.UnaryExpr:
-		if c.Op == token.NOT {
-			return st.notWindows(c.X, !outcome)
-		}
-	case *ast.BinaryExpr:
-		switch c.Op {
-		case token.LAND:
-			if outcome {
-				return st.notWindows(c.X, true) || st.notWindows(c.Y, true)
-			}
-			return st.notWindows(c.X, false) && st.notWindows(c.Y, false)
-		case token.LOR:
-			if outcome {
-				return st.notWindows(c.X, true) && st.notWindows(c.Y, true)
-			}
-			return st.notWindows(c.X, false) || st.notWindows(c.Y, false)
-		case token.EQL, token.NEQ:
-			x, y := c.X, c.Y
-			if !isGOOS(info, x) {
-				x, y = y, x
-			}
-			if !isGOOS(info, x) || isGOOS(info, y) {
-				return false
-			}
-			v, ok := st.m.ConstString(y)
-			if !ok {
-				return false
-			}
-			if equal := (c.Op == token.EQL) == outcome; equal {
-				return v != "windows"
-			}
-			return v == "windows"
-		}
-	}
-	return false
-}
-
-// isGOOS reports whether e is runtime.GOOS.
-func isGOOS(info *types.Info, e ast.Expr) bool {
-	sel, ok := ast.Unparen(e).(*ast.SelectorExpr)
-	if !ok {
-		return false
-	}
-	c, ok := info.Uses[sel.Sel].(*types.Const)
-	return ok && c.Pkg() != nil && c.Pkg().Path() == "runtime" && c.Name() == "GOOS"
 }
 
 func containsVar(xs []*types.Var, v *types.Var) bool {
@@ -625,15 +520,15 @@ func (st *state) isNil(e ast.Expr) bool {
 }
 
 func (st *state) closeBits(l layout, fv *fileVar, s bits) {
-	s.clr(l.open(fv.idx))
-	s.clr(l.written(fv.idx))
+	s.Clear(l.open(fv.idx))
+	s.Clear(l.written(fv.idx))
 	for _, w := range fv.writers {
-		s.clr(l.dirty(w))
+		s.Clear(l.dirty(w))
 	}
 	for d := 0; d < l.d && d < len(st.defers); d++ {
 		if st.defers[d].file == fv.idx {
-			s.clr(l.pend(d))
-			s.clr(l.dreg(d))
+			s.Clear(l.pend(d))
+			s.Clear(l.dreg(d))
 		}
 	}
 }
@@ -642,19 +537,19 @@ func (st *state) write(l layout, file, parent int, s bits) {
 	for parent >= 0 {
 		w := st.wList[parent]
 		if w.buffer {
-			s.set(l.dirty(parent))
+			s.Set(l.dirty(parent))
 			return
 		}
 		parent = w.parent
 	}
-	s.set(l.written(file))
+	s.Set(l.written(file))
 }
 
 // dirtyBufs returns the dirty buffers over the file, outermost first.
 func (st *state) dirtyBufs(l layout, fv *fileVar, s bits) []int {
 	var out []int
 	for k := len(fv.writers) - 1; k >= 0; k-- {
-		if w := fv.writers[k]; s.has(l.dirty(w)) {
+		if w := fv.writers[k]; s.Has(l.dirty(w)) {
 			out = append(out, w)
 		}
 	}
@@ -666,65 +561,65 @@ func (st *state) apply(l layout, ev event, s bits, report bool) {
 	case evCreate:
 		fv := st.fileList[ev.file]
 		st.closeBits(l, fv, s)
-		s.clr(l.dclose(ev.file))
-		s.clr(l.cclose(ev.file))
-		s.clr(l.used(ev.file))
-		s.set(l.open(ev.file))
-		s.set(l.errLive(ev.file))
+		s.Clear(l.dclose(ev.file))
+		s.Clear(l.cclose(ev.file))
+		s.Clear(l.used(ev.file))
+		s.Set(l.open(ev.file))
+		s.Set(l.errLive(ev.file))
 	case evErrAssign:
-		s.clr(l.errLive(ev.file))
+		s.Clear(l.errLive(ev.file))
 	case evClose:
 		st.closeBits(l, st.fileList[ev.file], s)
 	case evWriteFile:
-		if s.has(l.open(ev.file)) {
-			s.set(l.written(ev.file))
-			s.set(l.used(ev.file))
+		if s.Has(l.open(ev.file)) {
+			s.Set(l.written(ev.file))
+			s.Set(l.used(ev.file))
 		}
 	case evTouch:
-		s.set(l.used(ev.file))
+		s.Set(l.used(ev.file))
 	case evWriteBuf:
 		w := st.wList[ev.writer]
-		if s.has(l.open(w.file)) {
+		if s.Has(l.open(w.file)) {
 			st.write(l, w.file, w.idx, s)
-			s.set(l.used(w.file))
+			s.Set(l.used(w.file))
 		}
 	case evFlush:
 		w := st.wList[ev.writer]
-		if w.buffer && s.has(l.dirty(w.idx)) {
-			s.clr(l.dirty(w.idx))
+		if w.buffer && s.Has(l.dirty(w.idx)) {
+			s.Clear(l.dirty(w.idx))
 			st.write(l, w.file, w.parent, s)
 		}
 	case evDeferClose:
-		s.set(l.dclose(ev.file))
+		s.Set(l.dclose(ev.file))
 	case evDeferRemove:
 		if ev.def >= l.d {
 			break
 		}
 		dr := st.defers[ev.def]
-		if !s.has(l.win()) || st.fileList[dr.file].shareDelete {
+		if !s.Has(l.win()) || st.fileList[dr.file].shareDelete {
 			break // the removal of an open file works here
 		}
-		if s.has(l.open(dr.file)) && (dr.selfBad || s.has(l.dclose(dr.file))) {
-			s.set(l.pend(ev.def))
+		if s.Has(l.open(dr.file)) && (dr.selfBad || s.Has(l.dclose(dr.file))) {
+			s.Set(l.pend(ev.def))
 		}
-		if s.has(l.open(dr.file)) {
-			s.set(l.dreg(ev.def))
+		if s.Has(l.open(dr.file)) {
+			s.Set(l.dreg(ev.def))
 		}
 	case evCleanupClose:
-		s.set(l.cclose(ev.file))
+		s.Set(l.cclose(ev.file))
 	case evCleanupRemove:
 		if ev.def >= l.d {
 			break
 		}
 		dr := st.defers[ev.def]
-		if !s.has(l.win()) || st.fileList[dr.file].shareDelete {
+		if !s.Has(l.win()) || st.fileList[dr.file].shareDelete {
 			break
 		}
-		if s.has(l.open(dr.file)) && (dr.selfBad || s.has(l.cclose(dr.file))) {
-			s.set(l.pend(ev.def))
+		if s.Has(l.open(dr.file)) && (dr.selfBad || s.Has(l.cclose(dr.file))) {
+			s.Set(l.pend(ev.def))
 		}
 	case evRemove:
-		if report && s.has(l.win()) && s.has(l.open(ev.file)) && !st.fileList[ev.file].shareDelete {
+		if report && s.Has(l.win()) && s.Has(l.open(ev.file)) && !st.fileList[ev.file].shareDelete {
 			st.reportRemove(st.fileList[ev.file], ev.call, st.dirtyBufs(l, st.fileList[ev.file], s))
 		}
 	case evReopen:
@@ -736,7 +631,7 @@ func (st *state) apply(l layout, ev event, s bits, report bool) {
 		switch {
 		case len(dirty) > 0:
 			st.reportReopen(fv, ev.call, ev.write, dirty)
-		case ev.write && s.has(l.open(fv.idx)) && s.has(l.written(fv.idx)):
+		case ev.write && s.Has(l.open(fv.idx)) && s.Has(l.written(fv.idx)):
 			st.reportReopen(fv, ev.call, ev.write, nil)
 		}
 	case evRun:
@@ -746,14 +641,14 @@ func (st *state) apply(l layout, ev event, s bits, report bool) {
 		var hits []runHit
 		for _, u := range ev.uses {
 			fv := st.fileList[u.file]
-			if !s.has(l.open(fv.idx)) {
+			if !s.Has(l.open(fv.idx)) {
 				continue
 			}
 			dirty := st.dirtyBufs(l, fv, s)
 			switch {
 			case u.argv0 && fv.writable, len(dirty) > 0:
 				hits = append(hits, runHit{fv: fv, u: u, dirty: dirty})
-			case s.has(l.win()) && fv.writable && !fv.shareDelete && !s.has(l.used(fv.idx)):
+			case s.Has(l.win()) && fv.writable && !fv.shareDelete && !s.Has(l.used(fv.idx)):
 				// never written here: created for the program to fill
 				hits = append(hits, runHit{fv: fv, u: u, output: true})
 			}
@@ -773,13 +668,13 @@ func (st *state) apply(l layout, ev event, s bits, report bool) {
 			hits = rest
 		}
 	case evExit:
-		if !report || !s.has(l.win()) {
+		if !report || !s.Has(l.win()) {
 			break
 		}
 		for i, fv := range st.fileList {
 			// written: the file was certainly opened (a test may expect
 			// the creation to fail) and is in use
-			if fv.testDir && s.has(l.open(i)) && s.has(l.written(i)) && !s.has(l.dclose(i)) && !s.has(l.cclose(i)) {
+			if fv.testDir && s.Has(l.open(i)) && s.Has(l.written(i)) && !s.Has(l.dclose(i)) && !s.Has(l.cclose(i)) {
 				st.reportOpenAtExit(fv)
 			}
 		}
@@ -789,12 +684,12 @@ func (st *state) apply(l layout, ev event, s bits, report bool) {
 			case dr.cleanup != nil:
 				// cleanups run after the deferred calls: a deferred close
 				// has closed the file by then
-				if s.has(l.pend(d)) && !s.has(l.dclose(dr.file)) {
+				if s.Has(l.pend(d)) && !s.Has(l.dclose(dr.file)) {
 					st.reportDefer(st.fileList[dr.file], dr, false)
 				}
-			case s.has(l.pend(d)):
+			case s.Has(l.pend(d)):
 				st.reportDefer(st.fileList[dr.file], dr, false)
-			case s.has(l.dreg(d)) && s.has(l.cclose(dr.file)) && !s.has(l.dclose(dr.file)):
+			case s.Has(l.dreg(d)) && s.Has(l.cclose(dr.file)) && !s.Has(l.dclose(dr.file)):
 				st.reportDefer(st.fileList[dr.file], dr, true)
 			}
 		}

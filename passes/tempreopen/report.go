@@ -12,7 +12,6 @@ import (
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ast/astutil"
-	"golang.org/x/tools/go/cfg"
 
 	"github.com/tempguard/tempguard/passes/internal/tempmodel"
 )
@@ -834,55 +833,26 @@ func (st *state) deferFix(fv *fileVar, dr *deferRemove) []analysis.SuggestedFix 
 }
 
 // reachableAfter returns a predicate for positions inside CFG nodes that
-// may run after the node containing at, or nil if at is not found.
+// may run after the node containing at (later in that node, or in a node
+// some path from it reaches), or nil if at is not in the graph.
 func (st *state) reachableAfter(at ast.Node) func(token.Pos) bool {
-	g := st.m.CFG(st.fn)
+	g := st.m.Graph(st.fn)
 	if g == nil {
 		return nil
 	}
-	type span struct{ from, to token.Pos }
-	var spans []span
-	var start *cfg.Block
-	for _, b := range g.Blocks {
-		for i, n := range b.Nodes {
-			if n.Pos() <= at.Pos() && at.End() <= n.End() {
-				start = b
-				spans = append(spans, span{at.End(), n.End()})
-				for _, m := range b.Nodes[i+1:] {
-					spans = append(spans, span{m.Pos(), m.End()})
-				}
-				break
-			}
-		}
-		if start != nil {
-			break
-		}
-	}
-	if start == nil {
+	pt := g.Locate(at)
+	if !pt.Valid() {
 		return nil
 	}
-	seen := map[*cfg.Block]bool{}
-	work := append([]*cfg.Block(nil), start.Succs...)
-	for len(work) > 0 {
-		b := work[len(work)-1]
-		work = work[:len(work)-1]
-		if seen[b] {
-			continue
-		}
-		seen[b] = true
-		for _, m := range b.Nodes {
-			spans = append(spans, span{m.Pos(), m.End()})
-		}
-		work = append(work, b.Succs...)
-	}
+	end := pt.Node().End()
 	return func(p token.Pos) bool {
-		for _, s := range spans {
-			if s.from <= p && p < s.to {
-				return true
-			}
-		}
-		return false
+		return p >= at.End() && p < end || g.Reaches(pt, holdsPos(p), nil)
 	}
+}
+
+// holdsPos returns a predicate true for graph nodes whose extent holds p.
+func holdsPos(p token.Pos) func(ast.Node) bool {
+	return func(n ast.Node) bool { return n.Pos() <= p && p < n.End() }
 }
 
 // isErrCheck reports whether cond is `x != nil` for an error x.
@@ -1047,65 +1017,23 @@ func (st *state) closedBefore(v *types.Var, at ast.Node, creates []*ast.CallExpr
 // along the function's control-flow graph without passing a node that
 // contains one of the barrier calls. Unknown shapes count as reachable.
 func (st *state) reaches(from ast.Node, pos token.Pos, barrier []*ast.CallExpr) bool {
-	g := st.m.CFG(st.fn)
+	g := st.m.Graph(st.fn)
 	if g == nil {
 		return true
 	}
-	holds := func(n ast.Node, p token.Pos) bool { return n.Pos() <= p && p < n.End() }
-	blocks := func(n ast.Node) bool {
+	pt := g.Locate(from)
+	if !pt.Valid() {
+		return true
+	}
+	if pos >= from.End() && pos < pt.Node().End() {
+		return true // later in the same statement
+	}
+	return g.Reaches(pt, holdsPos(pos), func(n ast.Node) bool {
 		for _, c := range barrier {
 			if n.Pos() <= c.Pos() && c.End() <= n.End() {
 				return true
 			}
 		}
 		return false
-	}
-	// scan walks nodes in order: reached, or stopped by a barrier
-	scan := func(nodes []ast.Node) (hit, stop bool) {
-		for _, n := range nodes {
-			if holds(n, pos) {
-				return true, false
-			}
-			if blocks(n) {
-				return false, true
-			}
-		}
-		return false, false
-	}
-	for _, b := range g.Blocks {
-		for i, n := range b.Nodes {
-			if !(n.Pos() <= from.Pos() && from.End() <= n.End()) {
-				continue
-			}
-			if pos >= from.End() && pos < n.End() {
-				return true // later in the same statement
-			}
-			hit, stop := scan(b.Nodes[i+1:])
-			if hit {
-				return true
-			}
-			if stop {
-				return false
-			}
-			seen := map[*cfg.Block]bool{}
-			work := append([]*cfg.Block(nil), b.Succs...)
-			for len(work) > 0 {
-				c := work[len(work)-1]
-				work = work[:len(work)-1]
-				if seen[c] {
-					continue
-				}
-				seen[c] = true
-				hit, stop := scan(c.Nodes)
-				if hit {
-					return true
-				}
-				if !stop {
-					work = append(work, c.Succs...)
-				}
-			}
-			return false
-		}
-	}
-	return true
+	})
 }

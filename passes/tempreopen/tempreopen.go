@@ -60,21 +60,19 @@ type state struct {
 	params map[*types.Var]bool
 
 	// per function
-	fn    ast.Node
-	body  *ast.BlockStmt
-	file  *ast.File
-	winOK bool // the file can be built for windows
-	// case expressions of `switch runtime.GOOS`
-	goosCases map[ast.Expr]bool
-	files     map[*types.Var]*fileVar
-	fileList  []*fileVar
-	writers   map[*types.Var]*writerVar
-	wList     []*writerVar
-	runs      map[*ast.CallExpr][]execUse
-	defers    []*deferRemove
-	evCache   map[ast.Node][]event
-	reported  map[token.Pos]bool
-	pending   []pendingDiag
+	fn       ast.Node
+	body     *ast.BlockStmt
+	file     *ast.File
+	winOK    bool // the file can be built for windows
+	files    map[*types.Var]*fileVar
+	fileList []*fileVar
+	writers  map[*types.Var]*writerVar
+	wList    []*writerVar
+	runs     map[*ast.CallExpr][]execUse
+	defers   []*deferRemove
+	evCache  map[ast.Node][]event
+	reported map[token.Pos]bool
+	pending  []pendingDiag
 	// files under t.TempDir() open at a return, and files with findings
 	openAtExit   []*fileVar
 	flaggedFiles map[*fileVar]bool

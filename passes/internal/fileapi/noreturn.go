@@ -29,3 +29,19 @@ func init() {
 // NoReturn reports whether the standard-library function f never returns
 // normally (os.Exit, log.Fatal, t.Fatal, runtime.Goexit, ...).
 func NoReturn(f Func) bool { return noReturn[f] }
+
+// errorTests are the standard-library predicates on an error (their first
+// argument) that are true only when it is non-nil.
+var errorTests = map[Func]bool{
+	{"errors", "", "Is"}:       true,
+	{"errors", "", "As"}:       true,
+	{"os", "", "IsExist"}:      true,
+	{"os", "", "IsNotExist"}:   true,
+	{"os", "", "IsPermission"}: true,
+	{"os", "", "IsTimeout"}:    true,
+}
+
+// TrueOnlyForError reports whether f(err, ...) is true only when err is
+// non-nil (errors.Is, errors.As, os.IsExist, os.IsNotExist, ...): on its
+// true branch, the call that set err failed.
+func TrueOnlyForError(f Func) bool { return errorTests[f] }

@@ -8,6 +8,8 @@ import (
 	"go/types"
 	"testing"
 
+	"golang.org/x/tools/go/cfg"
+
 	"github.com/tempguard/tempguard/passes/internal/flow"
 )
 
@@ -108,4 +110,85 @@ func TestQueries(t *testing.T) {
 	if !found {
 		t.Error("no error branch found")
 	}
+}
+
+// TestForward tracks "the file is open" (bit 0): set by Create, cleared by
+// Close, and cleared on the error edge of "err != nil" when edge refines.
+func TestForward(t *testing.T) {
+	info, fd, _ := load(t)
+	g := flow.New(fd.Body, func(*ast.CallExpr) bool { return true })
+	create := calls(info, fd, "os", "Create")[0]
+	closes := calls(info, fd, "fh", "Close")
+	remove := calls(info, fd, "os", "Remove")[0]
+	exit := calls(info, fd, "os", "Exit")[0]
+	transfer := func(b *cfg.Block, s flow.Bits) {
+		for _, n := range b.Nodes {
+			switch {
+			case flow.Contains(create)(n):
+				s.Set(0)
+			case flow.Contains(closes[0])(n), flow.Contains(closes[1])(n):
+				s.Clear(0)
+			}
+		}
+	}
+	errEdge := func(b *cfg.Block, k int, s flow.Bits) flow.Bits {
+		if _, onErr, ok := flow.ErrorBranch(info, b); ok && b.Succs[k] == onErr {
+			out := s.Clone()
+			out.Clear(0)
+			return out
+		}
+		return s
+	}
+	var errRet *cfg.Block
+	for _, b := range g.CFG.Blocks {
+		if _, onErr, ok := flow.ErrorBranch(info, b); ok {
+			errRet = onErr
+		}
+	}
+	for _, c := range []struct {
+		edge       func(*cfg.Block, int, flow.Bits) flow.Bits
+		at         flow.Point
+		name       string
+		open, seen bool
+	}{
+		{errEdge, g.Locate(remove), "at Remove", false, true},
+		{errEdge, g.Locate(exit), "at os.Exit", true, true},
+		{errEdge, flow.Point{Block: errRet}, "at the error return", false, true},
+		{nil, flow.Point{Block: errRet}, "at the error return without the edge refinement", true, true},
+	} {
+		in := g.Forward(flow.NewBits(1), transfer, c.edge)
+		s := in[c.at.Block.Index]
+		if s != nil { // the state at the point: the block's nodes before it
+			s = s.Clone()
+			transfer(&cfg.Block{Nodes: c.at.Block.Nodes[:c.at.Index]}, s)
+		}
+		if (s != nil) != c.seen {
+			t.Errorf("%s: reached %v, want %v", c.name, s != nil, c.seen)
+			continue
+		}
+		if s.Has(0) != c.open {
+			t.Errorf("%s: open %v, want %v", c.name, s.Has(0), c.open)
+		}
+	}
+	// A block no path reaches has no state.
+	dead := flow.New(mustBody(t, "package p\nfunc f() int {\n\treturn 1\n\tprintln()\n\treturn 2\n}\n"), func(*ast.CallExpr) bool { return true })
+	in := dead.Forward(flow.NewBits(1), func(*cfg.Block, flow.Bits) {}, nil)
+	unreached := 0
+	for _, s := range in {
+		if s == nil {
+			unreached++
+		}
+	}
+	if unreached == 0 {
+		t.Error("the code after the first return should be unreached")
+	}
+}
+
+func mustBody(t *testing.T, src string) *ast.BlockStmt {
+	t.Helper()
+	f, err := parser.ParseFile(token.NewFileSet(), "q.go", src, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return f.Decls[0].(*ast.FuncDecl).Body
 }

@@ -68,3 +68,74 @@ func isWindowsConst(info *types.Info, e ast.Expr) bool {
 	tv, ok := info.Types[e]
 	return ok && tv.Value != nil && tv.Value.Kind() == constant.String && constant.StringVal(tv.Value) == "windows"
 }
+
+// NotWindowsWhen reports whether the branch condition cond (a node of a
+// function's control-flow graph) evaluating to outcome proves that the
+// program does not run on Windows: runtime.GOOS compared with a constant,
+// under !, && and ||, or a case value of `switch runtime.GOOS` (a case
+// expression is the condition of its CFG block: true when the tag equals
+// it).
+func (m *Model) NotWindowsWhen(cond ast.Expr, outcome bool) bool {
+	info := m.pass.TypesInfo
+	m.shared.goosOnce.Do(func() {
+		m.shared.goosCases = map[ast.Expr]bool{}
+		for cur := range m.Inspector.Root().Preorder((*ast.SwitchStmt)(nil)) {
+			sw := cur.Node().(*ast.SwitchStmt)
+			if sw.Tag == nil || !isGOOS(info, sw.Tag) {
+				continue
+			}
+			for _, c := range sw.Body.List {
+				for _, e := range c.(*ast.CaseClause).List {
+					m.shared.goosCases[e] = true
+				}
+			}
+		}
+	})
+	return m.notWindows(cond, outcome)
+}
+
+func (m *Model) notWindows(cond ast.Expr, outcome bool) bool {
+	info := m.pass.TypesInfo
+	if m.shared.goosCases[cond] {
+		// case "linux": the tag equals the case value on the true edge,
+		// differs from it on the false edge
+		v, ok := m.ConstString(cond)
+		return ok && (v != "windows") == outcome
+	}
+	switch c := ast.Unparen(cond).(type) {
+	case *ast.UnaryExpr:
+		if c.Op == token.NOT {
+			return m.notWindows(c.X, !outcome)
+		}
+	case *ast.BinaryExpr:
+		switch c.Op {
+		case token.LAND:
+			if outcome {
+				return m.notWindows(c.X, true) || m.notWindows(c.Y, true)
+			}
+			return m.notWindows(c.X, false) && m.notWindows(c.Y, false)
+		case token.LOR:
+			if outcome {
+				return m.notWindows(c.X, true) && m.notWindows(c.Y, true)
+			}
+			return m.notWindows(c.X, false) || m.notWindows(c.Y, false)
+		case token.EQL, token.NEQ:
+			x, y := c.X, c.Y
+			if !isGOOS(info, x) {
+				x, y = y, x
+			}
+			if !isGOOS(info, x) || isGOOS(info, y) {
+				return false
+			}
+			v, ok := m.ConstString(y)
+			if !ok {
+				return false
+			}
+			if equal := (c.Op == token.EQL) == outcome; equal {
+				return v != "windows"
+			}
+			return v == "windows"
+		}
+	}
+	return false
+}

@@ -81,6 +81,9 @@ type shared struct {
 
 	usesOnce sync.Once
 	uses     map[*types.Var][]inspector.Cursor // see UsesOf
+
+	goosOnce  sync.Once
+	goosCases map[ast.Expr]bool // see NotWindowsWhen
 }
 
 func newShared() *shared {
