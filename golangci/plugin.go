@@ -57,7 +57,6 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
-	"flag"
 	"fmt"
 	"go/token"
 	"os"
@@ -326,104 +325,17 @@ func DecodeSettings(raw any) (Settings, error) {
 }
 
 // analyzers applies the settings to all (which it does not modify) and
-// returns the selected analyzers in all's order.
+// returns the selected analyzers in all's order, as .tempguard.yaml's
+// settings select them (config.Settings.Select).
 func (s Settings) analyzers(all []*analysis.Analyzer) ([]*analysis.Analyzer, error) {
-	byName := map[string]*analysis.Analyzer{}
-	var names []string
-	for _, a := range all {
-		byName[a.Name] = a
-		names = append(names, a.Name)
-	}
-	valid := strings.Join(names, ", ")
-	check := func(key string, list []string) error {
-		var bad []string
-		for _, n := range list {
-			if byName[n] == nil {
-				bad = append(bad, n)
-			}
-		}
-		if len(bad) > 0 {
-			return fmt.Errorf("tempguard settings: %s: unknown analyzer %s; valid analyzers: %s", key, quoteList(bad), valid)
-		}
-		return nil
-	}
-	if err := check("enable", s.Enable); err != nil {
-		return nil, err
-	}
-	if err := check("disable", s.Disable); err != nil {
-		return nil, err
-	}
-	for _, n := range s.Enable {
-		if slices.Contains(s.Disable, n) {
-			return nil, fmt.Errorf("tempguard settings: analyzer %q is both enabled and disabled", n)
-		}
-	}
-	var out []*analysis.Analyzer
-	for _, a := range all {
-		if len(s.Enable) > 0 && !slices.Contains(s.Enable, a.Name) || slices.Contains(s.Disable, a.Name) {
-			continue
-		}
-		out = append(out, a)
-	}
-	if len(out) == 0 {
+	out, err := config.Settings{Enable: s.Enable, Disable: s.Disable, Options: s.Options}.Select(all)
+	if errors.Is(err, config.ErrAllDisabled) {
 		return nil, errors.New("tempguard settings: every analyzer is disabled; remove tempguard from linters.enable instead")
 	}
-	if err := s.applyOptions(byName, names); err != nil {
-		return nil, err
+	if err != nil {
+		return nil, fmt.Errorf("tempguard settings: %v", err)
 	}
 	return out, nil
-}
-
-// applyOptions sets analyzer flags. Flags are how analyzers expose options
-// in every driver (go vet -<analyzer>.<flag>, the CLI); golangci-lint runs
-// one configuration per process, so setting them here is what a command
-// line would do.
-func (s Settings) applyOptions(byName map[string]*analysis.Analyzer, names []string) error {
-	analyzerNames := make([]string, 0, len(s.Options))
-	for n := range s.Options {
-		analyzerNames = append(analyzerNames, n)
-	}
-	sort.Strings(analyzerNames)
-	for _, n := range analyzerNames {
-		a := byName[n]
-		if a == nil {
-			return fmt.Errorf("tempguard settings: options: unknown analyzer %q; valid analyzers: %s", n, strings.Join(names, ", "))
-		}
-		var flags []string
-		a.Flags.VisitAll(func(f *flag.Flag) { flags = append(flags, f.Name) })
-		opts := s.Options[n]
-		keys := make([]string, 0, len(opts))
-		for k := range opts {
-			keys = append(keys, k)
-		}
-		sort.Strings(keys)
-		for _, k := range keys {
-			if a.Flags.Lookup(k) == nil {
-				if len(flags) == 0 {
-					return fmt.Errorf("tempguard settings: options: analyzer %s has no options (got %q)", n, k)
-				}
-				return fmt.Errorf("tempguard settings: options: %s has no option %q; valid options: %s", n, k, strings.Join(flags, ", "))
-			}
-			v := opts[k]
-			var text string
-			switch v := v.(type) {
-			case string:
-				text = v
-			case []any:
-				var parts []string
-				for _, e := range v {
-					parts = append(parts, fmt.Sprint(e))
-				}
-				text = strings.Join(parts, ",")
-			default:
-				text = fmt.Sprint(v)
-			}
-			if err := a.Flags.Set(k, text); err != nil {
-				return fmt.Errorf("tempguard settings: options: %s.%s: %v", n, k, err)
-			}
-		}
-	}
-	return nil
 }
 
 func quoteList(xs []string) string {

@@ -26,11 +26,11 @@ import (
 	"flag"
 	"fmt"
 	"io/fs"
+	"maps"
 	"os"
 	"path"
 	"path/filepath"
 	"slices"
-	"sort"
 	"strings"
 
 	"go.yaml.in/yaml/v3"
@@ -182,29 +182,8 @@ func Parse(data []byte) (Settings, error) {
 
 // Validate checks analyzer names, option flags, patterns and the severity.
 func (s Settings) Validate() error {
-	names := passes.Names()
-	valid := strings.Join(names, ", ")
-	for _, kl := range []struct {
-		key  string
-		list []string
-	}{{"enable", s.Enable}, {"disable", s.Disable}} {
-		var bad []string
-		for _, n := range kl.list {
-			if !slices.Contains(names, n) {
-				bad = append(bad, fmt.Sprintf("%q", n))
-			}
-		}
-		if len(bad) > 0 {
-			return fmt.Errorf("%s: unknown analyzer %s; valid analyzers: %s", kl.key, strings.Join(bad, ", "), valid)
-		}
-	}
-	for _, n := range s.Enable {
-		if slices.Contains(s.Disable, n) {
-			return fmt.Errorf("analyzer %q is both enabled and disabled", n)
-		}
-	}
-	if len(s.Disable) == len(names) || len(s.Enable) > 0 && len(s.Enable) == len(s.Disable) {
-		return errors.New("every analyzer is disabled")
+	if _, err := s.selectFrom(passes.All(), false); err != nil {
+		return err
 	}
 	for _, p := range s.Exclude {
 		if _, err := path.Match(strings.ReplaceAll(p, "**", "*"), ""); err != nil || p == "" {
@@ -216,28 +195,105 @@ func (s Settings) Validate() error {
 			return fmt.Errorf("severity: %v", err)
 		}
 	}
-	optNames := make([]string, 0, len(s.Options))
-	for n := range s.Options {
-		optNames = append(optNames, n)
+	return nil
+}
+
+// ErrAllDisabled is the error of settings that leave no analyzer to run.
+var ErrAllDisabled = errors.New("every analyzer is disabled")
+
+// Select returns the analyzers of all that the settings enable, in all's
+// order, after checking enable, disable and options against all's names
+// and flags, and sets the options' flags on those analyzers (flags are how
+// analyzers expose options in every driver).
+func (s Settings) Select(all []*analysis.Analyzer) ([]*analysis.Analyzer, error) {
+	return s.selectFrom(all, true)
+}
+
+// ApplyOptions sets the analyzer flags of Options on the analyzers of
+// passes.All.
+func (s Settings) ApplyOptions() error {
+	_, err := s.selectFrom(passes.All(), true)
+	return err
+}
+
+// selectFrom checks the settings against all and returns the enabled
+// analyzers; with apply, it also sets the options' flags.
+func (s Settings) selectFrom(all []*analysis.Analyzer, apply bool) ([]*analysis.Analyzer, error) {
+	byName := map[string]*analysis.Analyzer{}
+	var names []string
+	for _, a := range all {
+		byName[a.Name] = a
+		names = append(names, a.Name)
 	}
-	sort.Strings(optNames)
-	for _, n := range optNames {
-		a := passes.Lookup(n)
+	valid := strings.Join(names, ", ")
+	for _, kl := range []struct {
+		key  string
+		list []string
+	}{{"enable", s.Enable}, {"disable", s.Disable}} {
+		var bad []string
+		for _, n := range kl.list {
+			if byName[n] == nil {
+				bad = append(bad, fmt.Sprintf("%q", n))
+			}
+		}
+		if len(bad) > 0 {
+			return nil, fmt.Errorf("%s: unknown analyzer %s; valid analyzers: %s", kl.key, strings.Join(bad, ", "), valid)
+		}
+	}
+	for _, n := range s.Enable {
+		if slices.Contains(s.Disable, n) {
+			return nil, fmt.Errorf("analyzer %q is both enabled and disabled", n)
+		}
+	}
+	var out []*analysis.Analyzer
+	for _, a := range all {
+		if s.Enabled(a.Name) {
+			out = append(out, a)
+		}
+	}
+	if len(out) == 0 {
+		return nil, ErrAllDisabled
+	}
+	for _, n := range slices.Sorted(maps.Keys(s.Options)) {
+		a := byName[n]
 		if a == nil {
-			return fmt.Errorf("options: unknown analyzer %q; valid analyzers: %s", n, valid)
+			return nil, fmt.Errorf("options: unknown analyzer %q; valid analyzers: %s", n, valid)
 		}
 		var flags []string
 		a.Flags.VisitAll(func(f *flag.Flag) { flags = append(flags, f.Name) })
-		for k := range s.Options[n] {
+		for _, k := range slices.Sorted(maps.Keys(s.Options[n])) {
 			if a.Flags.Lookup(k) == nil {
 				if len(flags) == 0 {
-					return fmt.Errorf("options: analyzer %s has no options (got %q)", n, k)
+					return nil, fmt.Errorf("options: analyzer %s has no options (got %q)", n, k)
 				}
-				return fmt.Errorf("options: %s has no option %q; valid options: %s", n, k, strings.Join(flags, ", "))
+				return nil, fmt.Errorf("options: %s has no option %q; valid options: %s", n, k, strings.Join(flags, ", "))
+			}
+			if !apply {
+				continue
+			}
+			if err := a.Flags.Set(k, optionText(s.Options[n][k])); err != nil {
+				return nil, fmt.Errorf("options: %s.%s: %v", n, k, err)
 			}
 		}
 	}
-	return nil
+	return out, nil
+}
+
+// optionText is the flag value of an option's YAML (or JSON) value: a list
+// is joined with commas.
+func optionText(v any) string {
+	switch v := v.(type) {
+	case string:
+		return v
+	case []any:
+		var parts []string
+		for _, e := range v {
+			parts = append(parts, fmt.Sprint(e))
+		}
+		return strings.Join(parts, ",")
+	default:
+		return fmt.Sprint(v)
+	}
 }
 
 // Threshold is the severity that makes the exit code non-zero.
@@ -282,33 +338,6 @@ func Decode(text string) (*Config, error) {
 		return nil, err
 	}
 	return &Config{Settings: w.Settings, Dir: w.Dir}, nil
-}
-
-// ApplyOptions sets the analyzer flags of Options on the analyzers of
-// passes.All (flags are how analyzers expose options in every driver).
-func (s Settings) ApplyOptions() error {
-	for n, opts := range s.Options {
-		a := passes.Lookup(n)
-		for k, v := range opts {
-			var text string
-			switch v := v.(type) {
-			case string:
-				text = v
-			case []any:
-				var parts []string
-				for _, e := range v {
-					parts = append(parts, fmt.Sprint(e))
-				}
-				text = strings.Join(parts, ",")
-			default:
-				text = fmt.Sprint(v)
-			}
-			if err := a.Flags.Set(k, text); err != nil {
-				return fmt.Errorf("options: %s.%s: %v", n, k, err)
-			}
-		}
-	}
-	return nil
 }
 
 // Enabled reports whether the named analyzer runs.
