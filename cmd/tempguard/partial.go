@@ -280,6 +280,7 @@ func mergeFindings(findings, more []Finding) []Finding {
 	return findings
 }
 
+// sortFindings orders findings by file, line, column and analyzer.
 func sortFindings(out []Finding) {
 	sort.SliceStable(out, func(i, j int) bool {
 		a, b := out[i], out[j]
