@@ -97,7 +97,7 @@ func (s *fnState) facts(e ast.Expr, val bool, at token.Pos, depth int) []fact {
 			}
 			return s.unlessOption(x.X, x.Y, true, at, depth)
 		case token.EQL, token.NEQ:
-			if other, ok := nilCompare(info, x); ok {
+			if other, ok := flow.NilOperand(info, x); ok {
 				isNil := (x.Op == token.EQL) == val
 				return s.nilFacts(other, isNil, at)
 			}
@@ -113,7 +113,7 @@ func (s *fnState) facts(e ast.Expr, val bool, at token.Pos, depth int) []fact {
 		// A boolean variable whose reaching assignment is a condition:
 		// exists := err == nil; if !exists { ... }
 		v, ok := info.Uses[x].(*types.Var)
-		if !ok || !isBool(v.Type()) {
+		if !ok || !flow.IsBool(v.Type()) {
 			return nil
 		}
 		d, index, ok := s.defAt(v, at)
@@ -145,26 +145,6 @@ func flip(o outcome) outcome {
 		return outMissing
 	}
 	return o
-}
-
-func isBool(t types.Type) bool {
-	b, ok := t.Underlying().(*types.Basic)
-	return ok && b.Info()&types.IsBoolean != 0
-}
-
-// nilCompare matches x == nil / nil == x and returns x.
-func nilCompare(info *types.Info, b *ast.BinaryExpr) (ast.Expr, bool) {
-	isNil := func(e ast.Expr) bool {
-		tv, ok := info.Types[e]
-		return ok && tv.IsNil()
-	}
-	switch {
-	case isNil(b.Y):
-		return b.X, true
-	case isNil(b.X):
-		return b.Y, true
-	}
-	return nil, false
 }
 
 // point returns the graph point of the node containing pos.
@@ -586,7 +566,7 @@ func (s *fnState) unrelated(e ast.Expr) bool {
 	ast.Inspect(e, func(n ast.Node) bool {
 		if id, isID := n.(*ast.Ident); isID && ok {
 			// a boolean derived from a check (exists := err == nil)
-			if v, isVar := s.pass.TypesInfo.Uses[id].(*types.Var); isVar && isBool(v.Type()) {
+			if v, isVar := s.pass.TypesInfo.Uses[id].(*types.Var); isVar && flow.IsBool(v.Type()) {
 				if len(s.facts(id, true, e.Pos(), 3)) > 0 {
 					ok = false
 				}

@@ -232,6 +232,24 @@ func NilTest(info *types.Info, cond ast.Expr) (v *types.Var, trueIfNonNil bool, 
 	return nil, false, false
 }
 
+// NilOperand matches a comparison with nil (x == nil, nil != x...) and
+// returns the other operand.
+func NilOperand(info *types.Info, b *ast.BinaryExpr) (ast.Expr, bool) {
+	switch {
+	case isNil(info, b.Y):
+		return b.X, true
+	case isNil(info, b.X):
+		return b.Y, true
+	}
+	return nil, false
+}
+
+// IsBool reports whether t's underlying type is a boolean.
+func IsBool(t types.Type) bool {
+	b, ok := t.Underlying().(*types.Basic)
+	return ok && b.Info()&types.IsBoolean != 0
+}
+
 func isNil(info *types.Info, e ast.Expr) bool {
 	tv, ok := info.Types[e]
 	return ok && tv.IsNil()

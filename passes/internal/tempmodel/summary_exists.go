@@ -4,6 +4,8 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+
+	"github.com/tempguard/tempguard/passes/internal/flow"
 )
 
 // The existence-check concern of the Summary: functions that wrap an
@@ -69,28 +71,8 @@ func ExistSentinel(info *types.Info, e ast.Expr) (ok, notExist bool) {
 	return false, false
 }
 
-func isBoolType(t types.Type) bool {
-	b, ok := t.Underlying().(*types.Basic)
-	return ok && b.Info()&types.IsBoolean != 0
-}
-
 func isErrorType(t types.Type) bool {
 	return types.Identical(t, types.Universe.Lookup("error").Type())
-}
-
-// nilComparison matches x == nil / nil == x and returns x.
-func nilComparison(info *types.Info, b *ast.BinaryExpr) (ast.Expr, bool) {
-	isNil := func(e ast.Expr) bool {
-		tv, ok := info.Types[e]
-		return ok && tv.IsNil()
-	}
-	switch {
-	case isNil(b.Y):
-		return b.X, true
-	case isNil(b.X):
-		return b.Y, true
-	}
-	return nil, false
 }
 
 type cond struct {
@@ -149,7 +131,7 @@ func existsOf(m *Model, fd *ast.FuncDecl, fn *types.Func) *Exists {
 	}
 	k := -1
 	for i := 0; i < sig.Results().Len(); i++ {
-		if isBoolType(sig.Results().At(i).Type()) {
+		if flow.IsBool(sig.Results().At(i).Type()) {
 			k = i
 			break
 		}
@@ -407,7 +389,7 @@ func (w *existsWalk) impl(e ast.Expr) (t, f int) {
 			}
 			return t, f
 		case token.EQL, token.NEQ:
-			other, ok := nilComparison(info, x)
+			other, ok := flow.NilOperand(info, x)
 			if ok && w.errVar == nil {
 				// return unix.Access(param, unix.W_OK) == nil
 				if call, isCall := ast.Unparen(other).(*ast.CallExpr); isCall && w.accessCall(call) {
@@ -453,7 +435,7 @@ func maybeExists(fn *types.Func) bool {
 	}
 	hasBool, hasString := false, false
 	for i := 0; i < sig.Results().Len(); i++ {
-		hasBool = hasBool || isBoolType(sig.Results().At(i).Type())
+		hasBool = hasBool || flow.IsBool(sig.Results().At(i).Type())
 	}
 	if sig.Results().Len() == 1 && isErrorType(sig.Results().At(0).Type()) {
 		hasBool = true
