@@ -5,15 +5,14 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
-	"sort"
 	"strconv"
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ast/edge"
 	"golang.org/x/tools/go/ast/inspector"
-	"golang.org/x/tools/go/cfg"
 
+	"github.com/tempguard/tempguard/passes/internal/flow"
 	"github.com/tempguard/tempguard/passes/internal/severity"
 	"github.com/tempguard/tempguard/passes/internal/tempmodel"
 )
@@ -148,11 +147,11 @@ func (c *checker) leak(cur inspector.Cursor, call *ast.CallExpr, isDir bool, f t
 	if c.removalByChoice(fn, fl.Removals) || c.deferredBefore(call, fl.Removals) {
 		return nil
 	}
-	g := c.m.CFG(fn)
+	g := c.m.Graph(fn)
 	if g == nil {
 		return nil
 	}
-	ret := c.leakPath(g, call, fl.Removals, errVar, fn)
+	ret := c.leakPath(g, call, fl.Removals, errVar)
 	if ret == nil {
 		return nil
 	}
@@ -189,237 +188,73 @@ func (c *checker) varOf(id *ast.Ident) *types.Var {
 	return v
 }
 
-// leakPath searches the control-flow graph for a path from the creation
-// to a return that passes no removal, and returns that return.
-//
-// The search is path-sensitive in one respect: it remembers which local
-// variables a branch has found nil or non-nil (`if werr == nil`), and
-// follows only the consistent side of a later test of the same variable
-// until it is assigned again. Chains like `if werr == nil { werr = f() }`
-// … `if werr != nil { cleanup; return }` then have no infeasible leak.
-func (c *checker) leakPath(g *cfg.CFG, call *ast.CallExpr, events []tempmodel.Removal, errVar *types.Var, fn ast.Node) *ast.ReturnStmt {
-	var defBlock *cfg.Block
-	defIdx := -1
-	for _, b := range g.Blocks {
-		if !b.Live {
-			continue
-		}
-		for i, n := range b.Nodes {
-			if n.Pos() <= call.Pos() && call.End() <= n.End() {
-				defBlock, defIdx = b, i
-			}
-		}
-	}
-	if defBlock == nil {
+// leakPath returns the return statement (or the end of the body) that
+// some path from the creation reaches without passing a removal of the
+// object, or nil. The shared flow query follows only feasible branches of
+// nil tests (see flow.Graph.FeasibleExit); here it is told where paths
+// end (a removal, the creation met again in a loop), which edges a rename
+// hands the object over on, and that err is nil where the creation
+// succeeded.
+func (c *checker) leakPath(g *flow.Graph, call *ast.CallExpr, events []tempmodel.Removal, errVar *types.Var) *ast.ReturnStmt {
+	at := g.Locate(call)
+	if !at.Valid() {
 		return nil
 	}
-	creation := defBlock.Nodes[defIdx]
-	eventIn := func(n ast.Node) *tempmodel.Removal {
-		for i := range events {
-			if n.Pos() <= events[i].Anchor && events[i].Anchor < n.End() {
-				return &events[i]
-			}
-		}
-		return nil
-	}
-	type state struct {
-		b  *cfg.Block
-		fs nilFacts
-	}
-	seen := map[string]bool{}
-	budget := 20000
-	var visit func(b *cfg.Block, from int, fs nilFacts) *ast.ReturnStmt
-	follow := func(next []state) *ast.ReturnStmt {
-		for _, st := range next {
-			k := st.fs.key(st.b)
-			if seen[k] {
+	creation := at.Node()
+	var s flow.ExitSearch
+	var stops []token.Pos
+	for _, ev := range events {
+		if ev.Rename != nil {
+			// The rename's failure branch still needs cleanup: only its
+			// success edge hands the object over.
+			if p := g.LocatePos(ev.Anchor, ev.Anchor); p.Valid() && c.renameChecked(p, ev.Rename) {
+				s.Cut = append(s.Cut, flow.Edge{Block: p.Block, Succ: 1})
 				continue
 			}
-			seen[k] = true
-			if budget--; budget < 0 {
-				return nil
-			}
-			if r := visit(st.b, 0, st.fs); r != nil {
-				return r
+		}
+		stops = append(stops, ev.Anchor)
+	}
+	s.Stop = func(n ast.Node) bool {
+		if n == creation {
+			return true // back at the creation (a loop)
+		}
+		for _, p := range stops {
+			if n.Pos() <= p && p < n.End() {
+				return true
 			}
 		}
-		return nil
-	}
-	visit = func(b *cfg.Block, from int, fs nilFacts) *ast.ReturnStmt {
-		fs = fs.clone()
-		for i := from; i < len(b.Nodes); i++ {
-			n := b.Nodes[i]
-			if n == creation && from == 0 {
-				return nil // back at the creation (a loop)
-			}
-			if ev := eventIn(n); ev != nil {
-				if ev.Rename != nil {
-					if fail := c.renameFailBranch(b, i, ev.Rename); fail != nil {
-						return follow([]state{{fail, fs}})
-					}
-				}
-				return nil
-			}
-			if ret, ok := n.(*ast.ReturnStmt); ok {
-				return ret
-			}
-			c.killFacts(n, fs)
-		}
-		if budget < 0 {
-			return nil
-		}
-		if b == defBlock && from > 0 && errVar != nil {
-			if cond, ok := b.Nodes[len(b.Nodes)-1].(ast.Expr); ok && len(b.Succs) == 2 && len(b.Nodes)-1 > defIdx {
-				switch c.nilCheck(cond, errVar) {
-				case token.NEQ:
-					return follow([]state{{b.Succs[1], fs.with(errVar, false)}})
-				case token.EQL:
-					return follow([]state{{b.Succs[0], fs.with(errVar, false)}})
-				}
-			}
-			if c.usedInCond(errVar) {
-				return nil // an error check we do not understand
-			}
-		}
-		if len(b.Succs) == 2 && len(b.Nodes) > 0 {
-			if cond, ok := b.Nodes[len(b.Nodes)-1].(ast.Expr); ok {
-				if v, op := c.nilCond(cond); v != nil {
-					nonNilIfTrue := op == token.NEQ
-					if known, ok := fs[v]; ok {
-						if known == nonNilIfTrue {
-							return follow([]state{{b.Succs[0], fs}})
-						}
-						return follow([]state{{b.Succs[1], fs}})
-					}
-					return follow([]state{{b.Succs[0], fs.with(v, nonNilIfTrue)}, {b.Succs[1], fs.with(v, !nonNilIfTrue)}})
-				}
-			}
-		}
-		next := make([]state, len(b.Succs))
-		for i, s := range b.Succs {
-			next[i] = state{s, fs}
-		}
-		return follow(next)
-	}
-	return visit(defBlock, defIdx+1, nilFacts{})
-}
-
-// nilFacts records, along one path, which variables are known to be nil
-// (false) or non-nil (true).
-type nilFacts map[*types.Var]bool
-
-func (fs nilFacts) clone() nilFacts {
-	out := make(nilFacts, len(fs))
-	for k, v := range fs {
-		out[k] = v
-	}
-	return out
-}
-
-func (fs nilFacts) with(v *types.Var, nonNil bool) nilFacts {
-	out := fs.clone()
-	out[v] = nonNil
-	return out
-}
-
-func (fs nilFacts) key(b *cfg.Block) string {
-	vars := make([]*types.Var, 0, len(fs))
-	for v := range fs {
-		vars = append(vars, v)
-	}
-	sort.Slice(vars, func(i, j int) bool { return vars[i].Pos() < vars[j].Pos() })
-	var sb strings.Builder
-	fmt.Fprintf(&sb, "%d", b.Index)
-	for _, v := range vars {
-		fmt.Fprintf(&sb, ";%d=%t", v.Pos(), fs[v])
-	}
-	return sb.String()
-}
-
-// killFacts forgets what is known about variables that n assigns.
-func (c *checker) killFacts(n ast.Node, fs nilFacts) {
-	if len(fs) == 0 {
-		return
-	}
-	kill := func(e ast.Expr) {
-		if id, ok := ast.Unparen(e).(*ast.Ident); ok {
-			if v := c.varOf(id); v != nil {
-				delete(fs, v)
-			}
-		}
-	}
-	ast.Inspect(n, func(x ast.Node) bool {
-		switch x := x.(type) {
-		case *ast.AssignStmt:
-			for _, l := range x.Lhs {
-				kill(l)
-			}
-		case *ast.ValueSpec:
-			for _, id := range x.Names {
-				kill(id)
-			}
-		case *ast.UnaryExpr:
-			if x.Op == token.AND {
-				kill(x.X)
-			}
-		case *ast.RangeStmt:
-			kill(x.Key)
-			kill(x.Value)
-		}
-		return true
-	})
-	// A range key/value node is the identifier itself.
-	if id, ok := n.(*ast.Ident); ok {
-		kill(id)
-	}
-}
-
-// nilCond returns v and the operator of a condition `v != nil` or
-// `v == nil` on a local variable v.
-func (c *checker) nilCond(e ast.Expr) (*types.Var, token.Token) {
-	be, ok := ast.Unparen(e).(*ast.BinaryExpr)
-	if !ok || be.Op != token.NEQ && be.Op != token.EQL {
-		return nil, token.ILLEGAL
-	}
-	x, y := ast.Unparen(be.X), ast.Unparen(be.Y)
-	if c.isNil(x) {
-		x, y = y, x
-	}
-	id, ok := x.(*ast.Ident)
-	if !ok || !c.isNil(y) {
-		return nil, token.ILLEGAL
-	}
-	v, ok := c.info.Uses[id].(*types.Var)
-	if !ok || v.Parent() == c.pass.Pkg.Scope() {
-		return nil, token.ILLEGAL
-	}
-	return v, be.Op
-}
-
-// nilCheck returns NEQ for `v != nil`, EQL for `v == nil`, else ILLEGAL.
-func (c *checker) nilCheck(e ast.Expr, v *types.Var) token.Token {
-	be, ok := ast.Unparen(e).(*ast.BinaryExpr)
-	if !ok || be.Op != token.NEQ && be.Op != token.EQL {
-		return token.ILLEGAL
-	}
-	x, y := ast.Unparen(be.X), ast.Unparen(be.Y)
-	if c.isNil(x) {
-		x, y = y, x
-	}
-	id, ok := x.(*ast.Ident)
-	if !ok || c.info.Uses[id] != v || !c.isNil(y) {
-		return token.ILLEGAL
-	}
-	return be.Op
-}
-
-func (c *checker) isNil(e ast.Expr) bool {
-	id, ok := ast.Unparen(e).(*ast.Ident)
-	if !ok {
 		return false
 	}
-	_, isNil := c.info.Uses[id].(*types.Nil)
-	return isNil
+	if errVar != nil {
+		b := at.Block
+		if cond, _, _, ok := flow.Cond(b); ok && len(b.Nodes)-1 > at.Index && c.nilTestOf(cond, errVar) {
+			s.Known = map[*types.Var]bool{errVar: false}
+		} else if c.usedInCond(errVar) {
+			// An error check we do not understand: only a return before
+			// the end of the creation's block counts.
+			for i := range b.Succs {
+				s.Cut = append(s.Cut, flow.Edge{Block: b, Succ: i})
+			}
+		}
+	}
+	exit, ok := g.FeasibleExit(c.info, at, s)
+	if !ok {
+		return nil
+	}
+	return exit.Return
+}
+
+// nilTestOf reports whether cond tests v against nil.
+func (c *checker) nilTestOf(cond ast.Expr, v *types.Var) bool {
+	w, _, ok := flow.NilTest(c.info, cond)
+	return ok && w == v
+}
+
+// errNonNil reports whether cond is true exactly when v is non-nil
+// (`v != nil`).
+func (c *checker) errNonNil(cond ast.Expr, v *types.Var) bool {
+	w, nonNil, ok := flow.NilTest(c.info, cond)
+	return ok && w == v && nonNil
 }
 
 // usedInCond reports whether v appears in a condition: an if or for
@@ -439,31 +274,33 @@ func (c *checker) usedInCond(v *types.Var) bool {
 	return false
 }
 
-// renameFailBranch returns the block of `if err != nil` after an
-// os.Rename in node i of b (the failure path, which still needs cleanup),
-// or nil if the rename's result is not checked that way.
-func (c *checker) renameFailBranch(b *cfg.Block, i int, rename *ast.CallExpr) *cfg.Block {
-	if len(b.Succs) != 2 {
-		return nil
-	}
-	last, ok := b.Nodes[len(b.Nodes)-1].(ast.Expr)
+// renameChecked reports whether the block of the node at p, an os.Rename
+// call or its assignment, ends in `if err != nil` on the rename's result:
+// its true branch (Succs[0]) is the failure path, which still needs
+// cleanup, and its false branch the hand-off.
+func (c *checker) renameChecked(p flow.Point, rename *ast.CallExpr) bool {
+	cond, _, _, ok := flow.Cond(p.Block)
 	if !ok {
-		return nil
+		return false
 	}
-	if as, ok := b.Nodes[i].(*ast.AssignStmt); ok && len(as.Lhs) == 1 && len(as.Rhs) == 1 && ast.Unparen(as.Rhs[0]) == rename && i < len(b.Nodes)-1 {
-		if id, ok := as.Lhs[0].(*ast.Ident); ok {
-			if v := c.varOf(id); v != nil && c.nilCheck(last, v) == token.NEQ {
-				return b.Succs[0]
-			}
+	switch n := p.Node().(type) {
+	case *ast.AssignStmt: // err := os.Rename(...); if err != nil
+		if len(n.Lhs) != 1 || len(n.Rhs) != 1 || ast.Unparen(n.Rhs[0]) != rename {
+			return false
 		}
-		return nil
+		id, ok := n.Lhs[0].(*ast.Ident)
+		return ok && c.errNonNil(cond, c.varOf(id))
+	case ast.Expr: // if os.Rename(...) != nil
+		be, ok := ast.Unparen(n).(*ast.BinaryExpr)
+		return ok && n == cond && be.Op == token.NEQ &&
+			(ast.Unparen(be.X) == rename && c.isNil(be.Y) || ast.Unparen(be.Y) == rename && c.isNil(be.X))
 	}
-	if be, ok := ast.Unparen(last).(*ast.BinaryExpr); ok && be.Op == token.NEQ && b.Nodes[i] == last {
-		if ast.Unparen(be.X) == rename && c.isNil(be.Y) || ast.Unparen(be.Y) == rename && c.isNil(be.X) {
-			return b.Succs[0]
-		}
-	}
-	return nil
+	return false
+}
+
+func (c *checker) isNil(e ast.Expr) bool {
+	tv, ok := c.info.Types[e]
+	return ok && tv.IsNil()
 }
 
 // leakFix adds the `defer os.Remove...` fix to fd where it is safe.
@@ -505,7 +342,7 @@ func (c *checker) leakFix(fd *finding, fnCur, stmtCur inspector.Cursor, hid *ast
 			return
 		}
 		ifs, ok := next.Node().(*ast.IfStmt)
-		if !ok || ifs.Init != nil || ifs.Else != nil || c.nilCheck(ifs.Cond, errVar) != token.NEQ || !c.terminates(ifs.Body) {
+		if !ok || ifs.Init != nil || ifs.Else != nil || !c.errNonNil(ifs.Cond, errVar) || !c.terminates(ifs.Body) {
 			return
 		}
 		insertAt = ifs.End()
@@ -892,7 +729,7 @@ func (c *checker) reportTestDir(cur inspector.Cursor, call *ast.CallExpr, f temp
 func (c *checker) isErrCheck(n ast.Node, errVar *types.Var) bool {
 	switch n := n.(type) {
 	case *ast.IfStmt:
-		return n.Init == nil && n.Else == nil && c.nilCheck(n.Cond, errVar) == token.NEQ
+		return n.Init == nil && n.Else == nil && c.errNonNil(n.Cond, errVar)
 	case *ast.ExprStmt:
 		call, ok := ast.Unparen(n.X).(*ast.CallExpr)
 		if !ok || call.Ellipsis.IsValid() {

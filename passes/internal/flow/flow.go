@@ -1,8 +1,9 @@
 // Package flow answers control-flow questions about one function body for
 // every tempguard pass: where a node is in the graph, whether one point
 // reaches another (avoiding some nodes), whether a point reaches the
-// function's exit without passing some node, and which branch of a
-// condition is the error branch.
+// function's exit without passing some node (also along feasible paths
+// only, see paths.go), and which branch of a condition is the error
+// branch.
 //
 // A [Graph] wraps a golang.org/x/tools/go/cfg graph whose no-return calls
 // (panic, os.Exit, log.Fatal, t.Fatal, functions whose summary says they do

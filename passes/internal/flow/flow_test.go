@@ -192,3 +192,147 @@ func mustBody(t *testing.T, src string) *ast.BlockStmt {
 	}
 	return f.Decls[0].(*ast.FuncDecl).Body
 }
+
+const pathSrc = `package p
+
+import "os"
+
+// Both nil tests of e remove p: no feasible path skips both.
+func both(p string) error {
+	var e error
+	if len(p) > 2 {
+		e = os.Chmod(p, 0o600)
+	}
+	if e == nil {
+		os.Remove(p)
+	}
+	if e != nil {
+		os.Remove(p)
+	}
+	return e
+}
+
+// e is assigned between the tests: the second one says nothing new.
+func reassigned(p string) error {
+	var e error
+	if len(p) > 2 {
+		e = os.Chmod(p, 0o600)
+	}
+	if e == nil {
+		os.Remove(p)
+	}
+	e = os.Chmod(p, 0o644)
+	if e != nil {
+		os.Remove(p)
+	}
+	return e
+}
+
+// e's address is taken: its value does not follow from the graph.
+func unstable(p string) error {
+	var e error
+	if len(p) > 2 {
+		e = os.Chmod(p, 0o600)
+	}
+	if e == nil {
+		os.Remove(p)
+	}
+	pe := &e
+	_ = pe
+	if e != nil {
+		os.Remove(p)
+	}
+	return e
+}
+
+// The error branch returns before the removal.
+func created(p string) error {
+	fh, err := os.Create(p)
+	if err != nil {
+		return err
+	}
+	fh.Close()
+	os.Remove(p)
+	return nil
+}
+`
+
+func loadPaths(t *testing.T) (*types.Info, map[string]*ast.FuncDecl) {
+	fset := token.NewFileSet()
+	f, err := parser.ParseFile(fset, "paths.go", pathSrc, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	info := &types.Info{Types: map[ast.Expr]types.TypeAndValue{}, Uses: map[*ast.Ident]types.Object{}, Defs: map[*ast.Ident]types.Object{}}
+	conf := types.Config{Importer: importer.ForCompiler(fset, "source", nil)}
+	if _, err := conf.Check("p", fset, []*ast.File{f}, info); err != nil {
+		t.Fatal(err)
+	}
+	fds := map[string]*ast.FuncDecl{}
+	for _, d := range f.Decls {
+		if fd, ok := d.(*ast.FuncDecl); ok {
+			fds[fd.Name.Name] = fd
+		}
+	}
+	return info, fds
+}
+
+func TestFeasibleExit(t *testing.T) {
+	info, fds := loadPaths(t)
+	always := func(*ast.CallExpr) bool { return true }
+	removes := func(fd *ast.FuncDecl) func(ast.Node) bool {
+		rs := calls(info, fd, "os", "Remove")
+		return func(n ast.Node) bool {
+			for _, r := range rs {
+				if flow.Contains(r)(n) {
+					return true
+				}
+			}
+			return false
+		}
+	}
+	for _, tc := range []struct {
+		name     string
+		wantExit bool
+	}{
+		{"both", false},      // path-sensitive: e == nil and e != nil both remove
+		{"reassigned", true}, // the assignment forgets e == nil: e != nil may be false again
+		{"unstable", true},   // address taken: e is not remembered
+	} {
+		fd := fds[tc.name]
+		g := flow.New(fd.Body, always)
+		from := g.Locate(fd.Body.List[1].(*ast.IfStmt).Cond) // len(p) > 2
+		if !from.Valid() {
+			t.Fatalf("%s: first condition not located", tc.name)
+		}
+		// ExitAvoiding, which is not path-sensitive, finds an exit in all three.
+		if _, ok := g.ExitAvoiding(from, removes(fd)); !ok {
+			t.Errorf("%s: ExitAvoiding found no exit", tc.name)
+		}
+		exit, ok := g.FeasibleExit(info, from, flow.ExitSearch{Stop: removes(fd)})
+		if ok != tc.wantExit {
+			t.Errorf("%s: FeasibleExit ok = %v, want %v (exit %v)", tc.name, ok, tc.wantExit, exit.Return)
+		}
+	}
+
+	// created: from the Create, the error branch returns before the
+	// removal, unless err is known nil there or the edge is cut.
+	fd := fds["created"]
+	g := flow.New(fd.Body, always)
+	from := g.Locate(calls(info, fd, "os", "Create")[0])
+	stop := removes(fd)
+	exit, ok := g.FeasibleExit(info, from, flow.ExitSearch{Stop: stop})
+	if !ok || exit.Return == nil || exit.Return != fd.Body.List[1].(*ast.IfStmt).Body.List[0] {
+		t.Errorf("created: want the error branch's return, got %v %v", exit.Return, ok)
+	}
+	errVar := info.Defs[fd.Body.List[0].(*ast.AssignStmt).Lhs[1].(*ast.Ident)].(*types.Var)
+	if _, ok := g.FeasibleExit(info, from, flow.ExitSearch{Stop: stop, Known: map[*types.Var]bool{errVar: false}}); ok {
+		t.Error("created: err known nil, yet an exit was found")
+	}
+	if _, ok := g.FeasibleExit(info, from, flow.ExitSearch{Stop: stop, Cut: []flow.Edge{{Block: from.Block, Succ: 0}}}); ok {
+		t.Error("created: the error edge is cut, yet an exit was found")
+	}
+	if _, ok := g.FeasibleExit(info, from, flow.ExitSearch{}); !ok {
+		t.Error("created: with nothing stopping, the function returns")
+	}
+}
