@@ -131,7 +131,7 @@ func (s *fnState) equiv(a, b ast.Expr, vars *[]*types.Var, depth int) bool {
 		}
 		fx, f := tempmodel.Callee(info, x)
 		fy, _ := tempmodel.Callee(info, y)
-		if fx == nil || fx != fy || !tempmodel.PureFuncs[f] {
+		if fx == nil || fx != fy || !tempmodel.SameResult(fx) {
 			return false
 		}
 		if f.Recv != "" {

@@ -123,10 +123,6 @@ func (c *checker) declaredWith(fn ast.Node, v *types.Var, x ast.Expr) bool {
 	return found
 }
 
-// pureFuncs are the packages whose functions may be called in a rewritten
-// destination expression.
-var purePkgs = map[string]bool{"path/filepath": true, "path": true, "strings": true, "fmt": true, "strconv": true}
-
 // stable reports whether e, evaluated at w.at, has the value it has at
 // w.until.
 func (c *checker) stable(e ast.Expr, w window) bool {
@@ -180,8 +176,9 @@ func (c *checker) stable(e ast.Expr, w window) bool {
 				}
 				return
 			}
-			fn, f := calleeOf(c, e)
-			if fn == nil || f.recv || !purePkgs[f.pkg] && !(f.pkg == "os" && fn.Name() == "Getenv") {
+			fn, _ := calleeOf(c, e)
+			// Pure calls, and os.Getenv: c.changes sees os.Setenv and t.Setenv.
+			if fn == nil || fileapi.PurityOf(fn) != fileapi.Pure && !fileapi.FuncOf(fn).Is("os", "Getenv") {
 				ok = false
 				return
 			}

@@ -7,11 +7,11 @@ import (
 	"go/types"
 	"io/fs"
 	"slices"
-	"strings"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ast/inspector"
 
+	"github.com/tempguard/tempguard/passes/internal/fileapi"
 	"github.com/tempguard/tempguard/passes/internal/tempmodel"
 )
 
@@ -335,12 +335,6 @@ func deleteLine(fset *token.FileSet, file *ast.File, n ast.Node) analysis.TextEd
 	return analysis.TextEdit{Pos: start, End: end}
 }
 
-// purePkgs are packages whose functions, as used to build paths, have no
-// side effects worth keeping when the expression is deleted.
-var purePkgs = map[string]bool{
-	"fmt": true, "path/filepath": true, "path": true, "strconv": true, "strings": true, "time": true,
-}
-
 // pureExpr reports whether deleting e cannot drop a side effect: its calls
 // are to path-building functions only.
 func pureExpr(m *tempmodel.Model, e ast.Node) bool {
@@ -354,7 +348,7 @@ func pureExpr(m *tempmodel.Model, e ast.Node) bool {
 		if tv, found := info.Types[call.Fun]; found && tv.IsType() {
 			return true
 		}
-		fn, f := tempmodel.Callee(info, call)
+		fn, _ := tempmodel.Callee(info, call)
 		switch {
 		case fn == nil:
 			if id, isID := ast.Unparen(call.Fun).(*ast.Ident); isID {
@@ -363,8 +357,7 @@ func pureExpr(m *tempmodel.Model, e ast.Node) bool {
 				}
 			}
 			ok = false
-		case purePkgs[f.Pkg] && !strings.HasPrefix(f.Name, "Fprint") && !strings.HasPrefix(f.Name, "Print") && f.Name != "Sleep":
-		case f.Pkg == "os" && f.Recv == "" && (f.Name == "TempDir" || f.Name == "Getpid" || f.Name == "Getppid" || f.Name == "Getuid" || f.Name == "Getenv"):
+		case fileapi.PurityOf(fn) != fileapi.Effects:
 		default:
 			ok = false
 		}

@@ -5,22 +5,16 @@ import (
 	"go/constant"
 	"go/token"
 	"go/types"
+
+	"github.com/tempguard/tempguard/passes/internal/fileapi"
 )
 
-// PureFuncs are functions whose result depends only on their arguments
-// (and, for (*os.File).Name, on the receiver, which never changes).
-var PureFuncs = map[Func]bool{
-	{Pkg: "path/filepath", Name: "Join"}: true, {Pkg: "path/filepath", Name: "Clean"}: true,
-	{Pkg: "path/filepath", Name: "FromSlash"}: true, {Pkg: "path/filepath", Name: "ToSlash"}: true,
-	{Pkg: "path/filepath", Name: "Base"}: true, {Pkg: "path/filepath", Name: "Dir"}: true,
-	{Pkg: "path/filepath", Name: "Ext"}: true, {Pkg: "path", Name: "Ext"}: true,
-	{Pkg: "path", Name: "Join"}: true, {Pkg: "path", Name: "Clean"}: true,
-	{Pkg: "path", Name: "Base"}: true, {Pkg: "path", Name: "Dir"}: true,
-	{Pkg: "fmt", Name: "Sprintf"}: true, {Pkg: "fmt", Name: "Sprint"}: true,
-	{Pkg: "strings", Name: "Join"}: true, {Pkg: "strings", Name: "TrimSuffix"}: true,
-	{Pkg: "strings", Name: "TrimPrefix"}: true, {Pkg: "strings", Name: "ToLower"}: true,
-	{Pkg: "strconv", Name: "Itoa"}: true,
-	{Pkg: "os", Name: "TempDir"}:   true, {Pkg: "os", Recv: "File", Name: "Name"}: true,
+// SameResult reports whether two calls of fn with the same arguments (and
+// receiver) give the same value: the pure functions of the shared table
+// (fileapi.PurityOf), and os.TempDir, whose $TMPDIR the passes that care
+// watch for changes themselves.
+func SameResult(fn *types.Func) bool {
+	return fileapi.PurityOf(fn) == fileapi.Pure || FuncOf(fn).Is("os", "TempDir")
 }
 
 // SameExpr reports whether a and b are the same expression over the same
@@ -77,9 +71,9 @@ func (m *Model) sameExpr(a, b ast.Expr, vars *[]*types.Var, depth int) bool {
 		if tv, ok := info.Types[a.Fun]; ok && tv.IsType() { // conversion
 			return types.Identical(tv.Type, info.TypeOf(b.Fun)) && m.sameExpr(a.Args[0], b.Args[0], vars, depth+1)
 		}
-		fa, f := Callee(info, a)
+		fa, _ := Callee(info, a)
 		fb, _ := Callee(info, b)
-		if fa == nil || fa != fb || !PureFuncs[f] {
+		if fa == nil || fa != fb || !SameResult(fa) {
 			return false
 		}
 		if sa, ok := ast.Unparen(a.Fun).(*ast.SelectorExpr); ok && info.Selections[sa] != nil {
