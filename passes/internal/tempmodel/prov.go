@@ -247,6 +247,10 @@ type evalCtx struct {
 	// self: the value a variable stands for inside its own self-referring
 	// assignments (see evalIdent).
 	self map[*types.Var]Prov
+	// fieldSeen, fieldSelf: the same for fields of local struct variables
+	// (see evalField).
+	fieldSeen map[fieldKey]bool
+	fieldSelf map[fieldKey]Prov
 }
 
 // mentions reports whether e uses the variable v.
@@ -458,11 +462,7 @@ func (m *Model) evalSelector(ctx *evalCtx, sel *ast.SelectorExpr) Prov {
 		if id, ok := ast.Unparen(sel.X).(*ast.Ident); ok {
 			if v, ok := info.Uses[id].(*types.Var); ok {
 				if fd := m.fieldDefs(v, sel.Sel.Name); fd != nil && !fd.opaque && len(fd.exprs) > 0 {
-					out := m.evalDef(ctx, fd.exprs[0])
-					for _, x := range fd.exprs[1:] {
-						out = meet(out, m.evalDef(ctx, x))
-					}
-					return out
+					return m.evalField(ctx, fieldKey{v, sel.Sel.Name}, fd)
 				}
 			}
 		}
@@ -473,6 +473,77 @@ func (m *Model) evalSelector(ctx *evalCtx, sel *ast.SelectorExpr) Prov {
 		return predictable("os.Args")
 	}
 	return Unknown
+}
+
+// evalField evaluates the field k of a local struct variable from its
+// assignments fd, as evalIdent does a variable: assignments that read the
+// field itself (p.text = p.text[1:]) are evaluated last, with the field
+// standing for what the others give (one fixed-point step), and a field met
+// again while it is being evaluated is not evaluated again. Without that
+// guard every self-referring assignment multiplied the work by the number
+// of assignments at each level, down to maxDepth (seconds on one parser).
+func (m *Model) evalField(ctx *evalCtx, k fieldKey, fd *varDefs) Prov {
+	if ctx.fieldSeen[k] {
+		if p, ok := ctx.fieldSelf[k]; ok {
+			return p
+		}
+		return Unknown
+	}
+	if ctx.fieldSeen == nil {
+		ctx.fieldSeen = map[fieldKey]bool{}
+	}
+	ctx.fieldSeen[k] = true
+	defer delete(ctx.fieldSeen, k)
+
+	var out Prov
+	first := true
+	add := func(p Prov) {
+		if first {
+			out, first = p, false
+		} else {
+			out = meet(out, p)
+		}
+	}
+	var selfRef []def
+	for _, x := range fd.exprs {
+		if m.mentionsField(x.x, k) {
+			selfRef = append(selfRef, x)
+			continue
+		}
+		add(m.evalDef(ctx, x))
+	}
+	if len(selfRef) > 0 {
+		if first {
+			return Unknown
+		}
+		if ctx.fieldSelf == nil {
+			ctx.fieldSelf = map[fieldKey]Prov{}
+		}
+		ctx.fieldSelf[k] = out
+		for _, x := range selfRef {
+			add(m.evalDef(ctx, x))
+		}
+		delete(ctx.fieldSelf, k)
+	}
+	return out
+}
+
+// mentionsField reports whether e reads the field k (k.v.field, as a field
+// selection).
+func (m *Model) mentionsField(e ast.Node, k fieldKey) bool {
+	info := m.pass.TypesInfo
+	found := false
+	ast.Inspect(e, func(n ast.Node) bool {
+		if sel, ok := n.(*ast.SelectorExpr); ok && sel.Sel.Name == k.field {
+			if s := info.Selections[sel]; s != nil && s.Kind() == types.FieldVal {
+				if id, ok := ast.Unparen(sel.X).(*ast.Ident); ok && info.Uses[id] == k.v {
+					found = true
+				}
+			}
+		}
+		return !found
+	})
+	return found
 }
 
 func derefType(t types.Type) types.Type {

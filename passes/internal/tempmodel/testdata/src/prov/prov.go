@@ -113,3 +113,44 @@ func slicedPrefix(p string) {
 	probe(t[len(os.TempDir()):]) // want `^loc=other name=predictable sources=a constant$`
 	probe("/etc/" + t[5:])       // want `^loc=other name=predictable sources=a constant$`
 }
+
+// A field of a local struct variable assigned from itself (a scanner's
+// p.text = p.text[1:]) is evaluated as a variable is: its other assignments
+// first, then one step of the self-referring ones. Each of these used to be
+// evaluated again at every level of the recursion, so the work grew as the
+// number of self-referring assignments to the power of the depth (seconds
+// on internal/dag's parser; this one would not finish).
+type scanner struct{ text string }
+
+func selfFields() {
+	h, _ := os.Hostname()
+	p := &scanner{text: h}
+	if len(p.text) > 9 {
+		p.text = p.text[:9]
+	}
+	probe("/tmp/" + p.text) // want `^loc=shared name=predictable tempfs dir="/tmp" origin=literal sources=the host name$`
+	for p.text != "" {
+		switch p.text[0] {
+		case ' ':
+			p.text = p.text[:len(p.text)-1]
+		case ';':
+			p.text = strings.TrimSpace(p.text)
+		case ',':
+			p.text = p.text + p.text
+		case '<':
+			p.text = strings.ToLower(p.text)
+		case '!':
+			p.text = p.text[:len(p.text)-2]
+		case '#':
+			p.text = strings.TrimSuffix(p.text, "#")
+		case '\n':
+			p.text = strings.TrimPrefix(p.text, "\n")
+		case '\t':
+			p.text = p.text[:len(p.text)/2]
+		}
+	}
+	probe("/tmp/" + p.text) // want `^loc=shared name=predictable tempfs dir="/tmp" origin=literal`
+	q := &scanner{}
+	q.text = q.text + "a"   // only self-references: unknown
+	probe("/tmp/" + q.text) // want `^loc=shared name=unknown tempfs dir="/tmp" origin=literal$`
+}
