@@ -55,6 +55,7 @@ func readGoFiles(t *testing.T, dir string) map[string]string {
 }
 
 func TestFixSkipsGeneratedFiles(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	writeModule(t, dir, 1)
 	before := readGoFiles(t, dir)
@@ -126,6 +127,7 @@ func TestFixSkipsGeneratedFiles(t *testing.T) {
 // it by more than the janitor's cleanup, and that no temporary file is left. TEMPGUARD_KILL_ITERATIONS sets the number of runs (the CI
 // script runs many).
 func TestFixKilled(t *testing.T) {
+	t.Parallel()
 	if runtime.GOOS != "linux" {
 		t.Skip("checks for stray processes through /proc")
 	}

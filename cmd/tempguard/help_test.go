@@ -13,6 +13,7 @@ import (
 // its meaning, the analyzers and the exit codes. Rewrite the golden file
 // with TEMPGUARD_UPDATE_GOLDEN=1 and review the diff.
 func TestHelpGolden(t *testing.T) {
+	t.Parallel()
 	var buf bytes.Buffer
 	if code := help(&buf, nil); code != exitClean {
 		t.Fatalf("help: exit %d", code)
@@ -54,6 +55,7 @@ func TestHelpGolden(t *testing.T) {
 }
 
 func TestVersion(t *testing.T) {
+	t.Parallel()
 	dir := fixture(t, "clean")
 	for _, args := range [][]string{{"-version"}, {"version"}, {"-C", ".", "-version"}} {
 		r := tempguard(t, dir, args...)

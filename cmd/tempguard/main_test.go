@@ -83,8 +83,18 @@ type result struct {
 
 func runIn(t *testing.T, dir string, name string, args ...string) result {
 	t.Helper()
+	return runInEnv(t, dir, nil, name, args...)
+}
+
+// runInEnv is runIn with env added to the command's environment (tests
+// that run in parallel cannot use t.Setenv).
+func runInEnv(t *testing.T, dir string, env []string, name string, args ...string) result {
+	t.Helper()
 	cmd := exec.Command(name, args...)
 	cmd.Dir = dir
+	if env != nil {
+		cmd.Env = append(os.Environ(), env...)
+	}
 	var stdout, stderr bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &stdout, &stderr
 	err := cmd.Run()
@@ -135,6 +145,7 @@ var demoWant = []string{
 }
 
 func TestStandaloneAndVetToolAgree(t *testing.T) {
+	t.Parallel()
 	dir := fixture(t, "demo")
 	// Standalone, JSON.
 	r := tempguard(t, dir, "-json", "./...")
@@ -168,6 +179,7 @@ func TestStandaloneAndVetToolAgree(t *testing.T) {
 }
 
 func TestTextOutput(t *testing.T) {
+	t.Parallel()
 	dir := fixture(t, "demo")
 	r := tempguard(t, dir, "./...")
 	if r.code != exitFindings {
@@ -180,6 +192,7 @@ func TestTextOutput(t *testing.T) {
 }
 
 func TestExitCodes(t *testing.T) {
+	t.Parallel()
 	for _, tc := range []struct {
 		name    string
 		fixture string
@@ -200,6 +213,7 @@ func TestExitCodes(t *testing.T) {
 		{"enable only another", "variants", []string{"-tempcleanup", "./..."}, exitClean, ""},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
 			r := tempguard(t, fixture(t, tc.fixture), tc.args...)
 			if r.code != tc.code {
 				t.Errorf("exit code = %d, want %d\nstdout: %s\nstderr: %s", r.code, tc.code, r.stdout, r.stderr)
@@ -214,6 +228,7 @@ func TestExitCodes(t *testing.T) {
 // A package with tests is analyzed twice by go vet (package and test
 // variant); each finding must be reported once.
 func TestJSONDeduplicated(t *testing.T) {
+	t.Parallel()
 	dir := fixture(t, "variants")
 	r := tempguard(t, dir, "-json", "./...")
 	var tree map[string]map[string][]json.RawMessage
@@ -232,6 +247,7 @@ func TestJSONDeduplicated(t *testing.T) {
 }
 
 func TestFixConvergesAndBuilds(t *testing.T) {
+	t.Parallel()
 	// -diff shows the changes and leaves the files alone.
 	dir := copyFixture(t, "demo")
 	before, _ := os.ReadFile(filepath.Join(dir, "cache", "cache.go"))
@@ -346,18 +362,20 @@ func TestFeedback(t *testing.T) {
 	if strings.Contains(v.stderr, "analysing packages") {
 		t.Errorf("-v -json showed progress on a pipe:\n%s", v.stderr)
 	}
-	if err := os.WriteFile(filepath.Join(dir, ".tempguard.yaml"), []byte("severity: warning\n"), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	if r := tempguard(t, dir, "-v", "./..."); !strings.Contains(r.stderr, "tempguard: configuration: "+filepath.Join(dir, ".tempguard.yaml")+"\n") {
-		t.Errorf("-v does not name the configuration file:\n%s", r.stderr)
-	}
 	p := tempguard(t, dir, "-progress=on", "./...")
 	if p.stdout != quiet.stdout || !strings.Contains(p.stderr, "tempguard: analysing packages: ") || !strings.Contains(p.stderr, "tempguard: analysed ") {
 		t.Errorf("-progress=on: stderr %q", p.stderr)
 	}
 	if r := tempguard(t, dir, "-progress=sometimes", "./..."); r.code != exitUsage || !strings.Contains(r.stderr, "want auto, on or off") {
 		t.Errorf("-progress=sometimes: exit %d, stderr %q", r.code, r.stderr)
+	}
+	if err := os.WriteFile(filepath.Join(dir, ".tempguard.yaml"), []byte("severity: warning\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	// Last, and on one small package: a configuration is a new key of go
+	// vet's cache, for every dependency of what it analyses.
+	if r := tempguard(t, dir, "-v", "./cache"); !strings.Contains(r.stderr, "tempguard: configuration: "+filepath.Join(dir, ".tempguard.yaml")+"\n") {
+		t.Errorf("-v does not name the configuration file:\n%s", r.stderr)
 	}
 }
 
@@ -405,6 +423,7 @@ func TestSetupFeedback(t *testing.T) {
 }
 
 func TestHelp(t *testing.T) {
+	t.Parallel()
 	dir := fixture(t, "clean")
 	r := tempguard(t, dir, "help")
 	for _, name := range []string{"predictabletemp", "checkthenopen", "tempcleanup", "tempreopen", "tempperm", "crossdevice", "temppattern"} {

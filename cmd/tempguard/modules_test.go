@@ -39,6 +39,7 @@ func TestParseArgs(t *testing.T) {
 
 // Flags after the patterns are flags.
 func TestFlagsAfterPatterns(t *testing.T) {
+	t.Parallel()
 	r := tempguard(t, fixture(t, "variants"), "./...", "-json")
 	if r.code != exitFindings || !strings.HasPrefix(r.stdout, "{") {
 		t.Errorf("exit %d, stdout %q, stderr %q", r.code, r.stdout, r.stderr)
@@ -61,6 +62,7 @@ func writeFiles(t *testing.T, dir string, files map[string]string) {
 // A stray vendor/modules.txt makes the go command use -mod=vendor; -mod=mod
 // (or GOFLAGS=-mod=mod) analyses the module anyway.
 func TestModFlag(t *testing.T) {
+	t.Parallel()
 	dir := copyFixture(t, "clean")
 	writeFiles(t, dir, map[string]string{"vendor/modules.txt": "# example.com/gone v1.0.0\n## explicit\nexample.com/gone\n"})
 	r := tempguard(t, dir, "./...")
@@ -73,8 +75,7 @@ func TestModFlag(t *testing.T) {
 	if r := tempguard(t, dir, "-mod=nonsense", "./..."); r.code != exitUsage {
 		t.Errorf("-mod=nonsense: exit %d, stderr %q", r.code, r.stderr)
 	}
-	t.Setenv("GOFLAGS", "-mod=mod")
-	if r := tempguard(t, dir, "./..."); r.code != exitClean {
+	if r := runInEnv(t, dir, []string{"GOFLAGS=-mod=mod"}, tempguardBin, "./..."); r.code != exitClean {
 		t.Errorf("GOFLAGS=-mod=mod: exit %d, stderr %q", r.code, r.stderr)
 	}
 }
@@ -89,6 +90,7 @@ func W() { os.WriteFile("/tmp/nested.txt", nil, 0o600) }
 // Nested modules are not reached by ./...: tempguard says so, and
 // -all-modules (or a go.work) analyses them.
 func TestNestedModules(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	writeFiles(t, dir, map[string]string{
 		"go.mod":            "module example.com/root\n\ngo 1.26\n",

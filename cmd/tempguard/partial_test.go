@@ -14,6 +14,7 @@ import (
 // header, a type error, a syntax error, and packages importing them) still
 // gets findings for every package, and one line for each broken one.
 func TestBrokenPackagesStillAnalysed(t *testing.T) {
+	t.Parallel()
 	dir := copyFixture(t, "partial")
 	writeFiles(t, dir, map[string]string{"syntaxerr/bad.go": "package syntaxerr\n\nfunc Bad() {\n\tx :=\n}\n"})
 	r := tempguard(t, dir, "-json", "-predictabletemp", "./...")
@@ -93,6 +94,7 @@ func TestOneLine(t *testing.T) {
 // -fix applies the fixes found in packages that type-check, next to broken
 // ones, and offers none in the broken ones (their types are partial).
 func TestFixNextToBrokenPackages(t *testing.T) {
+	t.Parallel()
 	dir := copyFixture(t, "partial")
 	r := tempguard(t, dir, "-fix", "-tempperm", "./...")
 	if r.code != exitFindings {

@@ -8,6 +8,7 @@ import (
 )
 
 func TestVetSuite(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	for name, text := range map[string]string{
 		"go.mod": "module example.com/suite\n\ngo 1.26\n",
