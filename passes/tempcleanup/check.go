@@ -12,6 +12,7 @@ import (
 	"golang.org/x/tools/go/ast/edge"
 	"golang.org/x/tools/go/ast/inspector"
 
+	"github.com/tempguard/tempguard/passes/internal/fileapi"
 	"github.com/tempguard/tempguard/passes/internal/flow"
 	"github.com/tempguard/tempguard/passes/internal/severity"
 	"github.com/tempguard/tempguard/passes/internal/tempmodel"
@@ -1123,33 +1124,6 @@ func (c *checker) dropErrConflicts(fds []*finding) {
 	}
 }
 
-// socketNetworks are the network arguments (by index) of the net calls
-// that take one: a constant "unix", "unixgram" or "unixpacket" there
-// means a unix socket.
-var socketNetworks = map[tempmodel.Func]int{
-	{Pkg: "net", Name: "Listen"}:                             0,
-	{Pkg: "net", Name: "ListenPacket"}:                       0,
-	{Pkg: "net", Name: "Dial"}:                               0,
-	{Pkg: "net", Name: "DialTimeout"}:                        0,
-	{Pkg: "net", Name: "ListenUnix"}:                         0,
-	{Pkg: "net", Name: "ListenUnixgram"}:                     0,
-	{Pkg: "net", Name: "DialUnix"}:                           0,
-	{Pkg: "net", Name: "ResolveUnixAddr"}:                    0,
-	{Pkg: "net", Recv: "Dialer", Name: "Dial"}:               0,
-	{Pkg: "net", Recv: "Dialer", Name: "DialContext"}:        1,
-	{Pkg: "net", Recv: "ListenConfig", Name: "Listen"}:       1,
-	{Pkg: "net", Recv: "ListenConfig", Name: "ListenPacket"}: 1,
-	{Pkg: "syscall", Name: "Socket"}:                         0,
-	{Pkg: "golang.org/x/sys/unix", Name: "Socket"}:           0,
-}
-
-// unixAddrTypes are the types of unix socket addresses.
-var unixAddrTypes = map[[2]string]bool{
-	{"net", "UnixAddr"}:                       true,
-	{"syscall", "SockaddrUnix"}:               true,
-	{"golang.org/x/sys/unix", "SockaddrUnix"}: true,
-}
-
 // envCalls are the calls that read or set an environment variable by
 // the name in argument 0.
 var envCalls = map[tempmodel.Func]bool{
@@ -1163,32 +1137,6 @@ var envCalls = map[tempmodel.Func]bool{
 	{Pkg: "testing", Recv: "common", Name: "Setenv"}: true,
 	{Pkg: "testing", Recv: "T", Name: "Setenv"}:      true,
 	{Pkg: "testing", Recv: "B", Name: "Setenv"}:      true,
-}
-
-// isUnixSocketCall reports whether call opens, dials or resolves a unix
-// socket: a net call whose network is the constant "unix", "unixgram" or
-// "unixpacket", or a socket(2) call in the AF_UNIX domain.
-func (c *checker) isUnixSocketCall(call *ast.CallExpr) bool {
-	_, f := tempmodel.Callee(c.info, call)
-	i, ok := socketNetworks[f]
-	if !ok || i >= len(call.Args) {
-		return false
-	}
-	if f.Name == "Socket" {
-		v, ok := c.m.ConstInt(call.Args[i])
-		return ok && v == 1 // AF_UNIX on every system Go supports
-	}
-	s, ok := c.m.ConstString(call.Args[i])
-	return ok && (s == "unix" || s == "unixgram" || s == "unixpacket")
-}
-
-// isUnixAddr reports whether t is (a pointer to) a unix socket address.
-func isUnixAddr(t types.Type) bool {
-	if p, ok := types.Unalias(t).(*types.Pointer); ok {
-		t = p.Elem()
-	}
-	n, ok := types.Unalias(t).(*types.Named)
-	return ok && n.Obj().Pkg() != nil && unixAddrTypes[[2]string{n.Obj().Pkg().Path(), n.Obj().Name()}]
 }
 
 // needsSharedDir reports whether a test's temp object belongs in the
@@ -1206,7 +1154,7 @@ func (c *checker) needsSharedDir(fn ast.Node, call *ast.CallExpr) bool {
 			return false
 		}
 		if e, ok := n.(ast.Expr); ok {
-			if t := c.info.TypeOf(e); t != nil && isUnixAddr(t) {
+			if t := c.info.TypeOf(e); t != nil && fileapi.IsUnixSocketType(t) {
 				found = true
 				return false
 			}
@@ -1226,7 +1174,7 @@ func (c *checker) needsSharedDir(fn ast.Node, call *ast.CallExpr) bool {
 			}
 		}
 		switch {
-		case c.isUnixSocketCall(cl):
+		case isUnixSocket(c.info, cl):
 			found = true
 		case envCalls[f] && len(cl.Args) > 0:
 			if k, ok := c.m.ConstString(cl.Args[0]); ok && (k == "TMPDIR" || k == "TMP" || k == "TEMP") {
@@ -1253,4 +1201,11 @@ func paramType(sig *types.Signature, i int) types.Type {
 		}
 	}
 	return nil
+}
+
+// isUnixSocket reports whether call opens, dials, listens on or resolves a
+// Unix socket (fileapi.UnixSocket).
+func isUnixSocket(info *types.Info, call *ast.CallExpr) bool {
+	_, ok := fileapi.UnixSocket(info, call)
+	return ok
 }

@@ -334,8 +334,11 @@ func (c *checker) deliberateTmp(cur inspector.Cursor, call *ast.CallExpr) bool {
 	ast.Inspect(fn, func(n ast.Node) bool {
 		switch n := n.(type) {
 		case *ast.Ident:
-			if obj := info.Uses[n]; obj != nil && obj.Pkg() != nil && deliberateObjs[tempmodel.Func{Pkg: obj.Pkg().Path(), Name: obj.Name()}] {
-				found = true
+			if c, ok := info.Uses[n].(*types.Const); ok && c.Pkg() != nil && c.Pkg().Path() == "runtime" && c.Name() == "GOOS" {
+				found = true // platform-specific code
+			}
+			if t := info.TypeOf(n); t != nil && fileapi.IsUnixSocketType(t) {
+				found = true // a Unix socket address, listener or connection
 			}
 		case *ast.SelectorExpr:
 			if s := info.Selections[n]; s != nil && s.Kind() == types.FieldVal {
@@ -354,6 +357,9 @@ func (c *checker) deliberateTmp(cur inspector.Cursor, call *ast.CallExpr) bool {
 				}
 			}
 		case *ast.CallExpr:
+			if _, unix := fileapi.UnixSocket(info, n); unix {
+				found = true
+			}
 			for _, a := range n.Args {
 				if v, ok := c.m.ConstString(a); ok && (v == "unix" || v == "unixgram" || v == "unixpacket") {
 					found = true // a Unix-socket network name handed to a call
@@ -407,22 +413,6 @@ func (c *checker) execArgMentions(call *ast.CallExpr, v *types.Var) bool {
 		}
 	}
 	return false
-}
-
-// deliberateObjs are objects whose use in a function makes a hard-coded
-// /tmp deliberate: runtime.GOOS (platform-specific code) and the Unix
-// socket API of net.
-var deliberateObjs = map[tempmodel.Func]bool{
-	{Pkg: "runtime", Name: "GOOS"}:                       true,
-	{Pkg: "net", Name: "ListenUnix"}:                     true,
-	{Pkg: "net", Name: "ListenUnixgram"}:                 true,
-	{Pkg: "net", Name: "DialUnix"}:                       true,
-	{Pkg: "net", Name: "ResolveUnixAddr"}:                true,
-	{Pkg: "net", Name: "UnixAddr"}:                       true,
-	{Pkg: "net", Name: "UnixListener"}:                   true,
-	{Pkg: "net", Name: "UnixConn"}:                       true,
-	{Pkg: "syscall", Name: "SockaddrUnix"}:               true,
-	{Pkg: "golang.org/x/sys/unix", Name: "SockaddrUnix"}: true,
 }
 
 // deliberateFields are the bind-mount fields of container clients' host

@@ -4,7 +4,6 @@ package tempperm
 import (
 	"fmt"
 	"go/ast"
-	"go/constant"
 	"go/token"
 	"go/types"
 	"go/version"
@@ -268,14 +267,12 @@ func sharesOnPurpose(pass *analysis.Pass, fn ast.Node) bool {
 			_, f := tempmodel.Callee(pass.TypesInfo, n)
 			switch {
 			case f.Is("os", "Chown") || f.Is("os", "Lchown") || f.IsMethod("os", "File", "Chown"),
-				(f.Pkg == "syscall" || f.Pkg == "golang.org/x/sys/unix") && (f.Name == "Umask" || f.Name == "Chown" || f.Name == "Fchown" || f.Name == "Lchown"),
-				// A Unix socket that other users are meant to connect to.
-				f.Is("net", "ListenUnix") || f.Is("net", "ListenUnixgram"):
+				(f.Pkg == "syscall" || f.Pkg == "golang.org/x/sys/unix") && (f.Name == "Umask" || f.Name == "Chown" || f.Name == "Fchown" || f.Name == "Lchown"):
 				found = true
-			case f.Is("net", "Listen") || f.Is("net", "ListenPacket"):
-				found = unixNetwork(pass, n, 0)
-			case f.IsMethod("net", "ListenConfig", "Listen") || f.IsMethod("net", "ListenConfig", "ListenPacket"):
-				found = unixNetwork(pass, n, 1)
+			default:
+				// A Unix socket that other users are meant to connect to.
+				listen, unix := fileapi.UnixSocket(pass.TypesInfo, n)
+				found = unix && listen
 			}
 		case *ast.CompositeLit:
 			if t := pass.TypesInfo.TypeOf(n); t != nil {
@@ -288,19 +285,6 @@ func sharesOnPurpose(pass *analysis.Pass, fn ast.Node) bool {
 		return !found
 	})
 	return found
-}
-
-// unixNetwork reports whether argument i of call is the constant network
-// "unix", "unixpacket" or "unixgram".
-func unixNetwork(pass *analysis.Pass, call *ast.CallExpr, i int) bool {
-	if i >= len(call.Args) {
-		return false
-	}
-	tv, ok := pass.TypesInfo.Types[call.Args[i]]
-	if !ok || tv.Value == nil || tv.Value.Kind() != constant.String {
-		return false
-	}
-	return strings.HasPrefix(constant.StringVal(tv.Value), "unix")
 }
 
 func derefPtr(t types.Type) types.Type {
