@@ -3,7 +3,7 @@
 //
 // # Analyzer temppattern
 //
-// temppattern: misuse of the dir and pattern arguments of CreateTemp/MkdirTemp
+// temppattern: report misused dir and pattern arguments of os.CreateTemp and os.MkdirTemp
 //
 // The four calls take a directory and a name pattern. The pattern is split
 // at its last "*", where the random part goes; with no "*" the random part
@@ -19,8 +19,10 @@
 //     at run time with "pattern contains path separator" (sajari/docconv#87,
 //     open-telemetry collector-contrib#42770). Fix: move the directory part
 //     into dir (filepath.Join(dir, "sub"), with os.TempDir() for an empty
-//     dir); a leading "/" is dropped; t.Name() becomes
-//     strings.ReplaceAll(t.Name(), "/", "_").
+//     dir); a leading "/" is dropped; a whole path as the pattern with an
+//     empty dir (os.TempDir()+"/app", filepath.Join(t.TempDir(), "app"))
+//     gives its directory to dir, unless that would leave an import
+//     unused; t.Name() becomes strings.ReplaceAll(t.Name(), "/", "_").
 //  2. dir hard-coded to "/tmp" or "/var/tmp": ignores $TMPDIR (set by users,
 //     CI systems, systemd PrivateTmp, sandboxes), does not exist on Windows,
 //     and is not the per-user temp dir on macOS. Fix: "" (os.TempDir()).
@@ -48,8 +50,11 @@
 // is reported but fixed only where the edit can be made at the call (a
 // literal, or the last literal of a "+" chain). The ioutil forms are checked
 // exactly like the os forms and kept as they are (their deprecation is
-// staticcheck's SA1019, not a finding here). One diagnostic is reported per
-// call; its fix corrects every problem of the call at once.
+// staticcheck's SA1019, not a finding here).
+//
+// Fix: one per call, correcting all its problems at once: the directory
+// part of the pattern moves into dir, a hard-coded "/tmp" or "/var/tmp"
+// becomes "", and "*" goes before the extension.
 //
 // Before:
 //
@@ -70,51 +75,7 @@
 //		dir, err := os.MkdirTemp("", strings.ReplaceAll(t.Name(), "/", "_"))
 package temppattern
 
-const doc = `report misused dir and pattern arguments of os.CreateTemp and os.MkdirTemp
+import _ "embed"
 
-Checks os.CreateTemp, os.MkdirTemp, ioutil.TempFile and ioutil.TempDir (the
-ioutil forms exactly like the os ones; their deprecation is not a finding).
-The pattern is split at its last "*"; without one the random part is appended.
-
-1. A path separator in the pattern is an error at run time ("pattern contains
-   path separator"): constants such as "cache/x-*" or "/docconv", whole paths
-   (os.TempDir()+"/x", filepath.Join(t.TempDir(), "x")), and t.Name() where t
-   is certainly a subtest (a t.Run/b.Run/f.Fuzz function literal or function, a
-   helper called with one, s.T() in a testify suite's test methods): subtest
-   names contain "/". Fix: move the directory part into dir
-   (filepath.Join(dir, "cache"), os.TempDir() for an empty dir; an absolute
-   part with an empty dir becomes dir), drop a leading "/", or wrap
-   strings.ReplaceAll(t.Name(), "/", "_").
-2. dir hard-coded "/tmp" or "/var/tmp" ignores $TMPDIR and breaks on Windows
-   and macOS. Fix: "". Quiet where it looks deliberate: socket patterns,
-   functions dealing with Unix sockets, runtime.GOOS or container bind
-   mounts, a comment giving the reason (socket path length, macOS, $TMPDIR,
-   Docker mounts), and files built only for Linux-like systems.
-3. A file pattern ending in a known extension (".json", ".go", ".pdf", ".log",
-   ".tar.gz"...) without "*": "report.pdf" gives report.pdf123456 and tools
-   that go by extension fail. Fix: "report*.pdf". Not for directories, nor
-   for files the function renames afterwards.
-
-One finding per call; its fix corrects all of the call's problems. Constant
-patterns are fixed where the edit can be made at the call (a literal, or the
-last literal of a "+" chain); a fix that would leave an import unused is not
-offered.
-
-Before:
-
-	f, err := ioutil.TempFile("/tmp", "cache/report.pdf")
-
-After:
-
-	f, err := ioutil.TempFile(filepath.Join(os.TempDir(), "cache"), "report*.pdf")
-
-Before:
-
-	t.Run(tc.name, func(t *testing.T) {
-		dir, err := os.MkdirTemp("", t.Name())
-
-After:
-
-	t.Run(tc.name, func(t *testing.T) {
-		dir, err := os.MkdirTemp("", strings.ReplaceAll(t.Name(), "/", "_"))
-`
+//go:embed doc.go
+var doc string

@@ -1,0 +1,178 @@
+// Package docs extracts an analyzer's documentation from the package
+// comment of its doc.go, so that the comment is the only copy: the
+// analyzer's Doc (`tempguard help NAME`, go vet's help, SARIF rules), the
+// README's checks table and its section on the analyzer are all made from
+// it.
+//
+// The package comment of passes/NAME/doc.go has this form, as in
+// golang.org/x/tools/go/analysis/passes:
+//
+//	// Package NAME defines an Analyzer that ...
+//	//
+//	// # Analyzer NAME
+//	//
+//	// NAME: one-line summary, a verb phrase
+//	//
+//	// The full description, which may have headings of its own ...
+//	//
+//	// Fix: what the suggested fixes do, in one short paragraph.
+//	//
+//	// ...
+//	package NAME
+//
+//	import _ "embed"
+//
+//	//go:embed doc.go
+//	var doc string
+//
+// and the analyzer declares Doc: docs.MustExtract(doc, "NAME").
+//
+// Unlike x/tools, whose section ends at the next heading of any kind, the
+// section of an analyzer runs to the next "# Analyzer" heading or the end
+// of the comment: tempguard's descriptions have headings of their own
+// ("# What stays quiet", "# Fixes").
+//
+// The section must contain exactly one top-level paragraph that starts
+// with "Fix: ", saying in a sentence or two what fixes are offered (or
+// that none is): the README's checks table shows it beside the summary.
+package docs
+
+import (
+	"fmt"
+	"go/doc/comment"
+	"go/parser"
+	"go/token"
+	"strings"
+)
+
+// FixPrefix starts the paragraph that says which fixes an analyzer offers.
+const FixPrefix = "Fix: "
+
+// MustExtract is like [Extract] but panics on error: a malformed doc.go is
+// a defect of the analyzer's package, found the first time it is loaded.
+func MustExtract(content, name string) string {
+	doc, err := Extract(content, name)
+	if err != nil {
+		panic(fmt.Sprintf("doc.go of analyzer %s: %v", name, err))
+	}
+	return doc
+}
+
+// Extract returns the "# Analyzer name" section of the package comment of
+// content, the text of a doc.go file, in the form Analyzer.Doc expects:
+// the one-line summary that follows "name: ", a blank line, then the rest
+// of the section (the description, with its own headings if any). The
+// result is checked with [Parse].
+func Extract(content, name string) (string, error) {
+	if content == "" {
+		return "", fmt.Errorf("empty Go source file")
+	}
+	fset := token.NewFileSet()
+	f, err := parser.ParseFile(fset, "doc.go", content, parser.ParseComments|parser.PackageClauseOnly)
+	if err != nil {
+		return "", fmt.Errorf("not a Go source file: %v", err)
+	}
+	if f.Doc == nil {
+		return "", fmt.Errorf("no package doc comment")
+	}
+	text := "\n" + f.Doc.Text()
+	heading := "\n# Analyzer " + name + "\n"
+	i := strings.Index(text, heading)
+	if i < 0 {
+		return "", fmt.Errorf("package doc comment has no %q heading", strings.TrimSpace(heading))
+	}
+	section := text[i+len(heading):]
+	if strings.Contains(section, heading) {
+		return "", fmt.Errorf("package doc comment has two %q headings", strings.TrimSpace(heading))
+	}
+	if j := strings.Index(section, "\n# Analyzer "); j >= 0 {
+		section = section[:j]
+	}
+	section = strings.TrimSpace(section)
+	first, rest, _ := strings.Cut(section, "\n")
+	summary, ok := strings.CutPrefix(first, name+":")
+	if !ok {
+		return "", fmt.Errorf("%q heading not followed by a %q line", strings.TrimSpace(heading), name+": summary")
+	}
+	d, err := Parse(strings.TrimSpace(summary) + "\n" + rest)
+	if err != nil {
+		return "", err
+	}
+	return d.Summary + "\n\n" + d.Body, nil
+}
+
+// Doc is an Analyzer.Doc taken apart.
+type Doc struct {
+	// Summary is the first line, a verb phrase without a final period.
+	Summary string
+	// Body is the rest, in doc comment syntax (go/doc/comment).
+	Body string
+	// Fix is the text of the paragraph that starts with [FixPrefix],
+	// without the prefix, on one line.
+	Fix string
+}
+
+// Parse takes apart an Analyzer.Doc made by [Extract]. It reports an error
+// when the summary is missing or longer than a line (help output shows
+// the first line only) or when the body has no paragraph, or more than
+// one, that starts with [FixPrefix].
+func Parse(doc string) (Doc, error) {
+	summary, body, _ := strings.Cut(doc, "\n")
+	summary = strings.TrimSpace(summary)
+	if summary == "" {
+		return Doc{}, fmt.Errorf("empty summary line")
+	}
+	if strings.HasSuffix(summary, ".") {
+		return Doc{}, fmt.Errorf("summary line %q ends with a period", summary)
+	}
+	if body != "" && !strings.HasPrefix(body, "\n") {
+		return Doc{}, fmt.Errorf("summary %q continues on a second line (it must be one line, then a blank line)", summary)
+	}
+	body = strings.TrimSpace(body)
+	if body == "" {
+		return Doc{}, fmt.Errorf("no description after the summary line")
+	}
+	d := Doc{Summary: summary, Body: body}
+	var fixes []string
+	for _, b := range new(comment.Parser).Parse(body).Content {
+		p, ok := b.(*comment.Paragraph)
+		if !ok {
+			continue
+		}
+		if t := plain(p.Text); strings.HasPrefix(t, FixPrefix) {
+			fixes = append(fixes, strings.TrimSpace(strings.TrimPrefix(t, FixPrefix)))
+		}
+	}
+	switch {
+	case len(fixes) == 0:
+		return Doc{}, fmt.Errorf("no paragraph starting %q says which fixes are offered", FixPrefix)
+	case len(fixes) > 1:
+		return Doc{}, fmt.Errorf("%d paragraphs start with %q; want one", len(fixes), FixPrefix)
+	case fixes[0] == "":
+		return Doc{}, fmt.Errorf("empty %q paragraph", FixPrefix)
+	}
+	d.Fix = fixes[0]
+	return d, nil
+}
+
+// plain returns the text of a paragraph on one line.
+func plain(text []comment.Text) string {
+	var b strings.Builder
+	var walk func([]comment.Text)
+	walk = func(text []comment.Text) {
+		for _, t := range text {
+			switch t := t.(type) {
+			case comment.Plain:
+				b.WriteString(string(t))
+			case comment.Italic:
+				b.WriteString(string(t))
+			case *comment.Link:
+				walk(t.Text)
+			case *comment.DocLink:
+				walk(t.Text)
+			}
+		}
+	}
+	walk(text)
+	return strings.Join(strings.Fields(b.String()), " ")
+}
