@@ -11,6 +11,7 @@ import (
 	"golang.org/x/tools/go/ast/inspector"
 	"golang.org/x/tools/go/cfg"
 
+	"github.com/tempguard/tempguard/passes/internal/docs"
 	"github.com/tempguard/tempguard/passes/internal/fileapi"
 	"github.com/tempguard/tempguard/passes/internal/flow"
 	"github.com/tempguard/tempguard/passes/internal/tempmodel"
@@ -19,7 +20,7 @@ import (
 // Analyzer is the checkthenopen pass.
 var Analyzer = &analysis.Analyzer{
 	Name:     "checkthenopen",
-	Doc:      doc,
+	Doc:      docs.MustExtract(doc, "checkthenopen"),
 	URL:      "https://github.com/tempguard/tempguard#checkthenopen",
 	Requires: []*analysis.Analyzer{tempmodel.Analyzer},
 	Run:      run,

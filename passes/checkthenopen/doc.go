@@ -173,6 +173,11 @@
 //
 // # Fixes
 //
+// Fix: an exclusive create (O_EXCL) instead of the check and os.Create or
+// OpenFile, the check dropped before os.MkdirAll, os.Mkdir, os.Remove or
+// os.RemoveAll, and the opened file compared with the Lstat result by
+// os.SameFile.
+//
 // Offered only where the rewrite keeps the program's behaviour apart from
 // closing the race, with the imports they need:
 //
@@ -192,7 +197,8 @@
 //     neither creates nor truncates: verifying afterwards would be too
 //     late for those): after the open, the handle's f.Stat() is compared
 //     with the Lstat result by os.SameFile, and a mismatch becomes an
-//     error.
+//     error. An OpenFile with O_TRUNC gets no fix; its message says to open
+//     without O_TRUNC, compare, then call f.Truncate(0).
 //
 // Other shapes (WriteFile, Symlink, Rename, Chmod, permission checks,
 // access(2)) are reported with what to do instead and no fix. No fix is
@@ -226,52 +232,7 @@
 //	}
 package checkthenopen
 
-const doc = `report check-then-use (TOCTOU) races on file paths
+import _ "embed"
 
-A check of a path (os.Stat, os.Lstat, access(2), a fileExists wrapper)
-followed by an operation on the same path that trusts its answer races with
-other processes: between the two calls the path can be created, removed or
-replaced by a symlink. Example: a root service does os.Stat("/tmp/d.lock"),
-finds nothing and calls os.WriteFile on it; in between a local user creates
-the symlink /tmp/d.lock -> /etc/shadow, and the write truncates /etc/shadow.
-
-Flagged, when the use is reachable only through the check's branch (decided
-on the control-flow graph) and the path is the same value:
-  - found missing, then os.Create, os.OpenFile(O_CREATE without O_EXCL),
-    os.WriteFile, os.Mkdir, os.MkdirAll, os.Symlink, os.Link, os.Rename target;
-  - found present, then os.Remove, os.RemoveAll, os.Rename source, os.Chmod,
-    os.Chown; a file-type test, then os.Chmod or os.Chown;
-  - a symlink, permission or owner test, or access(2), then any use,
-    os.Open and os.ReadFile included.
-The message says more when the path is in a shared temp dir or comes from
-user input; the check is attached as related information.
-
-In an *os.Root (Root.Stat/Lstat, then a Root method on the same name and
-root) only the existence races are reported: symlinks cannot leave the root.
-
-Quiet: checks that do not decide the use, other or reassigned paths,
-O_CREATE|O_EXCL, O_NOFOLLOW, os.CreateTemp, os.MkdirTemp, symlink, type and
-permission checks before opens and chmods in an os.Root,
-opens verified with os.SameFile, "stat then read" for a nicer error, checks
-whose failure branch only returns the error, private temp directories;
-outside shared temp dirs also tests and test helpers (a *testing.T or
-testing.TB parameter) and checks made under an inter-process lock (O_EXCL
-lock file, flock).
-
-Fixes: os.Create becomes os.OpenFile(p, os.O_RDWR|os.O_CREATE|os.O_EXCL,
-0o600), the "exists" branch becoming errors.Is(err, fs.ErrExist); O_EXCL is
-added to OpenFile flags; a check guarding only os.MkdirAll, os.Mkdir,
-os.Remove or os.RemoveAll is dropped (fs.ErrExist / fs.ErrNotExist stay
-successes); after a symlink check, the opened file is compared with
-os.SameFile. None when an option (-force) lets the use run on an existing
-path: O_EXCL would break it.
-
-Before:
-	if _, err := os.Stat(p); os.IsNotExist(err) {
-		f, err := os.Create(p)
-		...
-	}
-After:
-	if f, err := os.OpenFile(p, os.O_RDWR|os.O_CREATE|os.O_EXCL, 0o600); !errors.Is(err, fs.ErrExist) {
-		...
-	}`
+//go:embed doc.go
+var doc string

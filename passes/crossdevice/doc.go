@@ -66,6 +66,9 @@
 //
 // # Suggested fix
 //
+// Fix: the temp file or directory is created in filepath.Dir(dst) instead
+// of the temp dir.
+//
 // When the rename's source is exactly the object that an os.CreateTemp or
 // os.MkdirTemp call (or ioutil.TempFile/TempDir) made earlier in the same
 // function, and dst means the same at that call (every name in it is in
@@ -114,28 +117,7 @@
 // os.CreateTemp(filepath.Dir(dst), "."+filepath.Base(dst)+".*.tmp").
 package crossdevice
 
-const doc = `report renames from the system temp dir to another filesystem (EXDEV)
+import _ "embed"
 
-os.Rename(tmp, dst) where tmp was made in the default temp directory
-(os.CreateTemp("", …), os.MkdirTemp("", …), the io/ioutil forms, a path
-under os.TempDir(), $TMPDIR, /tmp or /dev/shm, t.TempDir()) and dst lies
-elsewhere fails with EXDEV ("invalid cross-device link") whenever the temp
-directory is a separate filesystem: a tmpfs /tmp, as on many distributions
-and in containers, or a mounted volume. This is the bug behind many
-"atomic write" helpers (ollama#1181, jenkins-x/jx#449, syncthing#1264).
-Create the temp file next to its destination instead, which is also what
-makes the write atomic:
-
-	f, err := os.CreateTemp(filepath.Dir(dst), "."+filepath.Base(dst)+".*.tmp")
-
-The pass stays quiet when the temp object was made in filepath.Dir(dst) or
-another non-temp directory, when dst is (or may be) under the temp dir too
-(os.TempDir(), t.TempDir(), a path derived from the temp path, a tmpDir
-variable or field, a callback parameter), and when a failed rename falls
-back to copying (io.Copy or a copy/move helper in the error branch) or the
-function checks for EXDEV or *os.LinkError, and in packages that point
-TMPDIR or HOME elsewhere or chdir into a temp directory.
-
-The suggested fix rewrites the dir argument of the CreateTemp/MkdirTemp
-call that made the renamed object to filepath.Dir(dst), when dst is known
-and unchanged at that call.`
+//go:embed doc.go
+var doc string

@@ -68,6 +68,9 @@
 //
 // # Fixes
 //
+// Fix: when the name varies, os.O_EXCL is added to an OpenFile's flags and
+// os.Create becomes os.CreateTemp; a constant name gets none.
+//
 //   - os.OpenFile(p, os.O_CREATE|os.O_WRONLY, m) gets |os.O_EXCL when the
 //     name varies (a constant name is reopened by later runs, and O_EXCL
 //     would make that fail: no fix, the message says to use a private
@@ -93,32 +96,7 @@
 //	log.Printf("wrote %s", f.Name())
 package predictabletemp
 
-const doc = `report files created at predictable paths in shared temp directories
+import _ "embed"
 
-Every user can create entries in /tmp, /var/tmp, /dev/shm and os.TempDir().
-A file created there under a name another user can guess (a constant, the
-PID, the time, math/rand, a counter, the user or host name, os.Args) can be
-created first as a symlink, so that os.Create, os.WriteFile or an OpenFile
-without O_EXCL writes wherever the attacker points (CVE-2024-45339 in glog),
-or as a directory with permissions the attacker chose.
-
-Flagged: os.Create, os.OpenFile with O_CREATE and without O_EXCL,
-os.WriteFile, ioutil.WriteFile, os.Mkdir, os.MkdirAll, os.Symlink and
-os.Link (new name) on such a path; parameters of unexported functions take
-the values their callers pass. Quiet: private dirs (os.MkdirTemp,
-t.TempDir()), random names, O_EXCL opens, reads, non-temp paths; Mkdir,
-Symlink and Link with a checked error that does not excuse IsExist (they
-fail on an existing name); per-user dirs whose owner is verified
-(syscall.Stat_t), and entries of such dirs or of a strict Mkdir; sticky dirs; Windows-only code (files, runtime.GOOS
-branches); os.TempDir() after TMPDIR is set (t.Setenv, TestMain).
-
-Fixes: add os.O_EXCL to OpenFile flags when the name varies (a constant
-name is a rendezvous: no fix); os.Create(p) becomes
-os.CreateTemp("", "prefix-*.ext") when the name varies and nothing else
-needs it (later uses of the path become f.Name()).
-
-Before:
-	path := filepath.Join(os.TempDir(), fmt.Sprintf("report-%d.csv", os.Getpid()))
-	f, err := os.Create(path)
-After:
-	f, err := os.CreateTemp("", "report-*.csv")`
+//go:embed doc.go
+var doc string

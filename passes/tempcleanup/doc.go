@@ -74,6 +74,9 @@
 //
 // # Fixes
 //
+// Fix: a deferred os.Remove or os.RemoveAll after the creation's error
+// check; in tests, t.TempDir() instead of the temp dir made by hand.
+//
 // Outside tests, `defer os.RemoveAll(dir)` or `defer os.Remove(f.Name())`
 // is inserted right after the `if err != nil { return ... }` that follows
 // the creation (never inside a loop, never where the error is not checked
@@ -138,55 +141,7 @@
 //	}
 package tempcleanup
 
-const doc = `report temp files and dirs that are not removed on every path, and os.MkdirTemp in tests
+import _ "embed"
 
-A file from os.CreateTemp or ioutil.TempFile, or a directory from
-os.MkdirTemp or ioutil.TempDir, stays on disk until someone removes it.
-
-Flagged: a creation that is not removed (os.Remove/os.RemoveAll of
-f.Name() or the dir, directly, deferred, in a deferred closure, in
-t.Cleanup, or through a helper that removes its argument, also across
-packages) on some path from the creation to a return, while its ownership
-stays in the function. The report names the leaking return. os.Rename of
-the file hands it over; the failure branch of the rename still needs
-cleanup. syscall/unix Unlink counts as removal. In _test.go files with a
-*testing.T/B/F in scope: os.MkdirTemp/ioutil.TempDir and
-os.CreateTemp/ioutil.TempFile in "" or os.TempDir(), and files created
-under os.TempDir() (use t.TempDir()); not when the test picks another
-base dir, uses a unix socket ("unix" network, AF_UNIX, net.UnixAddr:
-short path), or is about os.TempDir() or $TMPDIR/$TMP/$TEMP itself:
-those get the leak check.
-
-Quiet: the object, its name, or a value built from them is returned,
-stored in a field, map, slice or global, sent on a channel, captured by a
-goroutine or a closure that is not deferred or called at once, put in a
-value of the program's own type with methods, written out as data, or
-passed to a function that keeps it; removal under a non-error condition
-(if !keep); exits through os.Exit, log.Fatal, panic or t.Fatal; files
-created inside a private temp dir; MkdirTemp under t.TempDir() in tests;
-a never-removed path printed or logged as is for the user (any message);
-in tests, objects under a helper's dir parameter; error checks the
-analyzer does not understand.
-
-Fixes: insert defer os.RemoveAll(dir) / defer os.Remove(f.Name()) after the
-error check that follows the creation (a later defer f.Close() then runs
-first). In tests: dir := t.TempDir() replaces os.MkdirTemp, its error check
-and its deferred RemoveAll; os.CreateTemp("", p) becomes
-os.CreateTemp(t.TempDir(), p).
-
-Before:
-
-	f, err := os.CreateTemp("", "render-*.html")
-	if err != nil {
-		return nil, err
-	}
-	defer f.Close()
-
-After:
-
-	f, err := os.CreateTemp("", "render-*.html")
-	if err != nil {
-		return nil, err
-	}
-	defer os.Remove(f.Name())
-	defer f.Close()`
+//go:embed doc.go
+var doc string

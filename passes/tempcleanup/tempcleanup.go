@@ -8,6 +8,7 @@ import (
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ast/inspector"
 
+	"github.com/tempguard/tempguard/passes/internal/docs"
 	"github.com/tempguard/tempguard/passes/internal/tempmodel"
 )
 
@@ -16,7 +17,7 @@ import (
 // the shared tempmodel.Summary.
 var Analyzer = &analysis.Analyzer{
 	Name:     "tempcleanup",
-	Doc:      doc,
+	Doc:      docs.MustExtract(doc, "tempcleanup"),
 	URL:      "https://github.com/tempguard/tempguard#tempcleanup",
 	Requires: []*analysis.Analyzer{tempmodel.Analyzer},
 	Run:      run,

@@ -4,7 +4,7 @@
 //
 // # Analyzer tempperm
 //
-// tempperm: permissive modes on paths in a shared temp directory
+// tempperm: report group/other permission bits on files and dirs in shared temp directories
 //
 // A shared temp directory (/tmp, /var/tmp, /dev/shm, os.TempDir(), $TMPDIR)
 // is readable and writable by every local user. An entry created there with
@@ -57,7 +57,9 @@
 //
 // # Fix
 //
-// The group and other bits are cleared, keeping the owner's: 0644 and 0666
+// Fix: the mode loses its group and other bits (0644 -> 0600, 0755 -> 0700).
+//
+// The owner's bits are kept: 0644 and 0666
 // become 0600, 0755 and 0777 become 0700 (an executable file stays
 // executable for its owner). A literal keeps its own style (0644 -> 0600,
 // 0o644 -> 0o600); a named constant (os.ModePerm, const perm = 0o644) or a
@@ -82,45 +84,7 @@
 // (The predictabletemp pass reports the predictable name itself.)
 package tempperm
 
-const doc = `report group/other permission bits on files and dirs in shared temp directories
+import _ "embed"
 
-A shared temp directory (/tmp, /var/tmp, /dev/shm, os.TempDir(), $TMPDIR) is
-open to every local user. An entry created there with 0644 or 0755 can be
-read by all of them (tokens, generated configs, dumps); 0666/0777 lets them
-rewrite it (a script run next, a config loaded next). Chmod(f.Name(), 0644)
-after os.CreateTemp undoes the 0600 CreateTemp chose for this reason.
-
-Flagged: os.WriteFile, ioutil.WriteFile, os.OpenFile with O_CREATE, os.Mkdir,
-os.MkdirAll, os.Chmod and (*os.File).Chmod on a path the model traces to a
-shared temp dir (predictable name or not), with a constant mode (literal,
-named constant, conversion, variable assigned once) that has group or other
-bits (mode&0o077 != 0).
-
-Quiet: os.CreateTemp/os.MkdirTemp themselves; private dirs (os.MkdirTemp,
-t.TempDir()) and everything under them; non-temp or unknown paths; the temp
-dir itself; private or non-constant modes; setuid/setgid/sticky modes;
-WriteFile/OpenFile on f.Name() of an open file (the mode applies only on
-creation); paths or files renamed or linked into place later in the function
-(the mode is meant for the destination); entries of a directory the package
-makes private (MkdirAll(dir, 0o700) in the function, elsewhere in the
-package, or in an ensureDir helper); Windows-only files and runtime.GOOS ==
-"windows" branches; os.TempDir() after TMPDIR is set (t.Setenv, TestMain);
-functions that share on purpose (os.Chown, File.Chown, syscall.Umask,
-syscall.Credential, a socket they listen on).
-
-Fix: clear the group and other bits and keep the owner's (0644, 0666 -> 0600;
-0755, 0777 -> 0700, so an executable stays executable), in the literal's own
-style (0644 -> 0600, 0o644 -> 0o600). A named constant or package-level
-variable is replaced at the call by a literal in the file's dominant style;
-no fix for local variables or computed modes.
-
-Before:
-
-	path := filepath.Join(os.TempDir(), "kubeconfig")
-	if err := os.WriteFile(path, cfg, 0644); err != nil {
-
-After:
-
-	path := filepath.Join(os.TempDir(), "kubeconfig")
-	if err := os.WriteFile(path, cfg, 0600); err != nil {
-`
+//go:embed doc.go
+var doc string

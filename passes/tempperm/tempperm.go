@@ -13,6 +13,7 @@ import (
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ast/inspector"
 
+	"github.com/tempguard/tempguard/passes/internal/docs"
 	"github.com/tempguard/tempguard/passes/internal/fileapi"
 	"github.com/tempguard/tempguard/passes/internal/tempmodel"
 )
@@ -20,7 +21,7 @@ import (
 // Analyzer is the tempperm pass.
 var Analyzer = &analysis.Analyzer{
 	Name:     "tempperm",
-	Doc:      doc,
+	Doc:      docs.MustExtract(doc, "tempperm"),
 	URL:      "https://github.com/tempguard/tempguard#tempperm",
 	Requires: []*analysis.Analyzer{tempmodel.Analyzer},
 	Run:      run,

@@ -153,6 +153,9 @@
 //
 // # Fixes
 //
+// Fix: the file is flushed and closed before the name is used again, and
+// the defer that removes it is moved before the one that closes it.
+//
 // Cases 1–3: a close (after flushing the buffered writers, outermost first)
 // is inserted before the statement that reuses the name. In a function
 // whose last result is an error, the inserted code is
@@ -185,28 +188,7 @@
 // Suppress a finding with `//tempguard:ignore tempreopen <reason>`.
 package tempreopen
 
-const doc = `report temp files used by name while still open, and deferred removals that run before the close
+import _ "embed"
 
-For an *os.File from os.CreateTemp/ioutil.TempFile (or os.Create/os.OpenFile
-of a path) that is still open on some path, reports:
-
- 1. os.Rename/os.Remove of its name, or os.RemoveAll of its directory:
-    Windows refuses to rename or delete an open file (Go opens files without
-    FILE_SHARE_DELETE). Stat/Chmod/Chtimes by name are fine and not reported.
- 2. exec.Command/CommandContext (then run), os.StartProcess or syscall.Exec
-    given the name: exec of the file itself fails with ETXTBSY, buffered
-    data is not in the file yet, and a never-written file reserved for the
-    program's output cannot be replaced by it on Windows.
- 3. the name reopened (os.Open, ReadFile, OpenFile, Create, WriteFile) while
-    writes through a bufio/gzip/csv/tar/zip writer are not flushed, or
-    reopened for writing/truncation after writes through f.
- 4. defer os.Remove(f.Name()) (or RemoveAll of its dir) after defer f.Close():
-    defers run last-in-first-out, so the removal runs while f is open.
- 5. a written file under t.TempDir() still open when the test returns: the
-    TempDir cleanup cannot remove it on Windows and fails the test.
-
-Cases 1, 4 and 5 are not reported in files that cannot be built for Windows
-(build constraints, _linux.go... names), after runtime.GOOS tests that
-exclude Windows, or for files opened through an *os.Root (FILE_SHARE_DELETE). Fixes insert the flush and close before the
-reuse (returning the error with zero values when the function returns an
-error last), or swap the two defers.`
+//go:embed doc.go
+var doc string

@@ -8,13 +8,14 @@ import (
 
 	"golang.org/x/tools/go/analysis"
 
+	"github.com/tempguard/tempguard/passes/internal/docs"
 	"github.com/tempguard/tempguard/passes/internal/tempmodel"
 )
 
 // Analyzer is the tempreopen pass.
 var Analyzer = &analysis.Analyzer{
 	Name:     "tempreopen",
-	Doc:      doc,
+	Doc:      docs.MustExtract(doc, "tempreopen"),
 	URL:      "https://github.com/tempguard/tempguard#tempreopen",
 	Requires: []*analysis.Analyzer{tempmodel.Analyzer},
 	Run:      run,
