@@ -94,6 +94,9 @@ func TestCategories(t *testing.T) {
 // security-severity; every analyzer's default category is in the table.
 func TestClassTable(t *testing.T) {
 	for _, c := range passes.Classes() {
+		if c.Analyzer != "" && passes.Lookup(c.Analyzer) == nil {
+			t.Errorf("%s: no analyzer %q", c.Category, c.Analyzer)
+		}
 		if (c.Kind == passes.Security) != (c.SecuritySeverity != "") {
 			t.Errorf("%s: kind %s with security-severity %q", c.Category, c.Kind, c.SecuritySeverity)
 		}

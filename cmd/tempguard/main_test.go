@@ -14,6 +14,8 @@ import (
 	"sort"
 	"strings"
 	"testing"
+
+	"github.com/tempguard/tempguard/passes"
 )
 
 // tempguardBin is the tempguard binary built once for the end-to-end tests.
@@ -426,13 +428,17 @@ func TestHelp(t *testing.T) {
 	t.Parallel()
 	dir := fixture(t, "clean")
 	r := tempguard(t, dir, "help")
-	for _, name := range []string{"predictabletemp", "checkthenopen", "tempcleanup", "tempreopen", "tempperm", "crossdevice", "temppattern"} {
-		if !strings.Contains(r.stdout, name) {
+	for _, name := range passes.Names() {
+		if !strings.Contains(r.stdout, "  -"+name+" ") {
 			t.Errorf("help lacks %s", name)
 		}
 	}
 	r = tempguard(t, dir, "help", "predictabletemp")
-	if r.code != 0 || !strings.Contains(r.stdout, "Before:") || !strings.Contains(r.stdout, "CVE-2024-45339") {
+	// The whole "# Analyzer predictabletemp" section of its doc.go, its own
+	// headings included (x/tools would stop at the first heading).
+	if r.code != 0 || !strings.HasPrefix(r.stdout, "predictabletemp: report files created at predictable paths") ||
+		!strings.Contains(r.stdout, "CVE-2024-45339") || !strings.Contains(r.stdout, "\n# Fixes\n\nFix: ") || !strings.Contains(r.stdout, "Before:") ||
+		strings.Contains(r.stdout, "Package predictabletemp") {
 		t.Errorf("help predictabletemp: code %d\n%s", r.code, r.stdout)
 	}
 	if r := tempguard(t, dir, "help", "nosuch"); r.code != exitUsage {

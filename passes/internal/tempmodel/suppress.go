@@ -41,7 +41,12 @@ const suppressionURL = "https://github.com/tempguard/tempguard#suppressing-a-fin
 const SuppressedCategory = "tempguard-suppressed"
 
 // AnalyzerNames are the names a suppression may list: tempguard's
-// analyzers (a public contract; passes_test checks it against the registry).
+// analyzers, in order. This is the one list of their names, here because
+// the analyzers' shared layer needs it and cannot import the registry:
+// passes_test checks that passes.All() has exactly these analyzers, in
+// this order, and everything else (help, the README's generated checks
+// table and sections, configuration, the golangci-lint plugin, SARIF
+// rules) asks passes.All() or passes.Names().
 var AnalyzerNames = []string{
 	"predictabletemp", "checkthenopen", "tempcleanup", "tempreopen",
 	"tempperm", "crossdevice", "temppattern",

@@ -10,7 +10,6 @@ import (
 	"golang.org/x/tools/go/analysis"
 
 	"github.com/tempguard/tempguard/analysistest"
-	"github.com/tempguard/tempguard/passes"
 	"github.com/tempguard/tempguard/passes/internal/tempmodel"
 )
 
@@ -156,12 +155,5 @@ func TestParseSuppression(t *testing.T) {
 		if !slices.Equal(names, tc.names) || reason != tc.reason || ok != tc.ok {
 			t.Errorf("ParseSuppression(%q) = %q, %q, %v; want %q, %q, %v", tc.text, names, reason, ok, tc.names, tc.reason, tc.ok)
 		}
-	}
-}
-
-// The names a suppression accepts are the registered analyzers.
-func TestAnalyzerNames(t *testing.T) {
-	if got := passes.Names(); !slices.Equal(got, tempmodel.AnalyzerNames) {
-		t.Errorf("tempmodel.AnalyzerNames = %q, passes.Names() = %q", tempmodel.AnalyzerNames, got)
 	}
 }
