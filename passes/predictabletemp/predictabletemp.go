@@ -116,25 +116,11 @@ func finalize(m *tempmodel.Model, pending []*pendingDiag) {
 
 // sources renders what the name is built from, most telling first.
 func sources(p tempmodel.Prov) string {
-	s := slices.DeleteFunc(slices.Clone(p.Sources), func(s string) bool { return s == "a constant" })
-	if len(s) == 0 {
+	q := p.WithoutConstants()
+	if len(q.Sources) == 0 {
 		return "constants only"
 	}
-	q := p
-	q.Sources = s
 	return q.SourceList()
-}
-
-// onlyConstant reports whether the name has no varying part: such a name is
-// usually a rendezvous with another process (a lock, socket or state file),
-// so a random name would change behaviour.
-func onlyConstant(p tempmodel.Prov) bool {
-	for _, s := range p.Sources {
-		if s != "a constant" {
-			return false
-		}
-	}
-	return true
 }
 
 func check(pass *analysis.Pass, m *tempmodel.Model, cur inspector.Cursor, call *ast.CallExpr, f tempmodel.Func, spec tempmodel.CreatesPath, p tempmodel.Prov) *pendingDiag {
@@ -150,7 +136,7 @@ func check(pass *analysis.Pass, m *tempmodel.Model, cur inspector.Cursor, call *
 	case spec.Dir:
 		d.Message = fmt.Sprintf("predictable temp directory path built from %s; another user can create it first: use os.MkdirTemp(\"\", %q)",
 			from, tempmodel.Pattern(p, true))
-		if !onlyConstant(p) {
+		if !p.ConstantOnly() {
 			pd.fix = mkdirTempFix(pass, m, cur, call, p)
 		}
 	case spec.Link:
@@ -161,7 +147,7 @@ func check(pass *analysis.Pass, m *tempmodel.Model, cur inspector.Cursor, call *
 			from, tempmodel.Pattern(p, false))
 		// A constant name is a rendezvous (a lock, or a log file that later
 		// runs append to): O_EXCL would make the second open fail.
-		if onlyConstant(p) {
+		if p.ConstantOnly() {
 			d.Message = fmt.Sprintf("predictable temp file path built from %s is opened with O_CREATE but without O_EXCL; an attacker's symlink redirects it: put it in a private directory (os.UserCacheDir, $XDG_RUNTIME_DIR, os.MkdirTemp)",
 				from)
 		} else if fix, ok := addExcl(m, call.Args[spec.FlagArg]); ok {
@@ -172,7 +158,7 @@ func check(pass *analysis.Pass, m *tempmodel.Model, cur inspector.Cursor, call *
 			from, tempmodel.Pattern(p, false))
 	default: // os.Create
 		d.Message = fmt.Sprintf("predictable temp file path built from %s; use os.CreateTemp(\"\", %q)", from, tempmodel.Pattern(p, false))
-		if onlyConstant(p) {
+		if p.ConstantOnly() {
 			d.Message = fmt.Sprintf("predictable temp file path built from %s; if other programs need this name, put it in a private directory (os.MkdirTemp, os.UserCacheDir), else use os.CreateTemp(\"\", %q)",
 				from, tempmodel.Pattern(p, false))
 		} else {

@@ -120,7 +120,7 @@ func (c *checker) check(cur inspector.Cursor, call *ast.CallExpr, f tempmodel.Fu
 			// Rule 1b: t.Name() of a subtest contains "/".
 			edits, ok := c.replaceSlashes(call, tn)
 			fd.add(severity.PatternSeparator, fmt.Sprintf("%s pattern uses %s, which contains \"/\" in a subtest: an error at run time; replace the slashes, e.g. strings.ReplaceAll(%s, \"/\", \"_\")", name, c.m.Source(tn), c.m.Source(tn)), c.m.Source(tn)+" contains \"/\" in a subtest", ok, edits...)
-		} else if p := c.m.Prov(patArg); (p.Loc == tempmodel.LocShared || p.Loc == tempmodel.LocPrivate) && absDirs[p.Dir] && c.pathShaped(patArg, 0) {
+		} else if p := c.m.Prov(patArg); (p.Loc == tempmodel.LocShared || p.Loc == tempmodel.LocPrivate) && absOrigin[p.Origin] && c.pathShaped(patArg, 0) {
 			// Rule 1c: the pattern is a whole path under a temp dir.
 			d, pat, edits, ok := c.splitPathPattern(call, patArg, baseDir, dirConst && dirS == "" || hardTmp)
 			if ok {
@@ -275,9 +275,11 @@ func (c *checker) pathShaped(e ast.Expr, depth int) bool {
 	return false
 }
 
-// absDirs are the provenance directories that are always absolute paths.
-var absDirs = map[string]bool{
-	"os.TempDir()": true, "t.TempDir()": true, "os.MkdirTemp": true, "ioutil.TempDir": true,
+// absOrigin are the temp directories a pattern can be a whole path under
+// (os.TempDir(), a t.TempDir(), an os.MkdirTemp directory), by how the
+// model says the directory was named.
+var absOrigin = map[tempmodel.Origin]bool{
+	tempmodel.OriginOSTempDir: true, tempmodel.OriginTestTempDir: true, tempmodel.OriginMkdirTemp: true,
 }
 
 // joinDir returns the new dir argument filepath.Join(<base>, "<part>")

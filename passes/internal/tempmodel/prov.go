@@ -101,6 +101,28 @@ func (p Prov) SharedPredictable() bool {
 	return p.Loc == LocShared && p.Name == NamePredictable && p.LocFrom == 0 && len(p.NameFrom) == 0
 }
 
+// sourceConstant is the Sources entry of a constant part of a name; the
+// model writes it and only the model compares it.
+const sourceConstant = "a constant"
+
+// ConstantOnly reports whether every predictable part of the name is a
+// constant (no PID, time, counter...): such a name is a fixed rendezvous.
+func (p Prov) ConstantOnly() bool {
+	for _, s := range p.Sources {
+		if s != sourceConstant {
+			return false
+		}
+	}
+	return true
+}
+
+// WithoutConstants returns p with the constant parts left out of Sources,
+// for messages that name what varies.
+func (p Prov) WithoutConstants() Prov {
+	p.Sources = slices.DeleteFunc(slices.Clone(p.Sources), func(s string) bool { return s == sourceConstant })
+	return p
+}
+
 // SourceList renders the predictable sources for a message: "os.Getpid()
 // and time.Now()".
 func (p Prov) SourceList() string {
@@ -215,12 +237,12 @@ func constProv(s string) Prov {
 		p := Prov{Loc: LocShared, TempFS: true, Dir: dir, Origin: OriginLiteral}
 		if rest != "" {
 			p.Name = NamePredictable
-			p.Sources = []string{"a constant"}
+			p.Sources = []string{sourceConstant}
 			p.Base, p.First = rest, rest
 		}
 		return p
 	}
-	p := Prov{Loc: LocOther, Name: NamePredictable, Sources: []string{"a constant"}, Base: s, First: s}
+	p := Prov{Loc: LocOther, Name: NamePredictable, Sources: []string{sourceConstant}, Base: s, First: s}
 	if strings.Trim(s, "/.") == "" { // "", "/", "./": no name
 		p.Name = NameNone
 		p.Sources = nil
@@ -285,7 +307,7 @@ func (m *Model) eval(ctx *evalCtx, e ast.Expr) Prov {
 		if tv.Value.Kind() == constant.String {
 			return constProv(constant.StringVal(tv.Value))
 		}
-		return predictable("a constant")
+		return predictable(sourceConstant)
 	}
 	switch e := ast.Unparen(e).(type) {
 	case *ast.Ident:
