@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bufio"
 	"bytes"
 	"fmt"
 	"math/rand/v2"
@@ -304,8 +305,15 @@ func TestJanitor(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	out, err := cmd.StdoutPipe()
+	if err != nil {
+		t.Fatal(err)
+	}
 	if err := cmd.Start(); err != nil {
 		t.Fatal(err)
+	}
+	if line, err := bufio.NewReader(out).ReadString('\n'); err != nil || line != "ready\n" {
+		t.Fatalf("janitor: %q, %v; want a ready line", line, err)
 	}
 	for _, rec := range []string{"+a", "+b", "+with\nnewline", "-b", "+" + filepath.Join(dir, "missing")} {
 		if rec[1] != '/' {
@@ -315,8 +323,7 @@ func TestJanitor(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	time.Sleep(100 * time.Millisecond) // let it read and install its signal handling
-	if runtime.GOOS != "windows" {
+	if runtime.GOOS != "windows" { // ready: it ignores the signal
 		cmd.Process.Signal(os.Interrupt)
 	}
 	w.Close()

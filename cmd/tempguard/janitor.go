@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"crypto/rand"
 	"encoding/hex"
+	"fmt"
 	"io"
 	"os"
 	"os/exec"
@@ -37,9 +38,11 @@ func isJanitor() bool { return os.Getenv(janitorEnv) == "1" }
 
 // runJanitor is the janitor's main loop over the records on r: a '+' or
 // '-' and a path, each record ended by a NUL byte (paths may hold
-// newlines). At end of input it removes the paths still listed.
-func runJanitor(r io.Reader) int {
+// newlines). It writes a line to ready once it ignores the signals that
+// stop tempguard. At end of input it removes the paths still listed.
+func runJanitor(r io.Reader, ready io.Writer) int {
 	signal.Ignore(os.Interrupt, syscall.SIGTERM, syscall.SIGHUP)
+	fmt.Fprintln(ready, "ready")
 	pending := map[string]bool{}
 	br := bufio.NewReader(r)
 	for {
@@ -92,8 +95,21 @@ func startJanitor() {
 	cmd.Env = append(os.Environ(), janitorEnv+"=1")
 	cmd.SysProcAttr = &syscall.SysProcAttr{Setpgid: true} // not stopped with tempguard's group
 	w, err := cmd.StdinPipe()
+	var out io.ReadCloser
+	if err == nil {
+		out, err = cmd.StdoutPipe()
+	}
 	if err == nil {
 		err = cmd.Start()
+	}
+	if err == nil {
+		// Wait until it ignores SIGINT and SIGTERM: from then on it
+		// outlives whatever stops tempguard.
+		_, err = bufio.NewReader(out).ReadString('\n')
+		if err != nil {
+			w.Close()
+			cmd.Wait()
+		}
 	}
 	if err != nil {
 		verbosef("no janitor for temporary files: %v", err)

@@ -50,7 +50,7 @@ const (
 
 func main() {
 	if isJanitor() {
-		os.Exit(runJanitor(os.Stdin))
+		os.Exit(runJanitor(os.Stdin, os.Stdout))
 	}
 	os.Exit(run(os.Args[1:]))
 }
