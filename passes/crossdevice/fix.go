@@ -393,7 +393,7 @@ func (c *checker) makesDirs(fn ast.Node, from, until token.Pos, dst ast.Expr) bo
 				if decl := c.m.FuncDecl(callee.Origin()); decl != nil && decl.Body != nil {
 					visit(decl.Body, depth+1, false)
 				}
-			} else if callee != nil && window && !tempmodel.IsStdPkg(callee.Pkg()) && c.mentionsAny(call, dstVars) {
+			} else if callee != nil && window && !c.m.InStd(callee.Pkg()) && c.mentionsAny(call, dstVars) {
 				found = true
 				return false
 			}

@@ -374,12 +374,11 @@ func (m *Model) Reportf(pass *analysis.Pass, pos token.Pos, format string, args 
 	m.Report(pass, analysis.Diagnostic{Pos: pos, Message: sprintf(format, args...)})
 }
 
-// IsStdPkg reports whether pkg is a standard-library package, by the go
+// isStdPath reports whether pkg has a standard-library import path, by the go
 // command's own rule for import paths (search.IsStandardImportPath): the
-// first path element has no dot. (Packages of GOPATH-style test data look
-// standard by this rule; passes use it only to tell "a call we model by the
-// table" from "a call we know nothing about".)
-func IsStdPkg(pkg *types.Package) bool {
+// first path element has no dot. Packages of GOPATH-style test data look
+// standard by this rule: passes ask [Model.InStd], which refines it.
+func isStdPath(pkg *types.Package) bool {
 	if pkg == nil {
 		return false
 	}

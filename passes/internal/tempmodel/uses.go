@@ -36,11 +36,11 @@ func (m *Model) InTestFile(pos token.Pos) bool {
 
 // InStd reports whether pkg is part of the standard library as this
 // package sees it, for telling "a call the tables model" from "a call of
-// the program's own code": a standard import path ([IsStdPkg]) that is not
+// the program's own code": a standard import path ([isStdPath]) that is not
 // this package, does not share this package's first path element (GOPATH-
 // style test data) and was not analyzed by tempguard (no [PackageFact]).
 func (m *Model) InStd(pkg *types.Package) bool {
-	if pkg == nil || pkg == m.pass.Pkg || !IsStdPkg(pkg) {
+	if pkg == nil || pkg == m.pass.Pkg || !isStdPath(pkg) {
 		return false
 	}
 	first := func(path string) string {
