@@ -21,11 +21,10 @@ type helperSummary struct {
 // wrapper (the shared layer's Summary.Exists, for this package's functions
 // and, through the Summary fact, for other packages'), or nil.
 func helperFor(m *tempmodel.Model, fn *types.Func) *helperSummary {
-	sum := m.Summary(fn)
-	if sum == nil || sum.Exists == nil {
+	f := m.Exists(fn)
+	if f == nil {
 		return nil
 	}
-	f := sum.Exists
 	h := &helperSummary{param: f.Param, index: f.Index, trueMeans: outPresent, errResult: f.ErrResult, orType: f.OrType}
 	switch {
 	case f.Permission:

@@ -26,6 +26,32 @@ func init() { summarizers = append(summarizers, summarizeExists) }
 // maxExistsStmts bounds the bodies examined: wrappers are short.
 const maxExistsStmts = 8
 
+// Exists returns the existence-check part of fn's summary ([Summary].Exists),
+// or nil. For a function of this package it summarizes fn only when fn could
+// be such a wrapper (its signature and body size, as summarizeExists
+// requires): asked about every callee of a package, a full summary of each
+// was most of checkthenopen's time.
+func (m *Model) Exists(fn *types.Func) *Exists {
+	if fn == nil {
+		return nil
+	}
+	fn = fn.Origin()
+	if s, ok := m.summaries[fn]; ok {
+		return s.existsPart()
+	}
+	if fd := m.decls[fn]; fd == nil || fd.Body == nil || len(fd.Body.List) > maxExistsStmts || !maybeExists(fn) {
+		return nil
+	}
+	return m.Summary(fn).existsPart()
+}
+
+func (s *Summary) existsPart() *Exists {
+	if s == nil {
+		return nil
+	}
+	return s.Exists
+}
+
 func summarizeExists(m *Model, fn *types.Func, fd *ast.FuncDecl, s *Summary) {
 	if fd.Body == nil || len(fd.Body.List) > maxExistsStmts || !maybeExists(fn) {
 		return
