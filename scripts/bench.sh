@@ -20,6 +20,12 @@
 #
 #   scripts/bench.sh                       # the standard library (many minutes)
 #   REPEATS=5 scripts/bench.sh ./...       # any packages
+#   BENCH_CACHE=/tmp/bc scripts/bench.sh   # warm (and keep) the base cache
+#                                          # there, so a rerun skips compiling
+#
+# BENCH_CACHE only saves the warm-up: each measurement still starts from a
+# copy of it, and the tools' vet results are never in it (a new build of a
+# tool is a new tool ID to the go command).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 pkgs=("$@")
@@ -35,7 +41,7 @@ go build -o "$work/nofacts" ./internal/benchtool/nofacts
 # results in the cache are nobody's.
 cp "$work/noop" "$work/warm"; echo >>"$work/warm"
 
-base=$work/cache-base
+base=${BENCH_CACHE:-$work/cache-base}
 echo "warming the build cache for ${pkgs[*]} ..." >&2
 GOCACHE=$base go build "${pkgs[@]}" >/dev/null 2>&1 || true
 GOCACHE=$base go vet -vettool="$work/warm" "${pkgs[@]}" >/dev/null 2>&1 || true
