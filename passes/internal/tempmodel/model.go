@@ -139,6 +139,12 @@ func run(pass *analysis.Pass) (any, error) {
 			break
 		}
 	}
+	if !m.Relevant && !InGOROOT(pass) && closesSomething(pass.TypesInfo) {
+		// A package that imports no file API but closes or flushes
+		// something (func finish(c io.Closer) { c.Close() }) has no
+		// finding of its own, but its callers need its Summary.
+		m.Relevant = true
+	}
 	if !m.Relevant {
 		return m, nil
 	}
@@ -186,6 +192,22 @@ func run(pass *analysis.Pass) (any, error) {
 		pass.ExportPackageFact(&PackageFact{})
 	}
 	return m, nil
+}
+
+// closesSomething reports whether the package selects a closing method
+// (ClosingMethod: an io.Closer's method or a known writer's flush), from
+// the type checker's selections.
+func closesSomething(info *types.Info) bool {
+	closeName := CloserIface.Method(0).Name()
+	for sel, s := range info.Selections {
+		if s.Kind() != types.MethodVal && s.Kind() != types.MethodExpr {
+			continue
+		}
+		if fn, ok := s.Obj().(*types.Func); ok && (fn.Name() == closeName || IsFlush(fn)) && ClosingMethod(info, sel) {
+			return true
+		}
+	}
+	return false
 }
 
 // interesting reports whether a result summary says anything a caller can use.
