@@ -44,7 +44,7 @@ func enclosingFunc(cur inspector.Cursor) (inspector.Cursor, bool) {
 // ioutil.TempFile or ioutil.TempDir.
 func (c *checker) checkCreation(cur inspector.Cursor, call *ast.CallExpr, isDir bool, f tempmodel.Func) {
 	fnCur, ok := enclosingFunc(cur)
-	if !ok || len(call.Args) != 2 {
+	if !ok || c.dirOf(call) == nil {
 		return
 	}
 	fn := fnCur.Node()
@@ -57,7 +57,7 @@ func (c *checker) checkCreation(cur inspector.Cursor, call *ast.CallExpr, isDir 
 	// destination's filesystem) or needs a short path for a unix socket
 	// (t.TempDir() names can exceed the 104/108-byte sun_path limit) has a
 	// reason; those get the leak check below like any other code.
-	if c.m.InTestFile(call.Pos()) && !c.sharedResult(cur) && c.sharedTempArg(call.Args[0]) && !c.needsSharedDir(fn, call) {
+	if c.m.InTestFile(call.Pos()) && !c.sharedResult(cur) && c.sharedTempArg(c.dirOf(call)) && !c.needsSharedDir(fn, call) {
 		if tv := c.testingVar(cur, call.Pos()); tv != nil {
 			n := len(c.pending)
 			if isDir {
@@ -86,7 +86,7 @@ func (c *checker) checkCreation(cur inspector.Cursor, call *ast.CallExpr, isDir 
 // leak returns the finding for a temp file or dir from call that is not
 // removed on some path out of fn, or nil.
 func (c *checker) leak(cur inspector.Cursor, call *ast.CallExpr, isDir bool, f tempmodel.Func, fnCur inspector.Cursor, fn ast.Node, body *ast.BlockStmt) *finding {
-	switch loc := c.m.Prov(call.Args[0]).Loc; {
+	switch loc := c.m.Prov(c.dirOf(call)).Loc; {
 	case loc == tempmodel.LocPrivate:
 		return nil // created in a private temp dir (t.TempDir()...): removing the dir removes it
 	case loc == tempmodel.LocUnknown && c.m.InTestFile(call.Pos()):
@@ -179,6 +179,16 @@ func (c *checker) leak(cur inspector.Cursor, call *ast.CallExpr, isDir bool, f t
 	}
 	c.leakFix(fd, fnCur, stmtCur, hid, v, errVar, isDir)
 	return fd
+}
+
+// dirOf returns the directory argument of a temp creation call (by its
+// row of the file-API table), or nil.
+func (c *checker) dirOf(call *ast.CallExpr) ast.Expr {
+	a, ok := fileapi.CallAPI(c.info, call)
+	if !ok {
+		return nil
+	}
+	return fileapi.Arg(call, a.DirArg)
 }
 
 func (c *checker) varOf(id *ast.Ident) *types.Var {
@@ -554,10 +564,10 @@ func (c *checker) reportTestFile(call *ast.CallExpr, f tempmodel.Func, tv *types
 				f, f, tv.Name()),
 		},
 	}
-	if c.directShared(call.Args[0]) {
+	if dir := c.dirOf(call); c.directShared(dir) {
 		fd.fixMsg = fmt.Sprintf("Create the file in %s.TempDir()", tv.Name())
-		fd.edits = []analysis.TextEdit{{Pos: call.Args[0].Pos(), End: call.Args[0].End(), NewText: []byte(tv.Name() + ".TempDir()")}}
-		fd.removed = [][2]token.Pos{{call.Args[0].Pos(), call.Args[0].End()}}
+		fd.edits = []analysis.TextEdit{{Pos: dir.Pos(), End: dir.End(), NewText: []byte(tv.Name() + ".TempDir()")}}
+		fd.removed = [][2]token.Pos{{dir.Pos(), dir.End()}}
 	}
 	c.pending = append(c.pending, fd)
 }
@@ -622,7 +632,7 @@ func (c *checker) reportTestDir(cur inspector.Cursor, call *ast.CallExpr, f temp
 		},
 	}
 	c.pending = append(c.pending, fd)
-	if !c.directShared(call.Args[0]) {
+	if !c.directShared(c.dirOf(call)) {
 		return
 	}
 	ek, _ := cur.ParentEdge()
@@ -781,7 +791,7 @@ func (c *checker) removalStmt(u inspector.Cursor, fn ast.Node) ast.Node {
 	}
 	callCur := u.Parent()
 	call := callCur.Node().(*ast.CallExpr)
-	if _, f := tempmodel.Callee(c.info, call); !tempmodel.IsRemove(f) || len(call.Args) != 1 {
+	if a, ok := fileapi.CallAPI(c.info, call); !ok || !a.Ops.Has(fileapi.OpRemove) || a.InRoot || a.Path != 0 || len(call.Args) != 1 {
 		return nil
 	}
 	sk, _ := callCur.ParentEdge()
@@ -1124,21 +1134,6 @@ func (c *checker) dropErrConflicts(fds []*finding) {
 	}
 }
 
-// envCalls are the calls that read or set an environment variable by
-// the name in argument 0.
-var envCalls = map[tempmodel.Func]bool{
-	{Pkg: "os", Name: "Setenv"}:                      true,
-	{Pkg: "os", Name: "Getenv"}:                      true,
-	{Pkg: "os", Name: "LookupEnv"}:                   true,
-	{Pkg: "os", Name: "Unsetenv"}:                    true,
-	{Pkg: "syscall", Name: "Setenv"}:                 true,
-	{Pkg: "syscall", Name: "Getenv"}:                 true,
-	{Pkg: "syscall", Name: "Unsetenv"}:               true,
-	{Pkg: "testing", Recv: "common", Name: "Setenv"}: true,
-	{Pkg: "testing", Recv: "T", Name: "Setenv"}:      true,
-	{Pkg: "testing", Recv: "B", Name: "Setenv"}:      true,
-}
-
 // needsSharedDir reports whether a test's temp object belongs in the
 // shared temp dir, by what the function does: it uses a unix socket (a
 // net call with a "unix" network, a socket(2) call in AF_UNIX, a unix
@@ -1176,11 +1171,11 @@ func (c *checker) needsSharedDir(fn ast.Node, call *ast.CallExpr) bool {
 		switch {
 		case isUnixSocket(c.info, cl):
 			found = true
-		case envCalls[f] && len(cl.Args) > 0:
-			if k, ok := c.m.ConstString(cl.Args[0]); ok && (k == "TMPDIR" || k == "TMP" || k == "TEMP") {
+		case isEnv(f) && len(cl.Args) > envKey(f):
+			if k, ok := c.m.ConstString(cl.Args[envKey(f)]); ok && (k == "TMPDIR" || k == "TMP" || k == "TEMP") {
 				found = true
 			}
-		case len(call.Args) > 0 && cl != call.Args[0] && !message[cl] && c.isOSTempDirCall(cl):
+		case cl != c.dirOf(call) && !message[cl] && c.isOSTempDirCall(cl):
 			found = true // the test looks in os.TempDir(): the object must be there
 		}
 		return !found
@@ -1209,3 +1204,7 @@ func isUnixSocket(info *types.Info, call *ast.CallExpr) bool {
 	_, ok := fileapi.UnixSocket(info, call)
 	return ok
 }
+
+func isEnv(f tempmodel.Func) bool { _, ok := fileapi.Env(f); return ok }
+
+func envKey(f tempmodel.Func) int { e, _ := fileapi.Env(f); return e.Key }

@@ -141,3 +141,45 @@ func TestNoReturn(t *testing.T) {
 		}
 	}
 }
+
+// TestProcessTables checks the environment entries against the
+// real declarations: the argument they name has the type it must have.
+func TestProcessTables(t *testing.T) {
+	imp := importer.ForCompiler(token.NewFileSet(), "source", nil)
+	param := func(f Func, i int) types.Type {
+		t.Helper()
+		pkg, err := imp.Import(f.Pkg)
+		if err != nil {
+			t.Fatalf("%v: %v", f, err)
+		}
+		var obj types.Object
+		if f.Recv == "" {
+			obj = pkg.Scope().Lookup(f.Name)
+		} else {
+			tn := pkg.Scope().Lookup(f.Recv)
+			if tn == nil {
+				t.Fatalf("%v: no type %s", f, f.Recv)
+			}
+			recv := tn.Type()
+			if !types.IsInterface(recv) {
+				recv = types.NewPointer(recv)
+			}
+			obj, _, _ = types.LookupFieldOrMethod(recv, true, pkg, f.Name)
+		}
+		fn, ok := obj.(*types.Func)
+		if !ok {
+			t.Fatalf("%v: not a function", f)
+		}
+		ps := fn.Type().(*types.Signature).Params()
+		if i < 0 || i >= ps.Len() {
+			t.Fatalf("%v: no parameter %d", f, i)
+		}
+		return ps.At(i).Type()
+	}
+	str := types.Typ[types.String]
+	for f, e := range envCalls {
+		if !types.Identical(param(f, e.Key), str) || e.Value >= 0 && !types.Identical(param(f, e.Value), str) {
+			t.Errorf("%v: key %d / value %d are not strings", f, e.Key, e.Value)
+		}
+	}
+}

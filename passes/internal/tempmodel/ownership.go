@@ -493,7 +493,7 @@ func (m *Model) callArg(callCur inspector.Cursor, call *ast.CallExpr, idx int, k
 	}
 	if fn == nil {
 		// A call of a function value or an interface method.
-		if testingTB(f) && !stdKeepers[f] {
+		if testingTB(f) && !stdKeeps(f, idx) {
 			return callCur, k, true // t.Log(dir) and friends
 		}
 		fl.Escapes = true

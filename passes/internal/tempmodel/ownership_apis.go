@@ -16,8 +16,6 @@ import (
 // beyond the call: in the process state (the environment, the working
 // directory, a default logger), in a registry, or in their receiver.
 var stdKeepers = map[Func]bool{
-	{Pkg: "os", Name: "Setenv"}:                                   true,
-	{Pkg: "syscall", Name: "Setenv"}:                              true,
 	{Pkg: "log", Name: "SetOutput"}:                               true,
 	{Pkg: "log", Name: "SetPrefix"}:                               true,
 	{Pkg: "log", Recv: "Logger", Name: "SetOutput"}:               true,
@@ -32,9 +30,6 @@ var stdKeepers = map[Func]bool{
 	{Pkg: "container/list", Recv: "List", Name: "InsertBefore"}:   true,
 	{Pkg: "container/list", Recv: "List", Name: "InsertAfter"}:    true,
 	{Pkg: "log/slog", Name: "SetDefault"}:                         true,
-	{Pkg: "testing", Recv: "common", Name: "Setenv"}:              true,
-	{Pkg: "testing", Recv: "T", Name: "Setenv"}:                   true,
-	{Pkg: "testing", Recv: "B", Name: "Setenv"}:                   true,
 	{Pkg: "testing", Recv: "common", Name: "Chdir"}:               true,
 	{Pkg: "testing", Recv: "T", Name: "Chdir"}:                    true,
 	{Pkg: "os/exec", Recv: "Cmd", Name: "Start"}:                  true,
@@ -258,11 +253,15 @@ func isSlice(t types.Type) bool {
 }
 
 // stdKeeps reports whether the standard call f keeps its argument idx
-// beyond the call: a keeper of the table above, or a file API that makes
-// the path part of the process state (os.Chdir).
+// beyond the call: a keeper of the table above, a call that sets an
+// environment variable, or a file API that makes the path part of the
+// process state (os.Chdir).
 func stdKeeps(f Func, idx int) bool {
 	if stdKeepers[f] {
 		return true
+	}
+	if e, ok := fileapi.Env(f); ok && e.Value >= 0 {
+		return true // the environment keeps the value (and the name)
 	}
 	a, ok := fileapi.LookupFunc(f)
 	return ok && a.Ops.Has(fileapi.OpChdir) && idx == a.Path

@@ -4,6 +4,8 @@ import (
 	"go/ast"
 
 	"golang.org/x/tools/go/ast/inspector"
+
+	"github.com/tempguard/tempguard/passes/internal/fileapi"
 )
 
 // TempDirRedirected reports whether os.TempDir() (and $TMPDIR) at cur
@@ -38,8 +40,8 @@ func (m *Model) setsTMPDIR(body *ast.BlockStmt) bool {
 			return !found
 		}
 		_, f := Callee(m.pass.TypesInfo, call)
-		if f.Name == "Setenv" && (f.Is("os", "Setenv") || f.Pkg == "testing" && f.Recv != "") {
-			if k, ok := m.constString(call.Args[0]); ok && k == "TMPDIR" {
+		if e, ok := fileapi.Env(f); ok && e.Value >= 0 {
+			if k, ok := m.constString(call.Args[e.Key]); ok && k == "TMPDIR" {
 				found = true
 			}
 		}
