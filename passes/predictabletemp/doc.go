@@ -5,8 +5,9 @@
 //
 // predictabletemp: report files created at predictable paths in shared temp directories
 //
-// Every user of a machine can create entries in /tmp, /var/tmp, /dev/shm
-// and os.TempDir() ($TMPDIR). When a program creates a file there under a
+// Every user of a machine can create entries in /tmp, /var/tmp, /usr/tmp,
+// /dev/shm, the lock directory (/run/lock, also /var/lock and
+// /var/run/lock) and os.TempDir() ($TMPDIR, $TMP, $TEMP). When a program creates a file there under a
 // name that another user can guess — built from a constant, the PID, the
 // time, math/rand, a counter, the user or host name, or os.Args — that user
 // can create the name first:
@@ -34,11 +35,37 @@
 // shared temp dir (os.OpenRoot(os.TempDir()), nested r.OpenRoot): a root
 // keeps symlinks from escaping it, but another user can still create the
 // name first. (No fix is offered for roots: *os.Root has no CreateTemp.)
-// The calls come from the shared file-API table. The path is
-// followed through variables, fmt.Sprintf, +, filepath.Join,
+// The calls come from the shared file-API table, which also holds the
+// file-system abstractions that mirror os: the same calls through
+// afero.Fs, afero.OsFs and afero.Afero, and afero.WriteFile, WriteReader
+// and SafeWriteReader (the real OsFs does what os does; the message then
+// names afero.TempFile and afero.TempDir, and no fix rewrites the call to
+// os's). The path is followed through variables, fmt.Sprintf (any verb,
+// flags, width and precision, * and explicit argument indexes), +, +=
+// (in loops too), filepath.Join and path.Join of any number of parts,
 // strings.Join, strings.Builder, strconv, struct fields of local
 // variables, package-level constants and variables, and helper functions
-// (across packages, through facts).
+// (across packages, through facts). The shared directory may be written
+// as a literal (with trailing or doubled slashes), os.TempDir(), or
+// $TMPDIR, $TMP or $TEMP read with os.Getenv, os.LookupEnv or
+// os.ExpandEnv ("$TMPDIR/app.sock", "${TMP}/app-$USER.log"). Predictable
+// parts are constants, the PID, the time (time.Now, time.Since, their
+// formats), math/rand, counters (++, +=, loop variables, sync/atomic), the
+// user and host names, and os.Args.
+//
+// A file inside a predictable directory is predictable too: after
+// os.MkdirAll("/tmp/app", 0o755) the first user to create /tmp/app owns
+// it, and can replace or read what is put in it. So a creation that is
+// safe at its own name — O_EXCL, an os.Mkdir or os.Symlink whose error is
+// checked, a random name, os.CreateTemp or os.MkdirTemp with that
+// directory as dir — is reported when its directory is a predictable path
+// in a shared temp dir ("created inside a predictable temp directory"):
+// the fix is a directory from os.MkdirTemp (or, for a directory that must
+// be shared, one this process made with a strict os.Mkdir).
+//
+// A file written at a predictable name and then executed by name in the
+// same function (os.WriteFile(script, ...) then exec.Command(script)) is
+// reported as such: another user can put a program there first.
 //
 // A parameter of an unexported function that is only ever called directly
 // takes the value all its call sites pass: glog's create(tag) called with
@@ -64,7 +91,22 @@
 //   - Windows-only files and runtime.GOOS == "windows" branches (the temp
 //     dir is per user there);
 //   - os.TempDir() and $TMPDIR in a function (or a package whose TestMain)
-//     that sets TMPDIR first, as t.Setenv("TMPDIR", t.TempDir()) does.
+//     that sets TMPDIR first, as t.Setenv("TMPDIR", t.TempDir()) does;
+//   - calls through an afero file system that is provably not the real
+//     one: a value of a concrete in-memory or layered type (*afero.MemMapFs)
+//     or made by afero.NewMemMapFs, NewBasePathFs, NewReadOnlyFs,
+//     NewCopyOnWriteFs, NewCacheOnReadFs or NewRegexpFs, through local
+//     variables and afero.Afero{Fs: ...} on every assignment (an Fs the
+//     analyzer cannot follow counts as the real one);
+//   - writes that rename a fresh temp file over the name (renameio.WriteFile,
+//     renameio.Symlink, renameio.TempFile, atomic.WriteFile): a symlink at
+//     the name is replaced, not followed, and in a sticky shared directory
+//     another user's file there makes the rename fail.
+//
+// Not followed: go-billy file systems (their paths are relative to the base
+// directory osfs.New was given, and its chroot follows symlinks out of
+// it), strings.Join of a slice built with append, and a directory written
+// as separate Join elements (filepath.Join("/", "tmp", name)).
 //
 // # Fixes
 //

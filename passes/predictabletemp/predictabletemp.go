@@ -7,6 +7,7 @@ import (
 	"go/types"
 	"io/fs"
 	"slices"
+	"strings"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ast/inspector"
@@ -40,8 +41,22 @@ func run(pass *analysis.Pass) (any, error) {
 	for cur := range m.Inspector.Root().Preorder((*ast.CallExpr)(nil)) {
 		call := cur.Node().(*ast.CallExpr)
 		_, f := tempmodel.Callee(pass.TypesInfo, call)
+		if tempmodel.IsCreateTemp(f) || tempmodel.IsMkdirTemp(f) {
+			// A random name, but in a directory another user may own.
+			if d := tempDirInPredictable(m, pass, cur, call, f, windowsOnly); d != nil {
+				pending = append(pending, d)
+			}
+			continue
+		}
 		spec, ok := tempmodel.Creators[f]
 		if !ok || spec.PathArg >= len(call.Args) || call.Ellipsis.IsValid() {
+			continue
+		}
+		// A rename of a fresh temp file over the name (renameio.WriteFile)
+		// replaces a symlink there instead of following it; an afero.Fs
+		// that is provably in memory (or read-only, or under a base path)
+		// creates nothing at the path.
+		if spec.Replace || m.NotOSFS(call) {
 			continue
 		}
 		if spec.FlagArg >= 0 {
@@ -49,7 +64,15 @@ func run(pass *analysis.Pass) (any, error) {
 				continue
 			}
 			known, create, excl := m.OpenFlags(call.Args[spec.FlagArg])
-			if !known || !create || excl {
+			if !known || !create {
+				continue
+			}
+			if excl {
+				// O_EXCL stops a symlink at the name, not the owner of
+				// the directory it is in.
+				if d := inPredictableDir(m, pass, cur, call, f, spec, windowsOnly); d != nil {
+					pending = append(pending, d)
+				}
 				continue
 			}
 		}
@@ -58,6 +81,11 @@ func run(pass *analysis.Pass) (any, error) {
 		}
 		p := m.PathProv(call, spec.PathArg, spec.InRoot, true)
 		if !p.SharedPredictable() {
+			if p.Loc == tempmodel.LocShared && p.Name == tempmodel.NameRandom && !spec.InRoot {
+				if d := inPredictableDir(m, pass, cur, call, f, spec, windowsOnly); d != nil {
+					pending = append(pending, d)
+				}
+			}
 			continue
 		}
 		if p.Origin != tempmodel.OriginLiteral && m.TempDirRedirected(cur) {
@@ -70,12 +98,64 @@ func run(pass *analysis.Pass) (any, error) {
 		// O_EXCL open does: with the error checked, another user can make
 		// them fail but not take the name over.
 		if spec.Exclusive && !existTolerated(pass, cur) {
+			if d := inPredictableDir(m, pass, cur, call, f, spec, windowsOnly); d != nil {
+				pending = append(pending, d)
+			}
 			continue
 		}
 		pending = append(pending, check(pass, m, cur, call, f, spec, p))
 	}
 	finalize(m, pending)
 	return nil, nil
+}
+
+// inPredictableDir reports a creation that is safe at its name (O_EXCL, an
+// os.Mkdir whose error is checked, a random name) but whose directory is a
+// predictable path in a shared temp dir (/tmp/app/lock after
+// os.MkdirAll("/tmp/app", ...)): the first user to create that directory
+// owns it, and can remove, replace or read what is put in it. Quiet when
+// the directory is verified or made by a strict os.Mkdir, as for the names
+// themselves (inVerifiedDir).
+func inPredictableDir(m *tempmodel.Model, pass *analysis.Pass, cur inspector.Cursor, call *ast.CallExpr, f tempmodel.Func, spec tempmodel.CreatesPath, windowsOnly map[*ast.File]bool) *pendingDiag {
+	if spec.InRoot || spec.Replace || m.NotOSFS(call) {
+		return nil
+	}
+	path := call.Args[spec.PathArg]
+	return derived(m, pass, cur, call, f, m.ParentProv(path), path, windowsOnly)
+}
+
+// tempDirInPredictable reports os.CreateTemp and os.MkdirTemp in a
+// directory that is a predictable path in a shared temp dir.
+func tempDirInPredictable(m *tempmodel.Model, pass *analysis.Pass, cur inspector.Cursor, call *ast.CallExpr, f tempmodel.Func, windowsOnly map[*ast.File]bool) *pendingDiag {
+	a, ok := fileapi.LookupFunc(f)
+	if !ok || a.DirArg < 0 || a.DirArg >= len(call.Args) || call.Ellipsis.IsValid() {
+		return nil
+	}
+	return derived(m, pass, cur, call, f, m.PathProv(call, a.DirArg, false, true), call.Args[a.DirArg], windowsOnly)
+}
+
+// derived builds the finding for a creation by f inside a directory whose
+// provenance is parent (pathExpr: the created path, or the directory
+// itself), or nil when that directory is not a predictable shared one.
+func derived(m *tempmodel.Model, pass *analysis.Pass, cur inspector.Cursor, call *ast.CallExpr, f tempmodel.Func, parent tempmodel.Prov, pathExpr ast.Expr, windowsOnly map[*ast.File]bool) *pendingDiag {
+	if !parent.SharedPredictable() {
+		return nil
+	}
+	if windowsOnly[m.File(call.Pos())] || tempmodel.InWindowsBranch(pass.TypesInfo, cur) {
+		return nil
+	}
+	if parent.Origin != tempmodel.OriginLiteral && m.TempDirRedirected(cur) {
+		return nil
+	}
+	if ownerVerified(pass, cur) || inVerifiedDir(m, pass, cur, pathExpr) {
+		return nil
+	}
+	_, mkdirTemp := fileapi.TempCalls(f)
+	pd := &pendingDiag{pass: pass}
+	pd.d.Pos, pd.d.End = call.Pos(), call.End()
+	pd.d.Message = fmt.Sprintf("created inside a predictable temp directory built from %s; whoever creates that directory first owns it and can replace or read what is put in it: use a directory from "+mkdirTemp,
+		sources(parent), tempmodel.Pattern(parent, true))
+	return pd
 }
 
 // pendingDiag is a diagnostic whose fix deletes code: whether the fix can
@@ -125,6 +205,10 @@ func sources(p tempmodel.Prov) string {
 
 func check(pass *analysis.Pass, m *tempmodel.Model, cur inspector.Cursor, call *ast.CallExpr, f tempmodel.Func, spec tempmodel.CreatesPath, p tempmodel.Prov) *pendingDiag {
 	from := sources(p)
+	// Through a file-system abstraction the secure calls are its own
+	// (afero.TempFile(fs, ...)), and no fix rewrites the call to os's.
+	viaFS := fileapi.Abstraction(f.Pkg)
+	createTemp, mkdirTemp := fileapi.TempCalls(f)
 	pd := &pendingDiag{pass: pass}
 	d := &pd.d
 	d.Pos, d.End = call.Pos(), call.End()
@@ -134,38 +218,72 @@ func check(pass *analysis.Pass, m *tempmodel.Model, cur inspector.Cursor, call *
 		d.Message = fmt.Sprintf("predictable name built from %s in an os.Root opened on a shared temp dir; another user can create it first (the root stops symlinks, not that): open the root on a directory from os.MkdirTemp(\"\", %q)",
 			from, tempmodel.Pattern(p, true))
 	case spec.Dir:
-		d.Message = fmt.Sprintf("predictable temp directory path built from %s; another user can create it first: use os.MkdirTemp(\"\", %q)",
+		d.Message = fmt.Sprintf("predictable temp directory path built from %s; another user can create it first: use "+mkdirTemp,
 			from, tempmodel.Pattern(p, true))
-		if !p.ConstantOnly() {
+		if !p.ConstantOnly() && !viaFS {
 			pd.fix = mkdirTempFix(pass, m, cur, call, p)
 		}
 	case spec.Link:
-		d.Message = fmt.Sprintf("predictable temp path for a new link built from %s; create links inside a directory from os.MkdirTemp(\"\", %q)",
+		d.Message = fmt.Sprintf("predictable temp path for a new link built from %s; create links inside a directory from "+mkdirTemp,
 			from, tempmodel.Pattern(p, true))
 	case spec.FlagArg >= 0:
-		d.Message = fmt.Sprintf("predictable temp file path built from %s is opened with O_CREATE but without O_EXCL; add os.O_EXCL or use os.CreateTemp(\"\", %q)",
+		d.Message = fmt.Sprintf("predictable temp file path built from %s is opened with O_CREATE but without O_EXCL; add os.O_EXCL or use "+createTemp,
 			from, tempmodel.Pattern(p, false))
 		// A constant name is a rendezvous (a lock, or a log file that later
 		// runs append to): O_EXCL would make the second open fail.
 		if p.ConstantOnly() {
-			d.Message = fmt.Sprintf("predictable temp file path built from %s is opened with O_CREATE but without O_EXCL; an attacker's symlink redirects it: put it in a private directory (os.UserCacheDir, $XDG_RUNTIME_DIR, os.MkdirTemp)",
+			d.Message = fmt.Sprintf("predictable temp file path built from %s is opened with O_CREATE but without O_EXCL; an attacker's symlink redirects it: put it in a private directory (os.UserCacheDir, $XDG_RUNTIME_DIR, "+mkdirTempName(mkdirTemp)+")",
 				from)
 		} else if fix, ok := addExcl(m, call.Args[spec.FlagArg]); ok {
 			d.SuggestedFixes = []analysis.SuggestedFix{fix}
 		}
+	case spec.ModeArg >= 0 && executedByName(m, call.Args[spec.PathArg]): // a script written, then run
+		d.Message = fmt.Sprintf("predictable temp file path built from %s is written and then executed by name: another user can put a program there first; write it inside a directory from "+mkdirTemp,
+			from, tempmodel.Pattern(p, true))
 	case spec.ModeArg >= 0: // WriteFile
-		d.Message = fmt.Sprintf("predictable temp file path built from %s; an attacker's symlink redirects the write: write through os.CreateTemp(\"\", %q) instead",
+		d.Message = fmt.Sprintf("predictable temp file path built from %s; an attacker's symlink redirects the write: write through "+createTemp+" instead",
 			from, tempmodel.Pattern(p, false))
 	default: // os.Create
-		d.Message = fmt.Sprintf("predictable temp file path built from %s; use os.CreateTemp(\"\", %q)", from, tempmodel.Pattern(p, false))
+		d.Message = fmt.Sprintf("predictable temp file path built from %s; use "+createTemp, from, tempmodel.Pattern(p, false))
 		if p.ConstantOnly() {
-			d.Message = fmt.Sprintf("predictable temp file path built from %s; if other programs need this name, put it in a private directory (os.MkdirTemp, os.UserCacheDir), else use os.CreateTemp(\"\", %q)",
+			d.Message = fmt.Sprintf("predictable temp file path built from %s; if other programs need this name, put it in a private directory ("+mkdirTempName(mkdirTemp)+", os.UserCacheDir), else use "+createTemp,
 				from, tempmodel.Pattern(p, false))
-		} else {
+		} else if !viaFS {
 			pd.fix = createTempFix(pass, m, cur, call, p)
 		}
 	}
 	return pd
+}
+
+// executedByName reports whether path is a local variable that the
+// function also passes as the program of an exec call (exec.Command,
+// syscall.Exec: the table's OpExec path argument).
+func executedByName(m *tempmodel.Model, path ast.Expr) bool {
+	id, ok := ast.Unparen(path).(*ast.Ident)
+	if !ok {
+		return false
+	}
+	v, ok := m.Pass().TypesInfo.Uses[id].(*types.Var)
+	if !ok || v.Parent() == nil || v.Pkg() == nil || v.Parent() == v.Pkg().Scope() {
+		return false
+	}
+	for _, use := range m.UsesOf(v) {
+		call, ok := use.Parent().Node().(*ast.CallExpr)
+		if !ok {
+			continue
+		}
+		a, ok := fileapi.CallAPI(m.Pass().TypesInfo, call)
+		if ok && a.Ops.Has(fileapi.OpExec) && fileapi.Arg(call, a.Path) == use.Node() {
+			return true
+		}
+	}
+	return false
+}
+
+// mkdirTempName is the function name of a MkdirTemp call format.
+func mkdirTempName(format string) string {
+	name, _, _ := strings.Cut(format, "(")
+	return name
 }
 
 // addExcl adds |os.O_EXCL to a flag expression written at the call.

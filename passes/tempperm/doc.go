@@ -28,7 +28,8 @@
 //   - the same calls of syscall and golang.org/x/sys/unix (Open with O_CREAT,
 //     Creat, Mkdir, Mkfifo, Mknod, Chmod) and of an *os.Root opened on a shared
 //     temp dir (r.WriteFile, r.OpenFile, r.Mkdir, r.MkdirAll, r.Chmod): every
-//     call of the shared file-API table that takes a mode for a path
+//     call of the shared file-API table that takes a mode for a path, also
+//     through the file-system abstractions it holds (afero.Fs, afero.WriteFile)
 //
 // Quiet:
 //   - os.CreateTemp and os.MkdirTemp (they use 0600 and 0700), and paths under a
@@ -46,6 +47,8 @@
 //     (or Mkdir, Chmod) of the same directory value earlier in the function or
 //     anywhere else in the package, or a same-package helper returning the dir
 //     that makes a directory with a private mode;
+//   - calls through an afero file system that is provably in memory or
+//     otherwise not the real one (afero.NewMemMapFs(), *afero.MemMapFs);
 //   - files built only for Windows and runtime.GOOS == "windows" branches (no
 //     group/other bits there, and the temp dir is per user);
 //   - os.TempDir() and $TMPDIR in a function (or a package whose TestMain)

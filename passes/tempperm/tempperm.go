@@ -117,7 +117,7 @@ func classify(m *tempmodel.Model, pass *analysis.Pass, ce *ast.CallExpr) (call, 
 		return c, true
 	}
 	a, ok := fileapi.Lookup(fn)
-	if !ok || a.Mode < 0 || a.Path < 0 || a.Mode >= len(ce.Args) || a.Path >= len(ce.Args) {
+	if !ok || a.Mode < 0 || a.Path < 0 || a.Mode >= len(ce.Args) || a.Path >= len(ce.Args) || m.NotOSFS(ce) {
 		return call{}, false
 	}
 	switch {

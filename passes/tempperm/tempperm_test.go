@@ -11,6 +11,12 @@ func TestFlagged(t *testing.T) {
 	analysistest.RunWithSuggestedFixes(t, analysistest.TestData(), tempperm.Analyzer, "flagged")
 }
 
+// The file-system abstractions of the file-API table (afero.Fs) are seen
+// as os's calls; an Fs that is provably in memory is not.
+func TestFSAbstraction(t *testing.T) {
+	analysistest.RunWithSuggestedFixes(t, analysistest.TestData(), tempperm.Analyzer, "fsabstract")
+}
+
 func TestQuiet(t *testing.T) {
 	analysistest.Run(t, analysistest.TestData(), tempperm.Analyzer, "quiet")
 }

@@ -148,6 +148,11 @@ type API struct {
 	// Exclusive: creating fails when the name exists (Mkdir, Symlink,
 	// Link, Mkfifo, Mknod), as an O_EXCL open does.
 	Exclusive bool
+	// Replace: the call writes a fresh temp file next to Path (with a
+	// random name, O_EXCL) and renames it over Path (renameio.WriteFile,
+	// atomic.WriteFile): a symlink at Path is replaced, not followed, and
+	// in a sticky directory another user's file there makes it fail.
+	Replace bool
 	// NoFollow: the call acts on a symlink itself, not on what it points
 	// to (Lstat, Remove, Rename, Symlink, Lchown, Readlink).
 	NoFollow bool

@@ -21,6 +21,7 @@ const (
 	noFollow
 	inRoot
 	exclusive
+	replace
 )
 
 var table = map[Func]*API{}
@@ -36,6 +37,7 @@ func add(es ...entry) {
 		a.NoFollow = e.opts&noFollow != 0
 		a.InRoot = e.opts&inRoot != 0
 		a.Exclusive = e.opts&exclusive != 0
+		a.Replace = e.opts&replace != 0
 		a.Pattern, a.DirArg = e.pattern, e.dir
 		a.ResultFile, a.ResultPath = e.resFile, e.resDir
 		a.ArgsFrom = e.argsFrom

@@ -47,6 +47,9 @@ type CreatesPath struct {
 	Link, Exclusive bool
 	// InRoot: a method of *os.Root (PathArg is relative to the root).
 	InRoot bool
+	// Replace: the call renames a fresh temp file over the path
+	// (renameio.WriteFile; see fileapi.API).
+	Replace bool
 }
 
 // Creators is the view of the [fileapi] table that lists the calls that
@@ -68,7 +71,7 @@ var Creators = func() map[Func]CreatesPath {
 			continue
 		}
 		out[a.Func] = CreatesPath{PathArg: a.Path, ModeArg: a.Mode, FlagArg: a.Flags, Dir: a.Ops.Has(fileapi.OpMkdir),
-			Link: a.Ops.Any(fileapi.OpLink | fileapi.OpSymlink), Exclusive: a.Exclusive, InRoot: a.InRoot}
+			Link: a.Ops.Any(fileapi.OpLink | fileapi.OpSymlink), Exclusive: a.Exclusive, InRoot: a.InRoot, Replace: a.Replace}
 	}
 	return out
 }()

@@ -19,6 +19,10 @@ type varDefs struct {
 	opaque      bool // address taken, range value, parameter...: value unknown
 	counter     bool // incremented with ++ or +=: an integer counter
 	randomBytes bool // filled by crypto/rand.Read
+	// appends are the right-hand sides of `s += x` for a string s: s
+	// becomes s + x there. Only the string evaluator reads them; every
+	// other reader sees the variable as opaque (see defs).
+	appends []ast.Expr
 }
 
 type fieldKey struct {
@@ -127,9 +131,12 @@ func (m *Model) buildIndex() *index {
 			for _, l := range lhs {
 				if v := varOf(l); v != nil {
 					d := get(v)
-					if isInteger(v.Type()) {
+					switch {
+					case isInteger(v.Type()):
 						d.counter = true
-					} else {
+					case tok == token.ADD_ASSIGN && len(rhs) == 1 && isString(v.Type()):
+						d.appends = append(d.appends, rhs[0])
+					default:
 						d.opaque = true
 					}
 				} else {
@@ -285,8 +292,21 @@ func (m *Model) indexCall(ix *index, call *ast.CallExpr, varOf func(ast.Expr) *t
 }
 
 // defs returns what is assigned to v in this package, or nil for variables
-// of other packages and parameters (which are opaque).
+// of other packages and parameters (which are opaque). A string variable
+// that is appended to (s += x) is opaque here; the string evaluator reads
+// its appends through stringDefs.
 func (m *Model) defs(v *types.Var) *varDefs {
+	d := m.stringDefs(v)
+	if d != nil && len(d.appends) > 0 {
+		cp := *d
+		cp.opaque = true
+		return &cp
+	}
+	return d
+}
+
+// stringDefs is defs with the appends of a string variable kept.
+func (m *Model) stringDefs(v *types.Var) *varDefs {
 	if v.Pkg() != m.pass.Pkg {
 		return nil
 	}

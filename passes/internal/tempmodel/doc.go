@@ -42,8 +42,9 @@
 // # Fast path
 //
 // A package that imports none of os, io/ioutil, syscall, os/exec,
-// golang.org/x/sys/unix, and no package that exported tempguard facts,
-// cannot create, open or remove a file by path: the model marks it not
+// golang.org/x/sys/unix, no file-system abstraction of the file-API table
+// (afero, renameio, natefinch/atomic) and no package that exported
+// tempguard facts, cannot create, open or remove a file by path: the model marks it not
 // [Model.Relevant] and every pass returns at once.
 //
 // # Suppressions

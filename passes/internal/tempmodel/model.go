@@ -134,7 +134,7 @@ func run(pass *analysis.Pass) (any, error) {
 	// where no pass has anything to report): every pass's copy reads them.
 	m.supp = parseSuppressions(pass)
 	for _, imp := range pass.Pkg.Imports() {
-		if triggers[imp.Path()] || pass.ImportPackageFact(imp, new(PackageFact)) {
+		if triggers[imp.Path()] || fileapi.Abstraction(imp.Path()) || pass.ImportPackageFact(imp, new(PackageFact)) {
 			m.Relevant = true
 			break
 		}

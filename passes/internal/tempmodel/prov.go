@@ -9,6 +9,9 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode/utf8"
+
+	"github.com/tempguard/tempguard/passes/internal/fileapi"
 )
 
 // Loc says where a path lies.
@@ -216,7 +219,11 @@ func meet(a, b Prov) Prov {
 	return out
 }
 
-var tempDirPrefixes = []string{"/tmp", "/var/tmp", "/dev/shm", "/private/tmp", "/usr/tmp"}
+// tempDirPrefixes are the directories every user may create entries in:
+// the temp dirs, /dev/shm, and the lock directory (/run/lock, mode 1777 on
+// Linux distributions, also reached as /var/lock and /var/run/lock).
+var tempDirPrefixes = []string{"/tmp", "/var/tmp", "/dev/shm", "/private/tmp", "/usr/tmp",
+	"/run/lock", "/var/run/lock", "/var/lock"}
 
 // SharedTempLiteral reports whether s names a shared temp directory or a
 // path in one, and returns the directory prefix and the rest.
@@ -249,6 +256,63 @@ func constProv(s string) Prov {
 		p.Base, p.First = "", ""
 	}
 	return p
+}
+
+// envProv is the provenance of the value of the environment variable k:
+// the temp dir for $TMPDIR, $TEMP and $TMP, the user name for $USER,
+// $LOGNAME and $USERNAME, else unknown.
+func envProv(k string) Prov {
+	switch k {
+	case "TMPDIR", "TEMP", "TMP":
+		return Prov{Loc: LocShared, Name: NameNone, TempFS: true, Dir: "$" + k, Origin: OriginEnv}
+	case "USER", "LOGNAME", "USERNAME":
+		return predictable("the user name")
+	}
+	return Unknown
+}
+
+// expandEnvProv is the provenance of os.ExpandEnv(s) for a constant s: its
+// literal text and the variables it names ($NAME or ${NAME}), in order.
+// Anything os.Expand reads otherwise (special names such as $1 or $*, an
+// unterminated ${) gives Unknown.
+func expandEnvProv(s string) Prov {
+	var parts []Prov
+	lit := 0
+	for i := 0; i < len(s); i++ {
+		if s[i] != '$' || i+1 >= len(s) {
+			continue
+		}
+		if i > lit {
+			parts = append(parts, constProv(s[lit:i]))
+		}
+		var name string
+		j := i + 1
+		if s[j] == '{' {
+			end := strings.IndexByte(s[j:], '}')
+			if end < 0 {
+				return Unknown
+			}
+			name, j = s[j+1:j+end], j+end+1
+		} else {
+			for j < len(s) && (s[j] == '_' || '0' <= s[j] && s[j] <= '9' || 'a' <= s[j]|0x20 && s[j]|0x20 <= 'z') {
+				j++
+			}
+			name = s[i+1 : j]
+		}
+		if name == "" || '0' <= name[0] && name[0] <= '9' {
+			return Unknown
+		}
+		parts = append(parts, envProv(name))
+		lit, i = j, j-1
+	}
+	if lit < len(s) || len(parts) == 0 {
+		parts = append(parts, constProv(s[lit:]))
+	}
+	out := parts[0]
+	for _, p := range parts[1:] {
+		out = concat(out, p)
+	}
+	return out
 }
 
 func predictable(src string) Prov {
@@ -405,7 +469,7 @@ func (m *Model) evalIdent(ctx *evalCtx, id *ast.Ident) Prov {
 		}
 		return Unknown
 	}
-	d := m.defs(v)
+	d := m.stringDefs(v)
 	if d == nil || d.opaque || len(d.exprs) == 0 && !d.counter {
 		return Unknown
 	}
@@ -449,6 +513,22 @@ func (m *Model) evalIdent(ctx *evalCtx, id *ast.Ident) Prov {
 		ctx.self[v] = out
 		for _, x := range selfRef {
 			add(m.evalDef(ctx, x))
+		}
+		delete(ctx.self, v)
+	}
+	// s += x: s is what the assignments give, or that with x appended
+	// (once or, in a loop, more: the parts stay of the same kinds).
+	if len(d.appends) > 0 {
+		if first {
+			return Unknown
+		}
+		if ctx.self == nil {
+			ctx.self = map[*types.Var]Prov{}
+		}
+		base := out
+		ctx.self[v] = base
+		for _, x := range d.appends {
+			add(concat(base, m.eval(ctx, x)))
 		}
 		delete(ctx.self, v)
 	}
@@ -607,12 +687,12 @@ func (m *Model) evalCall(ctx *evalCtx, call *ast.CallExpr) Prov {
 			return Prov{Loc: LocShared, Name: NameNone, TempFS: true, Dir: "os.TempDir()", Origin: OriginOSTempDir}
 		case ".Getenv", ".LookupEnv":
 			if k, ok := m.constString(call.Args[0]); ok {
-				switch k {
-				case "TMPDIR", "TEMP", "TMP":
-					return Prov{Loc: LocShared, Name: NameNone, TempFS: true, Dir: "$" + k, Origin: OriginEnv}
-				case "USER", "LOGNAME", "USERNAME":
-					return predictable("the user name")
-				}
+				return envProv(k)
+			}
+			return Unknown
+		case ".ExpandEnv":
+			if s, ok := m.constString(call.Args[0]); ok {
+				return expandEnvProv(s)
 			}
 			return Unknown
 		case ".Getpid", ".Getppid":
@@ -723,6 +803,11 @@ func (m *Model) evalCall(ctx *evalCtx, call *ast.CallExpr) Prov {
 		}
 		return Unknown
 	}
+	// A random-name creator of a file-system abstraction that returns the
+	// path (afero.TempDir).
+	if a, ok := fileapi.LookupFunc(f); ok && a.DirArg >= 0 && a.Pattern >= 0 && a.ResultPath == 0 {
+		return m.tempCreation(ctx, call, f)
+	}
 	switch idFuncs[f] {
 	case idRandom:
 		return randomProv
@@ -816,7 +901,12 @@ func (m *Model) combineSeq(ctx *evalCtx, args []ast.Expr) Prov {
 }
 
 // sprintf splits the constant format into literal text and verbs and
-// concatenates the parts in order.
+// concatenates the parts in order, as fmt.Sprintf reads them: flags, width
+// and precision (a * takes an argument, which only pads), explicit argument
+// indexes ([n]), and %% as text. A verb's part is its argument's value
+// (%v of an int, %s of a string, %x of random bytes, %v of a time), %T its
+// constant type name; %p (an address) and a format fmt would report as
+// bad give Unknown.
 func (m *Model) sprintf(ctx *evalCtx, args []ast.Expr) Prov {
 	if len(args) == 0 {
 		return Unknown
@@ -835,6 +925,36 @@ func (m *Model) sprintf(ctx *evalCtx, args []ast.Expr) Prov {
 		}
 	}
 	argi := 0
+	// argIndex reads an explicit [n] at format[i:], if any.
+	argIndex := func(i int) (int, bool) {
+		if i >= len(format) || format[i] != '[' {
+			return i, true
+		}
+		end := strings.IndexByte(format[i:], ']')
+		if end < 0 {
+			return i, false
+		}
+		n, err := strconv.Atoi(format[i+1 : i+end])
+		if err != nil || n < 1 || n > len(rest) {
+			return i, false
+		}
+		argi = n - 1
+		return i + end + 1, true
+	}
+	// star skips a * (an int argument) or the digits of a width or precision.
+	star := func(i int) (int, bool) {
+		if i < len(format) && format[i] == '*' {
+			if argi >= len(rest) {
+				return i, false
+			}
+			argi++
+			return i + 1, true
+		}
+		for i < len(format) && '0' <= format[i] && format[i] <= '9' {
+			i++
+		}
+		return i, true
+	}
 	for i := 0; i < len(format); i++ {
 		c := format[i]
 		if c != '%' {
@@ -842,22 +962,45 @@ func (m *Model) sprintf(ctx *evalCtx, args []ast.Expr) Prov {
 			continue
 		}
 		i++
-		if i < len(format) && format[i] == '%' {
+		for i < len(format) && strings.IndexByte("+-# 0", format[i]) >= 0 {
+			i++
+		}
+		var ok bool
+		if i, ok = argIndex(i); !ok {
+			return Unknown
+		}
+		if i, ok = star(i); !ok {
+			return Unknown
+		}
+		if i < len(format) && format[i] == '.' {
+			if i, ok = argIndex(i + 1); !ok {
+				return Unknown
+			}
+			if i, ok = star(i); !ok {
+				return Unknown
+			}
+		}
+		if i, ok = argIndex(i); !ok || i >= len(format) {
+			return Unknown
+		}
+		verb, size := utf8.DecodeRuneInString(format[i:])
+		i += size - 1
+		if verb == '%' {
 			lit.WriteByte('%')
 			continue
 		}
-		// flags, width, precision
-		for i < len(format) && strings.IndexByte("+-# 0123456789.", format[i]) >= 0 {
-			i++
-		}
-		if i >= len(format) || format[i] == '[' || format[i] == '*' {
-			return Unknown // explicit indexes and * widths: give up
-		}
-		flush()
 		if argi >= len(rest) {
 			return Unknown
 		}
-		parts = append(parts, m.eval(ctx, rest[argi]))
+		flush()
+		switch verb {
+		case 'p':
+			return Unknown
+		case 'T':
+			parts = append(parts, predictable(sourceConstant))
+		default:
+			parts = append(parts, m.eval(ctx, rest[argi]))
+		}
 		argi++
 	}
 	flush()
@@ -1002,14 +1145,16 @@ func (m *Model) fileVarName(ctx *evalCtx, x ast.Expr) Prov {
 // tempCreation is the provenance of the name made by os.CreateTemp or
 // os.MkdirTemp (and the ioutil forms).
 func (m *Model) tempCreation(ctx *evalCtx, call *ast.CallExpr, f Func) Prov {
-	if len(call.Args) < 1 {
+	a, ok := fileapi.LookupFunc(f)
+	if !ok || a.DirArg < 0 || a.DirArg >= len(call.Args) {
 		return Unknown
 	}
+	dirArg := call.Args[a.DirArg]
 	var dir Prov
-	if s, ok := m.constString(call.Args[0]); ok && s == "" {
+	if s, ok := m.constString(dirArg); ok && s == "" {
 		dir = Prov{Loc: LocShared, TempFS: true, Dir: "os.TempDir()", Origin: OriginOSTempDir}
 	} else {
-		dir = m.eval(ctx, call.Args[0])
+		dir = m.eval(ctx, dirArg)
 		if dir.LocFrom > 0 || len(dir.NameFrom) > 0 {
 			return Unknown
 		}
@@ -1020,7 +1165,7 @@ func (m *Model) tempCreation(ctx *evalCtx, call *ast.CallExpr, f Func) Prov {
 		// directory is shared.
 		p.Loc = LocShared
 	}
-	if IsMkdirTemp(f) {
+	if a.Dir {
 		// The new directory is private: 0700 and made with an unpredictable name.
 		if dir.Loc == LocShared || dir.Loc == LocPrivate {
 			p.Loc = LocPrivate

@@ -45,6 +45,7 @@ func more(id int) {
 	s := fmt.Sprintf("/dev/shm/seg-%d", os.Getpid())
 	os.WriteFile(s, nil, 0o600) // want `built from os.Getpid\(\)`
 	os.Symlink("target", fmt.Sprintf("/tmp/link-%d", os.Getpid())) // want `new link built from os.Getpid\(\)`
+	os.Create(fmt.Sprintf("/tmp/%[1]d-%[1]d", os.Getpid()))        // want `built from os.Getpid\(\)`
 }
 
 // Look-alikes that must stay quiet.
@@ -55,7 +56,6 @@ func moreQuiet(id int, name string, f *os.File) {
 	os.Create(filepath.Join(os.Getenv("XDG_RUNTIME_DIR"), "app.sock"))  // private runtime dir
 	os.Create(fmt.Sprintf("%s/x", name))                                // unknown location
 	os.Create(fmt.Sprintf("/tmp/%s", name))                             // unknown name
-	os.Create(fmt.Sprintf("/tmp/%[1]d-%[1]d", os.Getpid()))             // explicit index: not modelled, quiet
 	os.Create(path.Join(name, "/tmp/x"))                                // /tmp is not the prefix
 	os.Create("./tmp/x")                                                // relative
 	os.Create("/tmp" + name)                                            // "/tmp" + unknown: quiet
