@@ -37,8 +37,9 @@
 // name first. (No fix is offered for roots: *os.Root has no CreateTemp.)
 // The calls come from the shared file-API table, which also holds the
 // file-system abstractions that mirror os: the same calls through
-// afero.Fs, afero.OsFs and afero.Afero, and afero.WriteFile, WriteReader
-// and SafeWriteReader (the real OsFs does what os does; the message then
+// afero.Fs, afero.OsFs and afero.Afero, afero.WriteFile, WriteReader and
+// SafeWriteReader, and afero.GetTempDir(fs, sub), which makes
+// os.TempDir()+sub with MkdirAll (the real OsFs does what os does; the message then
 // names afero.TempFile and afero.TempDir, and no fix rewrites the call to
 // os's). The path is followed through variables, fmt.Sprintf (any verb,
 // flags, width and precision, * and explicit argument indexes), +, +=

@@ -82,6 +82,9 @@ func init() {
 			e(aferoPkg, h.recv, "Walk", OpWalk|OpReadDir, s).with(recursive),
 			e(aferoPkg, h.recv, "TempFile", OpCreate|OpOpen|OpWrite, -1).temp(s, s+1),
 			e(aferoPkg, h.recv, "TempDir", OpCreate|OpMkdir, -1).temp(s, s+1).pathResult(0).with(dirObj),
+			// GetTempDir(fs, subPath): os.TempDir()+subPath, made with
+			// MkdirAll(..., 0o777) unless subPath is "".
+			e(aferoPkg, h.recv, "GetTempDir", OpCreate|OpMkdir, s).pathResult(0).with(dirObj|recursive|underTemp),
 		)
 	}
 	// Atomic writers: the data goes to a fresh temp file next to the name,

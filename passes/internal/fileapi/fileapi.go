@@ -153,6 +153,9 @@ type API struct {
 	// atomic.WriteFile): a symlink at Path is replaced, not followed, and
 	// in a sticky directory another user's file there makes it fail.
 	Replace bool
+	// UnderTempDir: Path names an entry of os.TempDir(), relative to it
+	// (afero.GetTempDir(fs, subPath) makes os.TempDir()+subPath).
+	UnderTempDir bool
 	// NoFollow: the call acts on a symlink itself, not on what it points
 	// to (Lstat, Remove, Rename, Symlink, Lchown, Readlink).
 	NoFollow bool

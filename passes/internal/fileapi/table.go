@@ -22,6 +22,7 @@ const (
 	inRoot
 	exclusive
 	replace
+	underTemp
 )
 
 var table = map[Func]*API{}
@@ -38,6 +39,7 @@ func add(es ...entry) {
 		a.InRoot = e.opts&inRoot != 0
 		a.Exclusive = e.opts&exclusive != 0
 		a.Replace = e.opts&replace != 0
+		a.UnderTempDir = e.opts&underTemp != 0
 		a.Pattern, a.DirArg = e.pattern, e.dir
 		a.ResultFile, a.ResultPath = e.resFile, e.resDir
 		a.ArgsFrom = e.argsFrom

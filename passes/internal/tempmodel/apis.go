@@ -50,6 +50,9 @@ type CreatesPath struct {
 	// Replace: the call renames a fresh temp file over the path
 	// (renameio.WriteFile; see fileapi.API).
 	Replace bool
+	// UnderTempDir: PathArg is relative to os.TempDir() (afero.GetTempDir);
+	// [Model.PathProv] joins them.
+	UnderTempDir bool
 }
 
 // Creators is the view of the [fileapi] table that lists the calls that
@@ -71,7 +74,8 @@ var Creators = func() map[Func]CreatesPath {
 			continue
 		}
 		out[a.Func] = CreatesPath{PathArg: a.Path, ModeArg: a.Mode, FlagArg: a.Flags, Dir: a.Ops.Has(fileapi.OpMkdir),
-			Link: a.Ops.Any(fileapi.OpLink | fileapi.OpSymlink), Exclusive: a.Exclusive, InRoot: a.InRoot, Replace: a.Replace}
+			Link: a.Ops.Any(fileapi.OpLink | fileapi.OpSymlink), Exclusive: a.Exclusive, InRoot: a.InRoot, Replace: a.Replace,
+			UnderTempDir: a.UnderTempDir}
 	}
 	return out
 }()

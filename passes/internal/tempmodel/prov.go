@@ -258,6 +258,11 @@ func constProv(s string) Prov {
 	return p
 }
 
+// osTempDirProv is the provenance of os.TempDir().
+func osTempDirProv() Prov {
+	return Prov{Loc: LocShared, Name: NameNone, TempFS: true, Dir: "os.TempDir()", Origin: OriginOSTempDir}
+}
+
 // envProv is the provenance of the value of the environment variable k:
 // the temp dir for $TMPDIR, $TEMP and $TMP, the user name for $USER,
 // $LOGNAME and $USERNAME, else unknown.
@@ -684,7 +689,7 @@ func (m *Model) evalCall(ctx *evalCtx, call *ast.CallExpr) Prov {
 	case "os":
 		switch f.Recv + "." + f.Name {
 		case ".TempDir":
-			return Prov{Loc: LocShared, Name: NameNone, TempFS: true, Dir: "os.TempDir()", Origin: OriginOSTempDir}
+			return osTempDirProv()
 		case ".Getenv", ".LookupEnv":
 			if k, ok := m.constString(call.Args[0]); ok {
 				return envProv(k)
@@ -803,10 +808,16 @@ func (m *Model) evalCall(ctx *evalCtx, call *ast.CallExpr) Prov {
 		}
 		return Unknown
 	}
-	// A random-name creator of a file-system abstraction that returns the
-	// path (afero.TempDir).
-	if a, ok := fileapi.LookupFunc(f); ok && a.DirArg >= 0 && a.Pattern >= 0 && a.ResultPath == 0 {
-		return m.tempCreation(ctx, call, f)
+	if a, ok := fileapi.LookupFunc(f); ok && a.ResultPath == 0 {
+		switch {
+		case a.DirArg >= 0 && a.Pattern >= 0:
+			// A random-name creator of a file-system abstraction that
+			// returns the path (afero.TempDir).
+			return m.tempCreation(ctx, call, f)
+		case a.UnderTempDir && a.Path >= 0:
+			// afero.GetTempDir(fs, subPath): os.TempDir()+subPath.
+			return concat(osTempDirProv(), arg(a.Path))
+		}
 	}
 	switch idFuncs[f] {
 	case idRandom:

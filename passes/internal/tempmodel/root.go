@@ -20,6 +20,9 @@ func (m *Model) PathProv(call *ast.CallExpr, pathArg int, inRoot, withCallers bo
 		return Unknown
 	}
 	ctx := &evalCtx{callers: withCallers}
+	if a, ok := fileapi.CallAPI(m.pass.TypesInfo, call); ok && a.UnderTempDir && a.Path == pathArg {
+		return concat(osTempDirProv(), m.eval(ctx, arg))
+	}
 	if !inRoot {
 		return m.eval(ctx, arg)
 	}

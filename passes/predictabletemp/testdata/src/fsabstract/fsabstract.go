@@ -25,6 +25,17 @@ func throughFs(fs afero.Fs) {
 	a.Mkdir("/tmp/app-work", 0o700)                                    // want `predictable temp directory path`
 }
 
+// afero.GetTempDir(fs, sub) is os.MkdirAll(os.TempDir()+sub, 0o777): a
+// predictable directory, and so is everything in it.
+func aferoTempDir(fs afero.Fs) {
+	cache := afero.GetTempDir(fs, "hugo_cache")   // want `predictable temp directory path built from constants only; another user can create it first: use afero.TempDir\(fs, "", "hugo_cache-\*"\)`
+	fs.Create(filepath.Join(cache, "index.json")) // want `predictable temp file path built from constants only`
+	a := afero.Afero{Fs: fs}
+	a.GetTempDir(fmt.Sprintf("build-%d", os.Getpid()))  // want `predictable temp directory path built from os.Getpid\(\)`
+	afero.GetTempDir(fs, "")                            // the temp dir itself
+	afero.GetTempDir(afero.NewMemMapFs(), "hugo_cache") // in memory
+}
+
 // The real file system, by constructor and by concrete type.
 func osBacked() {
 	afero.NewOsFs().Create("/tmp/os.out") // want `predictable temp file path built from constants only`

@@ -141,6 +141,7 @@ func TempFile(fs Fs, dir, pattern string) (f File, err error)               { re
 func TempDir(fs Fs, dir, prefix string) (name string, err error)            { return "", nil }
 func WriteReader(fs Fs, path string, r io.Reader) (err error)               { return nil }
 func SafeWriteReader(fs Fs, path string, r io.Reader) (err error)           { return nil }
+func GetTempDir(fs Fs, subPath string) string                               { return "" }
 func Walk(fs Fs, root string, walkFn filepath.WalkFunc) error               { return nil }
 
 func (a Afero) ReadDir(dirname string) ([]os.FileInfo, error)                  { return nil, nil }
@@ -150,4 +151,5 @@ func (a Afero) TempFile(dir, pattern string) (f File, err error)               {
 func (a Afero) TempDir(dir, prefix string) (name string, err error)            { return "", nil }
 func (a Afero) WriteReader(path string, r io.Reader) (err error)               { return nil }
 func (a Afero) SafeWriteReader(path string, r io.Reader) (err error)           { return nil }
+func (a Afero) GetTempDir(subPath string) string                               { return "" }
 func (a Afero) Walk(root string, walkFn filepath.WalkFunc) error               { return nil }
