@@ -64,9 +64,28 @@ func RunWithSuggestedFixes(t Testing, dir string, a *analysis.Analyzer, patterns
 	return results
 }
 
+// RunSuiteWithSuggestedFixes is [RunWithSuggestedFixes], plus: every
+// other analyzer of suite, run on the fixed packages, must report no more
+// findings in a fixed file than it reports in the original file. A fix of
+// a must not make work for another analyzer (a test's file moved under
+// t.TempDir() while it stays open would be tempreopen's next finding).
+func RunSuiteWithSuggestedFixes(t Testing, dir string, a *analysis.Analyzer, suite []*analysis.Analyzer, patterns ...string) []*xtest.Result {
+	t.Helper()
+	if os.Getenv("TEMPGUARD_UPDATE_GOLDEN") != "" {
+		results := Run(t, dir, a, patterns...)
+		writeGoldens(t, results)
+		return results
+	}
+	results := xtest.RunWithSuggestedFixes(t.(xtest.Testing), dir, a, patterns...)
+	checkConvergence(t, dir, a, results, suite...)
+	return results
+}
+
 // checkConvergence builds a copy of dir/src with every golden file in place
-// of its source, loads the packages, and re-runs a.
-func checkConvergence(t Testing, dir string, a *analysis.Analyzer, results []*xtest.Result) {
+// of its source, loads the packages, and re-runs a; and, for each analyzer
+// of suite other than a, compares its findings per fixed file with those
+// on the original packages.
+func checkConvergence(t Testing, dir string, a *analysis.Analyzer, results []*xtest.Result, suite ...*analysis.Analyzer) {
 	t.Helper()
 	// Findings without fixes, per source file, from the first run.
 	unfixed := map[string]int{}
@@ -189,6 +208,71 @@ func checkConvergence(t Testing, dir string, a *analysis.Analyzer, results []*xt
 				filepath.Base(orig), got, want, strings.Join(after[orig], "\n\t"))
 		}
 	}
+	var others []*analysis.Analyzer
+	for _, b := range suite {
+		if b != a {
+			others = append(others, b)
+		}
+	}
+	if len(others) == 0 {
+		return
+	}
+	// The other analyzers, on the fixed and on the original packages.
+	fixedBy := suiteFindings(t, others, pkgs)
+	ocfg := *cfg
+	ocfg.Dir = dir
+	ocfg.Env = append(os.Environ(), "GOPATH="+dir, "GO111MODULE=off", "GOWORK=off")
+	opkgs, err := packages.Load(&ocfg, pkgPaths...)
+	if err != nil {
+		t.Errorf("loading original packages: %v", err)
+		return
+	}
+	origBy := suiteFindings(t, others, opkgs)
+	for fixed, orig := range golden {
+		for _, b := range others {
+			got, was := fixedBy[fixed][b.Name], origBy[orig][b.Name]
+			if len(got) > len(was) {
+				t.Errorf("fixes of %s in %s make work for %s: %d finding(s) on the fixed file, %d before:\n\t%s",
+					a.Name, filepath.Base(orig), b.Name, len(got), len(was), strings.Join(got, "\n\t"))
+			}
+		}
+	}
+}
+
+// suiteFindings runs analyzers on pkgs and returns their findings' texts
+// by file and analyzer name (a package and its test variant counted once).
+func suiteFindings(t Testing, analyzers []*analysis.Analyzer, pkgs []*packages.Package) map[string]map[string][]string {
+	t.Helper()
+	out := map[string]map[string][]string{}
+	g, err := checker.Analyze(analyzers, pkgs, nil)
+	if err != nil {
+		t.Errorf("running the suite: %v", err)
+		return out
+	}
+	seen := map[string]bool{}
+	for act := range g.All() {
+		if !act.IsRoot {
+			continue
+		}
+		if act.Err != nil {
+			t.Errorf("running %s: %v", act.Analyzer.Name, act.Err)
+			continue
+		}
+		for _, d := range act.Diagnostics {
+			posn := act.Package.Fset.Position(d.Pos)
+			key := fmt.Sprintf("%s %s:%d:%d %s", act.Analyzer.Name, posn.Filename, posn.Line, posn.Column, d.Message)
+			if seen[key] {
+				continue
+			}
+			seen[key] = true
+			if out[posn.Filename] == nil {
+				out[posn.Filename] = map[string][]string{}
+			}
+			out[posn.Filename][act.Analyzer.Name] = append(out[posn.Filename][act.Analyzer.Name],
+				fmt.Sprintf("%s:%d: [%s] %s", filepath.Base(posn.Filename), posn.Line, act.Analyzer.Name, d.Message))
+		}
+	}
+	return out
 }
 
 // writeGoldens applies the fixes of every diagnostic to its file and writes

@@ -63,7 +63,7 @@ func (c *checker) checkCreation(cur inspector.Cursor, call *ast.CallExpr, isDir 
 			if isDir {
 				c.reportTestDir(cur, call, f, tv, fn)
 			} else {
-				c.reportTestFile(call, f, tv)
+				c.reportTestFile(cur, fnCur, call, f, tv)
 			}
 			// t.TempDir() is advice (a note, off by default) for a test
 			// that removes the object on every path, a finding for one
@@ -138,8 +138,11 @@ func (c *checker) leak(cur inspector.Cursor, call *ast.CallExpr, isDir bool, f t
 	if !isDir {
 		k = tempmodel.KindFile
 	}
-	fl := c.m.Ownership(fn, v, k, stmtCur.Node())
-	if fl.Quiet() {
+	// Ownership leaves only on the paths through a transfer (a return of
+	// the object, a store, a keeping callee): the paths that return
+	// before it still own the object.
+	fl := c.m.OwnershipPaths(fn, v, k, stmtCur.Node())
+	if fl.Unknown {
 		return nil
 	}
 	if fl.Shown && len(fl.Removals) == 0 {
@@ -148,11 +151,16 @@ func (c *checker) leak(cur inspector.Cursor, call *ast.CallExpr, isDir bool, f t
 	if c.removalByChoice(fn, fl.Removals) || c.deferredBefore(call, fl.Removals) {
 		return nil
 	}
+	for _, t := range fl.Transfers {
+		if t.Anchor < call.Pos() {
+			return nil // handed over by code before the creation (a defer, a loop): do not guess
+		}
+	}
 	g := c.m.Graph(fn)
 	if g == nil {
 		return nil
 	}
-	ret := c.leakPath(g, call, fl.Removals, errVar)
+	ret := c.leakPath(g, call, fl.Removals, fl.Transfers, errVar)
 	if ret == nil {
 		return nil
 	}
@@ -177,7 +185,50 @@ func (c *checker) leak(cur inspector.Cursor, call *ast.CallExpr, isDir bool, f t
 			}},
 		},
 	}
-	c.leakFix(fd, fnCur, stmtCur, hid, v, errVar, isDir)
+	if len(fl.Transfers) == 0 {
+		c.leakFix(fd, fnCur, stmtCur, hid, v, errVar, isDir)
+		return fd
+	}
+	// Handed over on some paths only: removing it on every path would
+	// take it from its new owner; it must go on the paths that fail. A
+	// hand-over inside a return statement (a wrapper or a closure built
+	// in the return) is a return.
+	var rets []*ast.ReturnStmt
+	for _, t := range fl.Transfers {
+		r := t.Return
+		if r == nil {
+			r, _ = g.LocatePos(t.Anchor, t.Anchor).Node().(*ast.ReturnStmt)
+		}
+		if r == nil {
+			rets = nil
+			break
+		}
+		rets = append(rets, r)
+	}
+	var lines []string
+	seenLine := map[int]bool{}
+	for _, t := range fl.Transfers {
+		l := c.pass.Fset.Position(t.Anchor).Line
+		if !seenLine[l] {
+			seenLine[l] = true
+			lines = append(lines, strconv.Itoa(l))
+		}
+		fd.diag.Related = append(fd.diag.Related, analysis.RelatedInformation{
+			Pos:     t.Anchor,
+			Message: fmt.Sprintf("the temporary %s is handed over here", what),
+		})
+	}
+	if len(lines) > 3 {
+		lines = append(lines[:3], "...")
+	}
+	if rets == nil {
+		fd.diag.Message = fmt.Sprintf("temporary %s from %s is handed over only on line %s and leaks at %s, which does not pass there; remove it on the paths that return without handing it over",
+			what, f, strings.Join(lines, ", "), where)
+		return fd
+	}
+	fd.diag.Message = fmt.Sprintf("temporary %s from %s is returned to the caller only at line %s and leaks at %s; remove it on the other returns, e.g. in a defer guarded by the returned error",
+		what, f, strings.Join(lines, ", "), where)
+	c.failureFix(fd, fnCur, stmtCur, hid, v, errVar, isDir, rets)
 	return fd
 }
 
@@ -206,7 +257,7 @@ func (c *checker) varOf(id *ast.Ident) *types.Var {
 // end (a removal, the creation met again in a loop), which edges a rename
 // hands the object over on, and that err is nil where the creation
 // succeeded.
-func (c *checker) leakPath(g *flow.Graph, call *ast.CallExpr, events []tempmodel.Removal, errVar *types.Var) *ast.ReturnStmt {
+func (c *checker) leakPath(g *flow.Graph, call *ast.CallExpr, events []tempmodel.Removal, transfers []tempmodel.Transfer, errVar *types.Var) *ast.ReturnStmt {
 	at := g.Locate(call)
 	if !at.Valid() {
 		return nil
@@ -224,6 +275,9 @@ func (c *checker) leakPath(g *flow.Graph, call *ast.CallExpr, events []tempmodel
 			}
 		}
 		stops = append(stops, ev.Anchor)
+	}
+	for _, t := range transfers {
+		stops = append(stops, t.Anchor) // the object is someone else's on this path
 	}
 	s.Stop = func(n ast.Node) bool {
 		if n == creation {
@@ -316,14 +370,182 @@ func (c *checker) isNil(e ast.Expr) bool {
 
 // leakFix adds the `defer os.Remove...` fix to fd where it is safe.
 func (c *checker) leakFix(fd *finding, fnCur, stmtCur inspector.Cursor, hid *ast.Ident, v, errVar *types.Var, isDir bool) {
+	at, ok := c.afterCheck(fd, fnCur, stmtCur, hid, v, errVar, isDir)
+	if !ok {
+		return
+	}
+	text := fmt.Sprintf("defer %s.RemoveAll(%s)", at.os, hid.Name)
+	if !isDir {
+		text = fmt.Sprintf("defer %s.Remove(%s.Name())", at.os, hid.Name)
+		if !c.closes(v) || c.openAtExit(fnCur, stmtCur.Node().(*ast.AssignStmt).Rhs[0], stmtCur.Node(), v, errVar) {
+			// Nothing closes the file on some path: close it first
+			// (Windows cannot remove an open file; tempreopen would
+			// report the deferred removal).
+			text = fmt.Sprintf("defer func() {\n%[3]s\t%[2]s.Close()\n%[3]s\t%[1]s.Remove(%[2]s.Name())\n%[3]s}()", at.os, hid.Name, at.indent)
+		}
+	}
+	fd.fixMsg = "Add " + text
+	fd.edits = append(at.edits, analysis.TextEdit{Pos: at.pos, End: at.pos, NewText: []byte("\n" + at.indent + text)})
+}
+
+// failureFix adds, for an object that the function returns on some paths
+// only, a deferred removal that runs when the function does not hand it
+// over. With a named error result, and every return that hands it over
+// returning a nil error (the constant), the removal is guarded by that
+// result:
+//
+//	defer func() {
+//		if err != nil {
+//			f.Close()
+//			os.Remove(f.Name())
+//		}
+//	}()
+//
+// Otherwise by a success flag, declared false with the defer and set just
+// before each return that hands the object over (each alone on its line
+// in a statement list).
+func (c *checker) failureFix(fd *finding, fnCur, stmtCur inspector.Cursor, hid *ast.Ident, v, errVar *types.Var, isDir bool, rets []*ast.ReturnStmt) {
+	at, ok := c.afterCheck(fd, fnCur, stmtCur, hid, v, errVar, isDir)
+	if !ok {
+		return
+	}
+	body := fmt.Sprintf("%s.RemoveAll(%s)", at.os, hid.Name)
+	if !isDir {
+		body = fmt.Sprintf("%[2]s.Close()\n%[3]s\t\t%[1]s.Remove(%[2]s.Name())", at.os, hid.Name, at.indent)
+	}
+	what := "file"
+	if isDir {
+		what = "directory"
+	}
+	if res := c.namedErr(fnCur, rets, at.pos); res != "" {
+		text := fmt.Sprintf("defer func() {\n%[1]s\tif %[2]s != nil {\n%[1]s\t\t%[3]s\n%[1]s\t}\n%[1]s}()", at.indent, res, body)
+		fd.fixMsg = fmt.Sprintf("Remove the %s when the function returns an error", what)
+		fd.edits = append(at.edits, analysis.TextEdit{Pos: at.pos, End: at.pos, NewText: []byte("\n" + at.indent + text)})
+		return
+	}
+	flag := c.freeName(at.pos, rets, "keep", "keepTemp", "handedOver")
+	if flag == "" {
+		return
+	}
+	edits := at.edits
+	for _, r := range rets {
+		rc, ok := fnCur.FindNode(r)
+		if !ok {
+			return
+		}
+		switch ek, _ := rc.ParentEdge(); ek {
+		case edge.BlockStmt_List, edge.CaseClause_Body, edge.CommClause_Body:
+		default:
+			return
+		}
+		ind, ok := c.indentOf(r.Pos())
+		if !ok {
+			return
+		}
+		edits = append(edits, analysis.TextEdit{Pos: r.Pos(), End: r.Pos(), NewText: []byte(flag + " = true\n" + ind)})
+	}
+	text := fmt.Sprintf("%[2]s := false\n%[1]sdefer func() {\n%[1]s\tif !%[2]s {\n%[1]s\t\t%[3]s\n%[1]s\t}\n%[1]s}()", at.indent, flag, body)
+	fd.fixMsg = fmt.Sprintf("Remove the %s unless the function hands it over", what)
+	fd.edits = append(edits, analysis.TextEdit{Pos: at.pos, End: at.pos, NewText: []byte("\n" + at.indent + text)})
+}
+
+// namedErr returns the name of fn's named error result, if it is its last
+// result, visible at pos, and every return of rets returns the constant
+// nil as that result; else "".
+func (c *checker) namedErr(fnCur inspector.Cursor, rets []*ast.ReturnStmt, pos token.Pos) string {
+	var ft *ast.FuncType
+	switch fn := fnCur.Node().(type) {
+	case *ast.FuncDecl:
+		ft = fn.Type
+	case *ast.FuncLit:
+		ft = fn.Type
+	}
+	if ft == nil || ft.Results == nil || len(ft.Results.List) == 0 {
+		return ""
+	}
+	last := ft.Results.List[len(ft.Results.List)-1]
+	if len(last.Names) == 0 {
+		return ""
+	}
+	rid := last.Names[len(last.Names)-1]
+	res, _ := c.info.Defs[rid].(*types.Var)
+	if res == nil || rid.Name == "_" || !types.Identical(res.Type(), types.Universe.Lookup("error").Type()) {
+		return ""
+	}
+	nres := 0
+	for _, f := range ft.Results.List {
+		nres += len(f.Names)
+	}
+	for _, r := range rets {
+		if len(r.Results) != nres || !c.isNil(r.Results[nres-1]) {
+			return ""
+		}
+	}
+	if sc := c.pass.Pkg.Scope().Innermost(pos); sc == nil {
+		return ""
+	} else if _, obj := sc.LookupParent(rid.Name, pos); obj != res {
+		return "" // the named result is shadowed there
+	}
+	return rid.Name
+}
+
+// freeName returns the first of names that nothing declares where a fix
+// declares it (at) or uses it (before each return of rets), or "" (also
+// when a return is outside the scope of the declaration).
+func (c *checker) freeName(at token.Pos, rets []*ast.ReturnStmt, names ...string) string {
+	decl := c.pass.Pkg.Scope().Innermost(at)
+	if decl == nil {
+		return ""
+	}
+	for _, r := range rets {
+		if !decl.Contains(r.Pos()) {
+			return ""
+		}
+	}
+	free := func(name string, pos token.Pos) bool {
+		sc := c.pass.Pkg.Scope().Innermost(pos)
+		if sc == nil {
+			return false
+		}
+		_, obj := sc.LookupParent(name, pos)
+		return obj == nil
+	}
+next:
+	for _, name := range names {
+		if !free(name, at) {
+			continue
+		}
+		for _, r := range rets {
+			if !free(name, r.Pos()) {
+				continue next
+			}
+		}
+		return name
+	}
+	return ""
+}
+
+// insertion is where a fix inserts a deferred cleanup after a creation.
+type insertion struct {
+	pos    token.Pos
+	indent string
+	os     string // the name of package os in the file
+	edits  []analysis.TextEdit
+}
+
+// afterCheck returns where a deferred cleanup of the object goes: after
+// the `if err != nil { return ... }` that follows the creation (or after
+// the creation of a directory whose error is ignored), at the end of that
+// line; ok is false where a defer would be wrong or unsafe.
+func (c *checker) afterCheck(fd *finding, fnCur, stmtCur inspector.Cursor, hid *ast.Ident, v, errVar *types.Var, isDir bool) (insertion, bool) {
 	as, ok := stmtCur.Node().(*ast.AssignStmt)
 	if !ok || fd.file == nil {
-		return
+		return insertion{}, false
 	}
 	switch ek, _ := stmtCur.ParentEdge(); ek {
 	case edge.BlockStmt_List, edge.CaseClause_Body, edge.CommClause_Body:
 	default:
-		return
+		return insertion{}, false
 	}
 	for e := range stmtCur.Enclosing((*ast.ForStmt)(nil), (*ast.RangeStmt)(nil), (*ast.FuncLit)(nil), (*ast.FuncDecl)(nil)) {
 		if e == fnCur {
@@ -331,7 +553,7 @@ func (c *checker) leakFix(fd *finding, fnCur, stmtCur inspector.Cursor, hid *ast
 		}
 		switch e.Node().(type) {
 		case *ast.ForStmt, *ast.RangeStmt:
-			return // a defer in a loop would hold every file until the function returns
+			return insertion{}, false // a defer in a loop would hold every file until the function returns
 		}
 	}
 	// A defer that uses the file registered before the creation would run
@@ -342,7 +564,7 @@ func (c *checker) leakFix(fd *finding, fnCur, stmtCur inspector.Cursor, hid *ast
 		}
 		for anc := u; anc.Valid() && anc != fnCur; anc = anc.Parent() {
 			if _, ok := anc.Node().(*ast.DeferStmt); ok {
-				return
+				return insertion{}, false
 			}
 		}
 	}
@@ -350,43 +572,33 @@ func (c *checker) leakFix(fd *finding, fnCur, stmtCur inspector.Cursor, hid *ast
 	if errVar != nil {
 		next, ok := stmtCur.NextSibling()
 		if !ok {
-			return
+			return insertion{}, false
 		}
 		ifs, ok := next.Node().(*ast.IfStmt)
 		if !ok || ifs.Init != nil || ifs.Else != nil || !c.errNonNil(ifs.Cond, errVar) || !c.terminates(ifs.Body) {
-			return
+			return insertion{}, false
 		}
 		insertAt = ifs.End()
 	} else if !isDir {
-		return // f would be nil if the creation failed
+		return insertion{}, false // f would be nil if the creation failed
 	}
 	if sc := c.pass.Pkg.Scope().Innermost(insertAt); sc != nil {
 		if _, obj := sc.LookupParent(hid.Name, insertAt); obj != v {
-			return
+			return insertion{}, false
 		}
 	}
 	osName, edits := c.m.ImportName(fd.file, insertAt, "os", "os")
 	if osName == "" {
-		return
-	}
-	text := fmt.Sprintf("defer %s.RemoveAll(%s)", osName, hid.Name)
-	if !isDir {
-		text = fmt.Sprintf("defer %s.Remove(%s.Name())", osName, hid.Name)
-		if !c.closes(v) {
-			// Nothing closes the file: close it first (Windows cannot
-			// remove an open file).
-			text = fmt.Sprintf("defer func() {\n%[3]s\t%[2]s.Close()\n%[3]s\t%[1]s.Remove(%[2]s.Name())\n%[3]s}()", osName, hid.Name, "%INDENT%")
-		}
+		return insertion{}, false
 	}
 	indent, ok := c.indentOf(as.Pos())
-	text = strings.ReplaceAll(text, "%INDENT%", indent)
 	if !ok {
-		return
+		return insertion{}, false
 	}
 	// Insert at the end of the line, after any trailing comment.
 	tf, data, ok := c.content(insertAt)
 	if !ok {
-		return
+		return insertion{}, false
 	}
 	off := tf.Offset(insertAt)
 	end := off
@@ -394,11 +606,9 @@ func (c *checker) leakFix(fd *finding, fnCur, stmtCur inspector.Cursor, hid *ast
 		end++
 	}
 	if rest := strings.TrimSpace(string(data[off:end])); rest != "" && !strings.HasPrefix(rest, "//") {
-		return
+		return insertion{}, false
 	}
-	insertAt = tf.Pos(end)
-	fd.fixMsg = "Add " + text
-	fd.edits = append(edits, analysis.TextEdit{Pos: insertAt, End: insertAt, NewText: []byte("\n" + indent + text)})
+	return insertion{pos: tf.Pos(end), indent: indent, os: osName, edits: edits}, true
 }
 
 // terminates reports whether a block ends in a statement that leaves it.
@@ -554,7 +764,7 @@ func (c *checker) directShared(e ast.Expr) bool {
 }
 
 // reportTestFile reports os.CreateTemp("", ...) in a test.
-func (c *checker) reportTestFile(call *ast.CallExpr, f tempmodel.Func, tv *types.Var) {
+func (c *checker) reportTestFile(cur, fnCur inspector.Cursor, call *ast.CallExpr, f tempmodel.Func, tv *types.Var) {
 	fd := &finding{
 		file: c.m.File(call.Pos()),
 		diag: analysis.Diagnostic{
@@ -564,12 +774,25 @@ func (c *checker) reportTestFile(call *ast.CallExpr, f tempmodel.Func, tv *types
 				f, f, tv.Name()),
 		},
 	}
-	if dir := c.dirOf(call); c.directShared(dir) {
-		fd.fixMsg = fmt.Sprintf("Create the file in %s.TempDir()", tv.Name())
-		fd.edits = []analysis.TextEdit{{Pos: dir.Pos(), End: dir.End(), NewText: []byte(tv.Name() + ".TempDir()")}}
-		fd.removed = [][2]token.Pos{{dir.Pos(), dir.End()}}
-	}
 	c.pending = append(c.pending, fd)
+	dir := c.dirOf(call)
+	if !c.directShared(dir) {
+		return
+	}
+	edits := []analysis.TextEdit{{Pos: dir.Pos(), End: dir.End(), NewText: []byte(tv.Name() + ".TempDir()")}}
+	msg := fmt.Sprintf("Create the file in %s.TempDir()", tv.Name())
+	// Under t.TempDir() a file still open when the test returns makes
+	// its cleanup fail on Windows (tempreopen reports it): the fix closes
+	// the file too, or is not offered.
+	if close, ok := c.closeForTempDir(cur, fnCur, call, fd); !ok {
+		return
+	} else if close != nil {
+		edits = append(edits, *close)
+		msg += " and close it"
+	}
+	fd.fixMsg = msg
+	fd.edits = edits
+	fd.removed = [][2]token.Pos{{dir.Pos(), dir.End()}}
 }
 
 // checkTestTempDirBase reports files a test creates under os.TempDir().

@@ -30,6 +30,21 @@
 //
 // syscall.Unlink and unix.Unlink (or Rmdir) of the name count as removal.
 //
+// Ownership is per path. The object is handed over where it is returned,
+// stored in a longer-lived object, sent, captured by a stored closure or
+// given to a callee that keeps it (see below), and only on the paths
+// through that point: a function that returns the file, its name, a
+// struct holding it or a cleanup closure on success, and returns an error
+// before that without removing it, leaks it there. The message names the
+// return where it leaks and the line where it is handed over. Storing
+// the object in a field of a local struct variable (r.dir = dir) is not a
+// hand-over: the variable is followed like the object. A value passed to
+// a callee that only reads the path (loads, walks, executes, logs it;
+// its summary keeps nothing) stays the function's to remove. Errors
+// "checked" with a call that does not stop (t.Errorf, log.Printf, a
+// helper that only prints) do not end the path; t.Fatal, panic, os.Exit,
+// log.Fatal and helpers whose summary says they never return do.
+//
 // In a _test.go file with a *testing.T, *testing.B or *testing.F in scope,
 // os.MkdirTemp, ioutil.TempDir, os.CreateTemp and ioutil.TempFile in the
 // shared temp dir ("" or os.TempDir()) are flagged even if they are
@@ -47,12 +62,15 @@
 //
 // # What stays quiet
 //
-// Ownership leaves the function, so someone else removes it: the file,
-// its name or the directory (or a value built from them) is returned,
-// stored in a field, map, slice or global, sent on a channel, captured by
+// Ownership leaves the function on every path, so someone else removes
+// it: the file, its name or the directory (or a value built from them)
+// is returned, stored in a field of a longer-lived object (not of a local
+// struct variable), a map, slice or global, sent on a channel, captured by
 // a goroutine or by a closure that is not deferred or called at once,
 // put in a value of the program's own type that has methods (a wrapper
-// that may clean up), written out as data (os.WriteFile, Fprintf to a
+// that may clean up; whether its methods remove what it holds is not
+// followed, so such a value handed to a callee that only reads it stays
+// quiet too), written out as data (os.WriteFile, Fprintf to a
 // file), or passed to a function that keeps it (its summary says UseKeep;
 // methods of packages tempguard did not analyze are assumed to keep; of
 // the standard library, the functions and methods of a fixed table keep:
@@ -82,9 +100,30 @@
 // the creation (never inside a loop, never where the error is not checked
 // that way). A later `defer f.Close()` is registered after it, so it runs
 // first: Close before Remove, as Windows requires. If nothing closes the
-// file, the fix defers a closure that closes it and then removes it. No
+// file on some path to a return (no deferred close, no Close or closing
+// helper on that path), the fix defers a closure that closes it and then
+// removes it, so that tempreopen has nothing left to report. No
 // fix where a defer that uses the file is registered before the creation
 // (the new defer would run first).
+//
+// An object returned on some paths only gets, when the function has a
+// named error result and every return that hands it over returns a nil
+// error,
+//
+//	defer func() {
+//		if err != nil {
+//			f.Close()
+//			os.Remove(f.Name())
+//		}
+//	}()
+//
+// after the creation's error check (os.RemoveAll(dir) for a directory).
+// Otherwise a success flag (keep := false, then the same defer under
+// `if !keep`, and keep = true just before each return that hands the
+// object over), where each such return is alone on its line in the
+// flag's scope. An object handed over other than by a return (stored,
+// kept by a callee) gets no fix: removing it on every path would take it
+// from its new owner.
 //
 // In tests, `dir, err := os.MkdirTemp("", "x")` becomes `dir := t.TempDir()`;
 // the error check that follows and `defer os.RemoveAll(dir)` go away (err
@@ -96,7 +135,11 @@
 // or a call statement of a function outside the standard library whose
 // arguments are only err, testing.TB values and constants (a helper or
 // an assertion such as require.NoError: with t.TempDir() err is nil).
-// `os.CreateTemp("", p)` becomes `os.CreateTemp(t.TempDir(), p)`, and
+// `os.CreateTemp("", p)` becomes `os.CreateTemp(t.TempDir(), p)`, with
+// `defer f.Close()` after its error check when the file may still be open
+// when the test returns (the t.TempDir() cleanup cannot remove an open
+// file on Windows; tempreopen reports it), and no fix when a deferred
+// removal of the file would then run before that close; and
 // os.TempDir() as the base of a test file's path becomes t.TempDir().
 // The test's own variable name (t, b, f, tb) is used.
 //

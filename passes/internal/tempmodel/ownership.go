@@ -50,6 +50,29 @@ type Ownership struct {
 	Unknown  bool // a use the model cannot follow
 	Shown    bool // the path is printed or logged for the user
 	Removals []Removal
+	// Transfers are the points where ownership leaves (an escape or a
+	// return), each on the paths through it only. [Model.OwnershipPaths]
+	// lists them all; [Model.Ownership] stops at the first escape.
+	Transfers []Transfer
+}
+
+// Transfer is one point where ownership of the object leaves the
+// function: only the paths through it hand the object over.
+type Transfer struct {
+	// Anchor is the position the control-flow graph sees: the use, the
+	// return statement, the defer statement or Cleanup call that
+	// registers a function literal using the object, or the literal
+	// itself when it is stored or run by a go statement.
+	Anchor token.Pos
+	// Return is the return statement that hands the object to the
+	// caller; nil for the other escapes.
+	Return *ast.ReturnStmt
+}
+
+// escape records an escape at anchor.
+func (o *Ownership) escape(at token.Pos) {
+	o.Escapes = true
+	o.Transfers = append(o.Transfers, Transfer{Anchor: at})
 }
 
 // Quiet reports whether someone other than the function may own the
@@ -170,6 +193,18 @@ func bodyOf(fn ast.Node) *ast.BlockStmt {
 // model cannot follow. creation is the statement that assigns root (its
 // assignment is not a reassignment), or nil.
 func (m *Model) Ownership(fn ast.Node, root *types.Var, k Kind, creation ast.Node) *Ownership {
+	return m.ownership(fn, root, k, creation, false)
+}
+
+// OwnershipPaths is [Model.Ownership] without stopping at the first
+// escape: Transfers lists every point where the object leaves the
+// function, so that a pass can ask which paths hand it over (a temp
+// returned on success only still leaks on the error returns before).
+func (m *Model) OwnershipPaths(fn ast.Node, root *types.Var, k Kind, creation ast.Node) *Ownership {
+	return m.ownership(fn, root, k, creation, true)
+}
+
+func (m *Model) ownership(fn ast.Node, root *types.Var, k Kind, creation ast.Node, paths bool) *Ownership {
 	fl := &Ownership{}
 	body := bodyOf(fn)
 	if body == nil {
@@ -182,7 +217,8 @@ func (m *Model) Ownership(fn ast.Node, root *types.Var, k Kind, creation ast.Nod
 	}
 	seen := map[*types.Var]bool{root: true}
 	work := []item{{root, k}}
-	for len(work) > 0 && !fl.Escapes && !fl.Unknown {
+	stop := func() bool { return fl.Unknown || fl.Escapes && !paths }
+	for len(work) > 0 && !stop() {
 		it := work[len(work)-1]
 		work = work[:len(work)-1]
 		for _, u := range m.UsesOf(it.v) {
@@ -195,7 +231,7 @@ func (m *Model) Ownership(fn ast.Node, root *types.Var, k Kind, creation ast.Nod
 					work = append(work, item{v, k})
 				}
 			})
-			if fl.Escapes || fl.Unknown {
+			if stop() {
 				break
 			}
 		}
@@ -250,9 +286,10 @@ func (m *Model) LitRuns(cur inspector.Cursor) (Runs, token.Pos) {
 
 // classify handles one use of a tracked variable.
 func (m *Model) classify(fn ast.Node, body *ast.BlockStmt, u inspector.Cursor, isRoot bool, k Kind, creation ast.Node, fl *Ownership, alias func(*types.Var, Kind)) {
-	// Function literals between the use and fn.
+	// Function literals between the use and fn. anchor is where the
+	// graph sees the outermost one run (its call, defer or Cleanup).
 	anchor := token.NoPos
-	inLit := false
+	inLit, other := false, false
 	for e := range u.Enclosing((*ast.FuncLit)(nil), (*ast.FuncDecl)(nil)) {
 		if e.Node() == fn {
 			break
@@ -264,10 +301,18 @@ func (m *Model) classify(fn ast.Node, body *ast.BlockStmt, u inspector.Cursor, i
 		inLit = true
 		d, pos := m.LitRuns(e)
 		if d == RunsOther {
-			fl.Escapes = true
-			return
+			other = true
+			pos = e.Node().Pos() // stored or run by go: it leaves where it is made
 		}
 		anchor = pos
+	}
+	if other {
+		fl.escape(anchor)
+		return
+	}
+	at := u.Node().Pos()
+	if anchor.IsValid() {
+		at = anchor
 	}
 	cur := u
 	for {
@@ -290,7 +335,7 @@ func (m *Model) classify(fn ast.Node, body *ast.BlockStmt, u inspector.Cursor, i
 			}
 			gk, _ := parent.ParentEdge()
 			if gk != edge.CallExpr_Fun {
-				fl.Escapes = true // method value
+				fl.escape(at) // method value
 				return
 			}
 			if k == KindFile {
@@ -301,7 +346,7 @@ func (m *Model) classify(fn ast.Node, body *ast.BlockStmt, u inspector.Cursor, i
 				return // other *os.File methods keep nothing
 			}
 			if k != KindDerived && m.ownerType(s.Recv()) {
-				fl.Escapes = true // a method of the program's own type on the path may remove it
+				fl.escape(at) // a method of the program's own type on the path may remove it
 				return
 			}
 			call := parent.Parent().Node().(*ast.CallExpr)
@@ -325,7 +370,7 @@ func (m *Model) classify(fn ast.Node, body *ast.BlockStmt, u inspector.Cursor, i
 			continue
 		case edge.CompositeLit_Elts:
 			if m.ownerType(m.pass.TypesInfo.TypeOf(parent.Node().(ast.Expr))) {
-				fl.Escapes = true // a value of the program's own type takes ownership
+				fl.escape(at) // a value of the program's own type takes ownership
 				return
 			}
 			if k == KindName {
@@ -340,7 +385,7 @@ func (m *Model) classify(fn ast.Node, body *ast.BlockStmt, u inspector.Cursor, i
 			un := parent.Node().(*ast.UnaryExpr)
 			if un.Op == token.AND {
 				if _, ok := cur.Node().(*ast.Ident); ok {
-					fl.Escapes = true
+					fl.escape(at)
 					return
 				}
 			}
@@ -366,7 +411,7 @@ func (m *Model) classify(fn ast.Node, body *ast.BlockStmt, u inspector.Cursor, i
 				if k == KindNames {
 					vk = KindName
 				}
-				m.assignTo(body, rs.Value, vk, fl, alias)
+				m.assignTo(body, rs.Value, vk, at, fl, alias)
 			}
 			return
 		case edge.StarExpr_X, edge.IndexListExpr_X, edge.SliceExpr_X, edge.TypeAssertExpr_X:
@@ -374,7 +419,7 @@ func (m *Model) classify(fn ast.Node, body *ast.BlockStmt, u inspector.Cursor, i
 			continue
 		case edge.IndexExpr_Index:
 			if pk, _ := parent.ParentEdge(); pk == edge.AssignStmt_Lhs {
-				fl.Escapes = true // m[name] = ...: kept as a key
+				fl.escape(at) // m[name] = ...: kept as a key
 			}
 			return
 		case edge.SliceExpr_Low, edge.SliceExpr_High, edge.SliceExpr_Max, edge.IndexListExpr_Indices:
@@ -390,32 +435,34 @@ func (m *Model) classify(fn ast.Node, body *ast.BlockStmt, u inspector.Cursor, i
 		case edge.AssignStmt_Rhs:
 			as := parent.Node().(*ast.AssignStmt)
 			if len(as.Lhs) == len(as.Rhs) {
-				m.assignTo(body, as.Lhs[idx], k, fl, alias)
+				m.assignTo(body, as.Lhs[idx], k, at, fl, alias)
 			} else {
 				for _, l := range as.Lhs {
-					m.assignTo(body, l, KindDerived, fl, alias)
+					m.assignTo(body, l, KindDerived, at, fl, alias)
 				}
 			}
 			return
 		case edge.ValueSpec_Values:
 			vs := parent.Node().(*ast.ValueSpec)
 			if len(vs.Names) == len(vs.Values) {
-				m.assignTo(body, vs.Names[idx], k, fl, alias)
+				m.assignTo(body, vs.Names[idx], k, at, fl, alias)
 			} else {
 				for _, n := range vs.Names {
-					m.assignTo(body, n, KindDerived, fl, alias)
+					m.assignTo(body, n, KindDerived, at, fl, alias)
 				}
 			}
 			return
 		case edge.ReturnStmt_Results:
 			if inLit {
-				fl.Escapes = true
+				fl.escape(at)
 			} else {
+				ret := parent.Node().(*ast.ReturnStmt)
 				fl.Returned = true
+				fl.Transfers = append(fl.Transfers, Transfer{Anchor: ret.Pos(), Return: ret})
 			}
 			return
 		case edge.SendStmt_Value:
-			fl.Escapes = true
+			fl.escape(at)
 			return
 		case edge.SendStmt_Chan, edge.ExprStmt_X, edge.IfStmt_Cond, edge.ForStmt_Cond,
 			edge.SwitchStmt_Tag, edge.CaseClause_List, edge.IncDecStmt_X:
@@ -428,10 +475,14 @@ func (m *Model) classify(fn ast.Node, body *ast.BlockStmt, u inspector.Cursor, i
 }
 
 // assignTo handles the value of a tracked expression assigned to lhs.
-func (m *Model) assignTo(body *ast.BlockStmt, lhs ast.Expr, k Kind, fl *Ownership, alias func(*types.Var, Kind)) {
+func (m *Model) assignTo(body *ast.BlockStmt, lhs ast.Expr, k Kind, at token.Pos, fl *Ownership, alias func(*types.Var, Kind)) {
 	id, ok := ast.Unparen(lhs).(*ast.Ident)
 	if !ok {
-		fl.Escapes = true // field, element, pointer target
+		if v := m.localStructField(body, lhs); v != nil {
+			alias(v, KindDerived) // r.dir = dir: r holds it; follow r
+			return
+		}
+		fl.escape(at) // field, element, pointer target
 		return
 	}
 	if id.Name == "_" {
@@ -445,13 +496,44 @@ func (m *Model) assignTo(body *ast.BlockStmt, lhs ast.Expr, k Kind, fl *Ownershi
 		if v != nil && k == KindDerived && uninteresting(v.Type()) {
 			return
 		}
-		fl.Escapes = true // global, named result, captured outer variable
+		fl.escape(at) // global, named result, captured outer variable
 		return
 	}
 	if k == KindDerived && uninteresting(v.Type()) {
 		return // an error or a count: not the object
 	}
 	alias(v, k)
+}
+
+// localStructField returns the variable v when lhs is a field of v
+// (v.a or v.a.b, no pointer on the way) and v is a struct variable
+// declared in body: storing there puts the object in v, which the walk
+// then follows, rather than in a longer-lived object.
+func (m *Model) localStructField(body *ast.BlockStmt, lhs ast.Expr) *types.Var {
+	e := ast.Unparen(lhs)
+	for {
+		sel, ok := e.(*ast.SelectorExpr)
+		if !ok {
+			break
+		}
+		s := m.pass.TypesInfo.Selections[sel]
+		if s == nil || s.Kind() != types.FieldVal || s.Indirect() {
+			return nil
+		}
+		e = ast.Unparen(sel.X)
+	}
+	id, ok := e.(*ast.Ident)
+	if !ok || e == ast.Unparen(lhs) {
+		return nil
+	}
+	v, _ := m.pass.TypesInfo.Uses[id].(*types.Var)
+	if v == nil || v.IsField() || v.Pos() < body.Lbrace || v.Pos() > body.Rbrace {
+		return nil
+	}
+	if _, ok := v.Type().Underlying().(*types.Struct); !ok {
+		return nil
+	}
+	return v
 }
 
 // callArg handles a tracked value passed as argument idx of call. It
@@ -476,16 +558,16 @@ func (m *Model) callArg(callCur inspector.Cursor, call *ast.CallExpr, idx int, k
 		}
 	}
 	pk, _ := callCur.ParentEdge()
-	if pk == edge.GoStmt_Call {
-		fl.Escapes = true
-		return callCur, k, true
-	}
 	at := call.Pos()
 	if pk == edge.DeferStmt_Call {
 		at = callCur.Parent().Node().Pos()
 	}
 	if anchor.IsValid() {
 		at = anchor
+	}
+	if pk == edge.GoStmt_Call {
+		fl.escape(at)
+		return callCur, k, true
 	}
 	fn, f := Callee(m.pass.TypesInfo, call)
 	if fn != nil && isInterfaceMethod(fn) {
@@ -496,12 +578,12 @@ func (m *Model) callArg(callCur inspector.Cursor, call *ast.CallExpr, idx int, k
 		if testingTB(f) && !stdKeeps(f, idx) {
 			return callCur, k, true // t.Log(dir) and friends
 		}
-		fl.Escapes = true
+		fl.escape(at)
 		return callCur, k, true
 	}
 	if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok {
 		if s := m.pass.TypesInfo.Selections[sel]; s != nil && s.Kind() == types.MethodExpr {
-			fl.Escapes = true // (*T).M(recv, args...): arguments shifted; do not guess
+			fl.escape(at) // (*T).M(recv, args...): arguments shifted; do not guess
 			return callCur, k, true
 		}
 	}
@@ -518,7 +600,7 @@ func (m *Model) callArg(callCur inspector.Cursor, call *ast.CallExpr, idx int, k
 	}
 	removes, keeps := m.paramEffect(fn, f, idx)
 	if keeps {
-		fl.Escapes = true
+		fl.escape(at)
 		return callCur, k, true
 	}
 	if removes && k != KindDerived {
@@ -530,7 +612,7 @@ func (m *Model) callArg(callCur inspector.Cursor, call *ast.CallExpr, idx int, k
 		return callCur, k, true
 	}
 	if m.persists(fn, f, call, idx) {
-		fl.Escapes = true // the name is written out: someone else owns the object
+		fl.escape(at) // the name is written out: someone else owns the object
 		return callCur, k, true
 	}
 	rt := m.pass.TypesInfo.TypeOf(call)
@@ -541,7 +623,7 @@ func (m *Model) callArg(callCur inspector.Cursor, call *ast.CallExpr, idx int, k
 		rt = tup.At(0).Type()
 	}
 	if m.ownerType(rt) {
-		fl.Escapes = true // a value of the program's own type takes ownership
+		fl.escape(at) // a value of the program's own type takes ownership
 		return callCur, k, true
 	}
 	return callCur, KindDerived, false

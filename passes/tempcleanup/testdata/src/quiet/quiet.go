@@ -604,6 +604,7 @@ func nameWrittenToLinkFile(dir string) error {
 		return err
 	}
 	if err := f.Close(); err != nil {
+		os.Remove(f.Name())
 		return err
 	}
 	content := []byte(filepath.Base(f.Name()))
