@@ -29,6 +29,9 @@
 // needs cleanup.
 //
 // syscall.Unlink and unix.Unlink (or Rmdir) of the name count as removal.
+// A deferred removal of a file that is still open counts as a removal
+// here; tempreopen reports the open handle (the removal fails on
+// Windows, and the handle leaks).
 //
 // Ownership is per path. The object is handed over where it is returned,
 // stored in a longer-lived object, sent, captured by a stored closure or

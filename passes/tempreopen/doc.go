@@ -49,7 +49,7 @@
 // is a Unix idiom: in files that cannot be built for Windows — a
 // //go:build or // +build constraint that is false for windows, or a
 // GOOS file-name suffix Go honours (_linux.go, _darwin.go...; not
-// _unix.go: unix is only a build tag) — cases 1, 4 and 5 and case 2's
+// _unix.go: unix is only a build tag) — cases 1, 4, 5 and 6 and case 2's
 // output reason are not reported.
 //
 // The same holds for code reached only through a runtime.GOOS test that
@@ -62,7 +62,7 @@
 //
 // Files opened through an *os.Root (root.Create, root.OpenFile) are opened
 // on Windows with FILE_SHARE_DELETE: removing or renaming them while open
-// works there, so cases 1, 4 and 5 and case 2's output reason never apply
+// works there, so cases 1, 4, 5 and 6 and case 2's output reason never apply
 // to them. The *os.Root methods that use a file by name (Remove,
 // RemoveAll, Rename, Open, OpenFile, ReadFile, Create, WriteFile) are
 // matched against files created through the same root by the same
@@ -139,7 +139,38 @@
 // fmt.Fprintf or io.Copy is not handing it over. Not reported in files
 // that cannot be built for Windows. No fix: add defer f.Close().
 //
+// # 6. Never closed, removal deferred
+//
+//	f, _ := os.CreateTemp("", "x-*")
+//	defer os.Remove(f.Name()) // reported: nothing closes f on some path
+//	_, err := f.Write(data)
+//	return err
+//
+// A deferred removal (or a t.Cleanup that removes the file) registered
+// while the file is open, on a path where nothing closes the file before
+// the function returns — no Close, no deferred close registered after it,
+// no cleanup registered after it that closes it, no helper whose summary
+// closes it: the removal runs on an open file and fails on Windows, and
+// the handle leaks everywhere. A Close on the success path only does not
+// cover the error returns before it. Wrapping the file in a bufio.Writer
+// or a log.Logger and flushing or logging does not close it. Not reported
+// when the file is passed as a closable value (an *os.File, an
+// io.Closer, any: the callee may close it or keep it to close later) or
+// to a helper whose summary says it may close it, nor in code that cannot
+// run on Windows. Wrapping it in a struct is not followed (the file is
+// no longer tracked, see below). This
+// analyzer owns the open handle; tempcleanup counts the removal as a
+// removal and does not report it.
+//
+// The fix inserts `defer f.Close()` on the line after the statement that
+// registers the removal (registered later, it runs first), unless that
+// statement is in a loop or shares its line with other code.
+//
 // # What is not followed
+//
+// Errors "checked" with a call that does not stop (t.Errorf, log.Printf)
+// do not end the path; t.Fatal, panic, os.Exit and log.Fatal do, by the
+// shared no-return facts (a helper that always exits counts too).
 //
 // A file that is returned, stored in a struct or a slice, converted to an
 // interface, passed as a closable parameter to a function that returns
@@ -153,8 +184,10 @@
 //
 // # Fixes
 //
-// Fix: the file is flushed and closed before the name is used again, and
-// the defer that removes it is moved before the one that closes it.
+// Fix: the file is flushed and closed before the name is used again, the
+// defer that removes it is moved before the one that closes it, and a
+// file that nothing closes gets `defer f.Close()` after its deferred
+// removal.
 //
 // Cases 1–3: a close (after flushing the buffered writers, outermost first)
 // is inserted before the statement that reuses the name. In a function

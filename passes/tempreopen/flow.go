@@ -618,6 +618,9 @@ func (st *state) apply(l layout, ev event, s bits, report bool) {
 		if s.Has(l.open(dr.file)) && (dr.selfBad || s.Has(l.cclose(dr.file))) {
 			s.Set(l.pend(ev.def))
 		}
+		if s.Has(l.open(dr.file)) {
+			s.Set(l.dreg(ev.def))
+		}
 	case evRemove:
 		if report && s.Has(l.win()) && s.Has(l.open(ev.file)) && !st.fileList[ev.file].shareDelete {
 			st.reportRemove(st.fileList[ev.file], ev.call, st.dirtyBufs(l, st.fileList[ev.file], s))
@@ -680,17 +683,25 @@ func (st *state) apply(l layout, ev event, s bits, report bool) {
 		}
 		for d := 0; d < l.d && d < len(st.defers); d++ {
 			dr := st.defers[d]
+			// dreg: registered while the file was open, and not closed
+			// since on this path; nothing registered later closes it
+			// first either.
+			neverClosed := s.Has(l.dreg(d)) && !s.Has(l.dclose(dr.file)) && !s.Has(l.cclose(dr.file))
 			switch {
 			case dr.cleanup != nil:
 				// cleanups run after the deferred calls: a deferred close
 				// has closed the file by then
 				if s.Has(l.pend(d)) && !s.Has(l.dclose(dr.file)) {
 					st.reportDefer(st.fileList[dr.file], dr, false)
+				} else if neverClosed {
+					st.reportNeverClosed(st.fileList[dr.file], dr)
 				}
 			case s.Has(l.pend(d)):
 				st.reportDefer(st.fileList[dr.file], dr, false)
 			case s.Has(l.dreg(d)) && s.Has(l.cclose(dr.file)) && !s.Has(l.dclose(dr.file)):
 				st.reportDefer(st.fileList[dr.file], dr, true)
+			case neverClosed:
+				st.reportNeverClosed(st.fileList[dr.file], dr)
 			}
 		}
 	}

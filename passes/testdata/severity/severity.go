@@ -88,7 +88,7 @@ func reopen(data []byte) error {
 	if err != nil {
 		return err
 	}
-	defer os.Remove(f.Name())
+	defer os.Remove(f.Name()) // category:open-reuse (never closed on the write's error path)
 	w := bufio.NewWriter(f)
 	if _, err := w.Write(data); err != nil {
 		return err

@@ -21,6 +21,7 @@ func format(src []byte) ([]byte, error) {
 		return nil, err
 	}
 	defer os.Remove(f.Name())
+	defer f.Close() // without it, case 6 (never closed, removal deferred)
 	if _, err := f.Write(src); err != nil {
 		return nil, err
 	}
