@@ -64,9 +64,12 @@
 // the fix is a directory from os.MkdirTemp (or, for a directory that must
 // be shared, one this process made with a strict os.Mkdir).
 //
-// A file written at a predictable name and then executed by name in the
-// same function (os.WriteFile(script, ...) then exec.Command(script)) is
-// reported as such: another user can put a program there first.
+// A file created at a predictable name and then executed by name in the
+// same function (os.WriteFile or os.Create of a variable script, then
+// exec.Command(script)) is reported as such, without a fix (a random name
+// alone still leaves the script where every user can replace it): another
+// user can put a program there first. Passing the name to a program as an
+// argument is not running it.
 //
 // A parameter of an unexported function that is only ever called directly
 // takes the value all its call sites pass: glog's create(tag) called with

@@ -226,6 +226,11 @@ func check(pass *analysis.Pass, m *tempmodel.Model, cur inspector.Cursor, call *
 	case spec.Link:
 		d.Message = fmt.Sprintf("predictable temp path for a new link built from %s; create links inside a directory from "+mkdirTemp,
 			from, tempmodel.Pattern(p, true))
+	case executedByName(m, call.Args[spec.PathArg]): // a script written, then run
+		// No fix: a random name alone still leaves the script in a
+		// directory every user can write to until it runs.
+		d.Message = fmt.Sprintf("predictable temp file path built from %s is written and then executed by name: another user can put a program there first; write it inside a directory from "+mkdirTemp,
+			from, tempmodel.Pattern(p, true))
 	case spec.FlagArg >= 0:
 		d.Message = fmt.Sprintf("predictable temp file path built from %s is opened with O_CREATE but without O_EXCL; add os.O_EXCL or use "+createTemp,
 			from, tempmodel.Pattern(p, false))
@@ -237,9 +242,6 @@ func check(pass *analysis.Pass, m *tempmodel.Model, cur inspector.Cursor, call *
 		} else if fix, ok := addExcl(m, call.Args[spec.FlagArg]); ok {
 			d.SuggestedFixes = []analysis.SuggestedFix{fix}
 		}
-	case spec.ModeArg >= 0 && executedByName(m, call.Args[spec.PathArg]): // a script written, then run
-		d.Message = fmt.Sprintf("predictable temp file path built from %s is written and then executed by name: another user can put a program there first; write it inside a directory from "+mkdirTemp,
-			from, tempmodel.Pattern(p, true))
 	case spec.ModeArg >= 0: // WriteFile
 		d.Message = fmt.Sprintf("predictable temp file path built from %s; an attacker's symlink redirects the write: write through "+createTemp+" instead",
 			from, tempmodel.Pattern(p, false))

@@ -1,6 +1,7 @@
 package incident
 
 import (
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -29,4 +30,36 @@ func runSetupFixed() error {
 		return err
 	}
 	return exec.Command(script).Run()
+}
+
+// The same with os.Create and a chmod, and with a PID in the name: still
+// a file every user can replace before it runs (no fix: a random name
+// alone leaves it in the shared dir).
+func runGenerated(body []byte) error {
+	script := fmt.Sprintf("/tmp/gen-%d.sh", os.Getpid())
+	f, err := os.Create(script) // want `predictable temp file path built from os.Getpid\(\) is written and then executed by name`
+	if err != nil {
+		return err
+	}
+	if _, err := f.Write(body); err != nil {
+		f.Close()
+		return err
+	}
+	if err := f.Close(); err != nil {
+		return err
+	}
+	if err := os.Chmod(script, 0o700); err != nil {
+		return err
+	}
+	return exec.Command(script).Run()
+}
+
+// Look-alike: the name is only given to the program as an argument
+// (its data), not run.
+func runWithInput(body []byte) error {
+	input := "/tmp/gen-input.txt"
+	if err := os.WriteFile(input, body, 0o600); err != nil { // want `predictable temp file path built from constants only; an attacker's symlink redirects the write`
+		return err
+	}
+	return exec.Command("/usr/bin/wc", input).Run()
 }

@@ -53,6 +53,21 @@ func appended() {
 	os.Create(name) // want `predictable temp file path built from os.Getpid\(\)`
 }
 
+// $TMPDIR with /tmp as the fallback: shared either way. With a parameter
+// as the fallback the directory is unknown.
+func envFallback(fallback string) {
+	dir := os.Getenv("TMPDIR")
+	if dir == "" {
+		dir = "/tmp"
+	}
+	os.Create(filepath.Join(dir, "app.log")) // want `predictable temp file path built from constants only`
+	other := os.Getenv("TMPDIR")
+	if other == "" {
+		other = fallback
+	}
+	os.Create(filepath.Join(other, "app.log"))
+}
+
 // Look-alikes that stay quiet.
 func kindsQuiet(id int, name string) {
 	os.Create("/run/user/1000/app.sock")           // a per-user runtime dir
