@@ -48,6 +48,14 @@
 // helper that only prints) do not end the path; t.Fatal, panic, os.Exit,
 // log.Fatal and helpers whose summary says they never return do.
 //
+// os.RemoveAll of the shared temp directory itself (os.TempDir(),
+// $TMPDIR, a literal /tmp), as an example's last line might, deletes the
+// files of every other program and user in it: reported (category
+// remove-shared-dir), without a fix. A path below it (a MkdirTemp result,
+// a join with a name), os.Remove (which fails on a non-empty directory),
+// and a function or TestMain that points TMPDIR at a private directory
+// first, are not.
+//
 // In a _test.go file with a *testing.T, *testing.B or *testing.F in scope,
 // os.MkdirTemp, ioutil.TempDir, os.CreateTemp and ioutil.TempFile in the
 // shared temp dir ("" or os.TempDir()) are flagged even if they are

@@ -51,6 +51,7 @@ func (c *checker) checkFile(fileCur inspector.Cursor, isTest bool) {
 	for cur := range fileCur.Preorder((*ast.CallExpr)(nil)) {
 		call := cur.Node().(*ast.CallExpr)
 		_, f := tempmodel.Callee(c.info, call)
+		c.checkSharedRemoval(cur, call)
 		switch {
 		case tempmodel.IsMkdirTemp(f):
 			c.checkCreation(cur, call, true, f)

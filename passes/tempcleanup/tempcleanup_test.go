@@ -13,5 +13,5 @@ import (
 // new finding (a file still open when the t.TempDir() cleanup runs).
 func TestTempCleanup(t *testing.T) {
 	analysistest.RunSuiteWithSuggestedFixes(t, analysistest.TestData(), tempcleanup.Analyzer, passes.All(),
-		"leaks", "quiet", "tests", "helpers", "crosspkg", "ownpaths")
+		"leaks", "quiet", "tests", "helpers", "crosspkg", "ownpaths", "shareddir")
 }

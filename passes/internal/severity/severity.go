@@ -87,9 +87,10 @@ const (
 	RedundantCheck    = "redundant-check"     // the call handles both outcomes itself (MkdirAll, RemoveAll)
 
 	// tempcleanup
-	Leak        = "leak"         // a temp file or dir is not removed on some path
-	TestLeak    = "test-leak"    // the same in a test: use t.TempDir()
-	TestTempDir = "test-tempdir" // a test that removes its temp dir itself: t.TempDir() is shorter
+	Leak            = "leak"              // a temp file or dir is not removed on some path
+	TestLeak        = "test-leak"         // the same in a test: use t.TempDir()
+	TestTempDir     = "test-tempdir"      // a test that removes its temp dir itself: t.TempDir() is shorter
+	RemoveSharedDir = "remove-shared-dir" // os.RemoveAll of the shared temp dir itself
 
 	// tempreopen
 	OpenReuse = "open-reuse"
@@ -131,6 +132,8 @@ var table = []Class{
 		"a test's temporary file or directory that is not removed on some path: t.TempDir() removes it"},
 	{TestTempDir, "tempcleanup", Note, Hygiene, "", nil, true,
 		"a test that removes its temporary directory itself, where t.TempDir() would do it"},
+	{RemoveSharedDir, "tempcleanup", Error, Reliability, "", nil, false,
+		"a recursive removal of the shared temp directory itself, which deletes every other program's files in it"},
 	{OpenReuse, "tempreopen", Warning, Reliability, "", nil, false,
 		"a file used by name while still open: fails on Windows or loses buffered data"},
 	{PermWritable, "tempperm", Error, Security, "7.0", []int{732, 276}, false,
