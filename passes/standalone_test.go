@@ -18,13 +18,18 @@ func (quietT) Errorf(string, ...any) {}
 
 // TestEachAnalyzerStandsAlone runs each analyzer alone (as
 // `tempguard -predictabletemp` does) on lines that more than one of them
-// reports, and checks that each still reports its own: none stays silent
-// because another covers the line.
+// reports (overlap.go: a predictable path checked before it is written, or
+// written with a permissive mode; a temp file renamed while open to
+// another filesystem), and checks that each still reports its own: none
+// stays silent because another covers the line.
 func TestEachAnalyzerStandsAlone(t *testing.T) {
 	want := map[string][]int{
 		"predictabletemp": {12, 14, 17},
 		"checkthenopen":   {12},
 		"tempperm":        {14, 17},
+		"tempcleanup":     {23},
+		"tempreopen":      {30},
+		"crossdevice":     {30},
 	}
 	dir, err := filepath.Abs(filepath.Join("testdata", "overlap"))
 	if err != nil {

@@ -4,8 +4,9 @@
 // # What it answers
 //
 // Given a string-typed expression, [Model.Prov] says whether the value is a
-// path in a shared temp directory (/tmp, /var/tmp, /dev/shm, os.TempDir(),
-// $TMPDIR, $TEMP, $TMP), in a private one (a directory made by os.MkdirTemp
+// path in a shared temp directory (/tmp, /var/tmp, /usr/tmp, /dev/shm, the
+// lock dir /run/lock, os.TempDir(), $TMPDIR, $TEMP, $TMP read with
+// os.Getenv, os.LookupEnv or os.ExpandEnv), in a private one (a directory made by os.MkdirTemp
 // or t.TempDir()), or elsewhere, and what the name under that directory is
 // built from: predictable parts (constants, os.Getpid, time.Now, math/rand,
 // counters, user and host names, os.Args), random parts (crypto/rand,

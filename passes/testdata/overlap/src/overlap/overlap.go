@@ -16,3 +16,16 @@ func overlap(data []byte) error {
 	}
 	return os.WriteFile("/tmp/app.json", data, 0o644) // predictabletemp, tempperm
 }
+
+// A temp file renamed while still open, and never removed when the
+// rename fails.
+func publish(data []byte) error {
+	f, err := os.CreateTemp("", "out-*.json") // tempcleanup
+	if err != nil {
+		return err
+	}
+	if _, err := f.Write(data); err != nil {
+		return err
+	}
+	return os.Rename(f.Name(), "/srv/data/out.json") // tempreopen, crossdevice
+}
