@@ -44,9 +44,15 @@
 // os's). The path is followed through variables, fmt.Sprintf (any verb,
 // flags, width and precision, * and explicit argument indexes), +, +=
 // (in loops too), filepath.Join and path.Join of any number of parts,
-// strings.Join, strings.Builder, strconv, struct fields of local
-// variables, package-level constants and variables, and helper functions
-// (across packages, through facts). The shared directory may be written
+// strings.Join, strings.Builder, strconv, struct fields (an unexported
+// field is what every store to it in the package agrees on: a
+// constructor's literal read in a method), package-level constants and
+// variables (set under sync.Once too), closures (captured variables, the
+// arguments of a literal called where it is written, go func(dir
+// string){...}(x), sync.OnceValue and OnceValues bodies), helper functions
+// and their other results (across packages, through facts, for the first
+// string result), and a multi-value call given as the whole argument list
+// (os.MkdirAll(dirAndMode())). The shared directory may be written
 // as a literal (with trailing or doubled slashes), os.TempDir(), or
 // $TMPDIR, $TMP or $TEMP read with os.Getenv, os.LookupEnv or
 // os.ExpandEnv ("$TMPDIR/app.sock", "${TMP}/app-$USER.log"). Predictable
@@ -71,16 +77,26 @@
 // user can put a program there first. Passing the name to a program as an
 // argument is not running it.
 //
-// A parameter of an unexported function that is only ever called directly
-// takes the value all its call sites pass: glog's create(tag) called with
-// "INFO" and "WARNING".
+// A parameter of an unexported function or method that is only ever called
+// directly (a method never through an interface of the package) takes the
+// value all its call sites pass: glog's create(tag) called with "INFO" and
+// "WARNING".
+//
+// A loop over a slice whose elements are all visible runs with each of
+// them: when some are in a shared temp dir, the path is flagged with what
+// those agree on. This is glog's CVE-2024-45339 shape: log directories
+// that a -log_dir flag may start and os.TempDir() ends. Such a finding gets
+// no os.CreateTemp("", ...) fix, which would move the other elements'
+// files into the temp dir.
 //
 // Not flagged: paths under a private directory (os.MkdirTemp,
 // t.TempDir()), names with a random part (crypto/rand, os.CreateTemp),
 // opens with O_EXCL (lock files), plain reads, paths outside the shared
 // temp directories, names the analyzer cannot see (parameters of exported
-// functions, reassigned parameters, user input), and /tmp appearing only in
-// messages or comments. Also quiet:
+// functions, reassigned parameters, user input, a flag's value whatever its
+// default, an exported field or package-level slice that other packages
+// may set, a walk's entries), and /tmp appearing only in messages or
+// comments. Also quiet:
 //
 //   - calls that fail when the name exists (os.Mkdir, os.Symlink, os.Link,
 //     their syscall and *os.Root forms) whose error is checked and not

@@ -220,7 +220,7 @@ func check(pass *analysis.Pass, m *tempmodel.Model, cur inspector.Cursor, call *
 	case spec.Dir:
 		d.Message = fmt.Sprintf("predictable temp directory path built from %s; another user can create it first: use "+mkdirTemp,
 			from, tempmodel.Pattern(p, true))
-		if !p.ConstantOnly() && !viaFS {
+		if !p.ConstantOnly() && !viaFS && !p.Each {
 			pd.fix = mkdirTempFix(pass, m, cur, call, p)
 		}
 	case spec.Link:
@@ -250,7 +250,9 @@ func check(pass *analysis.Pass, m *tempmodel.Model, cur inspector.Cursor, call *
 		if p.ConstantOnly() {
 			d.Message = fmt.Sprintf("predictable temp file path built from %s; if other programs need this name, put it in a private directory ("+mkdirTempName(mkdirTemp)+", os.UserCacheDir), else use "+createTemp,
 				from, tempmodel.Pattern(p, false))
-		} else if !viaFS {
+		} else if !viaFS && !p.Each {
+			// (A loop's value that is only sometimes in the temp dir
+			// keeps its directory: CreateTemp("", ...) would move it.)
 			pd.fix = createTempFix(pass, m, cur, call, p)
 		}
 	}

@@ -13,8 +13,9 @@ type paramPos struct {
 	index int
 }
 
-// callSites indexes the static calls of this package's unexported plain
-// functions (no receiver, no type parameters), for [Model.ProvWithCallers].
+// callSites indexes the static calls of this package's unexported
+// functions and methods (without type parameters), for
+// [Model.ProvWithCallers].
 type callSites struct {
 	params  map[*types.Var]paramPos
 	calls   map[*types.Func][]*ast.CallExpr
@@ -34,7 +35,7 @@ func (m *Model) callSiteIndex() *callSites {
 	info := m.pass.TypesInfo
 	for fn := range m.decls {
 		sig, ok := fn.Type().(*types.Signature)
-		if !ok || fn.Exported() || sig.Recv() != nil || sig.TypeParams().Len() > 0 {
+		if !ok || fn.Exported() || sig.TypeParams().Len() > 0 || sig.RecvTypeParams().Len() > 0 {
 			continue
 		}
 		n := sig.Params().Len()
@@ -52,11 +53,23 @@ func (m *Model) callSiteIndex() *callSites {
 			if !ok {
 				return true
 			}
-			if id, ok := ast.Unparen(call.Fun).(*ast.Ident); ok {
-				if fn, ok := info.Uses[id].(*types.Func); ok && fn.Pkg() == m.pass.Pkg {
-					called[id] = true
-					cs.calls[fn] = append(cs.calls[fn], call)
+			var id *ast.Ident
+			switch fun := ast.Unparen(call.Fun).(type) {
+			case *ast.Ident:
+				id = fun
+			case *ast.SelectorExpr:
+				// x.m(...): a method value called at once (not T.m(x, ...),
+				// whose arguments are shifted by the receiver).
+				if s := info.Selections[fun]; s != nil && s.Kind() == types.MethodVal {
+					id = fun.Sel
 				}
+			}
+			if id == nil {
+				return true
+			}
+			if fn, ok := info.Uses[id].(*types.Func); ok && fn.Pkg() == m.pass.Pkg {
+				called[id] = true
+				cs.calls[fn] = append(cs.calls[fn], call)
 			}
 			return true
 		})
@@ -66,14 +79,30 @@ func (m *Model) callSiteIndex() *callSites {
 			cs.escapes[fn] = true
 		}
 	}
+	// An unexported method can also be called through an interface of
+	// this package that has it (only this package can name it), or
+	// through a type parameter's constraint: such a call does not name
+	// the method, so every method of that name escapes.
+	dynamic := map[string]bool{}
+	for _, s := range info.Selections {
+		if fn, ok := s.Obj().(*types.Func); ok && !fn.Exported() && types.IsInterface(s.Recv()) {
+			dynamic[fn.Name()] = true
+		}
+	}
+	for fn := range cs.calls {
+		if sig, ok := fn.Type().(*types.Signature); ok && sig.Recv() != nil && dynamic[fn.Name()] {
+			cs.escapes[fn] = true
+		}
+	}
 	return cs
 }
 
 // ProvWithCallers is [Model.Prov], except that a parameter of an
-// unexported function of this package that is only ever called directly
-// (never used as a value), and never reassigned, takes the provenance that
-// all its call sites agree on: log files named from a tag parameter that
-// every caller passes as a constant ("INFO", "ERROR").
+// unexported function or method of this package that is only ever called
+// directly (never used as a value, a method never called through an
+// interface), and never reassigned, takes the provenance that all its call
+// sites agree on: log files named from a tag parameter that every caller
+// passes as a constant ("INFO", "ERROR").
 func (m *Model) ProvWithCallers(e ast.Expr) Prov {
 	return m.eval(&evalCtx{callers: true}, e)
 }
@@ -93,6 +122,12 @@ func (m *Model) paramFromCallers(ctx *evalCtx, v *types.Var) (Prov, bool) {
 	if len(calls) == 0 || len(calls) > maxCallSites || ctx.seen[v] {
 		return Prov{}, false
 	}
+	// Remembered: every read of the parameter would evaluate the call
+	// sites again, and their arguments may be such parameters too.
+	rc := m.resultCache()
+	if p, ok := rc.params[v]; ok {
+		return p, true
+	}
 	if ctx.seen == nil {
 		ctx.seen = map[types.Object]bool{}
 	}
@@ -100,15 +135,16 @@ func (m *Model) paramFromCallers(ctx *evalCtx, v *types.Var) (Prov, bool) {
 	defer delete(ctx.seen, v)
 	var out Prov
 	for i, call := range calls {
-		if call.Ellipsis.IsValid() || pp.index >= len(call.Args) {
+		if call.Ellipsis.IsValid() || pp.index >= numArgs(m.pass.TypesInfo, call) {
 			return Prov{}, false
 		}
-		p := m.eval(ctx, call.Args[pp.index])
+		p := m.argProv(ctx, call, pp.index)
 		if i == 0 {
 			out = p
 		} else {
 			out = meet(out, p)
 		}
 	}
+	rc.params[v] = out
 	return out, true
 }

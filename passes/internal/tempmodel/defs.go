@@ -23,6 +23,11 @@ type varDefs struct {
 	// becomes s + x there. Only the string evaluator reads them; every
 	// other reader sees the variable as opaque (see defs).
 	appends []ast.Expr
+	// rangeX are the collections a range statement takes the variable's
+	// values from (it is then opaque too); opaqueOther: opaque for another
+	// reason as well (see rangeValueProv).
+	rangeX      []ast.Expr
+	opaqueOther bool
 }
 
 type fieldKey struct {
@@ -42,6 +47,7 @@ type index struct {
 	fields   map[fieldKey]*varDefs
 	builders map[*types.Var][]builderWrite
 	badBuild map[*types.Var]bool // builder escapes: value unknown
+	routes   *routeIndex         // fields, slice elements, closures' parameters (routes.go)
 }
 
 func (m *Model) idx() *index {
@@ -63,6 +69,7 @@ func (m *Model) buildIndex() *index {
 		fields:   map[fieldKey]*varDefs{},
 		builders: map[*types.Var][]builderWrite{},
 		badBuild: map[*types.Var]bool{},
+		routes:   newRouteIndex(),
 	}
 	m.index = ix
 	info := m.pass.TypesInfo
@@ -137,7 +144,7 @@ func (m *Model) buildIndex() *index {
 					case tok == token.ADD_ASSIGN && len(rhs) == 1 && isString(v.Type()):
 						d.appends = append(d.appends, rhs[0])
 					default:
-						d.opaque = true
+						d.opaque, d.opaqueOther = true, true
 					}
 				} else {
 					addField(l, def{nil, -1})
@@ -193,21 +200,23 @@ func (m *Model) buildIndex() *index {
 					if isInteger(v.Type()) {
 						get(v).counter = true
 					} else {
-						get(v).opaque = true
+						get(v).opaque, get(v).opaqueOther = true, true
 					}
 				}
 				if v := varOf(n.Value); v != nil {
 					get(v).opaque = true
+					get(v).rangeX = append(get(v).rangeX, n.X)
 				}
 			case *ast.UnaryExpr:
 				if n.Op == token.AND {
 					if v := varOf(n.X); v != nil && !isBuilder(v.Type()) {
-						get(v).opaque = true
+						get(v).opaque, get(v).opaqueOther = true, true
 					}
 				}
 			case *ast.CallExpr:
 				m.indexCall(ix, n, varOf)
 			}
+			ix.routes.visit(info, m.pass.Pkg, n)
 			return true
 		})
 	}

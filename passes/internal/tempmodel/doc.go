@@ -32,9 +32,37 @@
 // string building (+, fmt.Sprint*, filepath.Join, path.Join, strings.Join
 // of a literal slice, strings.Builder, strconv, common strings functions),
 // through struct fields of local variables, package-level constants and
-// variables that the package never reassigns, same-package helper functions
-// (their summaries are computed with parameters left symbolic and substituted
-// at each call) and functions of other packages through [FuncFact]s.
+// variables (every assignment in the package, as for locals), same-package
+// helper functions (their summaries are computed with parameters left
+// symbolic and substituted at each call; every result, also of
+// f(g()) with a multi-value g) and functions of other packages through the
+// [Summary] fact (its first string result).
+//
+// The routes beyond locals (routes.go) are indexed in the same walk and
+// evaluated only when asked:
+//
+//   - an unexported field of a struct type of this package is what every
+//     store to it agrees on (assignments, keyed and positional literals;
+//     ++ makes it a counter, an address taken or op-assignment unknown);
+//     an exported field is unknown (other packages, encoding/json);
+//   - a loop's value over a slice or array whose elements are all visible
+//     (a literal, or a variable of the package only ranged over, indexed,
+//     measured, assigned and appended to) is each element in turn: when
+//     some are in a shared temp dir, it is what those agree on, marked
+//     [Prov].Each; the value of a flag is unknown whatever its default;
+//   - a parameter of a function literal called where it is written (go and
+//     defer too) is the call's argument; the first parameter of a
+//     filepath.Walk or WalkDir callback is a path under the root with a
+//     name from the file system; a call of a literal, or of a variable that
+//     only ever holds literals or sync.OnceValue(s) of one, gives the
+//     literal's results;
+//   - in [Model.ProvWithCallers], a parameter of an unexported function or
+//     method takes what its call sites agree on (a method that an
+//     interface of the package has, or one used as a value, has callers
+//     the model cannot see).
+//
+// Stores outside the function being summarized (to package variables and
+// fields) are evaluated without its symbolic parameters.
 //
 // Control flow, where a pass needs it, comes from golang.org/x/tools/go/cfg
 // graphs built lazily for the few functions that contain a call of interest

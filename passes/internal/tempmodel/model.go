@@ -62,7 +62,8 @@ type Model struct {
 	// summarizers (summary_remove.go, summary_keep.go).
 	paramOwnership map[*types.Var]*Ownership
 	supp           *suppressions
-	callers        *callSites // built on first use by ProvWithCallers
+	callers        *callSites   // built on first use by ProvWithCallers
+	moreResults    *resultCache // results other than the first string, closures' results (results.go)
 	shared         *shared
 }
 
@@ -231,80 +232,6 @@ func InGOROOT(pass *analysis.Pass) bool {
 	}
 	name := pass.Fset.File(pass.Files[0].Pos()).Name()
 	return strings.HasPrefix(name, filepath.Join(root, "src")+string(filepath.Separator))
-}
-
-// resultSummary returns the provenance summary of fn's first string result,
-// computing it for functions of this package, or nil if it has none.
-func (m *Model) resultSummary(fn *types.Func) *Prov {
-	if r, ok := m.results[fn]; ok {
-		return r
-	}
-	fd := m.decls[fn]
-	if fd == nil || m.inProg[fn] {
-		return nil
-	}
-	sig := fn.Type().(*types.Signature)
-	k := -1
-	for i := 0; i < sig.Results().Len(); i++ {
-		if isString(sig.Results().At(i).Type()) {
-			k = i
-			break
-		}
-	}
-	if k < 0 {
-		m.results[fn] = nil
-		return nil
-	}
-	m.inProg[fn] = true
-	defer delete(m.inProg, fn)
-	ctx := &evalCtx{params: map[*types.Var]int{}}
-	for i := 0; i < sig.Params().Len(); i++ {
-		ctx.params[sig.Params().At(i)] = i
-	}
-	var out *Prov
-	add := func(p Prov) {
-		if out == nil {
-			out = &p
-		} else {
-			r := meet(*out, p)
-			out = &r
-		}
-	}
-	nres := sig.Results().Len()
-	ast.Inspect(fd.Body, func(n ast.Node) bool {
-		switch n := n.(type) {
-		case *ast.FuncLit:
-			return false
-		case *ast.ReturnStmt:
-			switch {
-			case len(n.Results) == nres:
-				add(m.eval(ctx, n.Results[k]))
-			case len(n.Results) == 0 && sig.Results().At(k).Name() != "":
-				add(m.evalIdentVar(ctx, sig.Results().At(k)))
-			default:
-				add(Unknown)
-			}
-		}
-		return true
-	})
-	if out == nil || out.Loc == LocUnknown && out.Name == NameUnknown && out.LocFrom == 0 {
-		m.results[fn] = nil
-		return nil
-	}
-	m.results[fn] = out
-	return out
-}
-
-func (m *Model) evalIdentVar(ctx *evalCtx, v *types.Var) Prov {
-	d := m.defs(v)
-	if d == nil || d.opaque || len(d.exprs) == 0 {
-		return Unknown
-	}
-	out := m.evalDef(ctx, d.exprs[0])
-	for _, x := range d.exprs[1:] {
-		out = meet(out, m.evalDef(ctx, x))
-	}
-	return out
 }
 
 // FuncDecl returns the declaration of a function of this package.

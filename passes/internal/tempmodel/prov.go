@@ -93,6 +93,11 @@ type Prov struct {
 	// that are parts of its name.
 	LocFrom  int
 	NameFrom []int
+	// Each: the value is one of several that a loop takes in turn (the
+	// elements of a slice it ranges over), and this is what those in a
+	// shared temp dir agree on; the others may lie elsewhere, so a fix
+	// must not assume the directory.
+	Each bool
 }
 
 // Unknown is the provenance of a value we know nothing about.
@@ -177,6 +182,7 @@ func concat(a, b Prov) Prov {
 	}
 	out.NameFrom = append(out.NameFrom, b.NameFrom...)
 	out.Name = combineName(out.Name, part)
+	out.Each = a.Each || b.Each
 	if part == NamePredictable {
 		out.Sources = addSources(out.Sources, b.Sources...)
 	}
@@ -206,6 +212,7 @@ func meet(a, b Prov) Prov {
 		out.NameFrom = nil
 	}
 	out.TempFS = a.TempFS && b.TempFS
+	out.Each = a.Each || b.Each
 	if a.Dir != b.Dir || a.Origin != b.Origin {
 		out.Dir, out.Origin = "", OriginNone
 	}
@@ -389,6 +396,11 @@ func (m *Model) eval(ctx *evalCtx, e ast.Expr) Prov {
 			return m.combineParts(ctx, e.X, e.Y)
 		}
 	case *ast.CallExpr:
+		if _, ok := info.TypeOf(e).(*types.Tuple); ok {
+			// The whole argument list f(g()): this is its first argument
+			// (argProv gives the others).
+			return m.evalResult(ctx, e, 0)
+		}
 		return m.evalCall(ctx, e)
 	case *ast.SelectorExpr:
 		return m.evalSelector(ctx, e)
@@ -462,6 +474,11 @@ func (m *Model) evalIdent(ctx *evalCtx, id *ast.Ident) Prov {
 			return p
 		}
 	}
+	if v.Kind() == types.ParamVar {
+		if p, ok := m.litParamProv(ctx, v); ok {
+			return p
+		}
+	}
 	if v.Pkg() != nil && v.Pkg() != m.pass.Pkg {
 		if v.Pkg().Path() == "os" && v.Name() == "Args" {
 			return predictable("os.Args")
@@ -474,73 +491,20 @@ func (m *Model) evalIdent(ctx *evalCtx, id *ast.Ident) Prov {
 		}
 		return Unknown
 	}
+	if p, ok := m.rangeValueProv(ctx, v, m.idx().vars[v]); ok {
+		return p
+	}
 	d := m.stringDefs(v)
 	if d == nil || d.opaque || len(d.exprs) == 0 && !d.counter {
 		return Unknown
 	}
-	if ctx.seen == nil {
-		ctx.seen = map[types.Object]bool{}
+	mentions := func(x ast.Node) bool { return m.mentions(x, v) }
+	// A package-level variable is assigned in other functions, whose
+	// parameters are not the ones a summary makes symbolic.
+	if v.Parent() == v.Pkg().Scope() {
+		return m.globalStores(ctx, v, d, mentions)
 	}
-	ctx.seen[v] = true
-	defer delete(ctx.seen, v)
-
-	var out Prov
-	first := true
-	add := func(p Prov) {
-		if first {
-			out, first = p, false
-		} else {
-			out = meet(out, p)
-		}
-	}
-	if d.counter {
-		add(predictable("a counter"))
-	}
-	// Assignments that read v itself (v = strings.Replace(v, ...)) are
-	// evaluated last, with v standing for what the other assignments give:
-	// one step of the fixed point, so v = v + random() still turns the
-	// name unknown.
-	var selfRef []def
-	for _, x := range d.exprs {
-		if x.x != nil && m.mentions(x.x, v) {
-			selfRef = append(selfRef, x)
-			continue
-		}
-		add(m.evalDef(ctx, x))
-	}
-	if len(selfRef) > 0 {
-		if first {
-			return Unknown
-		}
-		if ctx.self == nil {
-			ctx.self = map[*types.Var]Prov{}
-		}
-		ctx.self[v] = out
-		for _, x := range selfRef {
-			add(m.evalDef(ctx, x))
-		}
-		delete(ctx.self, v)
-	}
-	// s += x: s is what the assignments give, or that with x appended
-	// (once or, in a loop, more: the parts stay of the same kinds).
-	if len(d.appends) > 0 {
-		if first {
-			return Unknown
-		}
-		if ctx.self == nil {
-			ctx.self = map[*types.Var]Prov{}
-		}
-		base := out
-		ctx.self[v] = base
-		for _, x := range d.appends {
-			add(concat(base, m.eval(ctx, x)))
-		}
-		delete(ctx.self, v)
-	}
-	if d.randomBytes {
-		out = concat(Prov{Loc: LocOther}, randomProv)
-	}
-	return out
+	return m.evalStores(ctx, v, d, mentions)
 }
 
 func (m *Model) evalDef(ctx *evalCtx, d def) Prov {
@@ -551,10 +515,7 @@ func (m *Model) evalDef(ctx *evalCtx, d def) Prov {
 	if !ok {
 		return Unknown
 	}
-	if d.index != 0 {
-		return Unknown
-	}
-	return m.evalCall(ctx, call)
+	return m.evalResult(ctx, call, d.index)
 }
 
 func (m *Model) evalSelector(ctx *evalCtx, sel *ast.SelectorExpr) Prov {
@@ -565,13 +526,18 @@ func (m *Model) evalSelector(ctx *evalCtx, sel *ast.SelectorExpr) Prov {
 			named.Obj().Pkg().Path() == "os/user" && named.Obj().Name() == "User" {
 			return predictable("the user name")
 		}
-		// Field of a local struct variable.
+		// Field of a local struct variable. The fields of a parameter or
+		// receiver hold what the caller stored, so they are read as fields.
 		if id, ok := ast.Unparen(sel.X).(*ast.Ident); ok {
-			if v, ok := info.Uses[id].(*types.Var); ok {
+			if v, ok := info.Uses[id].(*types.Var); ok && v.Kind() != types.ParamVar && v.Kind() != types.RecvVar {
 				if fd := m.fieldDefs(v, sel.Sel.Name); fd != nil && !fd.opaque && len(fd.exprs) > 0 {
 					return m.evalField(ctx, fieldKey{v, sel.Sel.Name}, fd)
 				}
 			}
+		}
+		// A field: every store to it in the package.
+		if p, ok := m.fieldStoresProv(ctx, fieldObj(info, sel)); ok {
+			return p
 		}
 		return Unknown
 	}
@@ -677,14 +643,12 @@ func (m *Model) evalCall(ctx *evalCtx, call *ast.CallExpr) Prov {
 				return predictable("a length")
 			}
 		}
-		return Unknown
+		// A closure, or a function variable that only ever holds
+		// closures (sync.OnceValue of one included).
+		return m.dynamicResult(ctx, call, 0)
 	}
-	arg := func(i int) Prov {
-		if i < len(call.Args) {
-			return m.eval(ctx, call.Args[i])
-		}
-		return Unknown
-	}
+	nargs := numArgs(info, call)
+	arg := func(i int) Prov { return m.argProv(ctx, call, i) }
 	switch f.Pkg {
 	case "os":
 		switch f.Recv + "." + f.Name {
@@ -740,38 +704,20 @@ func (m *Model) evalCall(ctx *evalCtx, call *ast.CallExpr) Prov {
 	case "path/filepath", "path":
 		switch f.Name {
 		case "Join":
-			if len(call.Args) == 0 || call.Ellipsis.IsValid() {
+			if nargs == 0 || call.Ellipsis.IsValid() {
 				return Unknown
 			}
 			out := arg(0)
-			for i := 1; i < len(call.Args); i++ {
+			for i := 1; i < nargs; i++ {
 				out = concat(out, arg(i))
 			}
 			return out
 		case "Clean", "FromSlash", "ToSlash":
 			return arg(0)
 		case "Base":
-			p := arg(0)
-			if p.LocFrom > 0 {
-				return Prov{Loc: LocOther, NameFrom: []int{p.LocFrom - 1}}
-			}
-			name := p.Name
-			if name == NameNone {
-				name = NameUnknown
-			}
-			return Prov{Loc: LocOther, Name: name, Sources: p.Sources, Base: p.Base, NameFrom: p.NameFrom}
+			return basePart(arg(0))
 		case "Dir":
-			p := arg(0)
-			if p.LocFrom > 0 || len(p.NameFrom) > 0 {
-				return Unknown
-			}
-			if p.Name == NameRandom {
-				p.Name = NameNone
-			} else if p.Name == NamePredictable {
-				p.Name = NameUnknown
-			}
-			p.Base = ""
-			return p
+			return dirPart(arg(0))
 		}
 		return Unknown
 	case "strconv":
@@ -835,12 +781,12 @@ func (m *Model) evalCall(ctx *evalCtx, call *ast.CallExpr) Prov {
 		if sum.LocFrom == 0 && len(sum.NameFrom) == 0 {
 			return *sum
 		}
-		args := make([]Prov, len(call.Args))
-		for i := range call.Args {
-			args[i] = arg(i)
-		}
 		if call.Ellipsis.IsValid() {
 			return Unknown
+		}
+		args := make([]Prov, nargs)
+		for i := range args {
+			args[i] = arg(i)
 		}
 		return subst(*sum, args)
 	}
@@ -1207,6 +1153,9 @@ func (p Prov) String() string {
 	}
 	if len(p.NameFrom) > 0 {
 		s += fmt.Sprintf(" namefrom=%v", p.NameFrom)
+	}
+	if p.Each {
+		s += " each"
 	}
 	return s
 }

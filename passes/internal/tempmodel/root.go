@@ -15,16 +15,17 @@ import (
 // another user from creating the name first). withCallers also resolves
 // parameters from the package's call sites ([Model.ProvWithCallers]).
 func (m *Model) PathProv(call *ast.CallExpr, pathArg int, inRoot, withCallers bool) Prov {
+	ctx := &evalCtx{callers: withCallers}
+	if a, ok := fileapi.CallAPI(m.pass.TypesInfo, call); ok && a.UnderTempDir && a.Path == pathArg {
+		return concat(osTempDirProv(), m.argProv(ctx, call, pathArg))
+	}
+	if !inRoot {
+		// Also f(g()): the path is one of g's results.
+		return m.argProv(ctx, call, pathArg)
+	}
 	arg := fileapi.Arg(call, pathArg)
 	if arg == nil {
 		return Unknown
-	}
-	ctx := &evalCtx{callers: withCallers}
-	if a, ok := fileapi.CallAPI(m.pass.TypesInfo, call); ok && a.UnderTempDir && a.Path == pathArg {
-		return concat(osTempDirProv(), m.eval(ctx, arg))
-	}
-	if !inRoot {
-		return m.eval(ctx, arg)
 	}
 	sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
 	if !ok {
