@@ -39,7 +39,10 @@
 // through that point: a function that returns the file, its name, a
 // struct holding it or a cleanup closure on success, and returns an error
 // before that without removing it, leaks it there. The message names the
-// return where it leaks and the line where it is handed over. Storing
+// return where it leaks and the line where it is handed over. A hand-over
+// inside a loop that the creation is not in keeps it quiet: whether the
+// loop runs at all is not known (a table of test cases always does).
+// Storing
 // the object in a field of a local struct variable (r.dir = dir) is not a
 // hand-over: the variable is followed like the object. A value passed to
 // a callee that only reads the path (loads, walks, executes, logs it;

@@ -353,3 +353,19 @@ func newTempFile(data []byte) (_ *tempFile, err error) {
 	}
 	return &tempFile{f: f}, nil
 }
+
+// Handed over in a loop the creation is not in: whether the loop runs at
+// all is not known from the graph (this table always does): quiet.
+func fanOut() error {
+	dir, err := os.MkdirTemp("", "fan")
+	if err != nil {
+		return err
+	}
+	for _, name := range []string{"a", "b"} {
+		go func() {
+			defer os.RemoveAll(dir)
+			_ = prepare(filepath.Join(dir, name))
+		}()
+	}
+	return nil
+}
