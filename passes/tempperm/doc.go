@@ -31,12 +31,43 @@
 //     call of the shared file-API table that takes a mode for a path, also
 //     through the file-system abstractions it holds (afero.Fs, afero.WriteFile)
 //
+// A mode that is a parameter of an unexported function called only
+// directly counts when every call site passes the same constant (the
+// message says "every caller passes it"; no fix: the callers choose it).
+//
+// Create-then-restrict windows: os.Create (or Root.Create), which creates
+// with the default 0666 less the umask, of a path in a shared temp dir,
+// followed in the same function by os.Chmod or File.Chmod of the same path
+// or file to a private mode, or by os.WriteFile or an O_CREATE
+// os.OpenFile of the same path with a private mode, which does not apply:
+// the file exists by then. The later call shows the mode the program
+// wanted; until it runs, any user can open the file and keep the handle.
+// Reported at the create. (A permissive mode given explicitly and then
+// restricted is reported by the rule above.)
+//
+// A Chmod with group or other bits of a directory that os.MkdirTemp made
+// in a shared temp dir (os.MkdirTemp("", ...)): the directory is what
+// keeps its entries private.
+//
+// Found in the wild: Incus CVE-2026-33711, a VM screenshot at
+// fmt.Sprintf("/tmp/<tool>_screenshot_%d", id) made with os.Create and
+// then chmodded to 0600 (testdata incident: tempperm reports the window,
+// predictabletemp the predictable name, at the same call; the fixed form,
+// os.CreateTemp, is quiet for both).
+//
 // Quiet:
 //   - os.CreateTemp and os.MkdirTemp (they use 0600 and 0700), and paths under a
 //     private directory made by os.MkdirTemp or t.TempDir();
 //   - paths that are not in a temp directory, or whose location is unknown;
 //   - the shared temp directory itself (os.MkdirAll(os.TempDir(), 0o755) changes nothing);
-//   - modes that are provably private (0600, 0700, 0400...) or not constant;
+//   - modes that are provably private (0600, 0700, 0400...) or not constant,
+//     and parameters whose callers pass different modes, or that are
+//     reassigned, exported or used as a value;
+//   - os.Create with no later Chmod or private-mode create of the same
+//     path: its mode is the default, not one the program chose (the
+//     predictabletemp pass reports a predictable name);
+//   - a Chmod of an os.MkdirTemp directory made in a private directory
+//     (another os.MkdirTemp, t.TempDir()) or in a caller's directory;
 //   - modes with a setuid, setgid or sticky bit (a deliberately shared directory);
 //   - os.WriteFile and os.OpenFile on f.Name() of a file that is already open:
 //     they apply their mode only when they create the file;
@@ -60,7 +91,8 @@
 //
 // # Fix
 //
-// Fix: the mode loses its group and other bits (0644 -> 0600, 0755 -> 0700).
+// Fix: the mode loses its group and other bits (0644 -> 0600, 0755 -> 0700);
+// os.Create followed by a restriction becomes os.OpenFile with the final mode.
 //
 // The owner's bits are kept: 0644 and 0666
 // become 0600, 0755 and 0777 become 0700 (an executable file stays
@@ -68,7 +100,10 @@
 // 0o644 -> 0o600); a named constant (os.ModePerm, const perm = 0o644) or a
 // package-level variable is replaced at the call site by a literal in the
 // file's dominant style. No fix is offered for local variables, for
-// computed modes, or when the owner has no permission bits.
+// computed modes, modes from the callers, or when the owner has no
+// permission bits. os.Create(p) with a later restriction to m becomes
+// os.OpenFile(p, os.O_RDWR|os.O_CREATE|os.O_TRUNC, m): the same open, with
+// the mode the program wanted from the start (Root.Create likewise).
 //
 // Before:
 //

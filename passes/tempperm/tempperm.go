@@ -41,6 +41,12 @@ type call struct {
 	creates bool // the mode applies only if the call creates the entry
 	dir     bool // creates a directory
 	inRoot  bool // a method of *os.Root: path is relative to the root
+	// fromCallers: the mode is a parameter that every caller passes as
+	// the same constant.
+	fromCallers bool
+	// tempDir: the path is a private directory made by this call
+	// ("os.MkdirTemp") in a shared temp dir, which a Chmod opens.
+	tempDir string
 }
 
 func run(pass *analysis.Pass) (any, error) {
@@ -50,12 +56,26 @@ func run(pass *analysis.Pass) (any, error) {
 	}
 	styles := map[*ast.File]string{}
 	windowsOnly := map[*ast.File]bool{}
+	isWindowsOnly := func(file *ast.File) bool {
+		w, ok := windowsOnly[file]
+		if !ok {
+			w = m.WindowsOnly(file)
+			windowsOnly[file] = w
+		}
+		return w
+	}
 	for cur := range m.Inspector.Root().Preorder((*ast.CallExpr)(nil)) {
 		c, ok := classify(m, pass, cur.Node().(*ast.CallExpr))
 		if !ok {
+			defaultModeCreate(m, pass, cur, cur.Node().(*ast.CallExpr), styles, isWindowsOnly)
 			continue
 		}
 		mode, ok := m.ConstInt(c.mode)
+		if !ok {
+			// A parameter that every caller passes the same constant.
+			mode, ok = m.ConstIntWithCallers(c.mode)
+			c.fromCallers = ok
+		}
 		if !ok || mode < 0 || mode&0o077 == 0 || mode&deliberate != 0 {
 			continue
 		}
@@ -65,7 +85,15 @@ func run(pass *analysis.Pass) (any, error) {
 		} else {
 			p = m.PathProv(c.call, indexOf(c.call.Args, c.path), c.inRoot, true)
 		}
-		if p.Loc != tempmodel.LocShared || p.Name == tempmodel.NameNone {
+		if !c.creates && c.path != nil && !c.inRoot {
+			// A Chmod that opens a private os.MkdirTemp directory made in
+			// a shared temp dir: what it holds becomes reachable.
+			if parent, ok := m.MkdirTempParent(c.path); ok && parent.Loc == tempmodel.LocShared {
+				p = parent
+				c.tempDir = m.Prov(c.path).Dir
+			}
+		}
+		if p.Loc != tempmodel.LocShared || p.Name == tempmodel.NameNone && c.tempDir == "" {
 			continue
 		}
 		if p.Origin != tempmodel.OriginLiteral && m.TempDirRedirected(cur) {
@@ -77,16 +105,8 @@ func run(pass *analysis.Pass) (any, error) {
 		if c.creates && namesOpenFile(m, pass, c.path) {
 			continue // the file exists already: the mode is not applied
 		}
-		if file := m.File(c.call.Pos()); file != nil {
-			// Windows has no group/other mode bits and a per-user temp dir.
-			w, ok := windowsOnly[file]
-			if !ok {
-				w = m.WindowsOnly(file)
-				windowsOnly[file] = w
-			}
-			if w {
-				continue
-			}
+		if file := m.File(c.call.Pos()); file != nil && isWindowsOnly(file) {
+			continue // Windows has no group/other mode bits and a per-user temp dir
 		}
 		fn := outermostFunc(cur)
 		if fn != nil && (renamedLater(m, pass, fn, c) || inPrivateParent(m, pass, fn, c) || sharesOnPurpose(pass, fn)) {
@@ -422,6 +442,9 @@ func report(m *tempmodel.Model, pass *analysis.Pass, c call, mode int64, styles 
 	if core, ok := unwrap(pass, c.mode).(*ast.BasicLit); ok {
 		shown = core.Value
 	}
+	if c.fromCallers {
+		shown += " (every caller passes it)"
+	}
 	access := "accessible"
 	switch r, w := mode&0o044 != 0, mode&0o022 != 0; {
 	case r && w:
@@ -437,6 +460,8 @@ func report(m *tempmodel.Model, pass *analysis.Pass, c call, mode int64, styles 
 	}
 	var msg string
 	switch {
+	case c.tempDir != "":
+		msg = fmt.Sprintf("%s sets mode %s on a private directory made by %s in a shared temp dir, %s by other users; use %s", c.name, shown, c.tempDir, access, lit)
 	case c.recv != nil:
 		msg = fmt.Sprintf("%s sets mode %s on a file in a shared temp dir, %s by other users; use %s", c.name, shown, access, lit)
 	case c.creates:

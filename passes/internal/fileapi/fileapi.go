@@ -171,6 +171,9 @@ type API struct {
 	// ArgsFrom: for exec calls, the index of the first argument given to
 	// the program (variadic args of exec.Command), or -1.
 	ArgsFrom int
+	// DefaultMode is the permission a call that takes no mode argument
+	// creates a file with, before the umask (os.Create: 0o666), or 0.
+	DefaultMode int64
 }
 
 // none is the zero value of every index field.

@@ -11,6 +11,7 @@ type entry struct {
 	pattern, dir    int
 	resFile, resDir int
 	argsFrom        int
+	defMode         int64
 }
 
 type opt uint8
@@ -43,6 +44,7 @@ func add(es ...entry) {
 		a.Pattern, a.DirArg = e.pattern, e.dir
 		a.ResultFile, a.ResultPath = e.resFile, e.resDir
 		a.ArgsFrom = e.argsFrom
+		a.DefaultMode = e.defMode
 		table[f] = a
 	}
 }
@@ -64,6 +66,10 @@ func (x entry) pathResult(i int) entry  { x.resDir = i; return x }
 func (x entry) temp(dir, pat int) entry { x.dir, x.pattern = dir, pat; return x }
 func (x entry) args(i int) entry        { x.argsFrom = i; return x }
 
+// defaultMode is the permission a call with no mode argument creates with
+// (before the umask).
+func (x entry) defaultMode(m int64) entry { x.defMode = m; return x }
+
 // CreateFlags are the flags os.Create and os.WriteFile open with.
 const CreateFlags = FlagWrite | FlagCreate | FlagTrunc
 
@@ -73,7 +79,7 @@ const root = "Root"
 func init() {
 	// The os package.
 	add(
-		e("os", "", "Create", OpCreate|OpOpen|OpWrite|OpTruncate, 0).implies(CreateFlags).file(0),
+		e("os", "", "Create", OpCreate|OpOpen|OpWrite|OpTruncate, 0).implies(CreateFlags).file(0).defaultMode(0o666),
 		e("os", "", "Open", OpOpen|OpRead, 0).implies(FlagRead).file(0),
 		e("os", "", "OpenFile", OpOpen, 0).withFlags(1).withMode(2).file(0),
 		e("os", "", "OpenInRoot", OpOpen|OpRead, 1).implies(FlagRead).file(0),
@@ -106,7 +112,7 @@ func init() {
 	// *os.Root methods (Go 1.24 and 1.25): relative to the root, never
 	// escaping it.
 	add(
-		e("os", root, "Create", OpCreate|OpOpen|OpWrite|OpTruncate, 0).implies(CreateFlags).file(0).with(inRoot),
+		e("os", root, "Create", OpCreate|OpOpen|OpWrite|OpTruncate, 0).implies(CreateFlags).file(0).with(inRoot).defaultMode(0o666),
 		e("os", root, "Open", OpOpen|OpRead, 0).implies(FlagRead).file(0).with(inRoot),
 		e("os", root, "OpenFile", OpOpen, 0).withFlags(1).withMode(2).file(0).with(inRoot),
 		e("os", root, "OpenRoot", OpOpenRoot, 0).with(inRoot),

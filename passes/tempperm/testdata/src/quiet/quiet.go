@@ -54,15 +54,6 @@ func createTemp() (*os.File, error) {
 	return os.CreateTemp("", "x-*.json")
 }
 
-func mkdirTempChmod() error {
-	dir, err := os.MkdirTemp("", "shared-")
-	if err != nil {
-		return err
-	}
-	// The private dir itself: not a path in a shared dir.
-	return os.Chmod(dir, 0o755)
-}
-
 func tempDirItself() error {
 	return os.MkdirAll(os.TempDir(), 0o755)
 }
