@@ -15,6 +15,7 @@ import (
 	"golang.org/x/tools/go/analysis"
 
 	"github.com/tempguard/tempguard/passes"
+	"github.com/tempguard/tempguard/passes/internal/docs"
 	"github.com/tempguard/tempguard/passes/internal/tempmodel"
 )
 
@@ -31,6 +32,11 @@ func TestSuiteShape(t *testing.T) {
 	for _, a := range all {
 		if a.Doc == "" || strings.Contains(a.Doc, "placeholder") {
 			t.Errorf("%s: missing doc", a.Name)
+		}
+		// Extract, run at init in every vet-tool process, checks only the
+		// text; the 'Fix: ' paragraph is checked here.
+		if _, err := docs.Parse(a.Doc); err != nil {
+			t.Errorf("%s: doc.go: %v", a.Name, err)
 		}
 		if a.URL == "" {
 			t.Errorf("%s: missing URL", a.Name)

@@ -61,21 +61,23 @@ func MustExtract(content, name string) string {
 // Extract returns the "# Analyzer name" section of the package comment of
 // content, the text of a doc.go file, in the form Analyzer.Doc expects:
 // the one-line summary that follows "name: ", a blank line, then the rest
-// of the section (the description, with its own headings if any). The
-// result is checked with [Parse].
+// of the section (the description, with its own headings if any).
+//
+// Extract runs in every analyzer's package initialization, so in each of
+// the go command's vet-tool processes (one per package): it checks only
+// what it can see in the text (the heading, the summary line, a body).
+// [Parse], which runs go/doc/comment's parser to find the 'Fix: '
+// paragraph, is for tests and the README generator; the passes' tests
+// call it on every analyzer's Doc.
 func Extract(content, name string) (string, error) {
 	if content == "" {
 		return "", fmt.Errorf("empty Go source file")
 	}
-	fset := token.NewFileSet()
-	f, err := parser.ParseFile(fset, "doc.go", content, parser.ParseComments|parser.PackageClauseOnly)
+	text, err := packageComment(content)
 	if err != nil {
-		return "", fmt.Errorf("not a Go source file: %v", err)
+		return "", err
 	}
-	if f.Doc == nil {
-		return "", fmt.Errorf("no package doc comment")
-	}
-	text := "\n" + f.Doc.Text()
+	text = "\n" + text
 	heading := "\n# Analyzer " + name + "\n"
 	i := strings.Index(text, heading)
 	if i < 0 {
@@ -94,11 +96,101 @@ func Extract(content, name string) (string, error) {
 	if !ok {
 		return "", fmt.Errorf("%q heading not followed by a %q line", strings.TrimSpace(heading), name+": summary")
 	}
-	d, err := Parse(strings.TrimSpace(summary) + "\n" + rest)
+	d, err := split(strings.TrimSpace(summary) + "\n" + rest)
 	if err != nil {
 		return "", err
 	}
 	return d.Summary + "\n\n" + d.Body, nil
+}
+
+// packageComment returns the text of content's package doc comment, as
+// go/ast's CommentGroup.Text gives it. A package comment of line comments
+// only (every doc.go of tempguard's) is read from the lines themselves;
+// any other form is left to go/parser.
+func packageComment(content string) (string, error) {
+	lines := strings.Split(content, "\n")
+	var group []string // the line comments just above the package clause
+scan:
+	for _, line := range lines {
+		t := strings.TrimRight(line, " \t\r")
+		switch {
+		case strings.HasPrefix(t, "//"):
+			group = append(group, t)
+			continue
+		case t == "":
+			group = nil
+			continue
+		case strings.HasPrefix(t, "package ") && len(group) > 0:
+			return commentText(group), nil
+		}
+		break scan
+	}
+	return parsedPackageComment(content)
+}
+
+// commentText is go/ast's CommentGroup.Text for a group of line comments:
+// the markers and one following space removed, directives (//go:embed,
+// //tempguard:ignore) dropped, trailing spaces cut, runs of blank lines
+// collapsed and blank lines at either end removed, a final newline added.
+func commentText(group []string) string {
+	var out []string
+	for _, c := range group {
+		c = c[2:]
+		if isDirective(c) {
+			continue
+		}
+		c = strings.TrimPrefix(c, " ")
+		out = append(out, strings.TrimRight(c, " \t\n\r\f\v"))
+	}
+	var b strings.Builder
+	blank := 0
+	for _, l := range out {
+		if l == "" {
+			blank++
+			continue
+		}
+		if b.Len() > 0 && blank > 0 {
+			b.WriteString("\n")
+		}
+		blank = 0
+		b.WriteString(l)
+		b.WriteString("\n")
+	}
+	return b.String()
+}
+
+// isDirective is go/ast's test for a "//line" or "//word:rest" comment.
+func isDirective(c string) bool {
+	if strings.HasPrefix(c, "line ") {
+		return true
+	}
+	colon := strings.Index(c, ":")
+	if colon <= 0 || colon+1 >= len(c) {
+		return false
+	}
+	for i := 0; i <= colon+1; i++ {
+		if i == colon {
+			continue
+		}
+		b := c[i]
+		if !('a' <= b && b <= 'z' || '0' <= b && b <= '9') {
+			return false
+		}
+	}
+	return true
+}
+
+// parsedPackageComment is packageComment by go/parser.
+func parsedPackageComment(content string) (string, error) {
+	fset := token.NewFileSet()
+	f, err := parser.ParseFile(fset, "doc.go", content, parser.ParseComments|parser.PackageClauseOnly)
+	if err != nil {
+		return "", fmt.Errorf("not a Go source file: %v", err)
+	}
+	if f.Doc == nil {
+		return "", fmt.Errorf("no package doc comment")
+	}
+	return f.Doc.Text(), nil
 }
 
 // Doc is an Analyzer.Doc taken apart.
@@ -117,24 +209,12 @@ type Doc struct {
 // the first line only) or when the body has no paragraph, or more than
 // one, that starts with [FixPrefix].
 func Parse(doc string) (Doc, error) {
-	summary, body, _ := strings.Cut(doc, "\n")
-	summary = strings.TrimSpace(summary)
-	if summary == "" {
-		return Doc{}, fmt.Errorf("empty summary line")
+	d, err := split(doc)
+	if err != nil {
+		return Doc{}, err
 	}
-	if strings.HasSuffix(summary, ".") {
-		return Doc{}, fmt.Errorf("summary line %q ends with a period", summary)
-	}
-	if body != "" && !strings.HasPrefix(body, "\n") {
-		return Doc{}, fmt.Errorf("summary %q continues on a second line (it must be one line, then a blank line)", summary)
-	}
-	body = strings.TrimSpace(body)
-	if body == "" {
-		return Doc{}, fmt.Errorf("no description after the summary line")
-	}
-	d := Doc{Summary: summary, Body: body}
 	var fixes []string
-	for _, b := range new(comment.Parser).Parse(body).Content {
+	for _, b := range new(comment.Parser).Parse(d.Body).Content {
 		p, ok := b.(*comment.Paragraph)
 		if !ok {
 			continue
@@ -153,6 +233,27 @@ func Parse(doc string) (Doc, error) {
 	}
 	d.Fix = fixes[0]
 	return d, nil
+}
+
+// split takes a Doc apart into its summary line and body, checking what
+// the text shows; [Parse] also finds the 'Fix: ' paragraph.
+func split(doc string) (Doc, error) {
+	summary, body, _ := strings.Cut(doc, "\n")
+	summary = strings.TrimSpace(summary)
+	if summary == "" {
+		return Doc{}, fmt.Errorf("empty summary line")
+	}
+	if strings.HasSuffix(summary, ".") {
+		return Doc{}, fmt.Errorf("summary line %q ends with a period", summary)
+	}
+	if body != "" && !strings.HasPrefix(body, "\n") {
+		return Doc{}, fmt.Errorf("summary %q continues on a second line (it must be one line, then a blank line)", summary)
+	}
+	body = strings.TrimSpace(body)
+	if body == "" {
+		return Doc{}, fmt.Errorf("no description after the summary line")
+	}
+	return Doc{Summary: summary, Body: body}, nil
 }
 
 // plain returns the text of a paragraph on one line.

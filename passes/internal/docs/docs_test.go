@@ -84,10 +84,6 @@ func TestExtractErrors(t *testing.T) {
 		{"summary period", doc("# Analyzer halting\n\nhalting: report loops.\n\nFix: none."), "ends with a period"},
 		{"summary two lines", doc("# Analyzer halting\n\nhalting: report loops\nthat never end\n\nFix: none."), "continues on a second line"},
 		{"no body", doc("# Analyzer halting\n\nhalting: report loops"), "no description"},
-		{"no fix", doc("# Analyzer halting\n\nhalting: report loops\n\nThey never end."), `no paragraph starting "Fix: "`},
-		{"fix only in a list", doc("# Analyzer halting\n\nhalting: report loops\n\n  - Fix: a break."), `no paragraph starting "Fix: "`},
-		{"fix in the next section", doc("# Analyzer halting\n\nhalting: report loops\n\nText.\n\n# Analyzer other\n\nother: report\n\nFix: none."), `no paragraph starting "Fix: "`},
-		{"two fixes", doc("# Analyzer halting\n\nhalting: report loops\n\nFix: a break.\n\nFix: a return."), "2 paragraphs"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			got, err := docs.Extract(tc.content, "halting")
@@ -102,6 +98,34 @@ func TestExtractErrors(t *testing.T) {
 				}
 			}()
 			docs.MustExtract(tc.content, "halting")
+		})
+	}
+}
+
+// TestParseErrors: the 'Fix: ' paragraph is checked by Parse (the passes'
+// tests and the README generator call it on every analyzer's Doc), not by
+// Extract, which runs in every vet-tool process.
+func TestParseErrors(t *testing.T) {
+	doc := func(comment string) string {
+		return "// " + strings.ReplaceAll(comment, "\n", "\n// ") + "\npackage p\n"
+	}
+	for _, tc := range []struct {
+		name, content, want string
+	}{
+		{"no fix", doc("# Analyzer halting\n\nhalting: report loops\n\nThey never end."), `no paragraph starting "Fix: "`},
+		{"fix only in a list", doc("# Analyzer halting\n\nhalting: report loops\n\n  - Fix: a break."), `no paragraph starting "Fix: "`},
+		{"fix in the next section", doc("# Analyzer halting\n\nhalting: report loops\n\nText.\n\n# Analyzer other\n\nother: report\n\nFix: none."), `no paragraph starting "Fix: "`},
+		{"two fixes", doc("# Analyzer halting\n\nhalting: report loops\n\nFix: a break.\n\nFix: a return."), "2 paragraphs"},
+		{"empty fix", doc("# Analyzer halting\n\nhalting: report loops\n\nFix:"), `no paragraph starting "Fix: "`},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			got, err := docs.Extract(tc.content, "halting")
+			if err != nil {
+				t.Fatalf("Extract: %v", err)
+			}
+			if d, err := docs.Parse(got); err == nil || !strings.Contains(err.Error(), tc.want) {
+				t.Errorf("Parse = %+v, %v; want an error containing %q", d, err, tc.want)
+			}
 		})
 	}
 }
