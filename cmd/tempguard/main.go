@@ -34,6 +34,7 @@ import (
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/unitchecker"
 
+	"github.com/tempguard/tempguard/internal/startheap"
 	"github.com/tempguard/tempguard/passes"
 )
 
@@ -57,6 +58,10 @@ func main() {
 
 func run(args []string) int {
 	if isVetProtocol(args) {
+		// One process per package, most of them short-lived: let the heap
+		// grow to 64 MiB before collecting at the usual pace (as the Go
+		// compiler does; not when GOGC or GOMEMLIMIT is set).
+		startheap.Adjust(vetStartHeap)
 		vetToolParentDeath()
 		markProgress(args)
 		setupVetTool(args)
@@ -79,6 +84,10 @@ func run(args []string) int {
 	}
 	return standalone(args)
 }
+
+// vetStartHeap is the heap size a vet-tool process grows to before the
+// garbage collector runs at the usual pace (see internal/startheap).
+const vetStartHeap = 64 << 20
 
 // reportGeneratedFlag is the vet tool's -report-generated flag.
 const reportGeneratedFlag = "report-generated"

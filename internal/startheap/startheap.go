@@ -1,0 +1,89 @@
+// Package startheap lets a short-lived process grow its heap to a given
+// size before the garbage collector starts collecting at the usual pace,
+// as the Go compiler does for the same reason (cmd/compile's
+// base.AdjustStartingHeap, Go issue 56546).
+//
+// The go command runs a vet tool once per package, and most of those
+// processes live for tens of milliseconds: with the runtime's first heap
+// goal of 4 MiB, one spends much of its time collecting a heap (export
+// data, syntax, types) that it keeps until it exits anyway. [Adjust] raises
+// GOGC so that the first collections happen near the requested heap size,
+// and puts GOGC back once the live heap has grown to half of it, so a large
+// package is collected as usual. It does nothing when the user set GOGC or
+// GOMEMLIMIT.
+package startheap
+
+import (
+	"os"
+	"runtime"
+	"runtime/debug"
+	"runtime/metrics"
+)
+
+const goalMetric = "/gc/heap/goal:bytes"
+
+// Adjust asks that garbage collection wait until the heap reaches about
+// goal bytes, then run with the GOGC in effect before. It reports whether
+// it changed anything (not when GOGC or GOMEMLIMIT is set, or the runtime
+// does not publish the heap goal).
+func Adjust(goal uint64) bool {
+	if os.Getenv("GOGC") != "" || os.Getenv("GOMEMLIMIT") != "" {
+		return false
+	}
+	sample := []metrics.Sample{{Name: goalMetric}}
+	metrics.Read(sample)
+	if sample[0].Value.Kind() != metrics.KindUint64 {
+		return false
+	}
+	current := sample[0].Value.Uint64()
+	if current == 0 || current >= goal {
+		return false
+	}
+	// The obvious GOGC overshoots the heap size the collector then keeps;
+	// the compiler derates it, and so do we (its measured factors).
+	gogc := derate(100 * goal / current)
+	if gogc <= 125 {
+		return false
+	}
+	orig := debug.SetGCPercent(int(gogc))
+	forEachGC(func() bool {
+		metrics.Read(sample)
+		newGoal := sample[0].Value.Uint64()
+		// The goal after a collection is live*(100+GOGC)/100.
+		live := 100 * newGoal / (100 + gogc)
+		if live == 0 || live >= goal/2 {
+			debug.SetGCPercent(orig)
+			return false
+		}
+		gogc = derate(100*goal/live - 100)
+		if gogc <= 125 {
+			debug.SetGCPercent(orig)
+			return false
+		}
+		debug.SetGCPercent(int(gogc))
+		return true
+	})
+	return true
+}
+
+// derate is cmd/compile's: the requested GOGC scaled down, more for large
+// values, for which the collector's pacing is not tuned.
+func derate(gogc uint64) uint64 {
+	if gogc < 600 {
+		return gogc * 70 / 100
+	}
+	return gogc * 55 / 100
+}
+
+// forEachGC calls fn after each garbage collection until it returns false
+// (a finalizer re-armed each cycle, as in cmd/compile).
+func forEachGC(fn func() bool) {
+	type T [32]byte // large enough to avoid the tiny allocator
+	var finalizer func(*T)
+	finalizer = func(p *T) {
+		if fn() {
+			runtime.SetFinalizer(p, finalizer)
+		}
+	}
+	finalizer(new(T))
+}
