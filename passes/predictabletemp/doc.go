@@ -82,6 +82,17 @@
 // value all its call sites pass: glog's create(tag) called with "INFO" and
 // "WARNING".
 //
+// An exported function that creates a path from its parameters (os.Create,
+// os.WriteFile, os.MkdirAll, an OpenFile without O_EXCL, in its own body)
+// is reported at each call whose arguments make that path a predictable
+// one in a shared temp dir, in the caller's package, naming the function:
+// creators.OpenLog(os.TempDir(), "app"). The function's package exports
+// the creations in its Summary fact. Left to the function's own package:
+// functions that also check a path (stat, access), set TMPDIR, or create
+// in closures, with the sticky bit or only on Windows; O_EXCL opens,
+// random names and the calls that fail when the name exists are safe
+// whatever the caller passes. No fix is offered at the call.
+//
 // A loop over a slice whose elements are all visible runs with each of
 // them: when some are in a shared temp dir, the path is flagged with what
 // those agree on. This is glog's CVE-2024-45339 shape: log directories

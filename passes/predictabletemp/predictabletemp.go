@@ -5,7 +5,6 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
-	"io/fs"
 	"slices"
 	"strings"
 
@@ -49,7 +48,13 @@ func run(pass *analysis.Pass) (any, error) {
 			continue
 		}
 		spec, ok := tempmodel.Creators[f]
-		if !ok || spec.PathArg >= len(call.Args) || call.Ellipsis.IsValid() {
+		if !ok {
+			// An exported function that creates a path from its
+			// arguments (its Summary says so), given a predictable one.
+			pending = append(pending, calleeCreates(pass, m, cur, call, windowsOnly)...)
+			continue
+		}
+		if spec.PathArg >= len(call.Args) || call.Ellipsis.IsValid() {
 			continue
 		}
 		// A rename of a fresh temp file over the name (renameio.WriteFile)
@@ -677,8 +682,7 @@ func stickyMode(m *tempmodel.Model, call *ast.CallExpr, spec tempmodel.CreatesPa
 	if spec.ModeArg < 0 || spec.ModeArg >= len(call.Args) {
 		return false
 	}
-	mode, ok := m.ConstInt(call.Args[spec.ModeArg])
-	return ok && mode&(0o1000|int64(fs.ModeSticky)) != 0
+	return m.StickyMode(call.Args[spec.ModeArg])
 }
 
 // existTolerated reports whether the error of the os.Mkdir (os.Symlink,

@@ -10,7 +10,7 @@ import (
 func TestPredictableTemp(t *testing.T) {
 	analysistest.RunWithSuggestedFixes(t, analysistest.TestData(), predictabletemp.Analyzer,
 		"a", "fixes", "fiximports", "helpers", "usehelpers", "review", "glogstyle", "settmpdir",
-		"kinds", "fsabstract", "incident", "derived", "routes", "glogcve")
+		"kinds", "fsabstract", "incident", "derived", "routes", "glogcve", "creators", "usecreators")
 }
 
 // predictabletemp stands alone: run by itself, it reports a predictable

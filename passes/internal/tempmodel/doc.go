@@ -64,6 +64,11 @@
 // Stores outside the function being summarized (to package variables and
 // fields) are evaluated without its symbolic parameters.
 //
+// An exported function's [Summary] also lists the paths it creates from
+// its parameters (Creates, with the parameters symbolic); [Model.CallCreates]
+// puts a call's arguments in, so a pass can judge the call in the caller's
+// package.
+//
 // Control flow, where a pass needs it, comes from golang.org/x/tools/go/cfg
 // graphs built lazily for the few functions that contain a call of interest
 // ([Model.CFG]), not for every function of every package.

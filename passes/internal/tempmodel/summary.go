@@ -27,6 +27,9 @@ type Summary struct {
 	// NoReturn: the function never returns normally (its exit is
 	// unreachable: it always panics, exits or calls such a function).
 	NoReturn bool
+	// Creates lists the paths an exported function creates from its
+	// parameters (summary_create.go).
+	Creates []PathCreate
 }
 
 // AFact marks Summary as an analysis fact.
@@ -48,12 +51,15 @@ func (s *Summary) String() string {
 	if s.NoReturn {
 		parts = append(parts, "noreturn")
 	}
+	for _, c := range s.Creates {
+		parts = append(parts, fmt.Sprintf("creates(%s: %s)", c.API, c.Path))
+	}
 	return strings.Join(parts, "; ")
 }
 
 // empty reports whether s says nothing.
 func (s *Summary) empty() bool {
-	if s.Result != nil || s.Exists != nil || s.NoReturn {
+	if s.Result != nil || s.Exists != nil || s.NoReturn || len(s.Creates) > 0 {
 		return false
 	}
 	for _, u := range s.Params {
