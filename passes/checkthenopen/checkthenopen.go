@@ -169,7 +169,7 @@ func run(pass *analysis.Pass) (any, error) {
 	}
 	for _, fn := range order {
 		g := groups[fn]
-		if len(g.checks) == 0 || len(g.uses) == 0 {
+		if len(g.uses) == 0 || len(g.checks) == 0 && !mayFree(g.uses) {
 			continue
 		}
 		gr := m.Graph(fn)
@@ -189,7 +189,10 @@ func run(pass *analysis.Pass) (any, error) {
 			c.stmt = s.point(c.call.Pos()).Node()
 			s.byCall[c.call] = c
 		}
-		s.analyze()
+		if len(s.checks) > 0 {
+			s.analyze()
+		}
+		s.freed()
 	}
 	return nil, nil
 }
@@ -491,7 +494,13 @@ func (s *fnState) analyze() {
 						continue
 					}
 					g := &guard{f, a, !dom || f.option}
-					if best == nil || best.option && !g.option || best.option == g.option && f.c.call.Pos() > best.f.c.call.Pos() {
+					// The latest check decides; of two tests of the same
+					// check that both guard the use, the exact one says
+					// what the check reported (err == nil returns first,
+					// then !os.IsNotExist(err) returns: found it missing).
+					sameCheck := best != nil && best.option == g.option && f.c == best.f.c
+					if best == nil || best.option && !g.option || best.option == g.option && f.c.call.Pos() > best.f.c.call.Pos() ||
+						sameCheck && best.f.orFailed && !f.orFailed && f.out == best.f.out {
 						best = g
 					}
 				}
@@ -568,6 +577,16 @@ func (s *fnState) trusts(f fact, a useArg, u *use, b *cfg.Block, succ int) bool 
 			return false
 		}
 	case outMissing:
+		// Stat, then MkdirAll: the check is redundant only when its other
+		// outcome does nothing of its own (goes on where the MkdirAll
+		// branch goes on, or returns constants). If it returns an error or
+		// does something else, the check is the program's behaviour, and
+		// MkdirAll accepts a directory that appears in between. In a
+		// shared temp dir the race itself matters (another user can own
+		// the directory): still reported.
+		if a.class == useMkdir && u.f.Name == "MkdirAll" && s.m.Prov(a.expr).Loc != tempmodel.LocShared && !s.passive(b, 1-succ) {
+			return false
+		}
 		// if err == nil && fi.IsDir() { return errIsDir }; os.WriteFile:
 		// the type test is the point, not the absence.
 		if f.orType && a.class != useMkdir {
@@ -671,6 +690,29 @@ func (s *fnState) errorExit(b *cfg.Block, succ int) bool {
 		}
 	}
 	return failure && !success
+}
+
+// passive reports whether the blocks only the edge (b, succ) leads to do
+// nothing of their own: there are none, or they only return constants
+// and nil, or continue or break a loop.
+func (s *fnState) passive(b *cfg.Block, succ int) bool {
+	info := s.pass.TypesInfo
+	for blk := range s.g.OnlyThrough(flow.Edge{Block: b, Succ: succ}).All() {
+		for _, n := range blk.Nodes {
+			switch x := n.(type) {
+			case *ast.BranchStmt:
+			case *ast.ReturnStmt:
+				for _, r := range x.Results {
+					if tv, ok := info.Types[r]; !ok || tv.Value == nil && !tv.IsNil() {
+						return false
+					}
+				}
+			default:
+				return false
+			}
+		}
+	}
+	return true
 }
 
 // refersInfo reports whether n mentions the FileInfo variable fi, or a

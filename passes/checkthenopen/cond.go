@@ -590,5 +590,6 @@ func helperFacts(c *check, val bool) []fact {
 	if !val {
 		out = flip(out)
 	}
-	return []fact{{c: c, out: out, specific: true, orType: out == outMissing && c.helper.orType}}
+	orFailed := out == outMissing && c.helper.missingOrFailed || out == outPresent && c.helper.presentOrFailed
+	return []fact{{c: c, out: out, specific: true, orType: out == outMissing && c.helper.orType, orFailed: orFailed}}
 }

@@ -79,7 +79,13 @@
 // message says what the check reported on the branch that leads to the
 // use: "found it missing" (os.IsNotExist), "found it missing, or failed,"
 // (err != nil, fi == nil: any failure takes that branch), "found it
-// present" (err == nil), "found it, or failed," (!os.IsNotExist(err)). It
+// present" (err == nil), "found it, or failed," (!os.IsNotExist(err)); of
+// two tests of one check that both lead to the use, the exact one (err ==
+// nil returns, then !os.IsNotExist(err) returns: "found it missing"). A
+// wrapper's result says "or failed" when the wrapper returns it on any
+// failure of its check (return err == nil: false means "missing, or
+// failed"; return !os.IsNotExist(err): true means "found it, or failed"),
+// from the shared summary (Summary.Exists). It
 // says so when the path is in a shared temp directory, where any
 // local user can race, or comes from user input: os.Args, flag.Arg(s),
 // flag.String and flag.StringVar (also of a FlagSet), and HTTP requests
@@ -88,6 +94,35 @@
 // v4's Context Param/QueryParam/FormValue, fiber v2's Ctx
 // Params/Query/FormValue, gorilla/mux.Vars), each by exact package path
 // and name.
+//
+// # Freed names reused
+//
+// A function that removes (os.Remove, os.RemoveAll) a temp file that
+// os.CreateTemp made in a shared temp dir, and then creates the same name
+// again by path (os.Create, os.WriteFile, os.OpenFile with O_CREATE and
+// without O_EXCL), gave the name away: another user who saw it (by
+// listing the directory) can create it, or plant a symlink there, in
+// between. Likewise os.MkdirAll of the name of a temp directory that
+// os.MkdirTemp made in a shared temp dir and the function removed: another
+// user can make the directory first and own it. Reported when the removal
+// runs before the create on every path, with the name's variables
+// unchanged in between (a deferred removal runs at the return and does not
+// count). The fix makes os.Create an exclusive create (os.OpenFile with
+// O_RDWR|O_CREATE|O_EXCL, mode 0600) and adds O_EXCL to an os.OpenFile:
+// the name was just removed, so the create fails only if another process
+// took it. Other shapes are reported without a fix. Quiet: an exclusive
+// create, os.Mkdir, os.Symlink and os.Link (they fail on an existing name),
+// os.Rename onto the name (it replaces a symlink without following it), a
+// new os.CreateTemp, a temp file or directory made in a private
+// directory, a removal on another path only (an error branch), and a
+// create before the removal.
+//
+// An output directory accepted when it already exists (os.MkdirAll, or
+// os.Mkdir with fs.ErrExist excused) and then written into checks
+// nothing, so it is no check-then-use here: at a predictable name in a
+// shared temp dir the predictabletemp pass reports it (modelled on Incus
+// GHSA-73hr-m85f-64v9, fixed with os.MkdirTemp and an *os.Root);
+// elsewhere no other user can make the name.
 //
 // # How decisions are made
 //
@@ -147,6 +182,14 @@
 //   - decisions about the file's data rather than its existence
 //     (err == nil && fi.ModTime().Before(cutoff), then os.Remove), and
 //     "regenerate if missing or expired" writes;
+//   - a check before os.MkdirAll whose other outcome does something of its
+//     own (returns an error or another result, calls something, logs):
+//     the check is the program's behaviour, not a redundancy, MkdirAll
+//     accepts a directory that appears in between, and dropping the check
+//     would not be a fix. The check is reported as redundant only when its
+//     other outcome does nothing (goes on where the MkdirAll branch goes
+//     on, or returns constants and nil); in a shared temp dir it is
+//     reported either way (another user can make the directory);
 //   - Mkdir, Symlink and Link whose fs.ErrExist result is handled, or
 //     followed by a second check of the path (the race is handled), or
 //     whose check's other outcome is an error (if it exists, return an

@@ -15,6 +15,9 @@ type helperSummary struct {
 	// orType: trueMeans is outPresent, and false means "missing or not
 	// of the tested type" (isDir).
 	orType bool
+	// missingOrFailed, presentOrFailed: the result that says missing
+	// (present) is also returned when the check failed otherwise.
+	missingOrFailed, presentOrFailed bool
 }
 
 // helperFor returns what fn's summary says about it as an existence-check
@@ -25,7 +28,8 @@ func helperFor(m *tempmodel.Model, fn *types.Func) *helperSummary {
 	if f == nil {
 		return nil
 	}
-	h := &helperSummary{param: f.Param, index: f.Index, trueMeans: outPresent, errResult: f.ErrResult, orType: f.OrType}
+	h := &helperSummary{param: f.Param, index: f.Index, trueMeans: outPresent, errResult: f.ErrResult, orType: f.OrType,
+		missingOrFailed: f.MissingOrFailed, presentOrFailed: f.PresentOrFailed}
 	switch {
 	case f.Permission:
 		h.trueMeans = outPerm

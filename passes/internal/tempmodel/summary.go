@@ -152,6 +152,11 @@ type Exists struct {
 	// OrType: false means "missing or not of the tested type" (isDir): it
 	// decides directory creation only.
 	OrType bool
+	// MissingOrFailed: the result that means "missing" is also what the
+	// function returns when the check failed for another reason (return
+	// err == nil: false on any error); PresentOrFailed likewise for
+	// "present" (return !os.IsNotExist(err)). Messages must not claim more.
+	MissingOrFailed, PresentOrFailed bool
 }
 
 func (f *Exists) String() string {
@@ -169,6 +174,12 @@ func (f *Exists) String() string {
 	}
 	if f.OrType {
 		s += " or type"
+	}
+	if f.MissingOrFailed {
+		s += ", missing or failed"
+	}
+	if f.PresentOrFailed {
+		s += ", present or failed"
 	}
 	return s
 }

@@ -191,8 +191,18 @@ func existsOf(m *Model, fd *ast.FuncDecl, fn *types.Func) *Exists {
 	}
 	nTrue, nFalse := 0, 0
 	allExist, allMissing, falseMissing := true, true, true
+	// looseTrue, looseFalse: some true (false) exit does not know its
+	// outcome exactly: only from a test that any failure of the check also
+	// passes (err != nil, fi == nil, !os.IsNotExist(err)), or not at all.
+	looseTrue, looseFalse := false, false
 	for _, x := range exits {
 		imp := 0
+		precise := false
+		for _, c := range x.ctx {
+			if t, f := w.impl(c.e); (c.pol && t != 0 || !c.pol && f != 0) && w.precise(c.e, c.pol) {
+				precise = true
+			}
+		}
 		for _, c := range x.ctx {
 			t, f := w.impl(c.e)
 			v := f
@@ -214,9 +224,11 @@ func existsOf(m *Model, fd *ast.FuncDecl, fn *types.Func) *Exists {
 			nTrue++
 			allExist = allExist && imp == 1
 			allMissing = allMissing && imp == -1
+			looseTrue = looseTrue || !precise
 		} else {
 			nFalse++
 			falseMissing = falseMissing && imp == -1
+			looseFalse = looseFalse || !precise
 		}
 	}
 	if nTrue == 0 || nFalse == 0 || w.param < 0 {
@@ -226,19 +238,23 @@ func existsOf(m *Model, fd *ast.FuncDecl, fn *types.Func) *Exists {
 	case allExist && w.accessPerm:
 		return &Exists{Param: w.param, Index: k, Permission: true, ErrResult: w.errMode}
 	case allExist:
-		return &Exists{Param: w.param, Index: k, ErrResult: w.errMode, OrType: !falseMissing}
+		return &Exists{Param: w.param, Index: k, ErrResult: w.errMode, OrType: !falseMissing,
+			MissingOrFailed: looseFalse, PresentOrFailed: looseTrue}
 	case allMissing && !w.accessPerm:
-		return &Exists{Param: w.param, Index: k, TrueMeansMissing: true, ErrResult: w.errMode}
+		return &Exists{Param: w.param, Index: k, TrueMeansMissing: true, ErrResult: w.errMode,
+			MissingOrFailed: looseTrue, PresentOrFailed: looseFalse}
 	}
 	return nil
 }
 
 // block walks a statement list under the conditions ctx and reports
-// whether it always returns.
-func (w *existsWalk) block(list []ast.Stmt, ctx []cond) bool {
+// whether it always returns; if not, also the conditions that hold where
+// it falls through (after if err == nil { return } else if
+// !os.IsNotExist(err) { return }, both negations).
+func (w *existsWalk) block(list []ast.Stmt, ctx []cond) (bool, []cond) {
 	for _, st := range list {
 		if w.bad {
-			return true
+			return true, nil
 		}
 		switch st := st.(type) {
 		case *ast.AssignStmt:
@@ -252,31 +268,31 @@ func (w *existsWalk) block(list []ast.Stmt, ctx []cond) bool {
 				as, ok := st.Init.(*ast.AssignStmt)
 				if !ok || !w.statAssign(as) {
 					w.bad = true
-					return true
+					return true, nil
 				}
 			}
 			tctx := append(append([]cond(nil), ctx...), cond{st.Cond, true})
 			fctx := append(append([]cond(nil), ctx...), cond{st.Cond, false})
-			tTerm := w.block(st.Body.List, tctx)
-			eTerm := false
+			tTerm, tOut := w.block(st.Body.List, tctx)
+			eTerm, eOut := false, fctx
 			switch e := st.Else.(type) {
 			case *ast.BlockStmt:
-				eTerm = w.block(e.List, fctx)
+				eTerm, eOut = w.block(e.List, fctx)
 			case *ast.IfStmt:
-				eTerm = w.block([]ast.Stmt{e}, fctx)
+				eTerm, eOut = w.block([]ast.Stmt{e}, fctx)
 			}
 			switch {
 			case tTerm && eTerm:
-				return true
+				return true, nil
 			case tTerm:
-				ctx = fctx
+				ctx = eOut
 			case eTerm:
-				ctx = tctx
+				ctx = tOut
 			}
 		case *ast.ReturnStmt:
 			if len(st.Results) != w.sig.Results().Len() {
 				w.bad = true
-				return true
+				return true, nil
 			}
 			r := ast.Unparen(st.Results[w.k])
 			if w.errMode {
@@ -293,24 +309,24 @@ func (w *existsWalk) block(list []ast.Stmt, ctx []cond) bool {
 					return !w.bad
 				})
 				if w.bad {
-					return true
+					return true, nil
 				}
 				tv, ok := w.m.pass.TypesInfo.Types[r]
 				w.exits = append(w.exits, exitPath{val: ok && tv.IsNil(), ctx: ctx})
-				return true
+				return true, nil
 			}
 			if tv, ok := w.m.pass.TypesInfo.Types[r]; ok && tv.Value != nil {
 				w.exits = append(w.exits, exitPath{val: tv.Value.String() == "true", ctx: ctx})
 			} else {
 				w.exits = append(w.exits, exitPath{ctx: ctx, expr: r})
 			}
-			return true
+			return true, nil
 		default:
 			w.bad = true
-			return true
+			return true, nil
 		}
 	}
-	return false
+	return false, ctx
 }
 
 // statAssign accepts fi, err := os.Stat(param) (or Lstat), once.
@@ -450,6 +466,59 @@ func (w *existsWalk) impl(e ast.Expr) (t, f int) {
 		}
 	}
 	return 0, 0
+}
+
+// precise reports whether e having the value pol tells the check's
+// outcome exactly: err == nil (the check succeeded: present), or a test of
+// the error against an existence sentinel that holds (os.IsNotExist(err)
+// true: missing). A nil test that fails (err != nil, fi == nil) or a
+// sentinel test that does not hold (!os.IsNotExist(err)) is also taken on
+// any other failure of the check.
+func (w *existsWalk) precise(e ast.Expr, pol bool) bool {
+	info := w.m.pass.TypesInfo
+	switch x := ast.Unparen(e).(type) {
+	case *ast.UnaryExpr:
+		if x.Op == token.NOT {
+			return w.precise(x.X, !pol)
+		}
+	case *ast.BinaryExpr:
+		switch x.Op {
+		case token.LAND, token.LOR:
+			if (x.Op == token.LAND) == pol {
+				// Both operands have the value pol: either may tell.
+				return w.known(x.X, pol) && w.precise(x.X, pol) || w.known(x.Y, pol) && w.precise(x.Y, pol)
+			}
+			// One operand has the value pol, which one is not known:
+			// every operand that tells something must tell it exactly.
+			return (!w.known(x.X, pol) || w.precise(x.X, pol)) && (!w.known(x.Y, pol) || w.precise(x.Y, pol))
+		case token.EQL, token.NEQ:
+			// x == nil holds: err is nil (the check succeeded) or fi is
+			// not; the other value is any failure.
+			if other, ok := flow.NilOperand(info, x); ok {
+				isNil := (x.Op == token.EQL) == pol
+				id, _ := ast.Unparen(other).(*ast.Ident)
+				if id != nil && w.fiVar != nil && info.Uses[id] == w.fiVar {
+					return !isNil
+				}
+				return isNil
+			}
+		}
+	case *ast.CallExpr:
+		// os.IsNotExist(err), os.IsExist(err), errors.Is(err, sentinel):
+		// exact when they hold.
+		return pol
+	}
+	return false
+}
+
+// known reports whether e having the value pol says anything about the
+// check's outcome.
+func (w *existsWalk) known(e ast.Expr, pol bool) bool {
+	t, f := w.impl(e)
+	if pol {
+		return t != 0
+	}
+	return f != 0
 }
 
 // maybeExists is a cheap signature test: a string parameter and a bool

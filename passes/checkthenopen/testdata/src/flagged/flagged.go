@@ -10,7 +10,6 @@ import (
 	"os"
 	"path/filepath"
 	"syscall"
-	"time"
 
 	"github.com/gofrs/flock"
 	"golang.org/x/sys/unix"
@@ -473,7 +472,7 @@ func removeStale(p string) error {
 // 43. A directory wrapper from another package, then MkdirAll.
 func ensureOut(dir string) {
 	if !helpers.IsDir(dir) {
-		os.MkdirAll(dir, 0o755) // want `os.MkdirAll\(dir\) after IsDir found it missing or of another type, is a redundant, racy check`
+		os.MkdirAll(dir, 0o755) // want `os.MkdirAll\(dir\) after IsDir found it missing, of another type, or failed, is a redundant, racy check`
 	}
 }
 
@@ -485,21 +484,6 @@ func removeErr(sock string) error {
 		}
 	}
 	return nil
-}
-
-// 45. The gomega shape: create if missing, else check the type (no fix:
-// the else branch needs the Stat).
-func newCache(path string) (string, error) {
-	stat, err := os.Stat(path)
-	if os.IsNotExist(err) {
-		err := os.MkdirAll(path, 0o777) // want `os.MkdirAll\(path\) after os.Stat found it missing`
-		if err != nil {
-			return "", err
-		}
-	} else if !stat.IsDir() {
-		return "", fmt.Errorf("%s is not a directory", path)
-	}
-	return path, nil
 }
 
 // 46. The README of a cache dir, created when missing (x/text's gen).
@@ -704,7 +688,7 @@ func ensureDirReturn(dir string) error {
 // 63. The same through a wrapper.
 func ensureDirHelperReturn(dir string) error {
 	if !fileExists(dir) {
-		return os.MkdirAll(dir, 0o700) // want `os.MkdirAll\(dir\) after fileExists found it missing is a redundant, racy check`
+		return os.MkdirAll(dir, 0o700) // want `os.MkdirAll\(dir\) after fileExists found it missing, or failed, is a redundant, racy check`
 	}
 	return nil
 }
@@ -728,14 +712,6 @@ func ensureDirCreated(dir string) (bool, error) {
 		created = true
 	}
 	return created, nil
-}
-
-// 66. The early return is followed by another result: no fix.
-func ensureDirThen(dir string) error {
-	if _, err := os.Stat(dir); os.IsNotExist(err) {
-		return os.MkdirAll(dir, 0o755) // want `os.MkdirAll\(dir\) after os.Stat found it missing`
-	}
-	return os.Chtimes(dir, time.Now(), time.Now())
 }
 
 // 67. A shared temp dir: another user can own the directory.

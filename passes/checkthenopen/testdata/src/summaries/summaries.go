@@ -14,18 +14,18 @@ import (
 	"golang.org/x/sys/unix"
 )
 
-func fileExists(name string) bool { // want fileExists:`exists\(param 0\)`
+func fileExists(name string) bool { // want fileExists:`exists\(param 0\), missing or failed$`
 	_, err := os.Stat(name)
 	return err == nil
 }
 
 // The same wrapper under a name that says nothing.
-func q(a string) bool { // want q:`exists\(param 0\)`
+func q(a string) bool { // want q:`exists\(param 0\), missing or failed$`
 	_, e := os.Stat(a)
 	return e == nil
 }
 
-func pathExists(p string) (bool, error) { // want pathExists:`exists\(param 0\)`
+func pathExists(p string) (bool, error) { // want pathExists:`exists\(param 0\)$`
 	_, err := os.Stat(p)
 	if err == nil {
 		return true, nil
@@ -36,7 +36,7 @@ func pathExists(p string) (bool, error) { // want pathExists:`exists\(param 0\)`
 	return false, err
 }
 
-func notExists(p string) bool { // want notExists:`missing\(param 0\)`
+func notExists(p string) bool { // want notExists:`missing\(param 0\), present or failed$`
 	if _, err := os.Stat(p); errors.Is(err, fs.ErrNotExist) {
 		return true
 	}
@@ -45,12 +45,12 @@ func notExists(p string) bool { // want notExists:`missing\(param 0\)`
 
 type fsUtil struct{}
 
-func (fsUtil) exists(p string) bool { // want exists:`exists\(param 0\)`
+func (fsUtil) exists(p string) bool { // want exists:`exists\(param 0\), missing or failed$`
 	_, err := os.Lstat(p)
 	return err == nil
 }
 
-func ensureAbsent(p string) error { // want ensureAbsent:`missing\(param 0\) as nil error`
+func ensureAbsent(p string) error { // want ensureAbsent:`missing\(param 0\) as nil error$`
 	if _, err := os.Stat(p); err == nil {
 		return fmt.Errorf("%s already exists", p)
 	} else if !os.IsNotExist(err) {
@@ -59,19 +59,19 @@ func ensureAbsent(p string) error { // want ensureAbsent:`missing\(param 0\) as 
 	return nil
 }
 
-func mustExist(p string) error { // want mustExist:`exists\(param 0\) as nil error`
+func mustExist(p string) error { // want mustExist:`exists\(param 0\) as nil error, missing or failed$`
 	if _, err := os.Stat(p); err != nil {
 		return fmt.Errorf("%s: %w", p, err)
 	}
 	return nil
 }
 
-func isDirectory(p string) bool { // want isDirectory:`exists\(param 0\) or type`
+func isDirectory(p string) bool { // want isDirectory:`exists\(param 0\) or type, missing or failed$`
 	fi, err := os.Stat(p)
 	return err == nil && fi.IsDir()
 }
 
-func writable(p string) bool { // want writable:`access\(param 0\)`
+func writable(p string) bool { // want writable:`access\(param 0\)$`
 	return unix.Access(p, unix.W_OK) == nil
 }
 
