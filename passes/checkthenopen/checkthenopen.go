@@ -718,14 +718,14 @@ func (s *fnState) passive(b *cfg.Block, succ int) bool {
 // refersInfo reports whether n mentions the FileInfo variable fi, or a
 // variable assigned once from an expression that does (m := fi.Mode()).
 func (s *fnState) refersInfo(n ast.Node, fi *types.Var) bool {
-	if s.refers(n, fi) {
+	if tempmodel.Refers(s.pass.TypesInfo, n, fi) {
 		return true
 	}
 	found := false
 	ast.Inspect(n, func(n ast.Node) bool {
 		if id, ok := n.(*ast.Ident); ok && !found {
 			if v, ok := s.pass.TypesInfo.Uses[id].(*types.Var); ok && v != fi {
-				if xs, _, complete := s.m.Defs(v); complete && len(xs) == 1 && xs[0] != nil && s.refers(xs[0], fi) {
+				if xs, _, complete := s.m.Defs(v); complete && len(xs) == 1 && xs[0] != nil && tempmodel.Refers(s.pass.TypesInfo, xs[0], fi) {
 					found = true
 				}
 			}

@@ -558,7 +558,7 @@ func (s *fnState) unrelated(e ast.Expr) bool {
 		return false
 	}
 	for _, c := range s.checks {
-		if containsNode(e, c.call) || s.refers(e, c.errVar) || s.refers(e, c.fiVar) {
+		if containsNode(e, c.call) || tempmodel.Refers(s.pass.TypesInfo, e, c.errVar) || tempmodel.Refers(s.pass.TypesInfo, e, c.fiVar) {
 			return false
 		}
 	}

@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"go/ast"
 	"go/token"
-	"go/types"
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
@@ -57,20 +56,6 @@ func (s *fnState) suggest(u *use, g *guard) *analysis.SuggestedFix {
 	return nil
 }
 
-// pkgName returns the local name of the package qualifying call's function
-// (os in os.Create), or "".
-func pkgName(call *ast.CallExpr) string {
-	sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
-	if !ok {
-		return ""
-	}
-	id, ok := ast.Unparen(sel.X).(*ast.Ident)
-	if !ok {
-		return ""
-	}
-	return id.Name
-}
-
 const exclFlags = "%s.O_RDWR|%s.O_CREATE|%s.O_EXCL"
 
 // callNames returns, for a use at pos of file, the text that qualifies its
@@ -79,7 +64,7 @@ const exclFlags = "%s.O_RDWR|%s.O_CREATE|%s.O_EXCL"
 // edits that import os if the file lacks it; "" when unsafe.
 func (s *fnState) callNames(u *use, file *ast.File, pos token.Pos) (recv, osName string, edits []analysis.TextEdit) {
 	if u.root == nil {
-		osName = pkgName(u.call)
+		osName = tempmodel.Qualifier(u.call)
 		return osName, osName, nil
 	}
 	switch ast.Unparen(u.root).(type) {
@@ -183,59 +168,14 @@ func (s *fnState) condIs(is *ast.IfStmt, c *check, want outcome) bool {
 	pure := true
 	ast.Inspect(is.Cond, func(n ast.Node) bool {
 		if call, ok := n.(*ast.CallExpr); ok && call != c.call {
-			if fn, ok := typesFunc(s, call); ok {
-				switch fn {
-				case "os.IsNotExist", "os.IsExist", "errors.Is":
-					return true
-				}
+			if _, f := tempmodel.Callee(s.pass.TypesInfo, call); f.Is("os", "IsNotExist") || f.Is("os", "IsExist") || f.Is("errors", "Is") {
+				return true
 			}
 			pure = false
 		}
 		return pure
 	})
 	return pure
-}
-
-func typesFunc(s *fnState, call *ast.CallExpr) (string, bool) {
-	sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
-	if !ok {
-		return "", false
-	}
-	fn, ok := s.pass.TypesInfo.Uses[sel.Sel].(*types.Func)
-	if !ok || fn.Pkg() == nil {
-		return "", false
-	}
-	return fn.Pkg().Path() + "." + fn.Name(), true
-}
-
-// refers reports whether n mentions object obj.
-func (s *fnState) refers(n ast.Node, obj types.Object) bool {
-	if n == nil || obj == nil {
-		return false
-	}
-	found := false
-	ast.Inspect(n, func(n ast.Node) bool {
-		if id, ok := n.(*ast.Ident); ok && (s.pass.TypesInfo.Uses[id] == obj || s.pass.TypesInfo.Defs[id] == obj) {
-			found = true
-		}
-		return !found
-	})
-	return found
-}
-
-// mentionsName reports whether n has an identifier spelled name.
-func mentionsName(n ast.Node, name string) bool {
-	if n == nil {
-		return false
-	}
-	found := false
-	ast.Inspect(n, func(n ast.Node) bool {
-		if id, ok := n.(*ast.Ident); ok && id.Name == name {
-			found = true
-		}
-		return !found
-	})
-	return found
 }
 
 // fixCreateIf rewrites
@@ -247,7 +187,7 @@ func mentionsName(n ast.Node, name string) bool {
 //	if f, err := os.OpenFile(p, O_RDWR|O_CREATE|O_EXCL, 0o600); !errors.Is(err, fs.ErrExist) { REST } else { ELSE }
 func (s *fnState) fixCreateIf(u *use, g *guard) *analysis.SuggestedFix {
 	c := g.f.c
-	if c.assign == nil || c.assign.Tok != token.DEFINE || c.errVar == nil || !isBlank(c.assign.Lhs[0]) {
+	if c.assign == nil || c.assign.Tok != token.DEFINE || c.errVar == nil || !tempmodel.IsBlank(c.assign.Lhs[0]) {
 		return nil
 	}
 	is := s.ifOf(c)
@@ -266,7 +206,7 @@ func (s *fnState) fixCreateIf(u *use, g *guard) *analysis.SuggestedFix {
 	// The old error must not be used again, and the else branch must not
 	// see the names the new header declares.
 	for _, st := range is.Body.List[1:] {
-		if s.refers(st, c.errVar) {
+		if tempmodel.Refers(s.pass.TypesInfo, st, c.errVar) {
 			return nil
 		}
 		// x, err := g() at the top of the body would now declare a new
@@ -283,7 +223,7 @@ func (s *fnState) fixCreateIf(u *use, g *guard) *analysis.SuggestedFix {
 		if _, ok := is.Else.(*ast.BlockStmt); !ok {
 			return nil
 		}
-		if s.refers(is.Else, c.errVar) || mentionsName(is.Else, fID.Name) || mentionsName(is.Else, eID.Name) {
+		if tempmodel.Refers(s.pass.TypesInfo, is.Else, c.errVar) || tempmodel.SpellsName(is.Else, fID.Name) || tempmodel.SpellsName(is.Else, eID.Name) {
 			return nil
 		}
 	}
@@ -304,7 +244,7 @@ func (s *fnState) fixCreateIf(u *use, g *guard) *analysis.SuggestedFix {
 	}
 	header := fmt.Sprintf("%s, %s := %s.OpenFile(%s, "+exclFlags+", 0o600); !%s.Is(%s, %s)",
 		fID.Name, eID.Name, recv, s.m.Source(u.call.Args[0]), osName, osName, osName, errorsName, eID.Name, sentinel)
-	edits = append(mergeInserts(edits),
+	edits = append(tempmodel.MergeInserts(edits),
 		analysis.TextEdit{Pos: is.Init.Pos(), End: is.Cond.End(), NewText: []byte(header)},
 		analysis.TextEdit{Pos: as.Pos(), End: is.Body.List[1].Pos()},
 	)
@@ -312,11 +252,6 @@ func (s *fnState) fixCreateIf(u *use, g *guard) *analysis.SuggestedFix {
 		Message:   "Create the file exclusively (O_CREATE|O_EXCL, mode 0600); fs.ErrExist takes the place of the existence check",
 		TextEdits: edits,
 	}
-}
-
-func isBlank(e ast.Expr) bool {
-	id, ok := e.(*ast.Ident)
-	return ok && id.Name == "_"
 }
 
 // fixDropCheck replaces
@@ -335,14 +270,14 @@ func (s *fnState) fixDropCheck(u *use, g *guard, msg string) *analysis.Suggested
 		if is == nil || is.Init != nil {
 			return nil
 		}
-	case c.assign != nil && c.assign.Tok == token.DEFINE && c.errVar != nil && isBlank(c.assign.Lhs[0]):
+	case c.assign != nil && c.assign.Tok == token.DEFINE && c.errVar != nil && tempmodel.IsBlank(c.assign.Lhs[0]):
 		is = s.ifOf(c)
 	}
 	if is == nil || is.Else != nil || len(is.Body.List) != 1 || !s.condIs(is, c, g.f.out) {
 		return nil
 	}
 	st := is.Body.List[0]
-	if c.errVar != nil && s.refers(st, c.errVar) {
+	if c.errVar != nil && tempmodel.Refers(s.pass.TypesInfo, st, c.errVar) {
 		return nil
 	}
 	switch st := st.(type) {
@@ -362,23 +297,23 @@ func (s *fnState) fixDropCheck(u *use, g *guard, msg string) *analysis.Suggested
 		if u.f.Name != "MkdirAll" || len(st.Results) != 1 || st.Results[0] != u.call {
 			return nil
 		}
-		next, ok := s.nextStmt(is).(*ast.ReturnStmt)
+		next, ok := tempmodel.NextStmt(s.fn, is).(*ast.ReturnStmt)
 		if !ok || len(next.Results) != 1 {
 			return nil
 		}
 		if tv, ok := s.pass.TypesInfo.Types[next.Results[0]]; !ok || !tv.IsNil() {
 			return nil
 		}
-		if s.m.File(next.Pos()) == nil || hasComment(s.m.File(next.Pos()), is.End(), next.Pos()) {
+		if s.m.File(next.Pos()) == nil || tempmodel.HasComment(s.m.File(next.Pos()), is.End(), next.Pos()) {
 			return nil
 		}
 		text := s.m.Source(st)
-		if hasComment(s.m.File(next.Pos()), is.Body.Lbrace, is.Body.Rbrace) {
-			inner, ok := s.between(is.Body.Lbrace+1, is.Body.Rbrace)
+		if tempmodel.HasComment(s.m.File(next.Pos()), is.Body.Lbrace, is.Body.Rbrace) {
+			inner, ok := s.m.Between(is.Body.Lbrace+1, is.Body.Rbrace)
 			if !ok {
 				return nil
 			}
-			text = dedent(strings.TrimSpace(inner))
+			text = tempmodel.Dedent(strings.TrimSpace(inner))
 		}
 		return &analysis.SuggestedFix{
 			Message:   msg,
@@ -403,29 +338,20 @@ func (s *fnState) fixDropCheck(u *use, g *guard, msg string) *analysis.Suggested
 	default:
 		return nil
 	}
-	text := dedent(s.m.Source(st))
-	if file := s.m.File(is.Pos()); file != nil && hasComment(file, is.Body.Lbrace, is.Body.Rbrace) {
+	text := tempmodel.Dedent(s.m.Source(st))
+	if file := s.m.File(is.Pos()); file != nil && tempmodel.HasComment(file, is.Body.Lbrace, is.Body.Rbrace) {
 		// Keep the comments of the body: take everything between the
 		// braces.
-		inner, ok := s.between(is.Body.Lbrace+1, is.Body.Rbrace)
+		inner, ok := s.m.Between(is.Body.Lbrace+1, is.Body.Rbrace)
 		if !ok {
 			return nil
 		}
-		text = dedent(strings.TrimSpace(inner))
+		text = tempmodel.Dedent(strings.TrimSpace(inner))
 	}
 	return &analysis.SuggestedFix{
 		Message:   msg,
 		TextEdits: []analysis.TextEdit{{Pos: is.Pos(), End: is.End(), NewText: []byte(text)}},
 	}
-}
-
-// dedent removes one leading tab from every line but the first.
-func dedent(src string) string {
-	lines := strings.Split(src, "\n")
-	for i := 1; i < len(lines); i++ {
-		lines[i] = strings.TrimPrefix(lines[i], "\t")
-	}
-	return strings.Join(lines, "\n")
 }
 
 // fixSameFile inserts, after f, err := os.Open(p), a check that the
@@ -482,17 +408,17 @@ func (s *fnState) fixSameFile(u *use, g *guard) *analysis.SuggestedFix {
 	if errObj == nil {
 		errObj = s.pass.TypesInfo.Uses[eID]
 	}
-	if !ok || nif.Init != nil || !s.refers(nif.Cond, errObj) {
+	if !ok || nif.Init != nil || !tempmodel.Refers(s.pass.TypesInfo, nif.Cond, errObj) {
 		return nil
 	}
-	osName := pkgName(u.call)
+	osName := tempmodel.Qualifier(u.call)
 	fmtName, edits := s.m.ImportName(file, as.Pos(), "fmt", "fmt")
 	if osName == "" || fmtName == "" || len(u.call.Args) == 0 {
 		return nil
 	}
 	pathSrc := s.m.Source(u.call.Args[0])
 	taken := func(name string) bool {
-		return name == fID.Name || name == eID.Name || name == c.fiVar.Name() || name == osName || name == fmtName || mentionsName(u.call.Args[0], name)
+		return name == fID.Name || name == eID.Name || name == c.fiVar.Name() || name == osName || name == fmtName || tempmodel.SpellsName(u.call.Args[0], name)
 	}
 	pick := func(cands ...string) string {
 		for _, n := range cands {
@@ -506,7 +432,7 @@ func (s *fnState) fixSameFile(u *use, g *guard) *analysis.SuggestedFix {
 	if fi2 == "" || serr == "" {
 		return nil
 	}
-	ind := s.indent(as.Pos())
+	ind := s.m.LineIndent(as.Pos())
 	var b strings.Builder
 	fmt.Fprintf(&b, "\n%sif %s == nil {\n", ind, eID.Name)
 	fmt.Fprintf(&b, "%s\tif %s, %s := %s.Stat(); %s != nil || !%s.SameFile(%s, %s) {\n", ind, fi2, serr, fID.Name, serr, osName, c.fiVar.Name(), fi2)
@@ -514,49 +440,12 @@ func (s *fnState) fixSameFile(u *use, g *guard) *analysis.SuggestedFix {
 	fmt.Fprintf(&b, "%s\t\t%s, %s = nil, %s.Errorf(\"%%s: file changed after it was checked\", %s)\n", ind, fID.Name, eID.Name, fmtName, pathSrc)
 	fmt.Fprintf(&b, "%s\t}\n%s}", ind, ind)
 	// Insert at the end of the line, after any comment.
-	at := as.End()
-	if tf := s.pass.Fset.File(at); tf != nil {
-		if line := tf.Line(at); line < tf.LineCount() {
-			at = tf.LineStart(line+1) - 1
-		}
-	}
+	at := s.m.LineEnd(as.End())
 	edits = append(edits, analysis.TextEdit{Pos: at, End: at, NewText: []byte(b.String())})
 	return &analysis.SuggestedFix{
 		Message:   "Verify after opening that the file is the one that was checked (os.SameFile)",
 		TextEdits: edits,
 	}
-}
-
-// indent returns the leading white space of the line containing pos.
-func (s *fnState) indent(pos token.Pos) string {
-	tf := s.pass.Fset.File(pos)
-	if tf == nil {
-		return "\t"
-	}
-	content, err := s.pass.ReadFile(tf.Name())
-	if err != nil {
-		return "\t"
-	}
-	off := tf.Offset(tf.LineStart(tf.Line(pos)))
-	end := off
-	for end < len(content) && (content[end] == '\t' || content[end] == ' ') {
-		end++
-	}
-	return string(content[off:end])
-}
-
-// mergeInserts joins insertions at the same position into one edit, in
-// order, so that every driver applies them the same way.
-func mergeInserts(edits []analysis.TextEdit) []analysis.TextEdit {
-	var out []analysis.TextEdit
-	for _, e := range edits {
-		if n := len(out); n > 0 && e.Pos == e.End && out[n-1].Pos == e.Pos && out[n-1].End == e.Pos {
-			out[n-1].NewText = append(append([]byte(nil), out[n-1].NewText...), e.NewText...)
-			continue
-		}
-		out = append(out, e)
-	}
-	return out
 }
 
 // fixRemoveErr replaces
@@ -588,14 +477,14 @@ func (s *fnState) fixRemoveErr(u *use, outer, inner *ast.IfStmt, as *ast.AssignS
 	if file == nil {
 		return nil
 	}
-	if hasComment(file, outer.Body.Lbrace, inner.Pos()) || hasComment(file, inner.End(), outer.Body.Rbrace) {
+	if tempmodel.HasComment(file, outer.Body.Lbrace, inner.Pos()) || tempmodel.HasComment(file, inner.End(), outer.Body.Rbrace) {
 		return nil // the rewrite keeps only the inner if: comments around it would be lost
 	}
 	if u.f.Name == "RemoveAll" {
 		// RemoveAll already returns nil for a missing path.
 		return &analysis.SuggestedFix{
 			Message:   msg + "; it returns nil if the path is missing",
-			TextEdits: []analysis.TextEdit{{Pos: outer.Pos(), End: outer.End(), NewText: []byte(dedent(s.m.Source(inner)))}},
+			TextEdits: []analysis.TextEdit{{Pos: outer.Pos(), End: outer.End(), NewText: []byte(tempmodel.Dedent(s.m.Source(inner)))}},
 		}
 	}
 	errorsName, edits := s.m.ImportName(file, outer.Pos(), "errors", "errors")
@@ -615,59 +504,6 @@ func (s *fnState) fixRemoveErr(u *use, outer, inner *ast.IfStmt, as *ast.AssignS
 		return nil
 	}
 	text := src[:cs] + fmt.Sprintf("%s != nil && !%s.Is(%s, %s)", eID.Name, errorsName, eID.Name, sentinel) + src[ce:]
-	edits = append(mergeInserts(edits), analysis.TextEdit{Pos: outer.Pos(), End: outer.End(), NewText: []byte(dedent(text))})
+	edits = append(tempmodel.MergeInserts(edits), analysis.TextEdit{Pos: outer.Pos(), End: outer.End(), NewText: []byte(tempmodel.Dedent(text))})
 	return &analysis.SuggestedFix{Message: msg + "; " + why, TextEdits: edits}
-}
-
-// nextStmt returns the statement that follows st in its block, or nil.
-func (s *fnState) nextStmt(st ast.Stmt) ast.Stmt {
-	var next ast.Stmt
-	ast.Inspect(s.fn, func(n ast.Node) bool {
-		if next != nil || n == nil || n.Pos() > st.Pos() || n.End() < st.End() {
-			return false
-		}
-		var list []ast.Stmt
-		switch b := n.(type) {
-		case *ast.BlockStmt:
-			list = b.List
-		case *ast.CaseClause:
-			list = b.Body
-		case *ast.CommClause:
-			list = b.Body
-		}
-		for i, x := range list {
-			if x == st && i+1 < len(list) {
-				next = list[i+1]
-			}
-		}
-		return next == nil
-	})
-	return next
-}
-
-// hasComment reports whether a comment lies in [from, to) of file.
-func hasComment(file *ast.File, from, to token.Pos) bool {
-	for _, cg := range file.Comments {
-		if cg.Pos() < to && cg.End() > from {
-			return true
-		}
-	}
-	return false
-}
-
-// between returns the source text in [from, to).
-func (s *fnState) between(from, to token.Pos) (string, bool) {
-	tf := s.pass.Fset.File(from)
-	if tf == nil || s.pass.Fset.File(to) != tf {
-		return "", false
-	}
-	content, err := s.pass.ReadFile(tf.Name())
-	if err != nil {
-		return "", false
-	}
-	a, b := tf.Offset(from), tf.Offset(to)
-	if a < 0 || b > len(content) || a > b {
-		return "", false
-	}
-	return string(content[a:b]), true
 }
