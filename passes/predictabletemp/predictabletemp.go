@@ -96,7 +96,8 @@ func run(pass *analysis.Pass) (any, error) {
 		if p.Origin != tempmodel.OriginLiteral && m.TempDirRedirected(cur) {
 			continue // os.TempDir() is private here: TMPDIR was set to one
 		}
-		if spec.Dir && stickyMode(m, call, spec) || ownerVerified(pass, cur) || inVerifiedDir(m, pass, cur, call.Args[spec.PathArg]) {
+		if spec.Dir && stickyMode(m, call, spec) || ownerVerified(pass, cur) || inVerifiedDir(m, pass, cur, call.Args[spec.PathArg]) ||
+			spec.InRoot && ownRoot(m, pass, cur, call) {
 			continue
 		}
 		// os.Mkdir, os.Symlink and os.Link fail when the name exists, as an
@@ -743,7 +744,7 @@ func inVerifiedDir(m *tempmodel.Model, pass *analysis.Pass, cur inspector.Cursor
 		if i > 0 {
 			// The parent directory: made by a strict os.Mkdir in this function.
 			if id, ok := e.(*ast.Ident); ok {
-				if v, ok := pass.TypesInfo.Uses[id].(*types.Var); ok && strictMkdirOf(m, pass, enclosingFunc(cur), v) {
+				if _, ok := pass.TypesInfo.Uses[id].(*types.Var); ok && strictMkdirOf(m, pass, enclosingFunc(cur), id, cur.Node().Pos()) {
 					return true
 				}
 			}
@@ -757,7 +758,7 @@ func inVerifiedDir(m *tempmodel.Model, pass *analysis.Pass, cur inspector.Cursor
 			}
 			if fn != nil {
 				if decl := m.FuncDecl(fn); decl != nil {
-					return verifiesOwner(pass, decl) || strictMkdirOf(m, pass, decl, nil)
+					return verifiesOwner(pass, decl) || strictMkdirOf(m, pass, decl, nil, token.NoPos)
 				}
 			}
 			return false
@@ -783,10 +784,27 @@ func inVerifiedDir(m *tempmodel.Model, pass *analysis.Pass, cur inspector.Cursor
 	return false
 }
 
+// ownRoot reports whether the *os.Root whose method call is at cur was
+// opened on a directory (or inside one) that the function made itself
+// with a strict os.Mkdir before: that Mkdir fails if anything is at the
+// name, so on success the directory is the program's own and nobody else
+// can have created the names inside it (the fixed form of Incus
+// GHSA-73hr-m85f-64v9).
+func ownRoot(m *tempmodel.Model, pass *analysis.Pass, cur inspector.Cursor, call *ast.CallExpr) bool {
+	sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
+	if !ok {
+		return false
+	}
+	base := m.RootBase(sel.X)
+	return base != nil && strictMkdirOf(m, pass, enclosingFunc(cur), base, call.Pos())
+}
+
 // strictMkdirOf reports whether fn creates a directory with os.Mkdir and
 // a checked error that does not excuse IsExist: the directory is then its
-// own. With v set, the Mkdir must be of the variable v.
-func strictMkdirOf(m *tempmodel.Model, pass *analysis.Pass, fn ast.Node, v *types.Var) bool {
+// own. With dir set, the Mkdir must be of the same expression
+// ([tempmodel.Model.SameExpr]: the same variable, an equal constant) and,
+// with before set, come before it.
+func strictMkdirOf(m *tempmodel.Model, pass *analysis.Pass, fn ast.Node, dir ast.Expr, before token.Pos) bool {
 	if fn == nil {
 		return false
 	}
@@ -799,11 +817,8 @@ func strictMkdirOf(m *tempmodel.Model, pass *analysis.Pass, fn ast.Node, v *type
 		if _, f := tempmodel.Callee(pass.TypesInfo, call); !f.Is("os", "Mkdir") || len(call.Args) != 2 {
 			continue
 		}
-		if v != nil {
-			id, ok := ast.Unparen(call.Args[0]).(*ast.Ident)
-			if !ok || pass.TypesInfo.Uses[id] != v {
-				continue
-			}
+		if dir != nil && !m.SameExpr(call.Args[0], dir, nil) || before.IsValid() && call.Pos() >= before {
+			continue
 		}
 		if !existTolerated(pass, cc) {
 			return true

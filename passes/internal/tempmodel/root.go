@@ -31,7 +31,7 @@ func (m *Model) PathProv(call *ast.CallExpr, pathArg int, inRoot, withCallers bo
 	if !ok {
 		return Unknown
 	}
-	dir := m.rootDir(ctx, sel.X, 0)
+	dir := m.rootDir(ctx, sel.X)
 	if dir.Loc == LocUnknown {
 		return Unknown
 	}
@@ -41,43 +41,69 @@ func (m *Model) PathProv(call *ast.CallExpr, pathArg int, inRoot, withCallers bo
 // rootDir is the provenance of the directory an *os.Root value was opened
 // on: os.OpenRoot(dir), or r.OpenRoot(name) of another root, through local
 // variables with one definition.
-func (m *Model) rootDir(ctx *evalCtx, x ast.Expr, depth int) Prov {
-	if depth > maxDepth {
+func (m *Model) rootDir(ctx *evalCtx, x ast.Expr) Prov {
+	base, names := m.rootChain(x)
+	if base == nil {
 		return Unknown
 	}
-	switch x := ast.Unparen(x).(type) {
-	case *ast.Ident:
-		v, ok := m.pass.TypesInfo.Uses[x].(*types.Var)
-		if !ok {
+	dir := m.eval(ctx, base)
+	for _, n := range names {
+		if dir.Loc == LocUnknown {
 			return Unknown
 		}
-		xs, idxs, complete := m.Defs(v)
-		if !complete || len(xs) != 1 || idxs[0] > 0 {
-			return Unknown
-		}
-		return m.rootDir(ctx, xs[0], depth+1)
-	case *ast.CallExpr:
-		fn, _ := Callee(m.pass.TypesInfo, x)
-		a, ok := fileapi.Lookup(fn)
-		if !ok || !a.Ops.Has(fileapi.OpOpenRoot) {
-			return Unknown
-		}
-		arg := fileapi.Arg(x, a.Path)
-		if arg == nil {
-			return Unknown
-		}
-		if !a.InRoot {
-			return m.eval(ctx, arg)
-		}
-		sel, ok := ast.Unparen(x.Fun).(*ast.SelectorExpr)
-		if !ok {
-			return Unknown
-		}
-		parent := m.rootDir(ctx, sel.X, depth+1)
-		if parent.Loc == LocUnknown {
-			return Unknown
-		}
-		return concat(parent, m.eval(ctx, arg))
+		dir = concat(dir, m.eval(ctx, n))
 	}
-	return Unknown
+	return dir
+}
+
+// RootBase returns the directory argument of the os.OpenRoot call that
+// opened the *os.Root value x, or of its outermost parent root when x was
+// opened by r.OpenRoot(name) (a root inside a directory is inside its
+// parent's); nil when that cannot be seen.
+func (m *Model) RootBase(x ast.Expr) ast.Expr {
+	base, _ := m.rootChain(x)
+	return base
+}
+
+// rootChain follows the *os.Root value x back to the os.OpenRoot call that
+// opened it, through local variables with one definition and r.OpenRoot
+// calls of parent roots: base is that call's directory argument, names the
+// r.OpenRoot names from the outermost root in.
+func (m *Model) rootChain(x ast.Expr) (base ast.Expr, names []ast.Expr) {
+	for range maxDepth {
+		switch e := ast.Unparen(x).(type) {
+		case *ast.Ident:
+			v, ok := m.pass.TypesInfo.Uses[e].(*types.Var)
+			if !ok {
+				return nil, nil
+			}
+			xs, idxs, complete := m.Defs(v)
+			if !complete || len(xs) != 1 || idxs[0] > 0 {
+				return nil, nil
+			}
+			x = xs[0]
+		case *ast.CallExpr:
+			fn, _ := Callee(m.pass.TypesInfo, e)
+			a, ok := fileapi.Lookup(fn)
+			if !ok || !a.Ops.Has(fileapi.OpOpenRoot) {
+				return nil, nil
+			}
+			arg := fileapi.Arg(e, a.Path)
+			if arg == nil {
+				return nil, nil
+			}
+			if !a.InRoot {
+				return arg, names
+			}
+			sel, ok := ast.Unparen(e.Fun).(*ast.SelectorExpr)
+			if !ok {
+				return nil, nil
+			}
+			names = append([]ast.Expr{arg}, names...)
+			x = sel.X
+		default:
+			return nil, nil
+		}
+	}
+	return nil, nil
 }
