@@ -104,6 +104,18 @@ type fnState struct {
 
 func (s *fnState) checkOfCall(call *ast.CallExpr) *check { return s.byCall[call] }
 
+// samePath reports whether the use's path expression x (at position at)
+// denotes the same path as the check's (the shared same-value query):
+// looked up in the same *os.Root (the same root variable), or both
+// outside any root.
+func (s *fnState) samePath(c *check, x, root ast.Expr, at token.Pos) bool {
+	var vars []*types.Var
+	if (c.root == nil) != (root == nil) || root != nil && !s.m.SameOperands(s.fn, c.root, root, &vars) || !s.m.SameOperands(s.fn, c.path, x, &vars) {
+		return false
+	}
+	return s.m.Unchanged(s.g, vars, c.stmt, s.point(at))
+}
+
 func run(pass *analysis.Pass) (any, error) {
 	m := tempmodel.Get(pass)
 	if !m.Relevant {
