@@ -20,7 +20,7 @@ func (s *fnState) category(u *use, g *guard, p tempmodel.Prov) string {
 		return severity.RaceSharedDir
 	case g.f.out == outSymlink || g.f.out == outPerm:
 		return severity.RaceSecurityCheck
-	case userInput(s.m, g.arg.expr, 0) != "":
+	case s.m.UserInput(g.arg.expr) != "":
 		return severity.RaceUserInput
 	}
 	return severity.Race

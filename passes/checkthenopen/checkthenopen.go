@@ -161,7 +161,7 @@ func run(pass *analysis.Pass) (any, error) {
 			}
 			continue
 		}
-		if isLock(m, call, f) {
+		if m.TakesLock(call) {
 			if g := get(cur); g != nil {
 				g.locks = append(g.locks, call.Pos())
 			}
@@ -227,7 +227,7 @@ func newCheck(pass *analysis.Pass, m *tempmodel.Model, cur inspector.Cursor, cal
 		if f.Name == "Lstat" {
 			c.kind, c.name = kindLstat, "Root.Lstat"
 		}
-	case (f.Pkg == "syscall" || f.Pkg == "golang.org/x/sys/unix") && f.Recv == "" && (f.Name == "Access" || f.Name == "Faccessat"):
+	case fileapi.SysPkg(f.Pkg) && f.Recv == "" && (f.Name == "Access" || f.Name == "Faccessat"):
 		modeArg := 1
 		if f.Name == "Faccessat" {
 			pathArg, modeArg = 1, 2
@@ -808,7 +808,7 @@ func (s *fnState) handlesExist(u *use, a useArg) bool {
 			case f.Is("os", "IsExist") && len(call.Args) == 1:
 				found = true
 			case f.Is("errors", "Is") && len(call.Args) == 2:
-				if ok, notExist := sentinelOf(s.pass.TypesInfo, call.Args[1]); ok && !notExist {
+				if ok, notExist := tempmodel.ExistSentinel(s.pass.TypesInfo, call.Args[1]); ok && !notExist {
 					found = true
 				}
 			}
@@ -837,7 +837,7 @@ func (s *fnState) propagates(c *check, b *cfg.Block, succ int) bool {
 						return false
 					}
 					if f.Is("errors", "Is") && len(x.Args) == 2 {
-						if ok, _ := sentinelOf(info, x.Args[1]); !ok {
+						if ok, _ := tempmodel.ExistSentinel(info, x.Args[1]); !ok {
 							return true
 						}
 						exist = true
@@ -873,7 +873,7 @@ func (s *fnState) report(u *use, g *guard) {
 		}
 		why = fmt.Sprintf("%s is in the shared temp dir %s, where any local user can ", pathSrc, dir)
 	default:
-		if src := userInput(s.m, g.arg.expr, 0); src != "" {
+		if src := s.m.UserInput(g.arg.expr); src != "" {
 			why = fmt.Sprintf("%s comes from user input (%s) and another process can ", pathSrc, src)
 		} else {
 			why = "another process can "
@@ -961,234 +961,6 @@ func (s *fnState) report(u *use, g *guard) {
 		d.SuggestedFixes = []analysis.SuggestedFix{*fix}
 	}
 	s.m.Report(s.pass, d)
-}
-
-// userInput names the user-controlled source of a path expression, or "".
-func userInput(m *tempmodel.Model, e ast.Expr, depth int) string {
-	if depth > 4 || e == nil {
-		return ""
-	}
-	info := m.Pass().TypesInfo
-	found := ""
-	ast.Inspect(e, func(n ast.Node) bool {
-		if found != "" {
-			return false
-		}
-		switch x := n.(type) {
-		case *ast.SelectorExpr:
-			if v, ok := info.Uses[x.Sel].(*types.Var); ok && v.Pkg() != nil && v.Pkg().Path() == "os" && v.Name() == "Args" {
-				found = "os.Args"
-			}
-		case *ast.CallExpr:
-			_, f := tempmodel.Callee(info, x)
-			switch {
-			case argSources[f]:
-				found = "a command-line argument"
-			case requestSources[f]:
-				found = "an HTTP request"
-			}
-		case *ast.StarExpr:
-			// *flag.String(...)
-			if id, ok := ast.Unparen(x.X).(*ast.Ident); ok {
-				if v, ok := info.Uses[id].(*types.Var); ok && flagVar(m, v) {
-					found = "a command-line flag"
-				}
-			}
-		case *ast.Ident:
-			v, ok := info.Uses[x].(*types.Var)
-			if !ok {
-				return true
-			}
-			if flagVar(m, v) {
-				found = "a command-line flag"
-				return false
-			}
-			if v.Pkg() == m.Pass().Pkg {
-				xs, _, _ := m.Defs(v)
-				for _, d := range xs {
-					if d != nil {
-						if s := userInput(m, d, depth+1); s != "" {
-							found = s
-							return false
-						}
-					}
-				}
-			}
-		}
-		return true
-	})
-	return found
-}
-
-// flagVar reports whether v is set by the flag package: v := flag.String(...)
-// or flag.StringVar(&v, ...).
-func flagVar(m *tempmodel.Model, v *types.Var) bool {
-	if v.Pkg() != m.Pass().Pkg {
-		return false
-	}
-	xs, _, _ := m.Defs(v)
-	for _, d := range xs {
-		if call, ok := ast.Unparen(d).(*ast.CallExpr); ok {
-			if _, f := tempmodel.Callee(m.Pass().TypesInfo, call); flagStringFuncs[f] {
-				return true
-			}
-		}
-	}
-	// flag.StringVar(&v, ...) is recorded by looking at the package syntax.
-	for _, f := range m.Pass().Files {
-		found := false
-		ast.Inspect(f, func(n ast.Node) bool {
-			if found {
-				return false
-			}
-			call, ok := n.(*ast.CallExpr)
-			if !ok || len(call.Args) == 0 {
-				return true
-			}
-			if _, fn := tempmodel.Callee(m.Pass().TypesInfo, call); flagStringVarFuncs[fn] {
-				if u, ok := ast.Unparen(call.Args[0]).(*ast.UnaryExpr); ok && u.Op == token.AND {
-					if id, ok := ast.Unparen(u.X).(*ast.Ident); ok && m.Pass().TypesInfo.Uses[id] == v {
-						found = true
-					}
-				}
-			}
-			return true
-		})
-		if found {
-			return true
-		}
-	}
-	return false
-}
-
-// isLock reports whether call takes an inter-process file lock: an
-// os.OpenFile with O_CREATE|O_EXCL (a lock file), flock(2) or an fcntl
-// lock on the descriptor of an *os.File, or a lock call of a file-locking
-// package (exact keys: gofrs/flock's lock methods, lockedfile).
-func isLock(m *tempmodel.Model, call *ast.CallExpr, f tempmodel.Func) bool {
-	info := m.Pass().TypesInfo
-	switch {
-	case f.Is("os", "OpenFile"):
-		if len(call.Args) < 2 {
-			return false
-		}
-		known, create, excl := m.OpenFlags(call.Args[1])
-		return known && create && excl
-	case sysPkg(f.Pkg) && f.Recv == "" && f.Name == "Flock" && len(call.Args) == 2:
-		// flock(fd, LOCK_EX or LOCK_SH): the operation's value, not
-		// LOCK_UN.
-		fn, _ := tempmodel.Callee(info, call)
-		how, ok := m.ConstInt(call.Args[1])
-		ex, _ := sysConst(fn.Pkg(), "LOCK_EX")
-		sh, _ := sysConst(fn.Pkg(), "LOCK_SH")
-		return ok && how&(ex|sh) != 0 && fileFdArg(m, call.Args[0], 0)
-	case sysPkg(f.Pkg) && f.Recv == "" && f.Name == "FcntlFlock" && len(call.Args) == 3:
-		// fcntl(fd, F_SETLK(W), &Flock_t{Type: F_WRLCK or F_RDLCK}).
-		fn, _ := tempmodel.Callee(info, call)
-		cmd, ok := m.ConstInt(call.Args[1])
-		if !ok || !fileFdArg(m, call.Args[0], 0) {
-			return false
-		}
-		set := false
-		for _, name := range []string{"F_SETLK", "F_SETLKW", "F_OFD_SETLK", "F_OFD_SETLKW"} {
-			if v, ok := sysConst(fn.Pkg(), name); ok && v == cmd {
-				set = true
-			}
-		}
-		return set && lockType(m, fn.Pkg(), call.Args[2])
-	}
-	return lockCalls[f]
-}
-
-// fileFdArg reports whether e is the descriptor of an *os.File: f.Fd(),
-// a conversion of it (int(f.Fd())), or a variable assigned only that.
-func fileFdArg(m *tempmodel.Model, e ast.Expr, depth int) bool {
-	info := m.Pass().TypesInfo
-	if depth > 3 {
-		return false
-	}
-	switch x := ast.Unparen(e).(type) {
-	case *ast.CallExpr:
-		if tv, ok := info.Types[x.Fun]; ok && tv.IsType() && len(x.Args) == 1 {
-			return fileFdArg(m, x.Args[0], depth+1)
-		}
-		_, f := tempmodel.Callee(info, x)
-		return f == fileFd
-	case *ast.Ident:
-		v, ok := info.Uses[x].(*types.Var)
-		if !ok {
-			return false
-		}
-		xs, idx, complete := m.Defs(v)
-		if !complete || len(xs) == 0 {
-			return false
-		}
-		for i, d := range xs {
-			if d == nil || idx[i] >= 0 || !fileFdArg(m, d, depth+1) {
-				return false
-			}
-		}
-		return true
-	}
-	return false
-}
-
-// lockType reports whether e is &Flock_t{Type: F_RDLCK or F_WRLCK} of
-// package pkg, directly or through a variable assigned once.
-func lockType(m *tempmodel.Model, pkg *types.Package, e ast.Expr) bool {
-	info := m.Pass().TypesInfo
-	e = ast.Unparen(e)
-	if u, ok := e.(*ast.UnaryExpr); ok && u.Op == token.AND {
-		e = ast.Unparen(u.X)
-	}
-	if id, ok := e.(*ast.Ident); ok {
-		v, ok := info.Uses[id].(*types.Var)
-		if !ok {
-			return false
-		}
-		xs, idx, complete := m.Defs(v)
-		if !complete || len(xs) != 1 || xs[0] == nil || idx[0] >= 0 {
-			return false
-		}
-		e = ast.Unparen(xs[0])
-		if u, ok := e.(*ast.UnaryExpr); ok && u.Op == token.AND {
-			e = ast.Unparen(u.X)
-		}
-	}
-	lit, ok := e.(*ast.CompositeLit)
-	if !ok {
-		return false
-	}
-	n, ok := types.Unalias(info.TypeOf(lit)).(*types.Named)
-	if !ok || pkg == nil || n.Obj() != pkg.Scope().Lookup("Flock_t") {
-		return false
-	}
-	st, ok := n.Underlying().(*types.Struct)
-	if !ok {
-		return false
-	}
-	rd, _ := sysConst(pkg, "F_RDLCK")
-	wr, _ := sysConst(pkg, "F_WRLCK")
-	for _, el := range lit.Elts {
-		kv, ok := el.(*ast.KeyValueExpr)
-		if !ok {
-			continue
-		}
-		key, ok := kv.Key.(*ast.Ident)
-		if !ok {
-			continue
-		}
-		// The Type field of the struct (the field object, not its
-		// spelling in the program).
-		for i := range st.NumFields() {
-			if fld := st.Field(i); fld == info.Uses[key] && fld.Name() == "Type" {
-				if v, ok := m.ConstInt(kv.Value); ok && (v == rd || v == wr) {
-					return true
-				}
-			}
-		}
-	}
-	return false
 }
 
 // testHelper reports whether the function takes a parameter whose type

@@ -5,6 +5,7 @@ import (
 	"go/token"
 	"go/types"
 
+	"github.com/tempguard/tempguard/passes/internal/fileapi"
 	"github.com/tempguard/tempguard/passes/internal/flow"
 	"github.com/tempguard/tempguard/passes/internal/tempmodel"
 )
@@ -147,6 +148,13 @@ func flip(o outcome) outcome {
 	return o
 }
 
+// methodOf returns the exact key of the method a selector calls, or the
+// zero Func.
+func methodOf(info *types.Info, sel *ast.SelectorExpr) tempmodel.Func {
+	fn, _ := info.Uses[sel.Sel].(*types.Func)
+	return tempmodel.FuncOf(fn)
+}
+
 // point returns the graph point of the node containing pos.
 func (s *fnState) point(pos token.Pos) flow.Point { return s.g.LocatePos(pos, pos+1) }
 
@@ -268,7 +276,7 @@ func (s *fnState) errTestFacts(call *ast.CallExpr, val bool, at token.Pos) []fac
 		notExist = f.Name == "IsNotExist"
 	case f.Is("errors", "Is") && len(call.Args) == 2:
 		var ok bool
-		if ok, notExist = sentinelOf(s.pass.TypesInfo, call.Args[1]); !ok {
+		if ok, notExist = tempmodel.ExistSentinel(s.pass.TypesInfo, call.Args[1]); !ok {
 			return nil
 		}
 		errArg = call.Args[0]
@@ -307,22 +315,22 @@ func (s *fnState) fileInfoFacts(e ast.Expr, at token.Pos) []fact {
 			return false
 		case *ast.Ident:
 			// m where m := fi.Mode()
-			if v, ok := info.Uses[x].(*types.Var); ok && isFileMode(v.Type()) {
+			if v, ok := info.Uses[x].(*types.Var); ok && fileapi.IsFileMode(v.Type()) {
 				if cc := s.infoOrMode(x, at); cc != nil {
 					c = cc
 				}
 			}
 		case *ast.SelectorExpr:
-			switch modeConst(info, x) {
-			case outSymlink:
+			switch fileapi.ModeConst(info.Uses[x.Sel]) {
+			case fileapi.ModeBitsSymlink:
 				symlink = true
-			case outType:
+			case fileapi.ModeBitsType:
 				typ = true
-			case outPerm:
+			case fileapi.ModeBitsPerm:
 				perm = true
 			}
 			// st.Uid / st.Gid where st := fi.Sys().(*syscall.Stat_t)
-			if statTOwnerField(info, x) {
+			if fileapi.IsStatOwner(info.Selections[x]) {
 				if cc := s.statTOwner(x.X, at); cc != nil {
 					c, perm = cc, true
 				}
@@ -333,22 +341,22 @@ func (s *fnState) fileInfoFacts(e ast.Expr, at token.Pos) []fact {
 				return true
 			}
 			switch m := methodOf(info, sel); m {
-			case fsIsDir, modeIsDir, modeIsRegular, modeType:
+			case fileapi.InfoIsDir, fileapi.ModeIsDir, fileapi.ModeIsRegular, fileapi.ModeType:
 				if cc := s.infoOrMode(sel.X, at); cc != nil {
 					c = cc
 					// After Lstat, a regular file or its type says it
 					// is no symlink; a directory test does not.
-					if cc.kind == kindLstat && m != fsIsDir && m != modeIsDir {
+					if cc.kind == kindLstat && m != fileapi.InfoIsDir && m != fileapi.ModeIsDir {
 						symlink = true
 					} else {
 						typ = true
 					}
 				}
-			case modePerm:
+			case fileapi.ModePerm:
 				if cc := s.infoOrMode(sel.X, at); cc != nil {
 					c, perm = cc, true
 				}
-			case fsMode:
+			case fileapi.InfoMode:
 				if cc := s.checkInfo(sel.X, at); cc != nil {
 					c = cc
 				}
@@ -395,7 +403,7 @@ func (s *fnState) infoOrMode(e ast.Expr, at token.Pos) *check {
 		}
 	}
 	if call, ok := e.(*ast.CallExpr); ok && len(call.Args) == 0 {
-		if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok && methodOf(s.pass.TypesInfo, sel) == fsMode {
+		if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok && methodOf(s.pass.TypesInfo, sel) == fileapi.InfoMode {
 			return s.checkInfo(sel.X, at)
 		}
 		return nil
@@ -427,7 +435,7 @@ func (s *fnState) statTOwner(e ast.Expr, at token.Pos) *check {
 		return nil
 	}
 	sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
-	if !ok || methodOf(s.pass.TypesInfo, sel) != fsSys {
+	if !ok || methodOf(s.pass.TypesInfo, sel) != fileapi.InfoSys {
 		return nil
 	}
 	return s.checkInfo(sel.X, at)
@@ -441,12 +449,6 @@ func (s *fnState) isInfoVar(v *types.Var) bool {
 		}
 	}
 	return false
-}
-
-// isFileMode reports whether t is fs.FileMode (os.FileMode).
-func isFileMode(t types.Type) bool {
-	n, ok := types.Unalias(t).(*types.Named)
-	return ok && n.Obj().Pkg() != nil && n.Obj().Pkg().Path() == "io/fs" && n.Obj().Name() == "FileMode"
 }
 
 // missingOrType handles err != nil || !fi.IsDir() (true) and
