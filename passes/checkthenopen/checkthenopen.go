@@ -536,7 +536,7 @@ func (s *fnState) trusts(f fact, a useArg, u *use, b *cfg.Block, succ int) bool 
 	// A _test.go file races only with itself (go test runs in a checkout
 	// its user owns: golden files, testdata fixtures), unless the path is
 	// in a shared temp dir.
-	if p.Loc != tempmodel.LocShared && (strings.HasSuffix(s.pass.Fset.File(u.call.Pos()).Name(), "_test.go") || s.testHelper()) {
+	if p.Loc != tempmodel.LocShared && (strings.HasSuffix(s.pass.Fset.File(u.call.Pos()).Name(), "_test.go") || s.m.TestHelper(s.fn)) {
 		return false
 	}
 	// Check and use under an inter-process lock taken before the check
@@ -550,7 +550,7 @@ func (s *fnState) trusts(f fact, a useArg, u *use, b *cfg.Block, succ int) bool 
 		}
 	}
 	// In a test, if cond { t.Fatal(...) } is an assertion, not a decision.
-	if s.assertion(b, 1-succ) {
+	if s.m.StopsTest(s.g, flow.Edge{Block: b, Succ: 1 - succ}) {
 		return false
 	}
 	// Publishing a fresh temp file over the target (os.Rename(tmp.Name(),
@@ -580,7 +580,7 @@ func (s *fnState) trusts(f fact, a useArg, u *use, b *cfg.Block, succ int) bool 
 		// if os.IsNotExist(err) { return fmt.Errorf("no such file") }:
 		// a missing file is an error either way, the race only changes
 		// which error is reported.
-		if s.errorExit(b, 1-succ) {
+		if s.m.ErrorExit(s.g, flow.Edge{Block: b, Succ: 1 - succ}) {
 			return false
 		}
 		// err == nil && fi.ModTime().Before(cutoff): the decision is
@@ -596,7 +596,7 @@ func (s *fnState) trusts(f fact, a useArg, u *use, b *cfg.Block, succ int) bool 
 		// MkdirAll accepts a directory that appears in between. In a
 		// shared temp dir the race itself matters (another user can own
 		// the directory): still reported.
-		if a.class == useMkdir && u.f.Name == "MkdirAll" && s.m.Prov(a.expr).Loc != tempmodel.LocShared && !s.passive(b, 1-succ) {
+		if a.class == useMkdir && u.f.Name == "MkdirAll" && s.m.Prov(a.expr).Loc != tempmodel.LocShared && !s.m.Passive(s.g, flow.Edge{Block: b, Succ: 1 - succ}) {
 			return false
 		}
 		// if err == nil && fi.IsDir() { return errIsDir }; os.WriteFile:
@@ -608,7 +608,7 @@ func (s *fnState) trusts(f fact, a useArg, u *use, b *cfg.Block, succ int) bool 
 		// symlink there: the race matters only to code that refuses to
 		// clobber (the other outcome is an error), not to a cache that
 		// returns early when the target is already there.
-		if a.class == useRenameDst && !s.errorExit(b, 1-succ) {
+		if a.class == useRenameDst && !s.m.ErrorExit(s.g, flow.Edge{Block: b, Succ: 1 - succ}) {
 			return false
 		}
 		// Mkdir, Symlink and Link fail if the path appeared; a function
@@ -621,7 +621,7 @@ func (s *fnState) trusts(f fact, a useArg, u *use, b *cfg.Block, succ int) bool 
 			// if exists { return errExists }; os.Mkdir(p): Mkdir, Symlink
 			// and Link fail on an existing path by themselves, so losing
 			// the race only changes which error is returned.
-			if s.errorExit(b, 1-succ) {
+			if s.m.ErrorExit(s.g, flow.Edge{Block: b, Succ: 1 - succ}) {
 				return false
 			}
 		}
@@ -665,68 +665,6 @@ func containsNode(root, n ast.Node) bool {
 	return n != nil && root.Pos() <= n.Pos() && n.End() <= root.End()
 }
 
-// errorExit reports whether the blocks only the edge (b, succ) leads to
-// end in an error: a return of a non-nil error, panic, log.Fatal, os.Exit.
-func (s *fnState) errorExit(b *cfg.Block, succ int) bool {
-	info := s.pass.TypesInfo
-	errType := types.Universe.Lookup("error").Type()
-	failure, success := false, false
-	for blk := range s.g.OnlyThrough(flow.Edge{Block: b, Succ: succ}).All() {
-		for _, n := range blk.Nodes {
-			ast.Inspect(n, func(n ast.Node) bool {
-				switch x := n.(type) {
-				case *ast.FuncLit:
-					return false
-				case *ast.BranchStmt:
-					success = true // continue, break, goto: carries on
-				case *ast.ReturnStmt:
-					bad := false
-					for _, r := range x.Results {
-						tv, ok := info.Types[r]
-						if ok && !tv.IsNil() && tv.Type != nil && types.Identical(tv.Type, errType) {
-							bad = true
-						}
-					}
-					if bad {
-						failure = true
-					} else {
-						success = true
-					}
-				case *ast.CallExpr:
-					if !s.m.MayReturn(x) {
-						failure = true
-					}
-				}
-				return true
-			})
-		}
-	}
-	return failure && !success
-}
-
-// passive reports whether the blocks only the edge (b, succ) leads to do
-// nothing of their own: there are none, or they only return constants
-// and nil, or continue or break a loop.
-func (s *fnState) passive(b *cfg.Block, succ int) bool {
-	info := s.pass.TypesInfo
-	for blk := range s.g.OnlyThrough(flow.Edge{Block: b, Succ: succ}).All() {
-		for _, n := range blk.Nodes {
-			switch x := n.(type) {
-			case *ast.BranchStmt:
-			case *ast.ReturnStmt:
-				for _, r := range x.Results {
-					if tv, ok := info.Types[r]; !ok || tv.Value == nil && !tv.IsNil() {
-						return false
-					}
-				}
-			default:
-				return false
-			}
-		}
-	}
-	return true
-}
-
 // refersInfo reports whether n mentions the FileInfo variable fi, or a
 // variable assigned once from an expression that does (m := fi.Mode()).
 func (s *fnState) refersInfo(n ast.Node, fi *types.Var) bool {
@@ -744,27 +682,6 @@ func (s *fnState) refersInfo(n ast.Node, fi *types.Var) bool {
 		}
 		return !found
 	})
-	return found
-}
-
-// assertion reports whether the blocks only the edge (b, succ) leads to
-// stop a test (t.Fatal, t.FailNow, t.Skip...).
-func (s *fnState) assertion(b *cfg.Block, succ int) bool {
-	found := false
-	for blk := range s.g.OnlyThrough(flow.Edge{Block: b, Succ: succ}).All() {
-		for _, n := range blk.Nodes {
-			ast.Inspect(n, func(n ast.Node) bool {
-				if call, ok := n.(*ast.CallExpr); ok {
-					// A method of the testing package that does not
-					// return (the shared no-return query).
-					if _, f := tempmodel.Callee(s.pass.TypesInfo, call); f.Pkg == "testing" && f.Recv != "" && !s.m.MayReturn(call) {
-						found = true
-					}
-				}
-				return !found
-			})
-		}
-	}
 	return found
 }
 
@@ -803,14 +720,8 @@ func (s *fnState) handlesExist(u *use, a useArg) bool {
 			return false // entirely before the use
 		}
 		if call, ok := n.(*ast.CallExpr); ok && call.Pos() > u.call.End() {
-			_, f := tempmodel.Callee(s.pass.TypesInfo, call)
-			switch {
-			case f.Is("os", "IsExist") && len(call.Args) == 1:
+			if _, notExist, ok := tempmodel.ExistTest(s.pass.TypesInfo, call); ok && !notExist {
 				found = true
-			case f.Is("errors", "Is") && len(call.Args) == 2:
-				if ok, notExist := tempmodel.ExistSentinel(s.pass.TypesInfo, call.Args[1]); ok && !notExist {
-					found = true
-				}
 			}
 		}
 		return !found
@@ -831,15 +742,7 @@ func (s *fnState) propagates(c *check, b *cfg.Block, succ int) bool {
 			ast.Inspect(n, func(n ast.Node) bool {
 				switch x := n.(type) {
 				case *ast.CallExpr:
-					_, f := tempmodel.Callee(info, x)
-					if f.Is("os", "IsNotExist") || f.Is("os", "IsExist") {
-						exist = true
-						return false
-					}
-					if f.Is("errors", "Is") && len(x.Args) == 2 {
-						if ok, _ := tempmodel.ExistSentinel(info, x.Args[1]); !ok {
-							return true
-						}
+					if _, _, ok := tempmodel.ExistTest(info, x); ok {
 						exist = true
 						return false
 					}
@@ -961,42 +864,4 @@ func (s *fnState) report(u *use, g *guard) {
 		d.SuggestedFixes = []analysis.SuggestedFix{*fix}
 	}
 	s.m.Report(s.pass, d)
-}
-
-// testHelper reports whether the function takes a parameter whose type
-// implements testing.TB (*testing.T, B, F or a testing.TB): a test helper
-// (golden-file writers in testutil packages) that runs only under go test.
-func (s *fnState) testHelper() bool {
-	var ft *ast.FuncType
-	switch fn := s.fn.(type) {
-	case *ast.FuncDecl:
-		ft = fn.Type
-	case *ast.FuncLit:
-		ft = fn.Type
-	}
-	if ft == nil || ft.Params == nil {
-		return false
-	}
-	for _, fld := range ft.Params.List {
-		t := s.pass.TypesInfo.TypeOf(fld.Type)
-		if t == nil {
-			continue
-		}
-		elem := t
-		if ptr, ok := t.(*types.Pointer); ok {
-			elem = ptr.Elem()
-		}
-		n, ok := types.Unalias(elem).(*types.Named)
-		if !ok || n.Obj().Pkg() == nil || n.Obj().Pkg().Path() != "testing" {
-			continue
-		}
-		tb, ok := n.Obj().Pkg().Scope().Lookup("TB").(*types.TypeName)
-		if !ok {
-			continue
-		}
-		if iface, ok := tb.Type().Underlying().(*types.Interface); ok && types.Implements(t, iface) {
-			return true
-		}
-	}
-	return false
 }

@@ -117,7 +117,7 @@ func (s *fnState) facts(e ast.Expr, val bool, at token.Pos, depth int) []fact {
 		if !ok || !flow.IsBool(v.Type()) {
 			return nil
 		}
-		d, index, ok := s.defAt(v, at)
+		d, index, ok := s.m.DefAt(s.g, v, s.point(at))
 		if !ok {
 			return nil
 		}
@@ -157,30 +157,6 @@ func methodOf(info *types.Info, sel *ast.SelectorExpr) tempmodel.Func {
 
 // point returns the graph point of the node containing pos.
 func (s *fnState) point(pos token.Pos) flow.Point { return s.g.LocatePos(pos, pos+1) }
-
-// defAt returns the value the reaching assignment gives v at position at:
-// the expression (index -1), or a multi-value call and the index of v's
-// result; ok is false when no single assignment of the function reaches
-// the point on every path.
-func (s *fnState) defAt(v *types.Var, at token.Pos) (x ast.Expr, index int, ok bool) {
-	node, ok := s.g.ReachingDef(s.pass.TypesInfo, v, s.point(at))
-	if !ok {
-		return nil, 0, false
-	}
-	xs, idx, complete := s.m.Defs(v)
-	if !complete {
-		return nil, 0, false
-	}
-	for i, d := range xs {
-		if d != nil && containsNode(node, d) {
-			if x != nil {
-				return nil, 0, false // x, y = a, a
-			}
-			x, index = d, idx[i]
-		}
-	}
-	return x, index, x != nil
-}
 
 // reachingCheck returns the check whose result v is at position at: the
 // check's statement is the reaching assignment of v there.
@@ -267,20 +243,8 @@ func (s *fnState) nilFacts(x ast.Expr, isNil bool, at token.Pos) []fact {
 // errTestFacts handles os.IsNotExist(err), os.IsExist(err) and
 // errors.Is(err, fs.ErrNotExist|fs.ErrExist|syscall.ENOENT|syscall.EEXIST).
 func (s *fnState) errTestFacts(call *ast.CallExpr, val bool, at token.Pos) []fact {
-	_, f := tempmodel.Callee(s.pass.TypesInfo, call)
-	var errArg ast.Expr
-	notExist := false
-	switch {
-	case (f.Is("os", "IsNotExist") || f.Is("os", "IsExist")) && len(call.Args) == 1:
-		errArg = call.Args[0]
-		notExist = f.Name == "IsNotExist"
-	case f.Is("errors", "Is") && len(call.Args) == 2:
-		var ok bool
-		if ok, notExist = tempmodel.ExistSentinel(s.pass.TypesInfo, call.Args[1]); !ok {
-			return nil
-		}
-		errArg = call.Args[0]
-	default:
+	errArg, notExist, ok := tempmodel.ExistTest(s.pass.TypesInfo, call)
+	if !ok {
 		return nil
 	}
 	c := s.checkErr(errArg, at)
@@ -395,7 +359,7 @@ func (s *fnState) infoOrMode(e ast.Expr, at token.Pos) *check {
 	e = ast.Unparen(e)
 	if id, ok := e.(*ast.Ident); ok {
 		if v, ok := s.pass.TypesInfo.Uses[id].(*types.Var); ok && !s.isInfoVar(v) {
-			d, index, ok := s.defAt(v, at)
+			d, index, ok := s.m.DefAt(s.g, v, s.point(at))
 			if !ok || index >= 0 {
 				return nil
 			}

@@ -59,44 +59,6 @@ func summarizeExists(m *Model, fn *types.Func, fd *ast.FuncDecl, s *Summary) {
 	s.Exists = existsOf(m, fd, fn)
 }
 
-// existSentinels are the existence sentinels, by package path and name;
-// the object in a program must be that package-level variable or
-// constant itself.
-var existSentinels = []struct {
-	pkg, name string
-	notExist  bool
-}{
-	{"io/fs", "ErrNotExist", true}, {"os", "ErrNotExist", true},
-	{"syscall", "ENOENT", true}, {"golang.org/x/sys/unix", "ENOENT", true},
-	{"io/fs", "ErrExist", false}, {"os", "ErrExist", false},
-	{"syscall", "EEXIST", false}, {"golang.org/x/sys/unix", "EEXIST", false},
-}
-
-// ExistSentinel reports whether e denotes an existence sentinel
-// (fs.ErrNotExist, os.ErrExist, syscall.ENOENT...) by object identity, and
-// whether it is a not-exist one.
-func ExistSentinel(info *types.Info, e ast.Expr) (ok, notExist bool) {
-	var id *ast.Ident
-	switch x := ast.Unparen(e).(type) {
-	case *ast.SelectorExpr:
-		id = x.Sel
-	case *ast.Ident:
-		id = x
-	default:
-		return false, false
-	}
-	obj := info.Uses[id]
-	if obj == nil || obj.Pkg() == nil {
-		return false, false
-	}
-	for _, s := range existSentinels {
-		if obj.Pkg().Path() == s.pkg && obj.Pkg().Scope().Lookup(s.name) == obj {
-			return true, s.notExist
-		}
-	}
-	return false, false
-}
-
 func isErrorType(t types.Type) bool {
 	return types.Identical(t, types.Universe.Lookup("error").Type())
 }
@@ -451,18 +413,11 @@ func (w *existsWalk) impl(e ast.Expr) (t, f int) {
 			return r, -r
 		}
 	case *ast.CallExpr:
-		_, fn := Callee(info, x)
-		switch {
-		case fn.Is("os", "IsNotExist") && len(x.Args) == 1 && is(x.Args[0], w.errVar):
-			return -1, 1
-		case fn.Is("os", "IsExist") && len(x.Args) == 1 && is(x.Args[0], w.errVar):
-			return 1, -1
-		case fn.Is("errors", "Is") && len(x.Args) == 2 && is(x.Args[0], w.errVar):
-			if ok, notExist := ExistSentinel(info, x.Args[1]); ok && notExist {
+		if errArg, notExist, ok := ExistTest(info, x); ok && is(errArg, w.errVar) {
+			if notExist {
 				return -1, 1
-			} else if ok {
-				return 1, -1
 			}
+			return 1, -1
 		}
 	}
 	return 0, 0
