@@ -5,6 +5,7 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+	"slices"
 
 	"github.com/tempguard/tempguard/passes/internal/fileapi"
 	"github.com/tempguard/tempguard/passes/internal/tempmodel"
@@ -120,7 +121,7 @@ func (st *state) analyze(file *ast.File, winOK bool, fn ast.Node, body *ast.Bloc
 		if !ok || !creates(api) {
 			return
 		}
-		v := st.varOf(lhs[0])
+		v := st.k.VarOf(lhs[0])
 		if v == nil || v.Pos() < body.Pos() || v.Pos() > body.End() {
 			return
 		}
@@ -135,7 +136,7 @@ func (st *state) analyze(file *ast.File, winOK bool, fn ast.Node, body *ast.Bloc
 		}
 		fv.creates = append(fv.creates, call)
 		if len(lhs) > 1 {
-			if ev := st.varOf(lhs[1]); ev != nil {
+			if ev := st.k.VarOf(lhs[1]); ev != nil {
 				fv.errVars = append(fv.errVars, ev)
 			}
 		}
@@ -177,29 +178,29 @@ func (st *state) analyze(file *ast.File, winOK bool, fn ast.Node, body *ast.Bloc
 			path := fileapi.Arg(call, api.Path)
 			switch {
 			case api.InRoot:
-				if k := st.rootKey(call, api.Path); k != "" {
+				if k := st.k.RootKey(call, api.Path); k != "" {
 					fv.keys = append(fv.keys, k)
 				}
 			case path != nil:
-				if k := st.key(path); k != "" {
+				if k := st.k.Key(path); k != "" {
 					fv.keys = append(fv.keys, k)
 				}
 				if c, ok := ast.Unparen(path).(*ast.CallExpr); ok && len(c.Args) >= 2 {
 					if _, jf := tempmodel.Callee(info, c); jf.Is("path/filepath", "Join") || jf.Is("path", "Join") {
-						if k := st.key(c.Args[0]); k != "" && k != `c:""` {
+						if k := st.k.Key(c.Args[0]); k != "" && k != tempmodel.NoKey {
 							fv.dirKeys = append(fv.dirKeys, k)
 						}
 					}
 				}
 			}
 			if dir := fileapi.Arg(call, api.DirArg); dir != nil && !api.InRoot {
-				if k := st.key(dir); k != "" && k != `c:""` {
+				if k := st.k.Key(dir); k != "" && k != tempmodel.NoKey {
 					fv.dirKeys = append(fv.dirKeys, k)
 				}
 			}
 		}
 		for _, k := range fv.keys {
-			fv.dirKeys = append(fv.dirKeys, "path.Dir("+k+")")
+			fv.dirKeys = append(fv.dirKeys, tempmodel.DirKey(k))
 		}
 		fv.testDir = st.inTestTempDir(fv)
 	}
@@ -222,13 +223,13 @@ func creates(api *fileapi.API) bool {
 // and never escapes: every use is a method call, an argument, a nil
 // comparison, or a use inside a deferred function.
 func (st *state) validFile(fv *fileVar) bool {
-	vi := st.varIndex()[fv.v]
-	if vi == nil || vi.addr {
+	vi := st.k.Assigns(fv.v)
+	if vi == nil || vi.Addr {
 		return false
 	}
-	for _, d := range vi.defs {
-		call, ok := ast.Unparen(d.x).(*ast.CallExpr)
-		if !ok || d.index != 0 || !containsCall(fv.creates, call) {
+	for _, d := range vi.Defs {
+		call, ok := ast.Unparen(d.X).(*ast.CallExpr)
+		if !ok || d.Index != 0 || !containsCall(fv.creates, call) {
 			return false
 		}
 	}
@@ -410,15 +411,15 @@ func (st *state) findWriters() {
 		if ai >= len(call.Args) {
 			return
 		}
-		under := st.varOf(call.Args[ai])
+		under := st.k.VarOf(call.Args[ai])
 		if under == nil {
 			return
 		}
-		w := st.varOf(lhs[0])
+		w := st.k.VarOf(lhs[0])
 		if w == nil {
 			return
 		}
-		if d, ok := st.single(w); !ok || d.x != rhs[0] {
+		if d, ok := st.k.Single(w); !ok || d.X != rhs[0] {
 			return
 		}
 		wv := proto
@@ -553,7 +554,7 @@ func (st *state) findRuns() {
 				return
 			}
 			prog = call.Args[0]
-			if lit := st.sliceLit(call.Args[1]); lit != nil {
+			if lit := st.k.SliceLit(call.Args[1]); lit != nil {
 				args = lit.Elts
 				if len(args) > 0 {
 					args = args[1:]
@@ -566,7 +567,7 @@ func (st *state) findRuns() {
 		if call.Ellipsis.IsValid() && len(args) > 0 {
 			last := args[len(args)-1]
 			args = args[:len(args)-1]
-			if lit := st.sliceLit(last); lit != nil {
+			if lit := st.k.SliceLit(last); lit != nil {
 				args = append(args, lit.Elts...)
 			} else {
 				return
@@ -574,11 +575,11 @@ func (st *state) findRuns() {
 		}
 		var uses []execUse
 		for _, fv := range st.fileList {
-			pk := st.key(prog)
-			argv0 := pk != "" && contains(fv.keys, pk)
+			pk := st.k.Key(prog)
+			argv0 := pk != "" && slices.Contains(fv.keys, pk)
 			hit := argv0
 			for _, a := range args {
-				if st.mentions(a, fv.keys) {
+				if st.k.Mentions(a, fv.keys) {
 					hit = true
 				}
 			}
@@ -605,17 +606,17 @@ func (st *state) findRuns() {
 		switch p := parents[call].(type) {
 		case *ast.AssignStmt:
 			if len(p.Lhs) == 1 && len(p.Rhs) == 1 {
-				cmdVar = st.varOf(p.Lhs[0])
+				cmdVar = st.k.VarOf(p.Lhs[0])
 			}
 		case *ast.ValueSpec:
 			if len(p.Names) == 1 && len(p.Values) == 1 {
-				cmdVar = st.varOf(p.Names[0])
+				cmdVar = st.k.VarOf(p.Names[0])
 			}
 		}
 		if cmdVar == nil {
 			return
 		}
-		if d, ok := st.single(cmdVar); !ok || d.x != call {
+		if d, ok := st.k.Single(cmdVar); !ok || d.X != call {
 			return
 		}
 		inspectShallow(st.body, func(n ast.Node) {
@@ -623,12 +624,12 @@ func (st *state) findRuns() {
 			if !ok {
 				return
 			}
-			if sel, ok := ast.Unparen(rc.Fun).(*ast.SelectorExpr); ok && runMethods[st.method(sel)] && st.varOf(sel.X) == cmdVar {
+			if sel, ok := ast.Unparen(rc.Fun).(*ast.SelectorExpr); ok && runMethods[st.method(sel)] && st.k.VarOf(sel.X) == cmdVar {
 				st.runs[rc] = append(st.runs[rc], uses...)
 				return
 			}
 			for _, a := range rc.Args {
-				if st.varOf(a) == cmdVar {
+				if st.k.VarOf(a) == cmdVar {
 					if _, isMethod := ast.Unparen(rc.Fun).(*ast.SelectorExpr); isMethod {
 						if fn, _ := tempmodel.Callee(info, rc); fn != nil && fn.Pkg() != nil && fn.Pkg().Path() == "os/exec" {
 							continue

@@ -4,6 +4,7 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+	"slices"
 
 	"golang.org/x/tools/go/cfg"
 
@@ -129,14 +130,14 @@ func (st *state) assignEvents(lhs, rhs []ast.Expr, out *[]event) {
 	var created *fileVar
 	if len(rhs) == 1 && len(lhs) >= 1 {
 		if call, ok := ast.Unparen(rhs[0]).(*ast.CallExpr); ok {
-			if fv := st.files[st.varOf(lhs[0])]; fv != nil && containsCall(fv.creates, call) {
+			if fv := st.files[st.k.VarOf(lhs[0])]; fv != nil && containsCall(fv.creates, call) {
 				created = fv
 				*out = append(*out, event{kind: evCreate, file: fv.idx})
 			}
 		}
 	}
 	for _, l := range lhs {
-		v := st.varOf(l)
+		v := st.k.VarOf(l)
 		if v == nil {
 			continue
 		}
@@ -158,7 +159,7 @@ func (st *state) callEvents(call *ast.CallExpr, out *[]event) {
 	info := st.pass.TypesInfo
 	_, f := tempmodel.Callee(info, call)
 	if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok {
-		rv := st.varOf(sel.X)
+		rv := st.k.VarOf(sel.X)
 		if fv := st.files[rv]; fv != nil && f.Pkg == "os" && f.Recv == "File" {
 			switch fileMethods[f.Name] {
 			case fmClose:
@@ -184,13 +185,13 @@ func (st *state) callEvents(call *ast.CallExpr, out *[]event) {
 	}
 	if f.IsMethod("os", "File", "Close") && len(call.Args) == 1 {
 		// method expression: (*os.File).Close(f)
-		if fv := st.files[st.varOf(call.Args[0])]; fv != nil {
+		if fv := st.files[st.k.VarOf(call.Args[0])]; fv != nil {
 			*out = append(*out, event{kind: evClose, file: fv.idx})
 		}
 	}
 	if _, ctor := writerCtors[f]; ctor {
 		for _, a := range call.Args {
-			if fv := st.files[st.varOf(a)]; fv != nil {
+			if fv := st.files[st.k.VarOf(a)]; fv != nil {
 				*out = append(*out, event{kind: evTouch, file: fv.idx})
 			}
 		}
@@ -198,12 +199,12 @@ func (st *state) callEvents(call *ast.CallExpr, out *[]event) {
 		for i, a := range call.Args {
 			a = ast.Unparen(a)
 			if sel, ok := a.(*ast.SelectorExpr); ok && st.isFileClose(sel) {
-				if fv := st.files[st.varOf(sel.X)]; fv != nil {
+				if fv := st.files[st.k.VarOf(sel.X)]; fv != nil {
 					*out = append(*out, event{kind: evClose, file: fv.idx})
 				}
 				continue
 			}
-			v := st.varOf(a)
+			v := st.k.VarOf(a)
 			if v == nil {
 				continue
 			}
@@ -256,9 +257,9 @@ func (st *state) nameEvents(call *ast.CallExpr, api *fileapi.API, out *[]event) 
 		}
 		var k string
 		if api.InRoot {
-			k = st.rootKey(call, j)
+			k = st.k.RootKey(call, j)
 		} else if a := fileapi.Arg(call, j); a != nil {
-			k = st.key(a)
+			k = st.k.Key(a)
 		}
 		keys = append(keys, k)
 	}
@@ -274,7 +275,7 @@ func (st *state) nameEvents(call *ast.CallExpr, api *fileapi.API, out *[]event) 
 		}
 		hit := false
 		for _, k := range keys {
-			if k != "" && (contains(fv.keys, k) || dir && contains(fv.dirKeys, k)) {
+			if k != "" && (slices.Contains(fv.keys, k) || dir && slices.Contains(fv.dirKeys, k)) {
 				hit = true
 			}
 		}
@@ -291,7 +292,7 @@ func (st *state) rootKey(call *ast.CallExpr, i int) string {
 	if !ok || i >= len(call.Args) {
 		return ""
 	}
-	r, k := st.key(sel.X), st.key(call.Args[i])
+	r, k := st.k.Key(sel.X), st.k.Key(call.Args[i])
 	if r == "" || k == "" {
 		return ""
 	}
@@ -473,7 +474,7 @@ func (st *state) nilEdge(cond ast.Expr, fv *fileVar, errLive bool) int {
 			if !st.isNil(y) {
 				return -1
 			}
-			v := st.varOf(x)
+			v := st.k.VarOf(x)
 			switch {
 			case v == nil:
 			case v == fv.v:
@@ -490,7 +491,7 @@ func (st *state) nilEdge(cond ast.Expr, fv *fileVar, errLive bool) int {
 		}
 	case *ast.CallExpr:
 		// os.IsExist(err), errors.Is(err, fs.ErrExist), errors.As(err, &e)
-		if !errLive || len(c.Args) == 0 || !containsVar(fv.errVars, st.varOf(c.Args[0])) {
+		if !errLive || len(c.Args) == 0 || !containsVar(fv.errVars, st.k.VarOf(c.Args[0])) {
 			return -1
 		}
 		_, f := tempmodel.Callee(st.pass.TypesInfo, c)

@@ -61,7 +61,7 @@ func (st *state) reportRemove(fv *fileVar, call *ast.CallExpr, dirty []int) {
 }
 
 func (st *state) argIsName(call *ast.CallExpr, fv *fileVar) bool {
-	return len(call.Args) > 0 && contains(fv.keys, st.key(call.Args[0]))
+	return len(call.Args) > 0 && slices.Contains(fv.keys, st.k.Key(call.Args[0]))
 }
 
 func (st *state) reportReopen(fv *fileVar, call *ast.CallExpr, write bool, dirty []int) {

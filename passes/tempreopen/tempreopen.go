@@ -2,6 +2,7 @@
 package tempreopen
 
 import (
+	"fmt"
 	"go/ast"
 	"go/token"
 	"go/types"
@@ -55,10 +56,9 @@ type writerVar struct {
 }
 
 type state struct {
-	pass   *analysis.Pass
-	m      *tempmodel.Model
-	vars   map[*types.Var]*varInfo
-	params map[*types.Var]bool
+	pass *analysis.Pass
+	m    *tempmodel.Model
+	k    *tempmodel.PathKeys // same-path keys; f.Name() of a tracked file is "name:<idx>"
 
 	// per function
 	fn       ast.Node
@@ -89,6 +89,13 @@ func run(pass *analysis.Pass) (any, error) {
 		return nil, nil
 	}
 	st.m = m
+	st.k = m.NewPathKeys()
+	st.k.FileKey = func(v *types.Var) string {
+		if fv := st.files[v]; fv != nil {
+			return fmt.Sprintf("name:%d", fv.idx)
+		}
+		return ""
+	}
 	for _, f := range pass.Files {
 		tf := pass.Fset.File(f.Pos())
 		if tf == nil {
