@@ -3,8 +3,6 @@ package tempreopen
 import (
 	"fmt"
 	"go/ast"
-	"go/token"
-	"strings"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ast/astutil"
@@ -71,7 +69,7 @@ func (st *state) reportNeverClosed(fv *fileVar, dr *deferRemove) {
 // lines in a statement list.
 func (st *state) neverClosedFix(fv *fileVar, stmt ast.Stmt) []analysis.SuggestedFix {
 	path, _ := astutil.PathEnclosingInterval(st.file, stmt.Pos(), stmt.End())
-	si, _ := listStmt(path)
+	si, _ := tempmodel.StmtInList(path)
 	if si < 0 || path[si] != ast.Node(stmt) {
 		return nil
 	}
@@ -84,30 +82,15 @@ func (st *state) neverClosedFix(fv *fileVar, stmt ast.Stmt) []analysis.Suggested
 			return nil
 		}
 	}
-	if !st.visible(fv.v, stmt.End()) {
+	if !st.m.Visible(fv.v, stmt.End()) {
 		return nil
 	}
-	indent, ok := st.indentOf(stmt)
+	edit, ok := st.m.LineAfterEdit(stmt, "defer "+fv.v.Name()+".Close()")
 	if !ok {
 		return nil
 	}
-	tf := st.pass.Fset.File(stmt.Pos())
-	content, err := st.pass.ReadFile(tf.Name())
-	if err != nil || len(content) != tf.Size() {
-		return nil
-	}
-	end := tf.Offset(stmt.End())
-	nl := strings.IndexByte(string(content[end:]), '\n')
-	if nl < 0 {
-		return nil
-	}
-	if tail := strings.TrimSpace(string(content[end : end+nl])); tail != "" && !strings.HasPrefix(tail, "//") {
-		return nil
-	}
-	at := stmt.End() + token.Pos(nl)
-	text := fmt.Sprintf("\n%sdefer %s.Close()", indent, fv.v.Name())
 	return []analysis.SuggestedFix{{
 		Message:   fmt.Sprintf("Defer %s.Close() after the removal", fv.v.Name()),
-		TextEdits: []analysis.TextEdit{{Pos: at, End: at, NewText: []byte(text)}},
+		TextEdits: []analysis.TextEdit{edit},
 	}}
 }

@@ -7,7 +7,6 @@ import (
 	"go/types"
 	"slices"
 	"sort"
-	"strconv"
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
@@ -257,78 +256,6 @@ func (st *state) reportDefer(fv *fileVar, dr *deferRemove, beforeCleanup bool) {
 	st.m.Report(st.pass, analysis.Diagnostic{Pos: pos, End: end, Message: msg, SuggestedFixes: fixes})
 }
 
-// listStmt returns the statement of a block (or case clause) list that
-// contains path[0], its index in path, and the list.
-func listStmt(path []ast.Node) (int, []ast.Stmt) {
-	for i := 0; i+1 < len(path); i++ {
-		s, ok := path[i].(ast.Stmt)
-		if !ok {
-			continue
-		}
-		var list []ast.Stmt
-		switch p := path[i+1].(type) {
-		case *ast.BlockStmt:
-			list = p.List
-		case *ast.CaseClause:
-			list = p.Body
-		case *ast.CommClause:
-			list = p.Body
-		default:
-			continue
-		}
-		for _, x := range list {
-			if x == s {
-				return i, list
-			}
-		}
-	}
-	return -1, nil
-}
-
-// insertionPoint returns the statement before which a close can be
-// inserted so that it runs exactly when the call at path[0] is about to
-// run, or nil.
-func insertionPoint(path []ast.Node) ast.Stmt {
-	si, _ := listStmt(path)
-	if si < 0 {
-		return nil
-	}
-	for i := 1; i <= si; i++ {
-		child, n := path[i-1], path[i]
-		switch n := n.(type) {
-		case *ast.FuncLit, *ast.ForStmt, *ast.RangeStmt, *ast.SelectStmt, *ast.CaseClause,
-			*ast.CommClause, *ast.DeferStmt, *ast.GoStmt, *ast.LabeledStmt, *ast.TypeSwitchStmt:
-			return nil
-		case *ast.BinaryExpr:
-			if (n.Op == token.LAND || n.Op == token.LOR) && child == n.Y {
-				return nil
-			}
-		case *ast.IfStmt:
-			if child != n.Init && child != n.Cond {
-				return nil
-			}
-		case *ast.SwitchStmt:
-			if child != n.Init && child != n.Tag {
-				return nil
-			}
-		}
-	}
-	s := path[si].(ast.Stmt)
-	if _, ok := s.(*ast.LabeledStmt); ok {
-		return nil
-	}
-	return s
-}
-
-type errMode int
-
-const (
-	modePlain errMode = iota
-	modeReturn
-	modeFatal
-	modePanic
-)
-
 // closeTarget is one file to close (after flushing its dirty writers).
 type closeTarget struct {
 	fv    *fileVar
@@ -348,7 +275,7 @@ func (st *state) closeFixMulti(targets []closeTarget, at, handler *ast.CallExpr)
 	if len(path) == 0 || path[0] != ast.Node(at) {
 		return nil
 	}
-	s := insertionPoint(path)
+	s := tempmodel.InsertionPoint(path)
 	if s == nil {
 		return nil
 	}
@@ -356,11 +283,11 @@ func (st *state) closeFixMulti(targets []closeTarget, at, handler *ast.CallExpr)
 	if after == nil {
 		return nil
 	}
-	indent, ok := st.indentOf(s)
+	indent, ok := st.m.StmtIndent(s)
 	if !ok {
 		return nil
 	}
-	mode, recv, zeros, ok := st.errStyle(handler)
+	eh, ok := st.m.ErrHandlingAt(st.fn, st.file, handler)
 	if !ok {
 		return nil
 	}
@@ -382,11 +309,11 @@ func (st *state) closeFixMulti(targets []closeTarget, at, handler *ast.CallExpr)
 				}
 			}
 		}
-		if !st.visible(fv.v, s.Pos()) {
+		if !st.m.Visible(fv.v, s.Pos()) {
 			return nil
 		}
 		for _, w := range t.dirty {
-			if !st.visible(st.wList[w].v, s.Pos()) {
+			if !st.m.Visible(st.wList[w].v, s.Pos()) {
 				return nil
 			}
 		}
@@ -409,7 +336,7 @@ func (st *state) closeFixMulti(targets []closeTarget, at, handler *ast.CallExpr)
 		}
 		for _, w := range st.finishChain(t.fv, t.dirty) {
 			wv := st.wList[w]
-			if !st.visible(wv.v, s.Pos()) {
+			if !st.m.Visible(wv.v, s.Pos()) {
 				return nil
 			}
 			if !st.safeToFinish(wv.v, after, wv.finish == "Close") {
@@ -418,11 +345,11 @@ func (st *state) closeFixMulti(targets []closeTarget, at, handler *ast.CallExpr)
 			if wv.finish == "Close" && st.closedBefore(wv.v, at, fv.creates) {
 				return nil
 			}
-			stmts = append(stmts, errStmt(wv.v.Name()+"."+wv.finish+"()", mode, recv, zeros, indent, wv.noErr))
+			stmts = append(stmts, eh.Stmt(wv.v.Name()+"."+wv.finish+"()", indent, wv.noErr))
 			anyFlush = true
 		}
 		if t.close {
-			stmts = append(stmts, errStmt(fv.v.Name()+".Close()", mode, recv, zeros, indent, false))
+			stmts = append(stmts, eh.Stmt(fv.v.Name()+".Close()", indent, false))
 			anyClose = true
 		}
 	}
@@ -445,31 +372,6 @@ func (st *state) closeFixMulti(targets []closeTarget, at, handler *ast.CallExpr)
 		Message:   msg,
 		TextEdits: []analysis.TextEdit{{Pos: s.Pos(), End: s.Pos(), NewText: []byte(text)}},
 	}}
-}
-
-func errStmt(call string, mode errMode, recv, zeros, indent string, noErr bool) string {
-	if noErr || mode == modePlain {
-		return call
-	}
-	var handle string
-	switch mode {
-	case modeReturn:
-		handle = "return " + zeros + "err"
-	case modeFatal:
-		handle = recv + ".Fatal(err)"
-	case modePanic:
-		handle = "panic(err)"
-	}
-	return "if err := " + call + "; err != nil {\n" + indent + "\t" + handle + "\n" + indent + "}"
-}
-
-func (st *state) visible(v *types.Var, pos token.Pos) bool {
-	scope := st.pass.Pkg.Scope().Innermost(pos)
-	if scope == nil {
-		return false
-	}
-	_, obj := scope.LookupParent(v.Name(), pos)
-	return obj == v
 }
 
 // safeToFinish reports whether closing (finishing) v just before s keeps the
@@ -500,7 +402,7 @@ func (st *state) safeToFinish(v *types.Var, after func(token.Pos) bool, finishin
 			case *ast.DeferStmt, *ast.ExprStmt:
 				plain = true // defer f.Close(), or f.Close() as a statement
 			case *ast.AssignStmt:
-				plain = len(p.Lhs) == 1 && isBlank(p.Lhs[0])
+				plain = len(p.Lhs) == 1 && tempmodel.IsBlank(p.Lhs[0])
 			}
 		}
 		if deferred {
@@ -517,225 +419,10 @@ func (st *state) safeToFinish(v *types.Var, after func(token.Pos) bool, finishin
 	return ok
 }
 
-func isBlank(e ast.Expr) bool {
-	id, ok := e.(*ast.Ident)
-	return ok && id.Name == "_"
-}
-
-func (st *state) indentOf(s ast.Stmt) (string, bool) {
-	tf := st.pass.Fset.File(s.Pos())
-	if tf == nil {
-		return "", false
-	}
-	content, err := st.pass.ReadFile(tf.Name())
-	if err != nil {
-		return "", false
-	}
-	off := tf.Offset(s.Pos())
-	start := tf.Offset(tf.LineStart(tf.Line(s.Pos())))
-	if off > len(content) || start > off {
-		return "", false
-	}
-	ind := string(content[start:off])
-	if strings.TrimLeft(ind, " \t") != "" {
-		return "", false
-	}
-	return ind, true
-}
-
-// errStyle decides how inserted code handles errors, after the statement
-// holding call: ignored errors stay ignored; a function returning an error
-// last returns it; a test that calls t.Fatal calls t.Fatal.
-func (st *state) errStyle(call *ast.CallExpr) (mode errMode, recv, zeros string, ok bool) {
-	path, _ := astutil.PathEnclosingInterval(st.file, call.Pos(), call.End())
-	si, list := listStmt(path)
-	if si < 0 {
-		return modePlain, "", "", true
-	}
-	s := path[si].(ast.Stmt)
-	switch s := s.(type) {
-	case *ast.ExprStmt:
-		return modePlain, "", "", true
-	case *ast.AssignStmt:
-		allBlank := true
-		for _, l := range s.Lhs {
-			allBlank = allBlank && isBlank(l)
-		}
-		if allBlank {
-			return modePlain, "", "", true
-		}
-	}
-	// Already on an error path (inside `if err != nil { ... }`): keep the
-	// error that path returns, close without handling.
-	for _, n := range path[si+1:] {
-		if n == st.fn {
-			break
-		}
-		if is, ok := n.(*ast.IfStmt); ok && s.Pos() >= is.Body.Pos() && s.End() <= is.Body.End() && st.isErrCheck(is.Cond) {
-			return modePlain, "", "", true
-		}
-	}
-	sig, _ := st.signature()
-	if sig != nil && sig.Results().Len() > 0 {
-		res := sig.Results()
-		last := res.At(res.Len() - 1).Type()
-		if types.Identical(last, types.Universe.Lookup("error").Type()) {
-			var zs []string
-			for i := 0; i < res.Len()-1; i++ {
-				z, ok := st.zero(res.At(i).Type(), s.Pos())
-				if !ok {
-					return 0, "", "", false
-				}
-				zs = append(zs, z+", ")
-			}
-			return modeReturn, "", strings.Join(zs, ""), true
-		}
-	}
-	// if err := call; err != nil { t.Fatal(err) }, or the statement after.
-	var handler *ast.IfStmt
-	if is, ok := s.(*ast.IfStmt); ok {
-		handler = is
-	} else {
-		for i, x := range list {
-			if x == s && i+1 < len(list) {
-				handler, _ = list[i+1].(*ast.IfStmt)
-			}
-		}
-	}
-	if handler != nil && len(handler.Body.List) >= 1 {
-		if es, ok := handler.Body.List[len(handler.Body.List)-1].(*ast.ExprStmt); ok {
-			if c, ok := es.X.(*ast.CallExpr); ok {
-				if id, ok := c.Fun.(*ast.Ident); ok && st.pass.TypesInfo.Uses[id] == types.Universe.Lookup("panic") {
-					return modePanic, "", "", true
-				}
-				if sel, ok := c.Fun.(*ast.SelectorExpr); ok && isFatal(st.method(sel)) {
-					if rid, ok := sel.X.(*ast.Ident); ok && st.declaredBefore(rid, s.Pos()) {
-						return modeFatal, rid.Name, "", true
-					}
-				}
-			}
-		}
-	}
-	return modePlain, "", "", true
-}
-
-// isFatal reports whether f is Fatal or Fatalf of testing.T, B, F or TB,
-// or a Fatal function of package log.
-func isFatal(f tempmodel.Func) bool {
-	return fatalFuncs[f]
-}
-
-// fatalFuncs end the test or program with a message: the inserted code
-// calls the same function on the same receiver with the close's error.
-var fatalFuncs = map[tempmodel.Func]bool{
-	{Pkg: "testing", Recv: "T", Name: "Fatal"}:       true,
-	{Pkg: "testing", Recv: "T", Name: "Fatalf"}:      true,
-	{Pkg: "testing", Recv: "B", Name: "Fatal"}:       true,
-	{Pkg: "testing", Recv: "B", Name: "Fatalf"}:      true,
-	{Pkg: "testing", Recv: "F", Name: "Fatal"}:       true,
-	{Pkg: "testing", Recv: "F", Name: "Fatalf"}:      true,
-	{Pkg: "testing", Recv: "TB", Name: "Fatal"}:      true,
-	{Pkg: "testing", Recv: "TB", Name: "Fatalf"}:     true,
-	{Pkg: "testing", Recv: "common", Name: "Fatal"}:  true,
-	{Pkg: "testing", Recv: "common", Name: "Fatalf"}: true,
-	{Pkg: "log", Name: "Fatal"}:                      true,
-	{Pkg: "log", Name: "Fatalf"}:                     true,
-	{Pkg: "log", Name: "Fatalln"}:                    true,
-	{Pkg: "log", Recv: "Logger", Name: "Fatal"}:      true,
-	{Pkg: "log", Recv: "Logger", Name: "Fatalf"}:     true,
-	{Pkg: "log", Recv: "Logger", Name: "Fatalln"}:    true,
-}
-
-func (st *state) declaredBefore(id *ast.Ident, pos token.Pos) bool {
-	obj := st.pass.TypesInfo.Uses[id]
-	if obj == nil {
-		return false
-	}
-	if _, ok := obj.(*types.PkgName); ok {
-		return true
-	}
-	return obj.Pos() < pos && st.visibleObj(obj, pos)
-}
-
-func (st *state) visibleObj(obj types.Object, pos token.Pos) bool {
-	scope := st.pass.Pkg.Scope().Innermost(pos)
-	if scope == nil {
-		return false
-	}
-	_, o := scope.LookupParent(obj.Name(), pos)
-	return o == obj
-}
-
-func (st *state) signature() (*types.Signature, bool) {
-	switch fn := st.fn.(type) {
-	case *ast.FuncDecl:
-		if obj, ok := st.pass.TypesInfo.Defs[fn.Name].(*types.Func); ok {
-			sig, ok := obj.Type().(*types.Signature)
-			return sig, ok
-		}
-	case *ast.FuncLit:
-		sig, ok := st.pass.TypesInfo.TypeOf(fn).(*types.Signature)
-		return sig, ok
-	}
-	return nil, false
-}
-
-// zero renders the zero value of t at pos.
-func (st *state) zero(t types.Type, pos token.Pos) (string, bool) {
-	if tp, ok := t.(*types.TypeParam); ok {
-		return "*new(" + tp.Obj().Name() + ")", true
-	}
-	switch u := t.Underlying().(type) {
-	case *types.Basic:
-		switch {
-		case u.Info()&types.IsBoolean != 0:
-			return "false", true
-		case u.Info()&types.IsString != 0:
-			return `""`, true
-		case u.Info()&types.IsNumeric != 0:
-			return "0", true
-		case u.Kind() == types.UnsafePointer:
-			return "nil", true
-		}
-		return "", false
-	case *types.Pointer, *types.Slice, *types.Map, *types.Chan, *types.Signature, *types.Interface:
-		return "nil", true
-	case *types.Struct, *types.Array:
-		failed := false
-		qual := func(p *types.Package) string {
-			if p == st.pass.Pkg {
-				return ""
-			}
-			for _, imp := range st.file.Imports {
-				path, _ := strconv.Unquote(imp.Path.Value)
-				if path != p.Path() {
-					continue
-				}
-				name := p.Name()
-				if imp.Name != nil {
-					name = imp.Name.Name
-				}
-				if name == "_" || name == "." {
-					break
-				}
-				return name
-			}
-			failed = true
-			return p.Name()
-		}
-		s := types.TypeString(t, qual)
-		if failed {
-			return "", false
-		}
-		return s + "{}", true
-	}
-	return "", false
-}
-
 // deferFix moves the deferred removal before the deferred close.
 func (st *state) deferFix(fv *fileVar, dr *deferRemove) []analysis.SuggestedFix {
 	path, _ := astutil.PathEnclosingInterval(st.file, dr.stmt.Pos(), dr.stmt.End())
-	si, list := listStmt(path)
+	si, list := tempmodel.StmtInList(path)
 	if si < 0 || path[si] != ast.Node(dr.stmt) {
 		return nil
 	}
@@ -762,24 +449,12 @@ func (st *state) deferFix(fv *fileVar, dr *deferRemove) []analysis.SuggestedFix 
 		return nil
 	}
 	c := list[ci]
-	tf := st.pass.Fset.File(c.Pos())
-	content, err := st.pass.ReadFile(tf.Name())
-	if err != nil {
-		return nil
-	}
-	src := func(n ast.Node) string { return string(content[tf.Offset(n.Pos()):tf.Offset(n.End())]) }
 	if ci == di-1 {
-		between := string(content[tf.Offset(c.End()):tf.Offset(dr.stmt.Pos())])
-		if strings.TrimSpace(between) != "" {
+		edit, ok := st.m.SwapEdit(c, dr.stmt)
+		if !ok {
 			return nil
 		}
-		return []analysis.SuggestedFix{{
-			Message: "Defer the removal before the close",
-			TextEdits: []analysis.TextEdit{{
-				Pos: c.Pos(), End: dr.stmt.End(),
-				NewText: []byte(src(dr.stmt) + between + src(c)),
-			}},
-		}}
+		return []analysis.SuggestedFix{{Message: "Defer the removal before the close", TextEdits: []analysis.TextEdit{edit}}}
 	}
 	// Move the removal up: everything it refers to must exist already, and
 	// the file must be the same one.
@@ -800,36 +475,11 @@ func (st *state) deferFix(fv *fileVar, dr *deferRemove) []analysis.SuggestedFix 
 	if bad {
 		return nil
 	}
-	indent, ok := st.indentOf(c)
+	edits, ok := st.m.MoveBeforeEdits(dr.stmt, c)
 	if !ok {
 		return nil
 	}
-	dIndent, ok := st.indentOf(dr.stmt)
-	if !ok {
-		return nil
-	}
-	lineStart := dr.stmt.Pos() - token.Pos(len(dIndent))
-	end := tf.Offset(dr.stmt.End())
-	rest := content[end:]
-	nl := strings.IndexByte(string(rest), '\n')
-	if nl < 0 {
-		return nil
-	}
-	tail := strings.TrimSpace(string(rest[:nl]))
-	if tail != "" && !strings.HasPrefix(tail, "//") {
-		return nil
-	}
-	moved := src(dr.stmt)
-	if tail != "" {
-		moved += " " + tail
-	}
-	return []analysis.SuggestedFix{{
-		Message: "Defer the removal before the close",
-		TextEdits: []analysis.TextEdit{
-			{Pos: c.Pos(), End: c.Pos(), NewText: []byte(moved + "\n" + indent)},
-			{Pos: lineStart, End: dr.stmt.End() + token.Pos(nl) + 1},
-		},
-	}}
+	return []analysis.SuggestedFix{{Message: "Defer the removal before the close", TextEdits: edits}}
 }
 
 // reachableAfter returns a predicate for positions inside CFG nodes that
@@ -853,23 +503,6 @@ func (st *state) reachableAfter(at ast.Node) func(token.Pos) bool {
 // holdsPos returns a predicate true for graph nodes whose extent holds p.
 func holdsPos(p token.Pos) func(ast.Node) bool {
 	return func(n ast.Node) bool { return n.Pos() <= p && p < n.End() }
-}
-
-// isErrCheck reports whether cond is `x != nil` for an error x.
-func (st *state) isErrCheck(cond ast.Expr) bool {
-	be, ok := ast.Unparen(cond).(*ast.BinaryExpr)
-	if !ok || be.Op != token.NEQ {
-		return false
-	}
-	x, y := ast.Unparen(be.X), ast.Unparen(be.Y)
-	if st.isNil(x) {
-		x, y = y, x
-	}
-	if !st.isNil(y) {
-		return false
-	}
-	t := st.pass.TypesInfo.TypeOf(x)
-	return t != nil && types.Identical(t, types.Universe.Lookup("error").Type())
 }
 
 // swapInside swaps two adjacent statements of a deferred function literal:
@@ -906,20 +539,11 @@ func (st *state) swapInside(fv *fileVar, dr *deferRemove) []analysis.SuggestedFi
 		if _, ok := a.(*ast.DeclStmt); ok {
 			return nil
 		}
-		tf := st.pass.Fset.File(a.Pos())
-		content, err := st.pass.ReadFile(tf.Name())
-		if err != nil {
+		edit, ok := st.m.SwapEdit(a, b)
+		if !ok {
 			return nil
 		}
-		between := string(content[tf.Offset(a.End()):tf.Offset(b.Pos())])
-		if strings.TrimSpace(between) != "" {
-			return nil
-		}
-		src := func(n ast.Node) string { return string(content[tf.Offset(n.Pos()):tf.Offset(n.End())]) }
-		return []analysis.SuggestedFix{{
-			Message:   "Close " + fv.v.Name() + " before removing it",
-			TextEdits: []analysis.TextEdit{{Pos: a.Pos(), End: b.End(), NewText: []byte(src(b) + between + src(a))}},
-		}}
+		return []analysis.SuggestedFix{{Message: "Close " + fv.v.Name() + " before removing it", TextEdits: []analysis.TextEdit{edit}}}
 	}
 	return nil
 }
