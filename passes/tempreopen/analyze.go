@@ -11,80 +11,13 @@ import (
 	"github.com/tempguard/tempguard/passes/internal/tempmodel"
 )
 
-// writerCtors are the constructors of writers layered over another writer.
-var writerCtors = map[tempmodel.Func]writerVar{
-	{Pkg: "bufio", Name: "NewWriter"}:              {buffer: true, typ: "bufio.Writer", finish: "Flush"},
-	{Pkg: "bufio", Name: "NewWriterSize"}:          {buffer: true, typ: "bufio.Writer", finish: "Flush"},
-	{Pkg: "compress/gzip", Name: "NewWriter"}:      {buffer: true, typ: "gzip.Writer", finish: "Close"},
-	{Pkg: "compress/gzip", Name: "NewWriterLevel"}: {buffer: true, typ: "gzip.Writer", finish: "Close"},
-	{Pkg: "compress/zlib", Name: "NewWriter"}:      {buffer: true, typ: "zlib.Writer", finish: "Close"},
-	{Pkg: "compress/zlib", Name: "NewWriterLevel"}: {buffer: true, typ: "zlib.Writer", finish: "Close"},
-	{Pkg: "compress/flate", Name: "NewWriter"}:     {buffer: true, typ: "flate.Writer", finish: "Close"},
-	{Pkg: "compress/lzw", Name: "NewWriter"}:       {buffer: true, typ: "lzw.Writer", finish: "Close"},
-	{Pkg: "encoding/csv", Name: "NewWriter"}:       {buffer: true, typ: "csv.Writer", finish: "Flush", noErr: true},
-	{Pkg: "archive/tar", Name: "NewWriter"}:        {buffer: true, typ: "tar.Writer", finish: "Close"},
-	{Pkg: "archive/zip", Name: "NewWriter"}:        {buffer: true, typ: "zip.Writer", finish: "Close"},
-	{Pkg: "encoding/xml", Name: "NewEncoder"}:      {buffer: true, typ: "xml.Encoder", finish: "Flush"},
-	{Pkg: "text/tabwriter", Name: "NewWriter"}:     {buffer: true, typ: "tabwriter.Writer", finish: "Flush"},
-	{Pkg: "encoding/base64", Name: "NewEncoder"}:   {buffer: true, typ: "base64 encoder", finish: "Close"},
-	{Pkg: "encoding/base32", Name: "NewEncoder"}:   {buffer: true, typ: "base32 encoder", finish: "Close"},
-	{Pkg: "encoding/json", Name: "NewEncoder"}:     {typ: "json.Encoder"},
-	{Pkg: "encoding/gob", Name: "NewEncoder"}:      {typ: "gob.Encoder"},
-	{Pkg: "encoding/hex", Name: "NewEncoder"}:      {typ: "hex encoder"},
-	{Pkg: "io", Name: "MultiWriter"}:               {typ: "io.MultiWriter"},
-}
-
-// writerCtorArg returns the index of the argument a writer constructor
-// writes to.
-func writerCtorArg(f tempmodel.Func) int {
-	if f.Is("encoding/base64", "NewEncoder") || f.Is("encoding/base32", "NewEncoder") {
-		return 1
-	}
-	return 0
-}
-
-// wmKind is what a method of a known writer does.
-type wmKind uint8
-
-const (
-	wmWrite      wmKind = iota // writes (the default for methods not listed)
-	wmNone                     // neither writes nor flushes
-	wmFlush                    // puts buffered data into the layer below
-	wmWriteFlush               // writes, then flushes (csv.Writer.WriteAll)
-)
-
-func (k wmKind) flushes() bool { return k == wmFlush || k == wmWriteFlush }
-
-// writerMethods classifies the methods of the writers of writerCtors that
-// do not write, by their exact identity; flushing methods are
-// tempmodel.IsFlush's, and every other method writes.
-var writerMethods = map[tempmodel.Func]wmKind{
-	{Pkg: "bufio", Recv: "Writer", Name: "Reset"}:                    wmNone,
-	{Pkg: "bufio", Recv: "Writer", Name: "Buffered"}:                 wmNone,
-	{Pkg: "bufio", Recv: "Writer", Name: "Available"}:                wmNone,
-	{Pkg: "bufio", Recv: "Writer", Name: "AvailableBuffer"}:          wmNone,
-	{Pkg: "bufio", Recv: "Writer", Name: "Size"}:                     wmNone,
-	{Pkg: "compress/gzip", Recv: "Writer", Name: "Reset"}:            wmNone,
-	{Pkg: "compress/zlib", Recv: "Writer", Name: "Reset"}:            wmNone,
-	{Pkg: "compress/flate", Recv: "Writer", Name: "Reset"}:           wmNone,
-	{Pkg: "encoding/csv", Recv: "Writer", Name: "WriteAll"}:          wmWriteFlush,
-	{Pkg: "encoding/csv", Recv: "Writer", Name: "Error"}:             wmNone,
-	{Pkg: "archive/zip", Recv: "Writer", Name: "SetComment"}:         wmNone,
-	{Pkg: "archive/zip", Recv: "Writer", Name: "SetOffset"}:          wmNone,
-	{Pkg: "archive/zip", Recv: "Writer", Name: "RegisterCompressor"}: wmNone,
-	{Pkg: "encoding/xml", Recv: "Encoder", Name: "Indent"}:           wmNone,
-	{Pkg: "text/tabwriter", Recv: "Writer", Name: "Init"}:            wmNone,
-	{Pkg: "encoding/json", Recv: "Encoder", Name: "SetIndent"}:       wmNone,
-	{Pkg: "encoding/json", Recv: "Encoder", Name: "SetEscapeHTML"}:   wmNone,
-}
-
 // writerMethod classifies the method that sel selects on a writer.
-func (st *state) writerMethod(sel *ast.SelectorExpr) wmKind {
+func (st *state) writerMethod(sel *ast.SelectorExpr) fileapi.WriterOp {
 	fn, _ := st.pass.TypesInfo.Uses[sel.Sel].(*types.Func)
 	if tempmodel.IsFlush(fn) {
-		return wmFlush
+		return fileapi.WriterFlush
 	}
-	return writerMethods[tempmodel.FuncOf(fn)]
+	return fileapi.WriterMethod(tempmodel.FuncOf(fn))
 }
 
 // analyze analyzes one function body: fn is its *ast.FuncDecl or *ast.FuncLit.
@@ -93,7 +26,7 @@ func (st *state) analyze(file *ast.File, winOK bool, fn ast.Node, body *ast.Bloc
 	// 1. Find files created or opened in this body (not in nested literals).
 	var found map[*types.Var]*fileVar
 	var order []*fileVar
-	inspectShallow(body, func(n ast.Node) {
+	tempmodel.InspectShallow(body, func(n ast.Node) {
 		var lhs []ast.Expr
 		var rhs []ast.Expr
 		switch n := n.(type) {
@@ -234,7 +167,7 @@ func (st *state) validFile(fv *fileVar) bool {
 		}
 	}
 	ok := true
-	st.walkUses(fv.v, func(id *ast.Ident, parents []ast.Node, inLit *ast.FuncLit, deferred bool) {
+	st.m.WalkUses(st.body, fv.v, func(id *ast.Ident, parents []ast.Node, inLit *ast.FuncLit, deferred bool) {
 		if !ok {
 			return
 		}
@@ -266,7 +199,7 @@ func (st *state) validFile(fv *fileVar) bool {
 			ok = false
 		case *ast.CallExpr:
 			if containsExpr(p.Args, id) {
-				if inLit != nil && !deferred && st.mayCloseArg(p, indexOf(p.Args, id)) {
+				if inLit != nil && !deferred && st.m.MayCloseArg(p, indexOf(p.Args, id)) {
 					ok = false
 				}
 				if st.wraps(p, indexOf(p.Args, id)) {
@@ -321,68 +254,10 @@ func containsCall(xs []*ast.CallExpr, x *ast.CallExpr) bool {
 
 func containsExpr(xs []ast.Expr, x ast.Expr) bool { return indexOf(xs, x) >= 0 }
 
-// walkUses calls fn for every identifier that refers to v in the function
-// body, with its ancestors (up to the body), the innermost function literal
-// containing it and whether that literal (or the use) is inside a defer.
-func (st *state) walkUses(v *types.Var, fn func(id *ast.Ident, parents []ast.Node, inLit *ast.FuncLit, deferred bool)) {
-	info := st.pass.TypesInfo
-	var stack []ast.Node
-	ast.Inspect(st.body, func(n ast.Node) bool {
-		if n == nil {
-			stack = stack[:len(stack)-1]
-			return true
-		}
-		if id, ok := n.(*ast.Ident); ok && (info.Uses[id] == v) {
-			// The outermost function literal decides: a use inside it runs
-			// at exit if the literal is (an argument of) a deferred call.
-			var lit *ast.FuncLit
-			at := len(stack)
-			for i, x := range stack {
-				if l, ok := x.(*ast.FuncLit); ok {
-					lit, at = l, i
-					break
-				}
-			}
-			deferred := false
-			for _, x := range stack[:at] {
-				switch x.(type) {
-				case *ast.DeferStmt:
-					deferred = true
-				case *ast.GoStmt:
-					deferred = false
-				}
-			}
-			if lit != nil && at > 0 {
-				if c, ok := stack[at-1].(*ast.CallExpr); ok && st.isCleanup(c) {
-					deferred = true // t.Cleanup(func() {...}) runs at the end
-				}
-			}
-			fn(id, stack, lit, deferred)
-		}
-		stack = append(stack, n)
-		return true
-	})
-}
-
-// inspectShallow visits the nodes of body that are not inside function
-// literals.
-func inspectShallow(body ast.Node, fn func(ast.Node)) {
-	ast.Inspect(body, func(n ast.Node) bool {
-		if n == nil {
-			return false
-		}
-		if _, ok := n.(*ast.FuncLit); ok {
-			return false
-		}
-		fn(n)
-		return true
-	})
-}
-
 // findWriters finds writers layered over the tracked files.
 func (st *state) findWriters() {
 	info := st.pass.TypesInfo
-	inspectShallow(st.body, func(n ast.Node) {
+	tempmodel.InspectShallow(st.body, func(n ast.Node) {
 		var lhs, rhs []ast.Expr
 		switch n := n.(type) {
 		case *ast.AssignStmt:
@@ -403,11 +278,11 @@ func (st *state) findWriters() {
 			return
 		}
 		_, f := tempmodel.Callee(info, call)
-		proto, ok := writerCtors[f]
+		proto, ok := fileapi.WriterCtor(f)
 		if !ok || f.Is("io", "MultiWriter") {
 			return
 		}
-		ai := writerCtorArg(f)
+		ai := proto.Arg
 		if ai >= len(call.Args) {
 			return
 		}
@@ -422,8 +297,7 @@ func (st *state) findWriters() {
 		if d, ok := st.k.Single(w); !ok || d.X != rhs[0] {
 			return
 		}
-		wv := proto
-		wv.v, wv.def = w, n
+		wv := writerVar{Writer: proto, v: w, def: n}
 		if fv := st.files[under]; fv != nil {
 			wv.parent, wv.file = -1, fv.idx
 		} else if pw := st.writers[under]; pw != nil {
@@ -446,7 +320,7 @@ func (st *state) findWriters() {
 // method receiver or a call argument.
 func (st *state) validWriter(w *types.Var) bool {
 	ok := true
-	st.walkUses(w, func(id *ast.Ident, parents []ast.Node, inLit *ast.FuncLit, deferred bool) {
+	st.m.WalkUses(st.body, w, func(id *ast.Ident, parents []ast.Node, inLit *ast.FuncLit, deferred bool) {
 		if !ok || len(parents) == 0 {
 			ok = false
 			return
@@ -482,33 +356,6 @@ type execUse struct {
 	argv0 bool // the file is the program itself
 }
 
-// runMethods are the methods that run a command.
-var runMethods = map[tempmodel.Func]bool{
-	{Pkg: "os/exec", Recv: "Cmd", Name: "Run"}:            true,
-	{Pkg: "os/exec", Recv: "Cmd", Name: "Output"}:         true,
-	{Pkg: "os/exec", Recv: "Cmd", Name: "CombinedOutput"}: true,
-	{Pkg: "os/exec", Recv: "Cmd", Name: "Start"}:          true,
-}
-
-// fmKind is what a method of *os.File does to the file's data.
-type fmKind uint8
-
-const (
-	fmOther fmKind = iota // may write (Fd, SyscallConn, Truncate...)
-	fmNone                // neither writes nor closes
-	fmWrite
-	fmClose
-)
-
-// fileMethods classifies the methods of *os.File by name (the receiver is
-// known to be an *os.File).
-var fileMethods = map[string]fmKind{
-	"Close": fmClose, "Write": fmWrite, "WriteString": fmWrite, "WriteAt": fmWrite, "ReadFrom": fmWrite,
-	"Name": fmNone, "Stat": fmNone, "Sync": fmNone, "Chmod": fmNone, "Chown": fmNone, "Seek": fmNone,
-	"Read": fmNone, "ReadAt": fmNone, "SetDeadline": fmNone, "SetReadDeadline": fmNone,
-	"SetWriteDeadline": fmNone,
-}
-
 // findRuns maps the calls that run a command to the commands that mention a
 // tracked file.
 func (st *state) findRuns() {
@@ -529,40 +376,22 @@ func (st *state) findRuns() {
 		stack = append(stack, n)
 		return true
 	})
-	inspectShallow(st.body, func(n ast.Node) {
+	tempmodel.InspectShallow(st.body, func(n ast.Node) {
 		call, ok := n.(*ast.CallExpr)
 		if !ok {
 			return
 		}
 		_, f := tempmodel.Callee(info, call)
-		var args []ast.Expr
-		var prog ast.Expr
-		direct := false
-		switch {
-		case f.Is("os/exec", "Command"):
-			if len(call.Args) == 0 {
-				return
-			}
-			prog, args = call.Args[0], call.Args[1:]
-		case f.Is("os/exec", "CommandContext"):
-			if len(call.Args) < 2 {
-				return
-			}
-			prog, args = call.Args[1], call.Args[2:]
-		case f.Is("os", "StartProcess"), f.Is("syscall", "Exec"), f.Is("syscall", "ForkExec"), f.Is("syscall", "StartProcess"):
-			if len(call.Args) < 2 {
-				return
-			}
-			prog = call.Args[0]
-			if lit := st.k.SliceLit(call.Args[1]); lit != nil {
-				args = lit.Elts
-				if len(args) > 0 {
-					args = args[1:]
-				}
-			}
-			direct = true
-		default:
+		cmd, ok := fileapi.CommandOf(f)
+		if !ok || len(call.Args) <= max(cmd.Prog, cmd.Argv) {
 			return
+		}
+		prog, direct := call.Args[cmd.Prog], cmd.Direct
+		var args []ast.Expr
+		if cmd.Args >= 0 {
+			args = call.Args[cmd.Args:]
+		} else if lit := st.k.SliceLit(call.Args[cmd.Argv]); lit != nil && len(lit.Elts) > 0 {
+			args = lit.Elts[1:]
 		}
 		if call.Ellipsis.IsValid() && len(args) > 0 {
 			last := args[len(args)-1]
@@ -595,7 +424,7 @@ func (st *state) findRuns() {
 			return
 		}
 		// exec.Command(...).Run()
-		if sel, ok := parents[call].(*ast.SelectorExpr); ok && runMethods[st.method(sel)] {
+		if sel, ok := parents[call].(*ast.SelectorExpr); ok && fileapi.StartsCmd(st.method(sel)) {
 			if rc, ok := parents[sel].(*ast.CallExpr); ok && rc.Fun == sel {
 				st.runs[rc] = append(st.runs[rc], uses...)
 			}
@@ -619,19 +448,19 @@ func (st *state) findRuns() {
 		if d, ok := st.k.Single(cmdVar); !ok || d.X != call {
 			return
 		}
-		inspectShallow(st.body, func(n ast.Node) {
+		tempmodel.InspectShallow(st.body, func(n ast.Node) {
 			rc, ok := n.(*ast.CallExpr)
 			if !ok {
 				return
 			}
-			if sel, ok := ast.Unparen(rc.Fun).(*ast.SelectorExpr); ok && runMethods[st.method(sel)] && st.k.VarOf(sel.X) == cmdVar {
+			if sel, ok := ast.Unparen(rc.Fun).(*ast.SelectorExpr); ok && fileapi.StartsCmd(st.method(sel)) && st.k.VarOf(sel.X) == cmdVar {
 				st.runs[rc] = append(st.runs[rc], uses...)
 				return
 			}
 			for _, a := range rc.Args {
 				if st.k.VarOf(a) == cmdVar {
 					if _, isMethod := ast.Unparen(rc.Fun).(*ast.SelectorExpr); isMethod {
-						if fn, _ := tempmodel.Callee(info, rc); fn != nil && fn.Pkg() != nil && fn.Pkg().Path() == "os/exec" {
+						if _, f := tempmodel.Callee(info, rc); fileapi.InExecPackage(f) {
 							continue
 						}
 					}
@@ -647,59 +476,11 @@ func (st *state) findRuns() {
 // known writers) and receives argument i as a value it may close: a
 // wrapper whose Close may close the file it was given.
 func (st *state) wraps(call *ast.CallExpr, i int) bool {
-	fn, f := tempmodel.Callee(st.pass.TypesInfo, call)
-	if fn == nil {
-		return false
-	}
-	if _, ok := writerCtors[f]; ok || !tempmodel.Closable(st.paramType(call, i)) {
-		return false
-	}
-	sig, ok := fn.Type().(*types.Signature)
-	if !ok {
-		return false
-	}
-	for i := 0; i < sig.Results().Len(); i++ {
-		t := sig.Results().At(i).Type()
-		if types.Identical(t, types.Universe.Lookup("error").Type()) {
-			continue
-		}
-		if tempmodel.Closable(t) {
-			if it, ok := t.Underlying().(*types.Interface); ok && it.NumMethods() == 0 {
-				continue
-			}
-			return true
-		}
-	}
-	return false
-}
-
-// handsOver reports whether call may close argument i or keep it beyond
-// the call: a dynamic call, a parameter of a closable type (an *os.File,
-// an io.Closer, any), a callee whose summary closes it, or a callee that
-// returns a value that may hold it (not only numbers, strings and errors).
-func (st *state) handsOver(call *ast.CallExpr, i int) bool {
-	fn, _ := tempmodel.Callee(st.pass.TypesInfo, call)
-	if fn == nil || tempmodel.Closable(st.paramType(call, i)) || st.closesArg(call, i) {
-		return true
-	}
-	sig, ok := fn.Type().(*types.Signature)
-	if !ok {
-		return true
-	}
-	for j := 0; j < sig.Results().Len(); j++ {
-		t := sig.Results().At(j).Type()
-		if _, basic := t.Underlying().(*types.Basic); basic || types.Identical(t, types.Universe.Lookup("error").Type()) {
-			continue
-		}
-		return true
-	}
-	return false
-}
-
-// isCleanup reports whether call is t.Cleanup (testing.T, B, F, TB).
-func (st *state) isCleanup(call *ast.CallExpr) bool {
 	_, f := tempmodel.Callee(st.pass.TypesInfo, call)
-	return f.Pkg == "testing" && f.Recv != "" && f.Name == "Cleanup" && len(call.Args) == 1
+	if _, ok := fileapi.WriterCtor(f); ok || !tempmodel.Closable(st.m.ParamType(call, i)) {
+		return false
+	}
+	return st.m.ReturnsClosable(call)
 }
 
 // inTestTempDir reports whether fv is made under t.TempDir() by its only
@@ -713,7 +494,7 @@ func (st *state) inTestTempDir(fv *fileVar) bool {
 		return false
 	}
 	ok := true
-	st.walkUses(fv.v, func(id *ast.Ident, parents []ast.Node, inLit *ast.FuncLit, deferred bool) {
+	st.m.WalkUses(st.body, fv.v, func(id *ast.Ident, parents []ast.Node, inLit *ast.FuncLit, deferred bool) {
 		if !ok || deferred {
 			return
 		}
@@ -723,7 +504,7 @@ func (st *state) inTestTempDir(fv *fileVar) bool {
 		}
 		if n := len(parents); n > 0 {
 			if call, isCall := parents[n-1].(*ast.CallExpr); isCall && containsExpr(call.Args, id) {
-				if st.handsOver(call, indexOf(call.Args, id)) {
+				if st.m.HandsOver(call, indexOf(call.Args, id)) {
 					ok = false
 				}
 			}

@@ -104,7 +104,7 @@ func (st *state) walk(n ast.Node, out *[]event, inLit bool) {
 		}
 		return
 	case *ast.CallExpr:
-		if !inLit && st.isCleanup(n) {
+		if !inLit && tempmodel.IsCleanupCall(st.pass.TypesInfo, n) {
 			st.cleanupEvents(n, out)
 			return
 		}
@@ -160,24 +160,25 @@ func (st *state) callEvents(call *ast.CallExpr, out *[]event) {
 	_, f := tempmodel.Callee(info, call)
 	if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok {
 		rv := st.k.VarOf(sel.X)
-		if fv := st.files[rv]; fv != nil && f.Pkg == "os" && f.Recv == "File" {
-			switch fileMethods[f.Name] {
-			case fmClose:
+		if op, isFile := fileapi.FileMethod(f); st.files[rv] != nil && isFile {
+			fv := st.files[rv]
+			switch op {
+			case fileapi.FileClose:
 				*out = append(*out, event{kind: evClose, file: fv.idx})
-			case fmWrite:
+			case fileapi.FileWrite:
 				*out = append(*out, event{kind: evWriteFile, file: fv.idx})
-			case fmNone:
+			case fileapi.FileNone:
 			default:
 				*out = append(*out, event{kind: evTouch, file: fv.idx})
 			}
 		}
 		if wv := st.writers[rv]; wv != nil {
 			switch st.writerMethod(sel) {
-			case wmFlush:
+			case fileapi.WriterFlush:
 				*out = append(*out, event{kind: evFlush, writer: wv.idx})
-			case wmWriteFlush:
+			case fileapi.WriterWriteFlush:
 				*out = append(*out, event{kind: evWriteBuf, writer: wv.idx}, event{kind: evFlush, writer: wv.idx})
-			case wmNone:
+			case fileapi.WriterNone:
 			default:
 				*out = append(*out, event{kind: evWriteBuf, writer: wv.idx})
 			}
@@ -189,7 +190,7 @@ func (st *state) callEvents(call *ast.CallExpr, out *[]event) {
 			*out = append(*out, event{kind: evClose, file: fv.idx})
 		}
 	}
-	if _, ctor := writerCtors[f]; ctor {
+	if _, ctor := fileapi.WriterCtor(f); ctor {
 		for _, a := range call.Args {
 			if fv := st.files[st.k.VarOf(a)]; fv != nil {
 				*out = append(*out, event{kind: evTouch, file: fv.idx})
@@ -209,16 +210,16 @@ func (st *state) callEvents(call *ast.CallExpr, out *[]event) {
 				continue
 			}
 			if fv := st.files[v]; fv != nil {
-				if st.closesArg(call, i) {
+				if st.m.ClosesArg(call, i) {
 					*out = append(*out, event{kind: evClose, file: fv.idx})
-				} else if st.writesArg(call, i) {
+				} else if st.m.WritesArg(call, i) {
 					*out = append(*out, event{kind: evWriteFile, file: fv.idx})
 				} else {
 					*out = append(*out, event{kind: evTouch, file: fv.idx})
 				}
 			}
 			if wv := st.writers[v]; wv != nil {
-				if st.closesArg(call, i) {
+				if st.m.ClosesArg(call, i) {
 					*out = append(*out, event{kind: evFlush, writer: wv.idx})
 				} else {
 					*out = append(*out, event{kind: evWriteBuf, writer: wv.idx})
@@ -537,7 +538,7 @@ func (st *state) closeBits(l layout, fv *fileVar, s bits) {
 func (st *state) write(l layout, file, parent int, s bits) {
 	for parent >= 0 {
 		w := st.wList[parent]
-		if w.buffer {
+		if w.Buffer {
 			s.Set(l.dirty(parent))
 			return
 		}
@@ -586,7 +587,7 @@ func (st *state) apply(l layout, ev event, s bits, report bool) {
 		}
 	case evFlush:
 		w := st.wList[ev.writer]
-		if w.buffer && s.Has(l.dirty(w.idx)) {
+		if w.Buffer && s.Has(l.dirty(w.idx)) {
 			s.Clear(l.dirty(w.idx))
 			st.write(l, w.file, w.parent, s)
 		}

@@ -20,11 +20,11 @@ import (
 // io.Writer (bufio.NewWriter, log.New, fmt.Fprintf) it is not closed.
 func (st *state) reportNeverClosed(fv *fileVar, dr *deferRemove) {
 	mayClose := false
-	st.walkUses(fv.v, func(id *ast.Ident, parents []ast.Node, inLit *ast.FuncLit, deferred bool) {
+	st.m.WalkUses(st.body, fv.v, func(id *ast.Ident, parents []ast.Node, inLit *ast.FuncLit, deferred bool) {
 		if n := len(parents); n > 0 {
 			if call, ok := parents[n-1].(*ast.CallExpr); ok && containsExpr(call.Args, id) {
 				i := indexOf(call.Args, id)
-				if st.mayCloseArg(call, i) || tempmodel.Closable(st.paramType(call, i)) {
+				if st.m.MayCloseArg(call, i) || tempmodel.Closable(st.m.ParamType(call, i)) {
 					mayClose = true
 				}
 			}

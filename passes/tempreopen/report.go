@@ -32,7 +32,7 @@ func (st *state) writerNames(ws []int) string {
 	var names []string
 	for _, w := range ws {
 		wv := st.wList[w]
-		names = append(names, wv.v.Name()+" ("+wv.typ+")")
+		names = append(names, wv.v.Name()+" ("+wv.Type+")")
 	}
 	return strings.Join(names, " and ")
 }
@@ -339,13 +339,13 @@ func (st *state) closeFixMulti(targets []closeTarget, at, handler *ast.CallExpr)
 			if !st.m.Visible(wv.v, s.Pos()) {
 				return nil
 			}
-			if !st.safeToFinish(wv.v, after, wv.finish == "Close") {
+			if !st.safeToFinish(wv.v, after, wv.Finish == "Close") {
 				return nil
 			}
-			if wv.finish == "Close" && st.closedBefore(wv.v, at, fv.creates) {
+			if wv.Finish == "Close" && st.closedBefore(wv.v, at, fv.creates) {
 				return nil
 			}
-			stmts = append(stmts, eh.Stmt(wv.v.Name()+"."+wv.finish+"()", indent, wv.noErr))
+			stmts = append(stmts, eh.Stmt(wv.v.Name()+"."+wv.Finish+"()", indent, wv.NoErr))
 			anyFlush = true
 		}
 		if t.close {
@@ -379,7 +379,7 @@ func (st *state) closeFixMulti(targets []closeTarget, at, handler *ast.CallExpr)
 // every deferred close or flush of it ignores the result.
 func (st *state) safeToFinish(v *types.Var, after func(token.Pos) bool, finishing bool) bool {
 	ok := true
-	st.walkUses(v, func(id *ast.Ident, parents []ast.Node, inLit *ast.FuncLit, deferred bool) {
+	st.m.WalkUses(st.body, v, func(id *ast.Ident, parents []ast.Node, inLit *ast.FuncLit, deferred bool) {
 		if !ok {
 			return
 		}
@@ -555,7 +555,7 @@ func (st *state) finishChain(fv *fileVar, dirty []int) []int {
 	need := map[int]bool{}
 	for _, w := range dirty {
 		for p := w; p >= 0; p = st.wList[p].parent {
-			if st.wList[p].buffer {
+			if st.wList[p].Buffer {
 				need[p] = true
 			}
 		}
@@ -609,7 +609,7 @@ func (st *state) emitOpenAtExit(fv *fileVar) {
 // reached without passing one of the calls that create the file anew.
 func (st *state) closedBefore(v *types.Var, at ast.Node, creates []*ast.CallExpr) bool {
 	found := false
-	st.walkUses(v, func(id *ast.Ident, parents []ast.Node, inLit *ast.FuncLit, deferred bool) {
+	st.m.WalkUses(st.body, v, func(id *ast.Ident, parents []ast.Node, inLit *ast.FuncLit, deferred bool) {
 		if found || deferred || inLit != nil {
 			return
 		}
@@ -623,7 +623,7 @@ func (st *state) closedBefore(v *types.Var, at ast.Node, creates []*ast.CallExpr
 			}
 		}
 		if call == nil && n >= 1 {
-			if c, ok := parents[n-1].(*ast.CallExpr); ok && containsExpr(c.Args, id) && st.mayCloseArg(c, indexOf(c.Args, id)) {
+			if c, ok := parents[n-1].(*ast.CallExpr); ok && containsExpr(c.Args, id) && st.m.MayCloseArg(c, indexOf(c.Args, id)) {
 				call = c
 			}
 		}

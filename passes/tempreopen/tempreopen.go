@@ -10,6 +10,7 @@ import (
 	"golang.org/x/tools/go/analysis"
 
 	"github.com/tempguard/tempguard/passes/internal/docs"
+	"github.com/tempguard/tempguard/passes/internal/fileapi"
 	"github.com/tempguard/tempguard/passes/internal/tempmodel"
 )
 
@@ -48,11 +49,8 @@ type writerVar struct {
 	idx    int
 	parent int // index of the writer it writes to, or -1 for the file
 	file   int
-	buffer bool
-	typ    string // "bufio.Writer"
-	finish string // method that puts buffered data into the layer below
-	noErr  bool   // finish returns nothing (csv.Writer.Flush)
-	def    ast.Node
+	fileapi.Writer
+	def ast.Node
 }
 
 type state struct {
@@ -141,100 +139,4 @@ func (st *state) method(sel *ast.SelectorExpr) tempmodel.Func {
 // isFileClose reports whether sel is (*os.File).Close.
 func (st *state) isFileClose(sel *ast.SelectorExpr) bool {
 	return st.method(sel).IsMethod("os", "File", "Close")
-}
-
-// closesArg reports whether call closes (or flushes) its argument i: the
-// callee's summary says so (it closes it on every path that returns without
-// an error), or the callee is a function value or an interface method that
-// may do anything (the file is then taken as closed, to stay quiet).
-func (st *state) closesArg(call *ast.CallExpr, i int) bool {
-	info := st.pass.TypesInfo
-	if tv, ok := info.Types[call.Fun]; ok && tv.IsType() {
-		return false // conversion
-	}
-	if id, ok := ast.Unparen(call.Fun).(*ast.Ident); ok {
-		if _, ok := info.Uses[id].(*types.Builtin); ok {
-			return false
-		}
-	}
-	fn, _ := tempmodel.Callee(info, call)
-	if fn == nil {
-		return true // a function value: may do anything
-	}
-	sig, ok := fn.Type().(*types.Signature)
-	if !ok {
-		return true
-	}
-	if sig.Recv() != nil && types.IsInterface(sig.Recv().Type()) {
-		return true
-	}
-	if fn.Pkg() == nil {
-		return false
-	}
-	if n := sig.Params().Len(); sig.Variadic() && i >= n-1 {
-		i = n - 1
-	}
-	return st.m.Summary(fn).Param(i)&tempmodel.UseClose != 0
-}
-
-// mayCloseArg reports whether call may close argument i on some path: it
-// closes it (closesArg), or the callee's summary says it may
-// (UseMayClose). A close inserted after such a call could fail with "file
-// already closed".
-func (st *state) mayCloseArg(call *ast.CallExpr, i int) bool {
-	if st.closesArg(call, i) {
-		return true
-	}
-	fn, _ := tempmodel.Callee(st.pass.TypesInfo, call)
-	if fn == nil {
-		return false // a conversion or a builtin
-	}
-	if sig, ok := fn.Type().(*types.Signature); ok && sig.Variadic() && i >= sig.Params().Len()-1 {
-		i = sig.Params().Len() - 1
-	}
-	return st.m.Summary(fn).Param(i)&tempmodel.UseMayClose != 0
-}
-
-// writesArg reports whether call writes to its argument i (an io.Writer
-// parameter).
-func (st *state) writesArg(call *ast.CallExpr, i int) bool {
-	fn, _ := tempmodel.Callee(st.pass.TypesInfo, call)
-	if fn == nil {
-		return false
-	}
-	sig, ok := fn.Type().(*types.Signature)
-	if !ok || sig.Params().Len() == 0 {
-		return false
-	}
-	if n := sig.Params().Len(); sig.Variadic() && i >= n-1 {
-		return false
-	} else if i >= n {
-		return false
-	}
-	t := sig.Params().At(i).Type()
-	return types.IsInterface(t) && tempmodel.Implements(t, tempmodel.WriterIface)
-}
-
-// paramType returns the type of the parameter of call's callee that
-// receives argument i, or nil.
-func (st *state) paramType(call *ast.CallExpr, i int) types.Type {
-	fn, _ := tempmodel.Callee(st.pass.TypesInfo, call)
-	if fn == nil {
-		return nil
-	}
-	sig, ok := fn.Type().(*types.Signature)
-	if !ok {
-		return nil
-	}
-	n := sig.Params().Len()
-	switch {
-	case sig.Variadic() && i >= n-1 && !call.Ellipsis.IsValid():
-		if sl, ok := sig.Params().At(n - 1).Type().(*types.Slice); ok {
-			return sl.Elem()
-		}
-		return nil
-	case i < n:
-		return sig.Params().At(i).Type()
-	}
-	return nil
 }
