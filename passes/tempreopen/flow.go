@@ -2,7 +2,6 @@ package tempreopen
 
 import (
 	"go/ast"
-	"go/token"
 	"go/types"
 	"slices"
 
@@ -397,25 +396,11 @@ func (st *state) flow() {
 	if st.winOK {
 		entry.Set(l.win())
 	}
-	transfer := func(b *cfg.Block, s bits) {
-		for _, n := range b.Nodes {
-			for _, ev := range st.events(n) {
-				st.apply(l, ev, s, false)
-			}
+	g.ForwardNodes(entry, func(n ast.Node, s bits, final bool) {
+		for _, ev := range st.events(n) {
+			st.apply(l, ev, s, final)
 		}
-	}
-	in := g.Forward(entry, transfer, func(b *cfg.Block, k int, s bits) bits { return st.edge(l, b, k, s) })
-	for _, b := range g.CFG.Blocks {
-		if !b.Live || in[b.Index] == nil {
-			continue
-		}
-		s := in[b.Index].Clone()
-		for _, n := range b.Nodes {
-			for _, ev := range st.events(n) {
-				st.apply(l, ev, s, true)
-			}
-		}
-	}
+	}, func(b *cfg.Block, k int, s bits) bits { return st.edge(l, b, k, s) })
 }
 
 // edge refines the state on the k-th out edge of b: after
@@ -435,7 +420,9 @@ func (st *state) edge(l layout, b *cfg.Block, k int, s bits) bits {
 	}
 	for _, fv := range st.fileList {
 		live := s.Has(l.errLive(fv.idx))
-		if st.nilEdge(cond, fv, live) != k {
+		isFile := func(v *types.Var) bool { return v == fv.v }
+		isErr := func(v *types.Var) bool { return live && slices.Contains(fv.errVars, v) }
+		if flow.FailedEdge(st.pass.TypesInfo, cond, isFile, isErr) != k {
 			continue
 		}
 		if &out[0] == &s[0] { // not copied yet
@@ -444,81 +431,6 @@ func (st *state) edge(l layout, b *cfg.Block, k int, s bits) bits {
 		st.closeBits(l, fv, out)
 	}
 	return out
-}
-
-// nilEdge returns the successor (0: condition true, 1: false) on which the
-// file of fv is certainly not open, because its creation failed (its error
-// variable is non-nil) or the file variable is nil; -1 if none.
-func (st *state) nilEdge(cond ast.Expr, fv *fileVar, errLive bool) int {
-	switch c := ast.Unparen(cond).(type) {
-	case *ast.UnaryExpr:
-		if c.Op == token.NOT {
-			if e := st.nilEdge(c.X, fv, errLive); e >= 0 {
-				return 1 - e
-			}
-		}
-	case *ast.BinaryExpr:
-		switch c.Op {
-		case token.LAND:
-			if st.nilEdge(c.X, fv, errLive) == 0 || st.nilEdge(c.Y, fv, errLive) == 0 {
-				return 0
-			}
-		case token.LOR:
-			if st.nilEdge(c.X, fv, errLive) == 1 || st.nilEdge(c.Y, fv, errLive) == 1 {
-				return 1
-			}
-		case token.NEQ, token.EQL:
-			x, y := ast.Unparen(c.X), ast.Unparen(c.Y)
-			if st.isNil(x) {
-				x, y = y, x
-			}
-			if !st.isNil(y) {
-				return -1
-			}
-			v := st.k.VarOf(x)
-			switch {
-			case v == nil:
-			case v == fv.v:
-				if c.Op == token.EQL {
-					return 0
-				}
-				return 1
-			case errLive && containsVar(fv.errVars, v):
-				if c.Op == token.NEQ {
-					return 0
-				}
-				return 1
-			}
-		}
-	case *ast.CallExpr:
-		// os.IsExist(err), errors.Is(err, fs.ErrExist), errors.As(err, &e)
-		if !errLive || len(c.Args) == 0 || !containsVar(fv.errVars, st.k.VarOf(c.Args[0])) {
-			return -1
-		}
-		_, f := tempmodel.Callee(st.pass.TypesInfo, c)
-		if fileapi.TrueOnlyForError(f) {
-			return 0
-		}
-	}
-	return -1
-}
-
-func containsVar(xs []*types.Var, v *types.Var) bool {
-	for _, x := range xs {
-		if x == v {
-			return true
-		}
-	}
-	return false
-}
-
-func (st *state) isNil(e ast.Expr) bool {
-	id, ok := e.(*ast.Ident)
-	if !ok {
-		return false
-	}
-	_, isNil := st.pass.TypesInfo.Uses[id].(*types.Nil)
-	return isNil
 }
 
 func (st *state) closeBits(l layout, fv *fileVar, s bits) {

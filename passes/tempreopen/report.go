@@ -325,7 +325,7 @@ func (st *state) closeFixMulti(targets []closeTarget, at, handler *ast.CallExpr)
 			}
 			// closed on some path that leads here: an inserted
 			// error-checked close would fail with "file already closed"
-			if st.closedBefore(fv.v, at, fv.creates) {
+			if st.m.ClosedBefore(st.fn, fv.v, at, fv.creates) {
 				return nil
 			}
 			for _, w := range fv.writers {
@@ -342,7 +342,7 @@ func (st *state) closeFixMulti(targets []closeTarget, at, handler *ast.CallExpr)
 			if !st.safeToFinish(wv.v, after, wv.Finish == "Close") {
 				return nil
 			}
-			if wv.Finish == "Close" && st.closedBefore(wv.v, at, fv.creates) {
+			if wv.Finish == "Close" && st.m.ClosedBefore(st.fn, wv.v, at, fv.creates) {
 				return nil
 			}
 			stmts = append(stmts, eh.Stmt(wv.v.Name()+"."+wv.Finish+"()", indent, wv.NoErr))
@@ -486,23 +486,10 @@ func (st *state) deferFix(fv *fileVar, dr *deferRemove) []analysis.SuggestedFix 
 // may run after the node containing at (later in that node, or in a node
 // some path from it reaches), or nil if at is not in the graph.
 func (st *state) reachableAfter(at ast.Node) func(token.Pos) bool {
-	g := st.m.Graph(st.fn)
-	if g == nil {
-		return nil
+	if g := st.m.Graph(st.fn); g != nil {
+		return g.RunsAfter(at)
 	}
-	pt := g.Locate(at)
-	if !pt.Valid() {
-		return nil
-	}
-	end := pt.Node().End()
-	return func(p token.Pos) bool {
-		return p >= at.End() && p < end || g.Reaches(pt, holdsPos(p), nil)
-	}
-}
-
-// holdsPos returns a predicate true for graph nodes whose extent holds p.
-func holdsPos(p token.Pos) func(ast.Node) bool {
-	return func(n ast.Node) bool { return n.Pos() <= p && p < n.End() }
+	return nil
 }
 
 // swapInside swaps two adjacent statements of a deferred function literal:
@@ -601,63 +588,5 @@ func (st *state) emitOpenAtExit(fv *fileVar) {
 	st.m.Report(st.pass, analysis.Diagnostic{
 		Pos: call.Pos(), End: call.End(),
 		Message: fmt.Sprintf("%s is still open when the function returns: the t.TempDir() cleanup cannot remove an open file on Windows and fails the test; close %s, or defer %s.Close()", f, f, f),
-	})
-}
-
-// closedBefore reports whether v is closed (v.Close() or a helper that
-// closes it), outside deferred code, at a point from which at can be
-// reached without passing one of the calls that create the file anew.
-func (st *state) closedBefore(v *types.Var, at ast.Node, creates []*ast.CallExpr) bool {
-	found := false
-	st.m.WalkUses(st.body, v, func(id *ast.Ident, parents []ast.Node, inLit *ast.FuncLit, deferred bool) {
-		if found || deferred || inLit != nil {
-			return
-		}
-		n := len(parents)
-		var call *ast.CallExpr
-		if n >= 2 {
-			if sel, ok := parents[n-1].(*ast.SelectorExpr); ok && st.closerMethod(sel) {
-				if c, ok := parents[n-2].(*ast.CallExpr); ok && c.Fun == sel {
-					call = c
-				}
-			}
-		}
-		if call == nil && n >= 1 {
-			if c, ok := parents[n-1].(*ast.CallExpr); ok && containsExpr(c.Args, id) && st.m.MayCloseArg(c, indexOf(c.Args, id)) {
-				call = c
-			}
-		}
-		if call == nil || call == at {
-			return
-		}
-		if st.reaches(call, at.Pos(), creates) {
-			found = true
-		}
-	})
-	return found
-}
-
-// reaches reports whether pos can be reached from the end of node from
-// along the function's control-flow graph without passing a node that
-// contains one of the barrier calls. Unknown shapes count as reachable.
-func (st *state) reaches(from ast.Node, pos token.Pos, barrier []*ast.CallExpr) bool {
-	g := st.m.Graph(st.fn)
-	if g == nil {
-		return true
-	}
-	pt := g.Locate(from)
-	if !pt.Valid() {
-		return true
-	}
-	if pos >= from.End() && pos < pt.Node().End() {
-		return true // later in the same statement
-	}
-	return g.Reaches(pt, holdsPos(pos), func(n ast.Node) bool {
-		for _, c := range barrier {
-			if n.Pos() <= c.Pos() && c.End() <= n.End() {
-				return true
-			}
-		}
-		return false
 	})
 }

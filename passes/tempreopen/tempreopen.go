@@ -124,12 +124,6 @@ func (st *state) closingMethod(sel *ast.SelectorExpr) bool {
 	return tempmodel.ClosingMethod(st.pass.TypesInfo, sel)
 }
 
-// closerMethod reports whether sel selects the method by which the
-// receiver's type implements io.Closer.
-func (st *state) closerMethod(sel *ast.SelectorExpr) bool {
-	return tempmodel.CloserMethod(st.pass.TypesInfo, sel)
-}
-
 // method returns the identity of the method that sel selects.
 func (st *state) method(sel *ast.SelectorExpr) tempmodel.Func {
 	fn, _ := st.pass.TypesInfo.Uses[sel.Sel].(*types.Func)

@@ -11,6 +11,7 @@ import (
 	"golang.org/x/tools/go/ast/astutil"
 
 	"github.com/tempguard/tempguard/passes/internal/fileapi"
+	"github.com/tempguard/tempguard/passes/internal/flow"
 )
 
 // Edits at the statement level, for fixes that insert, move or swap whole
@@ -419,22 +420,12 @@ func (m *Model) isErrCheck(cond ast.Expr) bool {
 		return false
 	}
 	x, y := ast.Unparen(be.X), ast.Unparen(be.Y)
-	if isUniverseNil(m.pass.TypesInfo, x) {
+	if flow.IsNilName(m.pass.TypesInfo, x) {
 		x, y = y, x
 	}
-	if !isUniverseNil(m.pass.TypesInfo, y) {
+	if !flow.IsNilName(m.pass.TypesInfo, y) {
 		return false
 	}
 	t := m.pass.TypesInfo.TypeOf(x)
 	return t != nil && types.Identical(t, types.Universe.Lookup("error").Type())
-}
-
-// isUniverseNil reports whether e is the identifier nil of the universe.
-func isUniverseNil(info *types.Info, e ast.Expr) bool {
-	id, ok := e.(*ast.Ident)
-	if !ok {
-		return false
-	}
-	_, isNil := info.Uses[id].(*types.Nil)
-	return isNil
 }
