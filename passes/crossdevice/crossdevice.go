@@ -11,6 +11,7 @@ import (
 
 	"github.com/tempguard/tempguard/passes/internal/docs"
 	"github.com/tempguard/tempguard/passes/internal/fileapi"
+	"github.com/tempguard/tempguard/passes/internal/flow"
 	"github.com/tempguard/tempguard/passes/internal/tempmodel"
 )
 
@@ -401,11 +402,7 @@ func (c *checker) single(id *ast.Ident) (x ast.Expr, idx int, ok bool) {
 	if !isVar || v.Pkg() != c.pass.Pkg || v.Parent() == v.Pkg().Scope() {
 		return nil, 0, false
 	}
-	xs, idxs, complete := c.m.Defs(v)
-	if !complete || len(xs) != 1 || xs[0] == nil {
-		return nil, 0, false
-	}
-	return xs[0], idxs[0], true
+	return c.m.SingleDef(v)
 }
 
 // tempDerived reports whether the destination e is, or may be, a path on
@@ -418,7 +415,7 @@ func (c *checker) tempDerived(e ast.Expr, depth int, seen map[types.Object]bool)
 	if e == nil || depth > 12 {
 		return false
 	}
-	if tv, ok := c.info.Types[e]; ok && isString(tv.Type) {
+	if tv, ok := c.info.Types[e]; ok && tempmodel.IsString(tv.Type) {
 		p := c.m.Prov(e)
 		if p.TempFS || p.Loc == tempmodel.LocShared || p.Loc == tempmodel.LocPrivate {
 			return true
@@ -671,14 +668,6 @@ func (c *checker) fieldValues(v *types.Var) []value {
 	return c.fieldVals[v.Origin()]
 }
 
-func isString(t types.Type) bool {
-	if t == nil {
-		return false
-	}
-	b, ok := t.Underlying().(*types.Basic)
-	return ok && b.Info()&types.IsString != 0
-}
-
 // fallsBack reports whether the function handles a cross-device rename:
 // it tests for EXDEV (or compares devices) itself or in a helper of this
 // package, its error branch copies the data, or some statement of the
@@ -702,14 +691,6 @@ func (c *checker) fallsBack(cur inspector.Cursor, outer *ast.FuncDecl) bool {
 	return false
 }
 
-// crossDeviceObjs are the error values that name a cross-device rename.
-var crossDeviceObjs = map[tempmodel.Func]bool{
-	{Pkg: "syscall", Name: "EXDEV"}:                                  true,
-	{Pkg: "golang.org/x/sys/unix", Name: "EXDEV"}:                    true,
-	{Pkg: "syscall", Name: "ERROR_NOT_SAME_DEVICE"}:                  true,
-	{Pkg: "golang.org/x/sys/windows", Name: "ERROR_NOT_SAME_DEVICE"}: true,
-}
-
 // mentionsCrossDevice reports whether n (or a function of this package
 // that n calls, two levels deep) refers to syscall.EXDEV or
 // ERROR_NOT_SAME_DEVICE, inspects an *os.LinkError, or compares the Dev
@@ -723,22 +704,16 @@ func (c *checker) mentionsCrossDevice(n ast.Node, depth int) bool {
 		}
 		switch n := n.(type) {
 		case *ast.Ident:
-			if obj := c.info.Uses[n]; obj != nil && obj.Pkg() != nil {
-				if _, isVar := obj.(*types.Var); isVar || isConst(obj) {
-					if crossDeviceObjs[tempmodel.Func{Pkg: obj.Pkg().Path(), Name: obj.Name()}] && obj.Parent() == obj.Pkg().Scope() {
-						found = true
-					}
-				}
+			if fileapi.CrossDeviceErr(c.info.Uses[n]) {
+				found = true
 			}
 		case ast.Expr:
-			if t := c.info.TypeOf(n); t != nil && isNamed(t, "os", "LinkError") {
+			if fileapi.IsLinkError(c.info.TypeOf(n)) {
 				found = true
 			}
 			if sel, ok := n.(*ast.SelectorExpr); ok {
-				if s := c.info.Selections[sel]; s != nil && s.Kind() == types.FieldVal && s.Obj().Name() == "Dev" {
-					if t := c.info.TypeOf(sel.X); t != nil && (isNamed(t, "syscall", "Stat_t") || isNamed(t, "golang.org/x/sys/unix", "Stat_t")) {
-						found = true
-					}
+				if s := c.info.Selections[sel]; s != nil && s.Kind() == types.FieldVal && fileapi.DeviceField(s.Obj(), c.info.TypeOf(sel.X)) {
+					found = true
 				}
 			}
 			if call, ok := n.(*ast.CallExpr); ok && depth < 2 {
@@ -752,18 +727,6 @@ func (c *checker) mentionsCrossDevice(n ast.Node, depth int) bool {
 		return !found
 	})
 	return found
-}
-
-func isConst(obj types.Object) bool { _, ok := obj.(*types.Const); return ok }
-
-// isNamed reports whether t (or what it points to) is the named type
-// pkg.name.
-func isNamed(t types.Type, pkg, name string) bool {
-	if p, ok := t.(*types.Pointer); ok {
-		t = p.Elem()
-	}
-	n, ok := types.Unalias(t).(*types.Named)
-	return ok && n.Obj().Pkg() != nil && n.Obj().Pkg().Path() == pkg && n.Obj().Name() == name
 }
 
 // copiesBoth reports whether body hands the rename's source and
@@ -822,8 +785,8 @@ func (c *checker) errorBranch(cur inspector.Cursor) []ast.Node {
 			return nil
 		}
 		if ifs, ok := gp.Node().(*ast.IfStmt); ok && ifs.Init == p {
-			if nilTest(c.info, ifs.Cond, errVar) != 0 {
-				return c.ifBranches(gp, ifs, nilTest(c.info, ifs.Cond, errVar) == token.EQL)
+			if flow.NilTestOf(c.info, ifs.Cond, errVar) != 0 {
+				return c.ifBranches(gp, ifs, flow.NilTestOf(c.info, ifs.Cond, errVar) == token.EQL)
 			}
 			return []ast.Node{ifs}
 		}
@@ -833,7 +796,7 @@ func (c *checker) errorBranch(cur inspector.Cursor) []ast.Node {
 			if !isIf {
 				continue
 			}
-			if op := nilTest(c.info, ifs.Cond, errVar); op != 0 {
+			if op := flow.NilTestOf(c.info, ifs.Cond, errVar); op != 0 {
 				return c.ifBranches(next, ifs, op == token.EQL)
 			}
 		}
@@ -856,43 +819,6 @@ func (c *checker) ifBranches(cur inspector.Cursor, ifs *ast.IfStmt, success bool
 	return out
 }
 
-// nilTest returns token.NEQ or token.EQL if cond compares v with nil
-// (alone or as part of && / ||), else 0.
-func nilTest(info *types.Info, cond ast.Expr, v types.Object) token.Token {
-	b, ok := ast.Unparen(cond).(*ast.BinaryExpr)
-	if !ok {
-		return 0
-	}
-	switch b.Op {
-	case token.LAND, token.LOR:
-		if op := nilTest(info, b.X, v); op != 0 {
-			return op
-		}
-		return nilTest(info, b.Y, v)
-	case token.EQL, token.NEQ:
-		isV := func(e ast.Expr) bool {
-			id, ok := ast.Unparen(e).(*ast.Ident)
-			return ok && info.ObjectOf(id) == v
-		}
-		isNil := func(e ast.Expr) bool {
-			id, ok := ast.Unparen(e).(*ast.Ident)
-			return ok && id.Name == "nil" && info.ObjectOf(id) == types.Universe.Lookup("nil")
-		}
-		if isV(b.X) && isNil(b.Y) || isNil(b.X) && isV(b.Y) {
-			return b.Op
-		}
-	}
-	return 0
-}
-
-// copiers are the standard calls that copy or rewrite data.
-var copiers = map[tempmodel.Func]bool{
-	{Pkg: "io", Name: "Copy"}: true, {Pkg: "io", Name: "CopyN"}: true, {Pkg: "io", Name: "CopyBuffer"}: true,
-	{Pkg: "io", Recv: "ReaderFrom", Name: "ReadFrom"}: true, {Pkg: "io", Recv: "WriterTo", Name: "WriteTo"}: true,
-	{Pkg: "os", Recv: "File", Name: "ReadFrom"}: true, {Pkg: "os", Recv: "File", Name: "WriteTo"}: true,
-	{Pkg: "os", Name: "WriteFile"}: true, {Pkg: "io/ioutil", Name: "WriteFile"}: true, {Pkg: "os", Name: "CopyFS"}: true,
-}
-
 // copies reports whether n copies or rewrites data: io.Copy and the other
 // copiers, running any program (a cp or mv fallback), or a function of
 // this package that does one of those.
@@ -913,7 +839,7 @@ func (c *checker) copies(n ast.Node, depth int) bool {
 				return false
 			}
 		}
-		if copiers[f] {
+		if fileapi.Copies(f) {
 			found = true
 		} else if a, ok := fileapi.Lookup(fn); ok && a.Ops.Has(fileapi.OpExec) {
 			found = true
