@@ -11,7 +11,6 @@ import (
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
-	"golang.org/x/tools/go/ast/inspector"
 
 	"github.com/tempguard/tempguard/passes/internal/docs"
 	"github.com/tempguard/tempguard/passes/internal/fileapi"
@@ -83,7 +82,7 @@ func run(pass *analysis.Pass) (any, error) {
 		if c.recv != nil {
 			p = m.FileNameProv(c.recv)
 		} else {
-			p = m.PathProv(c.call, indexOf(c.call.Args, c.path), c.inRoot, true)
+			p = m.PathProv(c.call, tempmodel.ArgIndex(c.call.Args, c.path), c.inRoot, true)
 		}
 		if !c.creates && c.path != nil && !c.inRoot {
 			// A Chmod that opens a private os.MkdirTemp directory made in
@@ -108,7 +107,7 @@ func run(pass *analysis.Pass) (any, error) {
 		if file := m.File(c.call.Pos()); file != nil && isWindowsOnly(file) {
 			continue // Windows has no group/other mode bits and a per-user temp dir
 		}
-		fn := outermostFunc(cur)
+		fn := tempmodel.OutermostFunc(cur)
 		if fn != nil && (renamedLater(m, pass, fn, c) || inPrivateParent(m, pass, fn, c) || sharesOnPurpose(pass, fn)) {
 			continue
 		}
@@ -171,26 +170,16 @@ func namesOpenFile(m *tempmodel.Model, pass *analysis.Pass, e ast.Expr) bool {
 			if !ok {
 				return false
 			}
-			xs, idx, complete := m.Defs(v)
-			if !complete || len(xs) != 1 || idx[0] >= 0 {
+			def, idx, ok := m.SingleDef(v)
+			if !ok || idx >= 0 {
 				return false
 			}
-			e = xs[0]
+			e = def
 		default:
 			return false
 		}
 	}
 	return false
-}
-
-// outermostFunc returns the outermost function declaration or literal
-// enclosing cur.
-func outermostFunc(cur inspector.Cursor) ast.Node {
-	var fn ast.Node
-	for c := range cur.Enclosing((*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)) {
-		fn = c.Node()
-	}
-	return fn
 }
 
 // keys names the value of a path expression, or the file whose name it
@@ -213,11 +202,11 @@ func keys(m *tempmodel.Model, pass *analysis.Pass, e ast.Expr, file bool) []stri
 			if !ok {
 				return out
 			}
-			xs, idx, complete := m.Defs(v)
-			if !complete || len(xs) != 1 || idx[0] >= 0 {
+			def, idx, ok := m.SingleDef(v)
+			if !ok || idx >= 0 {
 				return out
 			}
-			e = xs[0]
+			e = def
 			continue
 		case *ast.CallExpr:
 			if _, f := tempmodel.Callee(pass.TypesInfo, x); f.IsMethod("os", "File", "Name") {
@@ -286,33 +275,19 @@ func sharesOnPurpose(pass *analysis.Pass, fn ast.Node) bool {
 		switch n := n.(type) {
 		case *ast.CallExpr:
 			_, f := tempmodel.Callee(pass.TypesInfo, n)
-			switch {
-			case f.Is("os", "Chown") || f.Is("os", "Lchown") || f.IsMethod("os", "File", "Chown"),
-				(f.Pkg == "syscall" || f.Pkg == "golang.org/x/sys/unix") && (f.Name == "Umask" || f.Name == "Chown" || f.Name == "Fchown" || f.Name == "Lchown"):
+			if fileapi.SharesOwnership(f) {
 				found = true
-			default:
+			} else {
 				// A Unix socket that other users are meant to connect to.
 				listen, unix := fileapi.UnixSocket(pass.TypesInfo, n)
 				found = unix && listen
 			}
 		case *ast.CompositeLit:
-			if t := pass.TypesInfo.TypeOf(n); t != nil {
-				if named, ok := types.Unalias(derefPtr(t)).(*types.Named); ok && named.Obj().Pkg() != nil &&
-					named.Obj().Name() == "Credential" && (named.Obj().Pkg().Path() == "syscall" || named.Obj().Pkg().Path() == "golang.org/x/sys/unix") {
-					found = true
-				}
-			}
+			found = fileapi.IsCredential(pass.TypesInfo.TypeOf(n))
 		}
 		return !found
 	})
 	return found
-}
-
-func derefPtr(t types.Type) types.Type {
-	if p, ok := t.(*types.Pointer); ok {
-		return p.Elem()
-	}
-	return t
 }
 
 // parentOf returns the directory part of a path built as
@@ -396,11 +371,11 @@ func helperMakesPrivateDir(m *tempmodel.Model, pass *analysis.Pass, e ast.Expr) 
 			if !ok {
 				return false
 			}
-			xs, _, complete := m.Defs(v)
-			if !complete || len(xs) != 1 {
+			def, _, ok := m.SingleDef(v)
+			if !ok {
 				return false
 			}
-			e = xs[0]
+			e = def
 			continue
 		case *ast.CallExpr:
 			fn, _ := tempmodel.Callee(pass.TypesInfo, x)
@@ -439,7 +414,7 @@ func report(m *tempmodel.Model, pass *analysis.Pass, c call, mode int64, styles 
 		lit = formatMode(want, dominantStyle(pass, file, styles))
 	}
 	shown := formatMode(mode, "0")
-	if core, ok := unwrap(pass, c.mode).(*ast.BasicLit); ok {
+	if core, ok := tempmodel.Unconvert(pass.TypesInfo, c.mode).(*ast.BasicLit); ok {
 		shown = core.Value
 	}
 	if c.fromCallers {
@@ -479,29 +454,13 @@ func report(m *tempmodel.Model, pass *analysis.Pass, c call, mode int64, styles 
 	m.Report(pass, d)
 }
 
-// unwrap looks through parentheses and conversions such as
-// os.FileMode(0644).
-func unwrap(pass *analysis.Pass, e ast.Expr) ast.Expr {
-	for {
-		e = ast.Unparen(e)
-		ce, ok := e.(*ast.CallExpr)
-		if !ok || len(ce.Args) != 1 {
-			return e
-		}
-		if tv, ok := pass.TypesInfo.Types[ce.Fun]; !ok || !tv.IsType() {
-			return e
-		}
-		e = ce.Args[0]
-	}
-}
-
 // fixLiteral returns the literal that replaces the mode and its edit, or
 // ("", nil) when no safe edit exists.
 func fixLiteral(m *tempmodel.Model, pass *analysis.Pass, file *ast.File, e ast.Expr, mode, want int64, styles map[*ast.File]string) (string, *analysis.TextEdit) {
 	if want&0o700 == 0 || mode&^0o777 != 0 || file == nil {
 		return "", nil
 	}
-	core := unwrap(pass, e)
+	core := tempmodel.Unconvert(pass.TypesInfo, e)
 	var text string
 	switch x := core.(type) {
 	case *ast.BasicLit:
@@ -588,14 +547,4 @@ func dominantStyle(pass *analysis.Pass, file *ast.File, styles map[*ast.File]str
 	}
 	styles[file] = s
 	return s
-}
-
-// indexOf returns the index of x in xs, or -1.
-func indexOf(xs []ast.Expr, x ast.Expr) int {
-	for i, y := range xs {
-		if y == x {
-			return i
-		}
-	}
-	return -1
 }

@@ -3,7 +3,6 @@ package tempperm
 import (
 	"fmt"
 	"go/ast"
-	"go/types"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ast/inspector"
@@ -51,11 +50,7 @@ func defaultModeCreate(m *tempmodel.Model, pass *analysis.Pass, cur inspector.Cu
 	if file := m.File(ce.Pos()); file == nil || windowsOnly(file) {
 		return
 	}
-	var inner ast.Node
-	for fc := range cur.Enclosing((*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)) {
-		inner = fc.Node()
-		break
-	}
+	inner := tempmodel.InnermostFunc(cur)
 	if inner == nil {
 		return
 	}
@@ -63,27 +58,10 @@ func defaultModeCreate(m *tempmodel.Model, pass *analysis.Pass, cur inspector.Cu
 	if !ok {
 		return
 	}
-	if fn := outermostFunc(cur); fn != nil && (renamedLater(m, pass, fn, c) || inPrivateParent(m, pass, fn, c) || sharesOnPurpose(pass, fn)) {
+	if fn := tempmodel.OutermostFunc(cur); fn != nil && (renamedLater(m, pass, fn, c) || inPrivateParent(m, pass, fn, c) || sharesOnPurpose(pass, fn)) {
 		return
 	}
 	reportWindow(m, pass, c, a.DefaultMode, r, styles)
-}
-
-// resultFile returns the variable that the call's *os.File result is
-// assigned to (f in f, err := os.Create(p)), or nil.
-func resultFile(pass *analysis.Pass, cur inspector.Cursor, ce *ast.CallExpr) types.Object {
-	as, ok := cur.Parent().Node().(*ast.AssignStmt)
-	if !ok || len(as.Rhs) != 1 || as.Rhs[0] != ce || len(as.Lhs) == 0 {
-		return nil
-	}
-	id, ok := as.Lhs[0].(*ast.Ident)
-	if !ok || id.Name == "_" {
-		return nil
-	}
-	if obj := pass.TypesInfo.Defs[id]; obj != nil {
-		return obj
-	}
-	return pass.TypesInfo.Uses[id]
 }
 
 // laterRestriction finds, in fn after the create c, a Chmod of the same
@@ -100,7 +78,7 @@ func laterRestriction(m *tempmodel.Model, pass *analysis.Pass, cur inspector.Cur
 	}
 	pathKeys := keys(m, pass, c.path, false)
 	var fileKey []string
-	if obj := resultFile(pass, cur, c.call); obj != nil {
+	if obj := tempmodel.ResultVar(pass.TypesInfo, cur); obj != nil {
 		fileKey = []string{fmt.Sprintf("f%p", obj)}
 	}
 	var best restriction
@@ -139,7 +117,7 @@ func laterRestriction(m *tempmodel.Model, pass *analysis.Pass, cur inspector.Cur
 			return true
 		}
 		best = restriction{call: ce, name: r.name, mode: mode, create: r.creates}
-		if lit, ok := unwrap(pass, r.mode).(*ast.BasicLit); ok {
+		if lit, ok := tempmodel.Unconvert(pass.TypesInfo, r.mode).(*ast.BasicLit); ok {
 			best.lit = lit.Value
 		}
 		found = true

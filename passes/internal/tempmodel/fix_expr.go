@@ -230,3 +230,29 @@ func VarsOf(info *types.Info, e ast.Expr) map[*types.Var]bool {
 	})
 	return out
 }
+
+// Unconvert looks through parentheses and conversions such as
+// os.FileMode(0644), and returns the converted expression.
+func Unconvert(info *types.Info, e ast.Expr) ast.Expr {
+	for {
+		e = ast.Unparen(e)
+		ce, ok := e.(*ast.CallExpr)
+		if !ok || len(ce.Args) != 1 {
+			return e
+		}
+		if tv, ok := info.Types[ce.Fun]; !ok || !tv.IsType() {
+			return e
+		}
+		e = ce.Args[0]
+	}
+}
+
+// ArgIndex returns the index of x in args (the same node), or -1.
+func ArgIndex(args []ast.Expr, x ast.Expr) int {
+	for i, y := range args {
+		if y == x {
+			return i
+		}
+	}
+	return -1
+}
