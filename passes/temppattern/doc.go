@@ -15,7 +15,11 @@
 //     literal passed to t.Run or b.Run (or to f.Fuzz: fuzz inputs run as
 //     subtests), a function passed to t.Run by name,
 //     a helper that the package calls with such a t, or s.T() in a testify
-//     suite's test methods and per-test setup. Every such call fails
+//     suite method that runs with one test's T: a per-test hook (the method
+//     by which the suite implements SetupTestSuite, BeforeTest, ...) or a
+//     method of a test method's shape (exported, no parameters, no
+//     results; not SetupSuite/TearDownSuite by their interfaces). Method
+//     names are not read. Every such call fails
 //     at run time with "pattern contains path separator" (sajari/docconv#87,
 //     open-telemetry collector-contrib#42770). Fix: move the directory part
 //     into dir (filepath.Join(dir, "sub"), with os.TempDir() for an empty

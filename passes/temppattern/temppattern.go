@@ -164,7 +164,7 @@ func (c *checker) check(cur inspector.Cursor, call *ast.CallExpr, f tempmodel.Fu
 		return
 	}
 	if patChanged && isLit {
-		fd.edits = append(fd.edits, analysis.TextEdit{Pos: lit.Pos(), End: lit.End(), NewText: []byte(quoteLike(lit.Value, newPat))})
+		fd.edits = append(fd.edits, analysis.TextEdit{Pos: lit.Pos(), End: lit.End(), NewText: []byte(tempmodel.QuoteLike(lit.Value, newPat))})
 	}
 	if newDir != "" {
 		fd.edits = append(fd.edits, analysis.TextEdit{Pos: dirArg.Pos(), End: dirArg.End(), NewText: []byte(newDir)})
@@ -179,44 +179,9 @@ func (c *checker) check(cur inspector.Cursor, call *ast.CallExpr, f tempmodel.Fu
 	}
 	d := analysis.Diagnostic{Pos: call.Pos(), End: call.End(), Message: msg, Category: worst(fd.cats)}
 	if !fd.noFix && len(fd.edits) > 0 {
-		d.SuggestedFixes = []analysis.SuggestedFix{{Message: "Fix the " + name + " arguments", TextEdits: dedup(fd.edits)}}
+		d.SuggestedFixes = []analysis.SuggestedFix{{Message: "Fix the " + name + " arguments", TextEdits: tempmodel.DedupEdits(fd.edits)}}
 	}
 	c.m.Report(c.pass, d)
-}
-
-// dedup drops repeated edits and joins insertions at the same position
-// (two added imports) into one, so that their order is fixed.
-func dedup(edits []analysis.TextEdit) []analysis.TextEdit {
-	var out []analysis.TextEdit
-	seen := map[string]bool{}
-	for _, e := range edits {
-		k := fmt.Sprint(e.Pos, e.End, string(e.NewText))
-		if seen[k] {
-			continue
-		}
-		seen[k] = true
-		merged := false
-		for i := range out {
-			if o := &out[i]; e.End == e.Pos && o.End == o.Pos && o.Pos == e.Pos {
-				o.NewText = append(append([]byte{}, o.NewText...), e.NewText...)
-				merged = true
-				break
-			}
-		}
-		if !merged {
-			out = append(out, e)
-		}
-	}
-	return out
-}
-
-// quoteLike quotes s as a raw string if the original literal was raw and
-// s can be one, else as an interpreted string.
-func quoteLike(orig, s string) string {
-	if strings.HasPrefix(orig, "`") && !strings.ContainsAny(s, "`\r") {
-		return "`" + s + "`"
-	}
-	return strconv.Quote(s)
 }
 
 func isHardTmp(s string) bool {
@@ -257,20 +222,20 @@ func (c *checker) pathShaped(e ast.Expr, depth int) bool {
 		if !ok {
 			return false
 		}
-		xs, idx, complete := c.m.Defs(v)
-		if !complete || len(xs) != 1 {
+		def, idx, ok := c.m.SingleDef(v)
+		if !ok {
 			return false
 		}
-		if idx[0] >= 0 {
+		if idx >= 0 {
 			// dir, err := os.MkdirTemp(...)
-			call, ok := ast.Unparen(xs[0]).(*ast.CallExpr)
-			if !ok || idx[0] != 0 {
+			call, ok := ast.Unparen(def).(*ast.CallExpr)
+			if !ok || idx != 0 {
 				return false
 			}
 			_, f := tempmodel.Callee(c.pass.TypesInfo, call)
 			return tempmodel.IsMkdirTemp(f)
 		}
-		return c.pathShaped(xs[0], depth+1)
+		return c.pathShaped(def, depth+1)
 	}
 	return false
 }
@@ -324,20 +289,17 @@ func (c *checker) deliberateTmp(cur inspector.Cursor, call *ast.CallExpr) bool {
 			return true
 		}
 	}
-	var fn ast.Node
-	for e := range cur.Enclosing((*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)) {
-		fn = e.Node() // outermost
-	}
+	fn := tempmodel.OutermostFunc(cur)
 	if fn == nil {
 		return false
 	}
 	info := c.pass.TypesInfo
-	dir := resultVar(info, cur)
+	dir := tempmodel.ResultVar(info, cur)
 	found := false
 	ast.Inspect(fn, func(n ast.Node) bool {
 		switch n := n.(type) {
 		case *ast.Ident:
-			if c, ok := info.Uses[n].(*types.Const); ok && c.Pkg() != nil && c.Pkg().Path() == "runtime" && c.Name() == "GOOS" {
+			if fileapi.IsGOOS(info.Uses[n]) {
 				found = true // platform-specific code
 			}
 			if t := info.TypeOf(n); t != nil && fileapi.IsUnixSocketType(t) {
@@ -345,7 +307,7 @@ func (c *checker) deliberateTmp(cur inspector.Cursor, call *ast.CallExpr) bool {
 			}
 		case *ast.SelectorExpr:
 			if s := info.Selections[n]; s != nil && s.Kind() == types.FieldVal {
-				if t := info.TypeOf(n.X); t != nil && deliberateFields[fieldKey(t, s.Obj().Name())] {
+				if fileapi.BindMountField(info.TypeOf(n.X), s.Obj()) {
 					found = true
 				}
 			}
@@ -353,7 +315,7 @@ func (c *checker) deliberateTmp(cur inspector.Cursor, call *ast.CallExpr) bool {
 			if t := info.TypeOf(n); t != nil {
 				for _, elt := range n.Elts {
 					if kv, ok := elt.(*ast.KeyValueExpr); ok {
-						if id, ok := kv.Key.(*ast.Ident); ok && deliberateFields[fieldKey(t, id.Name)] {
+						if id, ok := kv.Key.(*ast.Ident); ok && fileapi.BindMountField(t, info.Uses[id]) {
 							found = true
 						}
 					}
@@ -364,7 +326,7 @@ func (c *checker) deliberateTmp(cur inspector.Cursor, call *ast.CallExpr) bool {
 				found = true
 			}
 			for _, a := range n.Args {
-				if v, ok := c.m.ConstString(a); ok && (v == "unix" || v == "unixgram" || v == "unixpacket") {
+				if v, ok := c.m.ConstString(a); ok && fileapi.UnixNetwork(v) {
 					found = true // a Unix-socket network name handed to a call
 				}
 			}
@@ -375,21 +337,6 @@ func (c *checker) deliberateTmp(cur inspector.Cursor, call *ast.CallExpr) bool {
 		return !found
 	})
 	return found
-}
-
-// resultVar returns the variable that the first result of call is assigned
-// to (dir, err := os.MkdirTemp(...)), or nil.
-func resultVar(info *types.Info, cur inspector.Cursor) *types.Var {
-	as, ok := cur.Parent().Node().(*ast.AssignStmt)
-	if !ok || len(as.Rhs) != 1 || len(as.Lhs) == 0 {
-		return nil
-	}
-	id, ok := as.Lhs[0].(*ast.Ident)
-	if !ok {
-		return nil
-	}
-	v, _ := info.ObjectOf(id).(*types.Var)
-	return v
 }
 
 // execArgMentions reports whether call runs a program (by the file-API
@@ -416,28 +363,6 @@ func (c *checker) execArgMentions(call *ast.CallExpr, v *types.Var) bool {
 		}
 	}
 	return false
-}
-
-// deliberateFields are the bind-mount fields of container clients' host
-// configurations, by the exact package path and type that declare them.
-var deliberateFields = map[string]bool{
-	"github.com/docker/docker/api/types/container.HostConfig.Binds":  true,
-	"github.com/docker/docker/api/types/container.HostConfig.Mounts": true,
-	"github.com/moby/moby/api/types/container.HostConfig.Binds":      true,
-	"github.com/moby/moby/api/types/container.HostConfig.Mounts":     true,
-}
-
-// fieldKey names field of the struct type t (or of what t points to) as
-// "pkgpath.Type.Field", or "" for an unnamed type.
-func fieldKey(t types.Type, field string) string {
-	if p, ok := t.Underlying().(*types.Pointer); ok {
-		t = p.Elem()
-	}
-	n, ok := types.Unalias(t).(*types.Named)
-	if !ok || n.Obj().Pkg() == nil {
-		return ""
-	}
-	return n.Obj().Pkg().Path() + "." + n.Obj().Name() + "." + field
 }
 
 // subtestName returns the t.Name() call in a runtime pattern when t is
@@ -475,16 +400,16 @@ func (c *checker) subtestName(cur inspector.Cursor, pat ast.Expr) *ast.CallExpr 
 	return nil
 }
 
-// suiteSubtest reports whether x is s.T() of a testify suite in a test
-// method (or per-test setup): testify runs those as subtests, named
-// "TestSuite/TestMethod".
+// suiteSubtest reports whether x is s.T() of a testify suite in a method
+// that testify runs with one test's T ([fileapi.SuitePerTest]: a test
+// method or a per-test hook): a subtest, named "TestSuite/TestMethod".
 func (c *checker) suiteSubtest(cur inspector.Cursor, x ast.Expr) bool {
 	call, ok := ast.Unparen(x).(*ast.CallExpr)
 	if !ok || len(call.Args) != 0 {
 		return false
 	}
-	_, f := tempmodel.Callee(c.pass.TypesInfo, call)
-	if !f.IsMethod("github.com/stretchr/testify/suite", "Suite", "T") {
+	t, f := tempmodel.Callee(c.pass.TypesInfo, call)
+	if f.Recv != "Suite" || f.Name != "T" {
 		return false
 	}
 	var decl *ast.FuncDecl
@@ -494,12 +419,8 @@ func (c *checker) suiteSubtest(cur inspector.Cursor, x ast.Expr) bool {
 	if decl == nil || decl.Recv == nil {
 		return false
 	}
-	switch name := decl.Name.Name; name {
-	case "SetupTest", "TearDownTest", "BeforeTest", "AfterTest", "SetupSubTest", "TearDownSubTest":
-		return true
-	default:
-		return strings.HasPrefix(name, "Test")
-	}
+	m, _ := c.pass.TypesInfo.Defs[decl.Name].(*types.Func)
+	return fileapi.SuitePerTest(m, t.Pkg())
 }
 
 // parts returns the operands of a pattern built with + or fmt.Sprint*,
@@ -515,9 +436,8 @@ func (c *checker) parts(e ast.Expr, depth int) []ast.Expr {
 		}
 	case *ast.Ident:
 		if v, ok := c.pass.TypesInfo.Uses[x].(*types.Var); ok {
-			xs, idx, complete := c.m.Defs(v)
-			if complete && len(xs) == 1 && idx[0] < 0 {
-				return c.parts(xs[0], depth+1)
+			if def, idx, ok := c.m.SingleDef(v); ok && idx < 0 {
+				return c.parts(def, depth+1)
 			}
 		}
 	case *ast.CallExpr:
@@ -828,29 +748,16 @@ func insertStarBeforeExt(pat ast.Expr, ext string) (analysis.TextEdit, bool) {
 		return analysis.TextEdit{}, false
 	}
 	fixed := s[:len(s)-len(ext)] + "*" + ext
-	return analysis.TextEdit{Pos: lit.Pos(), End: lit.End(), NewText: []byte(quoteLike(lit.Value, fixed))}, true
+	return analysis.TextEdit{Pos: lit.Pos(), End: lit.End(), NewText: []byte(tempmodel.QuoteLike(lit.Value, fixed))}, true
 }
 
 // renamedLater reports whether the file created by call is renamed (its
 // Name() is the source of os.Rename) in the enclosing function: its
 // extension then does not matter.
 func (c *checker) renamedLater(cur inspector.Cursor, call *ast.CallExpr) bool {
-	var v *types.Var
-	if as, ok := cur.Parent().Node().(*ast.AssignStmt); ok && len(as.Lhs) == 2 && len(as.Rhs) == 1 {
-		if id, ok := as.Lhs[0].(*ast.Ident); ok {
-			if obj, ok := c.pass.TypesInfo.ObjectOf(id).(*types.Var); ok {
-				v = obj
-			}
-		}
-	}
-	if v == nil {
-		return false
-	}
-	var fn ast.Node
-	for e := range cur.Enclosing((*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)) {
-		fn = e.Node()
-	}
-	if fn == nil {
+	v := tempmodel.ResultVar(c.pass.TypesInfo, cur)
+	fn := tempmodel.OutermostFunc(cur)
+	if v == nil || fn == nil {
 		return false
 	}
 	found := false
@@ -936,8 +843,8 @@ func (c *checker) mentions(e ast.Expr, v *types.Var, depth int) bool {
 			found = true
 			return false
 		}
-		if xs, idx, complete := c.m.Defs(w); complete && len(xs) == 1 && idx[0] < 0 {
-			found = c.mentions(xs[0], v, depth+1)
+		if def, idx, ok := c.m.SingleDef(w); ok && idx < 0 {
+			found = c.mentions(def, v, depth+1)
 		}
 		return !found
 	})

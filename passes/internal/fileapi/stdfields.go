@@ -117,3 +117,92 @@ var copiers = map[Func]bool{
 // file or stream to another, or rewrites a file whole (io.Copy and its
 // kin, ReadFrom/WriteTo, os.WriteFile, os.CopyFS).
 func Copies(f Func) bool { return copiers[f] }
+
+// bindMountFields are the bind-mount fields of container clients' host
+// configurations, by the package path and type that declare them: a
+// directory handed to them is seen by another system, whose temp dir may
+// not be this process's.
+var bindMountFields = map[[3]string]bool{
+	{"github.com/docker/docker/api/types/container", "HostConfig", "Binds"}:  true,
+	{"github.com/docker/docker/api/types/container", "HostConfig", "Mounts"}: true,
+	{"github.com/moby/moby/api/types/container", "HostConfig", "Binds"}:      true,
+	{"github.com/moby/moby/api/types/container", "HostConfig", "Mounts"}:     true,
+}
+
+// BindMountField reports whether field, a field of the struct type t (or
+// of what t points to), is a container's bind-mount list (Binds or Mounts
+// of Docker's or Moby's HostConfig).
+func BindMountField(t types.Type, field types.Object) bool {
+	v, ok := field.(*types.Var)
+	if !ok || !v.IsField() || t == nil {
+		return false
+	}
+	if p, ok := t.Underlying().(*types.Pointer); ok {
+		t = p.Elem()
+	}
+	n, ok := types.Unalias(t).(*types.Named)
+	if !ok || n.Obj().Pkg() == nil {
+		return false
+	}
+	return bindMountFields[[3]string{n.Obj().Pkg().Path(), n.Obj().Name(), v.Name()}]
+}
+
+// testifySuite is the path of testify's suite package.
+const testifySuite = "github.com/stretchr/testify/suite"
+
+// The interfaces of testify's suite package through which suite.Run calls
+// a suite's hooks: once per test (with the test's own T, a subtest), or
+// once per suite (with the suite's T).
+var (
+	perTestHooks = []string{"SetupTestSuite", "TearDownTestSuite", "BeforeTest", "AfterTest", "SetupSubTest", "TearDownSubTest"}
+	suiteHooks   = []string{"SetupAllSuite", "TearDownAllSuite"}
+)
+
+// SuitePerTest reports whether testify runs the method m of a suite with
+// the T of one test, a subtest of the suite's test: m is the method by
+// which its receiver implements one of the per-test hook interfaces of the
+// suite package (SetupTestSuite, BeforeTest, ...), or, not being a
+// suite-level hook (SetupAllSuite, TearDownAllSuite), it has the shape of
+// a test method (exported, no parameters, no results). suite is the
+// package of the suite.Suite in use; other packages give false.
+func SuitePerTest(m *types.Func, suite *types.Package) bool {
+	if m == nil || suite == nil || suite.Path() != testifySuite {
+		return false
+	}
+	m = m.Origin()
+	sig, ok := m.Type().(*types.Signature)
+	if !ok || sig.Recv() == nil {
+		return false
+	}
+	switch {
+	case implementsHook(m, sig, suite, suiteHooks):
+		return false
+	case implementsHook(m, sig, suite, perTestHooks):
+		return true
+	}
+	return m.Exported() && sig.Params().Len() == 0 && sig.Results().Len() == 0
+}
+
+// implementsHook reports whether m is the method by which its receiver's
+// type implements one of the named one-method interfaces of suite.
+func implementsHook(m *types.Func, sig *types.Signature, suite *types.Package, hooks []string) bool {
+	recv := sig.Recv().Type()
+	if _, ok := recv.(*types.Pointer); !ok {
+		recv = types.NewPointer(recv)
+	}
+	for _, name := range hooks {
+		tn, ok := suite.Scope().Lookup(name).(*types.TypeName)
+		if !ok {
+			continue
+		}
+		iface, ok := tn.Type().Underlying().(*types.Interface)
+		if !ok || iface.NumMethods() != 1 || !types.Implements(recv, iface) {
+			continue
+		}
+		obj, _, _ := types.LookupFieldOrMethod(recv, false, m.Pkg(), iface.Method(0).Name())
+		if fn, ok := obj.(*types.Func); ok && fn.Origin() == m {
+			return true
+		}
+	}
+	return false
+}

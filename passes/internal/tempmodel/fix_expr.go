@@ -1,16 +1,22 @@
 package tempmodel
 
 import (
+	"fmt"
 	"go/ast"
 	"go/token"
 	"go/types"
+	"strconv"
+	"strings"
+
+	"golang.org/x/tools/go/analysis"
 
 	"github.com/tempguard/tempguard/passes/internal/fileapi"
 )
 
 // Expression helpers for fixes: whether an expression can be moved to an
-// earlier point of a function and mean the same there. The passes' fixes
-// share them (with File, Source and ImportName in fix.go).
+// earlier point of a function and mean the same there, how to requote a
+// rewritten literal, how to merge the edits of several rewrites. The
+// passes' fixes share them (with File, Source and ImportName in fix.go).
 
 // SingleDef returns the one value assigned to variable v in this package
 // (x, or result idx of the multi-value call x; idx is -1 for a single
@@ -255,4 +261,39 @@ func ArgIndex(args []ast.Expr, x ast.Expr) int {
 		}
 	}
 	return -1
+}
+
+// QuoteLike quotes s as a raw string if the original literal orig was raw
+// and s can be one, else as an interpreted string.
+func QuoteLike(orig, s string) string {
+	if strings.HasPrefix(orig, "`") && !strings.ContainsAny(s, "`\r") {
+		return "`" + s + "`"
+	}
+	return strconv.Quote(s)
+}
+
+// DedupEdits drops repeated edits and joins insertions at the same
+// position (two added imports) into one, so that their order is fixed.
+func DedupEdits(edits []analysis.TextEdit) []analysis.TextEdit {
+	var out []analysis.TextEdit
+	seen := map[string]bool{}
+	for _, e := range edits {
+		k := fmt.Sprint(e.Pos, e.End, string(e.NewText))
+		if seen[k] {
+			continue
+		}
+		seen[k] = true
+		merged := false
+		for i := range out {
+			if o := &out[i]; e.End == e.Pos && o.End == o.Pos && o.Pos == e.Pos {
+				o.NewText = append(append([]byte{}, o.NewText...), e.NewText...)
+				merged = true
+				break
+			}
+		}
+		if !merged {
+			out = append(out, e)
+		}
+	}
+	return out
 }

@@ -7,6 +7,8 @@ import (
 	"go/types"
 
 	"golang.org/x/tools/go/ast/inspector"
+
+	"github.com/tempguard/tempguard/passes/internal/fileapi"
 )
 
 // InWindowsBranch reports whether cur runs only on Windows by a runtime
@@ -57,8 +59,7 @@ func isGOOS(info *types.Info, e ast.Expr) bool {
 	if !ok {
 		return false
 	}
-	c, ok := info.Uses[sel.Sel].(*types.Const)
-	return ok && c.Pkg() != nil && c.Pkg().Path() == "runtime" && c.Name() == "GOOS"
+	return fileapi.IsGOOS(info.Uses[sel.Sel])
 }
 
 func isWindowsConst(info *types.Info, e ast.Expr) bool {

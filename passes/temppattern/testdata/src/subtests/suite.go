@@ -38,3 +38,41 @@ func (s *StoreSuite) TestPut() {
 	}
 	defer os.RemoveAll(dir)
 }
+
+// Fill has the shape of a test method (exported, no parameters, no
+// results): testify runs it with one test's T, or a test method calls it
+// with its own.
+func (s *StoreSuite) Fill() {
+	f, err := os.CreateTemp(s.dir, s.T().Name()+"-fill-*") // want `os.CreateTemp pattern uses s.T\(\).Name\(\), which contains "/" in a subtest`
+	if err != nil {
+		s.T().Fatal(err)
+	}
+	f.Close()
+}
+
+// TearDownSuite runs once, with the suite's own T: no "/".
+func (s *StoreSuite) TearDownSuite() {
+	dir, err := os.MkdirTemp("", s.T().Name()+"-teardown")
+	if err != nil {
+		s.T().Fatal(err)
+	}
+	os.RemoveAll(dir)
+}
+
+// Unexported and with a result: not a test method; its T is its caller's.
+func (s *StoreSuite) scratch() string {
+	dir, err := os.MkdirTemp("", s.T().Name())
+	if err != nil {
+		s.T().Fatal(err)
+	}
+	return dir
+}
+
+// A result: testify does not run it as a test.
+func (s *StoreSuite) TestLike() error {
+	dir, err := os.MkdirTemp("", s.T().Name())
+	if err != nil {
+		return err
+	}
+	return os.RemoveAll(dir)
+}
