@@ -709,15 +709,17 @@ func existTolerated(pass *analysis.Pass, cur inspector.Cursor) bool {
 		if found {
 			return false
 		}
-		if id, ok := n.(*ast.Ident); ok {
-			switch id.Name {
-			case "IsExist", "ErrExist", "EEXIST":
-				if obj := pass.TypesInfo.Uses[id]; obj != nil && obj.Pkg() != nil {
-					switch obj.Pkg().Path() {
-					case "os", "io/fs", "syscall", "golang.org/x/sys/unix", "errors":
-						found = true
-					}
-				}
+		switch n := n.(type) {
+		case *ast.CallExpr:
+			// os.IsExist(err), errors.Is(err, fs.ErrExist)
+			if _, notExist, ok := tempmodel.ExistTest(pass.TypesInfo, n); ok && !notExist {
+				found = true
+			}
+		case *ast.Ident, *ast.SelectorExpr:
+			// err == os.ErrExist, errno == syscall.EEXIST, a sentinel
+			// passed to a helper
+			if ok, notExist := tempmodel.ExistSentinel(pass.TypesInfo, n.(ast.Expr)); ok && !notExist {
+				found = true
 			}
 		}
 		return !found

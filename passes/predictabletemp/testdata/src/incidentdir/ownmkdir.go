@@ -1,6 +1,8 @@
 package incidentdir
 
 import (
+	"errors"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -129,4 +131,63 @@ func exportRootBeforeMkdir() error {
 	}
 	f.Close()
 	return os.Mkdir("/tmp/vmtool-late", 0o700)
+}
+
+// EEXIST excused through the sentinel (errors.Is with fs.ErrExist, or a
+// comparison with os.ErrExist): the existing directory is accepted.
+func exportRootSentinelExist() error {
+	dir := filepath.Join(os.TempDir(), "vmtool-root-sentinel")
+	if err := os.Mkdir(dir, 0o700); err != nil && !errors.Is(err, fs.ErrExist) { // want `predictable temp directory path built from constants only`
+		return err
+	}
+	root, err := os.OpenRoot(dir)
+	if err != nil {
+		return err
+	}
+	defer root.Close()
+	f, err := root.Create("export.tar") // want `predictable name built from constants only in an os.Root opened on a shared temp dir`
+	if err != nil {
+		return err
+	}
+	return f.Close()
+}
+
+func exportRootCompareExist() error {
+	dir := "/tmp/vmtool-root-compare"
+	if err := os.Mkdir(dir, 0o700); err != nil && err != os.ErrExist { // want `predictable temp directory path built from constants only`
+		return err
+	}
+	root, err := os.OpenRoot(dir)
+	if err != nil {
+		return err
+	}
+	defer root.Close()
+	f, err := root.Create("export.tar") // want `predictable name built from constants only in an os.Root opened on a shared temp dir`
+	if err != nil {
+		return err
+	}
+	return f.Close()
+}
+
+// Its look-alike: the function tests only for a missing entry (a
+// not-exist sentinel does not excuse an existing directory), so the strict
+// Mkdir still owns the directory: quiet.
+func exportRootNotExistOnly() error {
+	dir := "/tmp/vmtool-root-notexist"
+	if err := os.Mkdir(dir, 0o700); err != nil {
+		if errors.Is(err, fs.ErrNotExist) {
+			return errors.New("no temp dir")
+		}
+		return err
+	}
+	root, err := os.OpenRoot(dir)
+	if err != nil {
+		return err
+	}
+	defer root.Close()
+	f, err := root.Create("export.tar")
+	if err != nil {
+		return err
+	}
+	return f.Close()
 }
