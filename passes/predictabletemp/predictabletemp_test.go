@@ -26,3 +26,9 @@ func TestWindowsOnlyFilesQuiet(t *testing.T) {
 	t.Setenv("GOOS", "windows")
 	analysistest.Run(t, analysistest.TestData(), predictabletemp.Analyzer, "win")
 }
+
+// Names built in steps: +=, p = p + x, strings.Builder, strings.Join of
+// an appended slice, time values.
+func TestNames(t *testing.T) {
+	analysistest.Run(t, analysistest.TestData(), predictabletemp.Analyzer, "names")
+}

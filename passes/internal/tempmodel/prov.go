@@ -504,7 +504,222 @@ func (m *Model) evalIdent(ctx *evalCtx, id *ast.Ident) Prov {
 	if v.Parent() == v.Pkg().Scope() {
 		return m.globalStores(ctx, v, d, mentions)
 	}
+	if builtInSteps(d, mentions) {
+		if p, ok := m.reachingValue(ctx, v, id); ok {
+			return p
+		}
+	}
 	return m.evalStores(ctx, v, d, mentions)
+}
+
+// builtInSteps reports whether a local variable's value is built in steps
+// (s += x, or s = s + x): the meet of every store (evalStores) mixes the
+// first step with the last and loses the name, so such a variable is read
+// at its use by the one assignment that reaches it (reachingValue).
+func builtInSteps(d *varDefs, mentions func(ast.Node) bool) bool {
+	if len(d.appends) > 0 {
+		return true
+	}
+	for _, x := range d.exprs {
+		if x.x != nil && mentions(x.x) {
+			return true
+		}
+	}
+	return false
+}
+
+// reachingValue is the value of the local variable v at its use id when
+// one assignment reaches the use on every path from the function's entry
+// (reachingStore): p := os.TempDir(); p += "/app.lock"; os.Create(p) reads
+// the +=, whose left side is in turn the value that reaches it. ok is
+// false when several assignments reach the use (a loop, branches), when v
+// belongs to an enclosing function, or when the assignment is not one this
+// follows (a range, a pointer write).
+func (m *Model) reachingValue(ctx *evalCtx, v *types.Var, id *ast.Ident) (Prov, bool) {
+	if ctx.depth > maxDepth {
+		return Prov{}, false
+	}
+	ctx.depth++
+	defer func() { ctx.depth-- }()
+	n, lhs, i, ok := m.reachingStore(v, id)
+	if !ok {
+		return Prov{}, false
+	}
+	switch n := n.(type) {
+	case *ast.AssignStmt:
+		switch {
+		case n.Tok == token.ADD_ASSIGN && len(n.Rhs) == 1 && isString(v.Type()):
+			base, ok := m.reachingValue(ctx, v, lhs)
+			if !ok {
+				return Prov{}, false
+			}
+			return concat(base, m.eval(ctx, n.Rhs[0])), true
+		case n.Tok != token.ASSIGN && n.Tok != token.DEFINE:
+		case len(n.Lhs) == len(n.Rhs):
+			return m.eval(ctx, n.Rhs[i]), true
+		case len(n.Rhs) == 1:
+			return m.evalDef(ctx, def{n.Rhs[0], i}), true
+		}
+	case *ast.ValueSpec:
+		switch {
+		case len(n.Values) == 0:
+			if isString(v.Type()) {
+				return constProv(""), true
+			}
+		case len(n.Values) == len(n.Names):
+			return m.eval(ctx, n.Values[i]), true
+		case len(n.Values) == 1:
+			return m.evalDef(ctx, def{n.Values[0], i}), true
+		}
+	}
+	return Prov{}, false
+}
+
+// reachingStore returns the assignment (an *ast.AssignStmt or a var
+// *ast.ValueSpec) that gives the local variable v its value at its use id
+// on every path from the function's entry ([flow.Graph.ReachingDef]), the
+// identifier it assigns v by, and its index among the left sides.
+func (m *Model) reachingStore(v *types.Var, id *ast.Ident) (n ast.Node, lhs *ast.Ident, i int, ok bool) {
+	inner, _ := m.EnclosingFunc(id.Pos())
+	if inner == nil {
+		return nil, nil, 0, false
+	}
+	g := m.Graph(inner)
+	if g == nil {
+		return nil, nil, 0, false
+	}
+	info := m.pass.TypesInfo
+	n, ok = g.ReachingDef(info, v, g.LocatePos(id.Pos(), id.End()))
+	if !ok {
+		return nil, nil, 0, false
+	}
+	var ids []ast.Expr
+	switch n := n.(type) {
+	case *ast.AssignStmt:
+		ids = n.Lhs
+	case *ast.ValueSpec:
+		for _, name := range n.Names {
+			ids = append(ids, name)
+		}
+	}
+	for i, l := range ids {
+		if lid, isID := ast.Unparen(l).(*ast.Ident); isID && (info.Defs[lid] == v || info.Uses[lid] == v) {
+			return n, lid, i, true
+		}
+	}
+	return nil, nil, 0, false
+}
+
+// sliceElems returns the elements of the string slice x in order, as
+// strings.Join reads them: a slice literal, append(s, xs...) of such a
+// slice (a literal after the ...), or a local slice variable built that
+// way in steps (s = append(s, x)), read at its use by the assignment that
+// reaches it. A variable qualifies only when every use of it builds it
+// (the first argument of an append assigned back to it), assigns it, or
+// reads it whole in strings.Join or len: passed anywhere else, its
+// elements may change. ok is false when the elements are not all known.
+func (m *Model) sliceElems(ctx *evalCtx, x ast.Expr) (elems []ast.Expr, ok bool) {
+	if ctx.depth > maxDepth {
+		return nil, false
+	}
+	ctx.depth++
+	defer func() { ctx.depth-- }()
+	info := m.pass.TypesInfo
+	switch x := ast.Unparen(x).(type) {
+	case *ast.CompositeLit:
+		for _, e := range x.Elts {
+			if _, isKV := e.(*ast.KeyValueExpr); isKV {
+				return nil, false
+			}
+		}
+		return x.Elts, true
+	case *ast.CallExpr:
+		if !isBuiltin(info, x.Fun, "append") || len(x.Args) == 0 {
+			return nil, false
+		}
+		base, ok := m.sliceElems(ctx, x.Args[0])
+		if !ok {
+			return nil, false
+		}
+		more := x.Args[1:]
+		if x.Ellipsis.IsValid() {
+			if len(more) != 1 {
+				return nil, false
+			}
+			if more, ok = m.sliceElems(ctx, more[0]); !ok {
+				return nil, false
+			}
+		}
+		return append(slices.Clip(base), more...), true
+	case *ast.Ident:
+		v, isVar := info.Uses[x].(*types.Var)
+		if !isVar || v.Kind() != types.LocalVar || !m.onlyBuilt(v) {
+			return nil, false
+		}
+		n, _, i, ok := m.reachingStore(v, x)
+		if !ok {
+			return nil, false
+		}
+		switch n := n.(type) {
+		case *ast.AssignStmt:
+			if (n.Tok == token.ASSIGN || n.Tok == token.DEFINE) && len(n.Lhs) == len(n.Rhs) {
+				return m.sliceElems(ctx, n.Rhs[i])
+			}
+		case *ast.ValueSpec:
+			switch len(n.Values) {
+			case 0:
+				return nil, true // a nil slice
+			case len(n.Names):
+				return m.sliceElems(ctx, n.Values[i])
+			}
+		}
+	}
+	return nil, false
+}
+
+// onlyBuilt reports whether every use of the local slice variable v
+// builds it (append(v, ...) assigned back to v alone), assigns it, or
+// reads it whole (strings.Join, len, cap): nothing else can change its
+// elements.
+func (m *Model) onlyBuilt(v *types.Var) bool {
+	info := m.pass.TypesInfo
+	for _, u := range m.UsesOf(v) {
+		id := u.Node().(*ast.Ident)
+		switch p := u.Parent().Node().(type) {
+		case *ast.AssignStmt:
+			if !slices.Contains(p.Lhs, ast.Expr(id)) {
+				return false
+			}
+		case *ast.CallExpr:
+			switch {
+			case isBuiltin(info, p.Fun, "len"), isBuiltin(info, p.Fun, "cap"):
+			case isBuiltin(info, p.Fun, "append"):
+				as, ok := u.Parent().Parent().Node().(*ast.AssignStmt)
+				if !ok || len(p.Args) == 0 || p.Args[0] != id || len(as.Lhs) != 1 || len(as.Rhs) != 1 || as.Rhs[0] != p {
+					return false
+				}
+				if lid, ok := ast.Unparen(as.Lhs[0]).(*ast.Ident); !ok || info.Uses[lid] != v {
+					return false
+				}
+			default:
+				if _, f := Callee(info, p); !f.Is("strings", "Join") || p.Args[0] != id {
+					return false
+				}
+			}
+		default:
+			return false
+		}
+	}
+	return true
+}
+
+func isBuiltin(info *types.Info, fun ast.Expr, name string) bool {
+	id, ok := ast.Unparen(fun).(*ast.Ident)
+	if !ok {
+		return false
+	}
+	b, ok := info.Uses[id].(*types.Builtin)
+	return ok && b.Name() == name
 }
 
 func (m *Model) evalDef(ctx *evalCtx, d def) Prov {
@@ -975,6 +1190,7 @@ func (m *Model) stringsJoin(ctx *evalCtx, call *ast.CallExpr) Prov {
 	if len(call.Args) != 2 {
 		return Unknown
 	}
+	var elems []ast.Expr
 	lit, ok := ast.Unparen(call.Args[0]).(*ast.CompositeLit)
 	if !ok {
 		if id, ok := ast.Unparen(call.Args[0]).(*ast.Ident); ok {
@@ -984,16 +1200,19 @@ func (m *Model) stringsJoin(ctx *evalCtx, call *ast.CallExpr) Prov {
 				}
 			}
 		}
-		if lit == nil {
-			return Unknown
-		}
 	}
-	if len(lit.Elts) == 0 {
+	if lit != nil {
+		elems = lit.Elts
+	} else if elems, ok = m.sliceElems(ctx, call.Args[0]); !ok {
+		// Also a slice built with append, in one expression or in steps.
+		return Unknown
+	}
+	if len(elems) == 0 {
 		return constProv("")
 	}
 	sep := m.eval(ctx, call.Args[1])
-	out := m.eval(ctx, lit.Elts[0])
-	for _, e := range lit.Elts[1:] {
+	out := m.eval(ctx, elems[0])
+	for _, e := range elems[1:] {
 		if _, ok := e.(*ast.KeyValueExpr); ok {
 			return Unknown
 		}
