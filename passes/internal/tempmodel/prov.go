@@ -113,6 +113,30 @@ func (p Prov) SharedPredictable() bool {
 // model writes it and only the model compares it.
 const sourceConstant = "a constant"
 
+// sourceTime is the Sources entry of a time-derived part of a name.
+const sourceTime = "time.Now()"
+
+// isTimeValue reports whether t is (a pointer to) one of the time
+// package's value types, whose every value is a time or a span of one:
+// Time, Duration, Month, Weekday.
+func isTimeValue(t types.Type) bool {
+	if t == nil {
+		return false
+	}
+	if p, ok := types.Unalias(t).(*types.Pointer); ok {
+		t = p.Elem()
+	}
+	n, ok := types.Unalias(t).(*types.Named)
+	if !ok || n.Obj().Pkg() == nil || n.Obj().Pkg().Path() != "time" {
+		return false
+	}
+	switch n.Obj().Name() {
+	case "Time", "Duration", "Month", "Weekday":
+		return true
+	}
+	return false
+}
+
 // ConstantOnly reports whether every predictable part of the name is a
 // constant (no PID, time, counter...): such a name is a fixed rendezvous.
 func (p Prov) ConstantOnly() bool {
@@ -384,6 +408,11 @@ func (m *Model) eval(ctx *evalCtx, e ast.Expr) Prov {
 			return constProv(constant.StringVal(tv.Value))
 		}
 		return predictable(sourceConstant)
+	}
+	if isTimeValue(info.TypeOf(e)) {
+		// A time, wherever it comes from (a parameter, a field, a file's
+		// modification time): what an attacker can guess.
+		return predictable(sourceTime)
 	}
 	switch e := ast.Unparen(e).(type) {
 	case *ast.Ident:
@@ -904,8 +933,10 @@ func (m *Model) evalCall(ctx *evalCtx, call *ast.CallExpr) Prov {
 		}
 		return Unknown
 	case "time":
-		if f.Recv == "Time" || f.Recv == "Duration" || f.Recv == "" {
-			return predictable("time.Now()")
+		// time.Now, time.Since... and the methods of time values
+		// (t.Unix(), d.Nanoseconds()).
+		if f.Recv == "" || isTimeValue(fn.Signature().Recv().Type()) {
+			return predictable(sourceTime)
 		}
 		return Unknown
 	case "math/rand", "math/rand/v2":
