@@ -120,8 +120,13 @@
 //     name exists, as an O_EXCL open does;
 //   - a per-user directory whose owner the function verifies afterwards (a
 //     type assertion to syscall.Stat_t or unix.Stat_t), and entries of a
-//     directory made that way or by such a strict os.Mkdir (in the function,
-//     or by a same-package helper that returns it);
+//     directory made that way or by a same-package helper that returns it;
+//   - entries of a directory the program made itself with such a strict
+//     os.Mkdir: the Mkdir lies on every path from the function's entry to
+//     the use, the variable is unchanged since, and the entry is joined
+//     inside it (filepath.Join, a "/"; dir+"-old" is a sibling, flagged),
+//     in the function, through helpers that return the directory and
+//     and helpers that build paths in it;
 //   - a directory made with the sticky bit (0o1777, os.ModeSticky): shared
 //     on purpose, like /tmp itself;
 //   - Windows-only files and runtime.GOOS == "windows" branches (the temp

@@ -144,8 +144,8 @@ func tempDirInPredictable(m *tempmodel.Model, pass *analysis.Pass, cur inspector
 // provenance is parent (pathExpr: the created path, or the directory
 // itself), or nil when that directory is not a predictable shared one.
 func derived(m *tempmodel.Model, pass *analysis.Pass, cur inspector.Cursor, call *ast.CallExpr, f tempmodel.Func, parent tempmodel.Prov, pathExpr ast.Expr, windowsOnly map[*ast.File]bool) *pendingDiag {
-	if !parent.SharedPredictable() {
-		return nil
+	if !parent.SharedPredictable() || parent.Owned {
+		return nil // not predictable, or a directory the function made itself
 	}
 	if windowsOnly[m.File(call.Pos())] || tempmodel.InWindowsBranch(pass.TypesInfo, cur) {
 		return nil
@@ -686,45 +686,9 @@ func stickyMode(m *tempmodel.Model, call *ast.CallExpr, spec tempmodel.CreatesPa
 	return m.StickyMode(call.Args[spec.ModeArg])
 }
 
-// existTolerated reports whether the error of the os.Mkdir (os.Symlink,
-// os.Link) call at cur may let an existing entry through: the error is dropped, or the function
-// compares errors with os.IsExist, fs.ErrExist, os.ErrExist or EEXIST. A
-// Mkdir whose error is checked otherwise fails when the name exists, as
-// O_EXCL does: another user can make it fail, not take it over.
+// existTolerated: see [tempmodel.ExistTolerated].
 func existTolerated(pass *analysis.Pass, cur inspector.Cursor) bool {
-	switch n := cur.Parent().Node().(type) {
-	case *ast.ExprStmt, *ast.GoStmt, *ast.DeferStmt:
-		return true
-	case *ast.AssignStmt:
-		if len(n.Lhs) == 1 && isIdent(n.Lhs[0], "_") {
-			return true
-		}
-	}
-	fn := enclosingFunc(cur)
-	if fn == nil {
-		return true
-	}
-	found := false
-	ast.Inspect(fn, func(n ast.Node) bool {
-		if found {
-			return false
-		}
-		switch n := n.(type) {
-		case *ast.CallExpr:
-			// os.IsExist(err), errors.Is(err, fs.ErrExist)
-			if _, notExist, ok := tempmodel.ExistTest(pass.TypesInfo, n); ok && !notExist {
-				found = true
-			}
-		case *ast.Ident, *ast.SelectorExpr:
-			// err == os.ErrExist, errno == syscall.EEXIST, a sentinel
-			// passed to a helper
-			if ok, notExist := tempmodel.ExistSentinel(pass.TypesInfo, n.(ast.Expr)); ok && !notExist {
-				found = true
-			}
-		}
-		return !found
-	})
-	return found
+	return tempmodel.ExistTolerated(pass.TypesInfo, cur)
 }
 
 // ownerVerified reports whether the function that creates a directory
@@ -739,18 +703,12 @@ func ownerVerified(pass *analysis.Pass, cur inspector.Cursor) bool {
 // inVerifiedDir reports whether path is an entry of a directory that a
 // same-package helper returns after verifying its owner
 // (filepath.Join(userDir(), "state") where userDir checks Stat_t.Uid):
-// the directory is the user's own, whatever its predictable name.
+// the directory is the user's own, whatever its predictable name. (A
+// directory the program made itself with a strict os.Mkdir is private in
+// the model: tempmodel's ownDir.)
 func inVerifiedDir(m *tempmodel.Model, pass *analysis.Pass, cur inspector.Cursor, path ast.Expr) bool {
 	e := ast.Unparen(path)
-	for i := range 4 {
-		if i > 0 {
-			// The parent directory: made by a strict os.Mkdir in this function.
-			if id, ok := e.(*ast.Ident); ok {
-				if _, ok := pass.TypesInfo.Uses[id].(*types.Var); ok && strictMkdirOf(m, pass, enclosingFunc(cur), id, cur.Node().Pos()) {
-					return true
-				}
-			}
-		}
+	for range 4 {
 		switch x := e.(type) {
 		case *ast.CallExpr:
 			fn, f := tempmodel.Callee(pass.TypesInfo, x)
@@ -760,7 +718,7 @@ func inVerifiedDir(m *tempmodel.Model, pass *analysis.Pass, cur inspector.Cursor
 			}
 			if fn != nil {
 				if decl := m.FuncDecl(fn); decl != nil {
-					return verifiesOwner(pass, decl) || strictMkdirOf(m, pass, decl, nil, token.NoPos)
+					return verifiesOwner(pass, decl)
 				}
 			}
 			return false

@@ -838,12 +838,16 @@ func (c *checker) checkTestTempDirBase(cur inspector.Cursor, call *ast.CallExpr)
 	if p.Loc != tempmodel.LocShared || p.Origin != tempmodel.OriginOSTempDir || p.Name == tempmodel.NameNone {
 		return
 	}
+	what := "a file"
+	if cp.Dir {
+		what = "a directory"
+	}
 	fd := &finding{
 		file: c.m.File(call.Pos()),
 		diag: analysis.Diagnostic{
 			Pos:     call.Pos(),
 			End:     call.End(),
-			Message: fmt.Sprintf("test creates a file under os.TempDir(): build the path on %s.TempDir(), which is private to the test and removed after it", tv.Name()),
+			Message: fmt.Sprintf("test creates %s under os.TempDir(): build the path on %s.TempDir(), which is private to the test and removed after it", what, tv.Name()),
 		},
 	}
 	// The fix replaces os.TempDir() in the prefix position of the path.

@@ -46,8 +46,9 @@ type index struct {
 	vars     map[*types.Var]*varDefs
 	fields   map[fieldKey]*varDefs
 	builders map[*types.Var][]builderWrite
-	badBuild map[*types.Var]bool // builder escapes: value unknown
-	routes   *routeIndex         // fields, slice elements, closures' parameters (routes.go)
+	badBuild map[*types.Var]bool            // builder escapes: value unknown
+	routes   *routeIndex                    // fields, slice elements, closures' parameters (routes.go)
+	mkdirs   map[*types.Var][]*ast.CallExpr // os.Mkdir(v, mode) calls by v (ownmkdir.go)
 }
 
 func (m *Model) idx() *index {
@@ -70,6 +71,7 @@ func (m *Model) buildIndex() *index {
 		builders: map[*types.Var][]builderWrite{},
 		badBuild: map[*types.Var]bool{},
 		routes:   newRouteIndex(),
+		mkdirs:   map[*types.Var][]*ast.CallExpr{},
 	}
 	m.index = ix
 	info := m.pass.TypesInfo
@@ -245,6 +247,10 @@ func (m *Model) indexCall(ix *index, call *ast.CallExpr, varOf func(ast.Expr) *t
 		return varOf(a)
 	}
 	switch {
+	case f.Is("os", "Mkdir") && len(call.Args) == 2:
+		if v := varOf(call.Args[0]); v != nil {
+			ix.mkdirs[v] = append(ix.mkdirs[v], call)
+		}
 	case f.Is("crypto/rand", "Read"):
 		if v := argVar(0); v != nil {
 			d := ix.vars[v]

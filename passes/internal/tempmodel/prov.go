@@ -53,10 +53,11 @@ const (
 	OriginCreateTemp                // a file made by os.CreateTemp (ioutil.TempFile)
 	OriginMkdirTemp                 // a directory made by os.MkdirTemp (ioutil.TempDir)
 	OriginTestTempDir               // a test's t.TempDir()
+	OriginOwnMkdir                  // a directory the function made with a strict os.Mkdir (ownmkdir.go)
 )
 
 func (o Origin) String() string {
-	return [...]string{"none", "literal", "os.TempDir", "env", "CreateTemp", "MkdirTemp", "t.TempDir"}[o]
+	return [...]string{"none", "literal", "os.TempDir", "env", "CreateTemp", "MkdirTemp", "t.TempDir", "Mkdir"}[o]
 }
 
 // Redirectable reports whether the directory is the process's temp dir as
@@ -98,6 +99,13 @@ type Prov struct {
 	// shared temp dir agree on; the others may lie elsewhere, so a fix
 	// must not assume the directory.
 	Each bool
+	// Owned: the value is a directory in a shared temp dir that the
+	// function made itself with a strict os.Mkdir (ownmkdir.go); the
+	// directory is itself in the shared dir, but entries made inside it
+	// ([join]) are private. Inside (in function summaries): the name part
+	// is an entry of the LocFrom directory (filepath.Join, a "/"), so an
+	// Owned argument there makes the result private.
+	Owned, Inside bool
 }
 
 // Unknown is the provenance of a value we know nothing about.
@@ -193,6 +201,7 @@ func addSources(dst []string, src ...string) []string {
 // the name.
 func concat(a, b Prov) Prov {
 	out := a
+	out.Owned = false
 	out.Sources = slices.Clone(a.Sources)
 	out.NameFrom = slices.Clone(a.NameFrom)
 	part := b.Name
@@ -222,9 +231,31 @@ func concat(a, b Prov) Prov {
 	return out
 }
 
+// join is concat(a, b) where b is an entry of the directory a (the parts
+// of filepath.Join, a name after a "/"): in a directory the program made
+// itself (Owned), the entry is private.
+func join(a, b Prov, inside bool) Prov {
+	out := concat(a, b)
+	if !inside || b.Name == NameNone && b.LocFrom == 0 && len(b.NameFrom) == 0 {
+		return out
+	}
+	if a.Owned {
+		out.Loc, out.Origin, out.Dir = LocPrivate, OriginOwnMkdir, "its own os.Mkdir directory"
+	}
+	if a.LocFrom > 0 && len(a.NameFrom) == 0 && a.Name == NameNone {
+		out.Inside = true
+	}
+	return out
+}
+
+// slashFirst reports whether the name part p starts with a separator.
+func slashFirst(p Prov) bool { return strings.HasPrefix(p.First, "/") }
+
 // meet is the provenance of a value that is a on some paths and b on others.
 func meet(a, b Prov) Prov {
 	out := a
+	out.Owned = a.Owned && b.Owned
+	out.Inside = a.Inside && b.Inside
 	if a.Loc != b.Loc || a.LocFrom != b.LocFrom {
 		out.Loc, out.LocFrom = LocUnknown, 0
 	}
@@ -419,7 +450,8 @@ func (m *Model) eval(ctx *evalCtx, e ast.Expr) Prov {
 		return m.evalIdent(ctx, e)
 	case *ast.BinaryExpr:
 		if e.Op == token.ADD {
-			return concat(m.eval(ctx, e.X), m.eval(ctx, e.Y))
+			x, y := m.eval(ctx, e.X), m.eval(ctx, e.Y)
+			return join(x, y, slashFirst(y))
 		}
 		if isInteger(info.TypeOf(e)) {
 			return m.combineParts(ctx, e.X, e.Y)
@@ -533,12 +565,20 @@ func (m *Model) evalIdent(ctx *evalCtx, id *ast.Ident) Prov {
 	if v.Parent() == v.Pkg().Scope() {
 		return m.globalStores(ctx, v, d, mentions)
 	}
+	var p Prov
 	if builtInSteps(d, mentions) {
-		if p, ok := m.reachingValue(ctx, v, id); ok {
-			return p
+		if rp, ok := m.reachingValue(ctx, v, id); ok {
+			p = rp
+		} else {
+			p = m.evalStores(ctx, v, d, mentions)
 		}
+	} else {
+		p = m.evalStores(ctx, v, d, mentions)
 	}
-	return m.evalStores(ctx, v, d, mentions)
+	if p.Loc == LocShared && p.LocFrom == 0 && m.ownDir(v, id) {
+		p.Owned = true
+	}
+	return p
 }
 
 // builtInSteps reports whether a local variable's value is built in steps
@@ -582,7 +622,8 @@ func (m *Model) reachingValue(ctx *evalCtx, v *types.Var, id *ast.Ident) (Prov, 
 			if !ok {
 				return Prov{}, false
 			}
-			return concat(base, m.eval(ctx, n.Rhs[0])), true
+			y := m.eval(ctx, n.Rhs[0])
+			return join(base, y, slashFirst(y)), true
 		case n.Tok != token.ASSIGN && n.Tok != token.DEFINE:
 		case len(n.Lhs) == len(n.Rhs):
 			return m.eval(ctx, n.Rhs[i]), true
@@ -955,7 +996,7 @@ func (m *Model) evalCall(ctx *evalCtx, call *ast.CallExpr) Prov {
 			}
 			out := arg(0)
 			for i := 1; i < nargs; i++ {
-				out = concat(out, arg(i))
+				out = join(out, arg(i), true)
 			}
 			return out
 		case "Clean", "FromSlash", "ToSlash":
@@ -1081,10 +1122,10 @@ func subst(s Prov, args []Prov) Prov {
 		return Unknown
 	}
 	rest := s
-	rest.LocFrom, rest.NameFrom = 0, nil
+	rest.LocFrom, rest.NameFrom, rest.Inside = 0, nil, false
 	out := rest
 	if s.LocFrom > 0 {
-		out = concat(get(s.LocFrom-1), rest)
+		out = join(get(s.LocFrom-1), rest, s.Inside)
 	}
 	for _, j := range s.NameFrom {
 		out = concat(out, get(j))
