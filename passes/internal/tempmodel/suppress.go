@@ -307,6 +307,9 @@ func parseSuppressions(pass *analysis.Pass) *suppressions {
 		var cgs []*ast.CommentGroup
 		for _, cg := range f.Comments {
 			for _, c := range cg.List {
+				if !mayBeDirective(c.Text) {
+					continue // most comments: nothing to parse or allocate
+				}
 				sp := &suppression{pos: c.Pos(), end: c.End(), text: c.Text, file: tf}
 				names, reason, ok := ParseSuppression(c.Text)
 				if !ok {
@@ -660,4 +663,12 @@ func Finish(pass *analysis.Pass) {
 		}
 		pass.Report(analysis.Diagnostic{Pos: s.pos, End: s.end, Category: UnusedCategory, URL: suppressionURL, Message: msg})
 	}
+}
+
+// mayBeDirective is a cheap test that every comment ParseSuppression,
+// ParseFileSuppression or ParseNolint accepts passes: the other comments
+// of a package (nearly all) are skipped before anything is allocated.
+func mayBeDirective(text string) bool {
+	return strings.HasPrefix(text, Directive) || strings.HasPrefix(text, FileDirective) ||
+		strings.HasPrefix(strings.TrimLeft(text, "/ "), "nolint")
 }
