@@ -103,7 +103,7 @@ func run(pass *analysis.Pass) (any, error) {
 		// os.Mkdir, os.Symlink and os.Link fail when the name exists, as an
 		// O_EXCL open does: with the error checked, another user can make
 		// them fail but not take the name over.
-		if spec.Exclusive && !existTolerated(pass, cur) {
+		if spec.Exclusive && !tempmodel.ExistTolerated(pass.TypesInfo, cur) {
 			if d := inPredictableDir(m, pass, cur, call, f, spec, windowsOnly); d != nil {
 				pending = append(pending, d)
 			}
@@ -686,18 +686,13 @@ func stickyMode(m *tempmodel.Model, call *ast.CallExpr, spec tempmodel.CreatesPa
 	return m.StickyMode(call.Args[spec.ModeArg])
 }
 
-// existTolerated: see [tempmodel.ExistTolerated].
-func existTolerated(pass *analysis.Pass, cur inspector.Cursor) bool {
-	return tempmodel.ExistTolerated(pass.TypesInfo, cur)
-}
-
 // ownerVerified reports whether the function that creates a directory
 // checks who owns it afterwards (a type assertion to syscall.Stat_t or
 // unix.Stat_t, to compare its Uid with os.Getuid()): the per-user
 // directory pattern of ssh-agent and tmux, which an attacker's pre-created
 // directory fails.
 func ownerVerified(pass *analysis.Pass, cur inspector.Cursor) bool {
-	return verifiesOwner(pass, enclosingFunc(cur))
+	return verifiesOwner(pass, tempmodel.InnermostFunc(cur))
 }
 
 // inVerifiedDir reports whether path is an entry of a directory that a
@@ -756,7 +751,7 @@ func ownRoot(m *tempmodel.Model, pass *analysis.Pass, cur inspector.Cursor, call
 		return false
 	}
 	base := m.RootBase(sel.X)
-	return base != nil && strictMkdirOf(m, pass, enclosingFunc(cur), base, call.Pos())
+	return base != nil && strictMkdirOf(m, pass, tempmodel.InnermostFunc(cur), base, call.Pos())
 }
 
 // strictMkdirOf reports whether fn creates a directory with os.Mkdir and
@@ -780,7 +775,7 @@ func strictMkdirOf(m *tempmodel.Model, pass *analysis.Pass, fn ast.Node, dir ast
 		if dir != nil && !m.SameExpr(call.Args[0], dir, nil) || before.IsValid() && call.Pos() >= before {
 			continue
 		}
-		if !existTolerated(pass, cc) {
+		if !tempmodel.ExistTolerated(pass.TypesInfo, cc) {
 			return true
 		}
 	}
@@ -803,23 +798,8 @@ func verifiesOwner(pass *analysis.Pass, fn ast.Node) bool {
 			return true
 		}
 		t := pass.TypesInfo.TypeOf(ta.Type)
-		if p, ok := t.(*types.Pointer); ok {
-			t = p.Elem()
-		}
-		if named, ok := types.Unalias(t).(*types.Named); ok && named.Obj().Pkg() != nil && named.Obj().Name() == "Stat_t" {
-			switch named.Obj().Pkg().Path() {
-			case "syscall", "golang.org/x/sys/unix":
-				found = true
-			}
-		}
+		found = fileapi.IsNamed(t, "syscall", "Stat_t") || fileapi.IsNamed(t, "golang.org/x/sys/unix", "Stat_t")
 		return !found
 	})
 	return found
-}
-
-func enclosingFunc(cur inspector.Cursor) ast.Node {
-	for c := range cur.Enclosing((*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)) {
-		return c.Node()
-	}
-	return nil
 }

@@ -108,6 +108,14 @@ func IsStatOwner(s *types.Selection) bool {
 	return false
 }
 
+// IsTimeValue reports whether t is (a pointer to) one of the time
+// package's value types, whose every value is a time or a span of one:
+// time.Time, Duration, Month, Weekday.
+func IsTimeValue(t types.Type) bool {
+	return IsNamed(t, "time", "Time") || IsNamed(t, "time", "Duration") ||
+		IsNamed(t, "time", "Month") || IsNamed(t, "time", "Weekday")
+}
+
 // IsOSArgs reports whether obj is the variable os.Args.
 func IsOSArgs(obj types.Object) bool {
 	v, ok := obj.(*types.Var)

@@ -124,27 +124,6 @@ const sourceConstant = "a constant"
 // sourceTime is the Sources entry of a time-derived part of a name.
 const sourceTime = "time.Now()"
 
-// isTimeValue reports whether t is (a pointer to) one of the time
-// package's value types, whose every value is a time or a span of one:
-// Time, Duration, Month, Weekday.
-func isTimeValue(t types.Type) bool {
-	if t == nil {
-		return false
-	}
-	if p, ok := types.Unalias(t).(*types.Pointer); ok {
-		t = p.Elem()
-	}
-	n, ok := types.Unalias(t).(*types.Named)
-	if !ok || n.Obj().Pkg() == nil || n.Obj().Pkg().Path() != "time" {
-		return false
-	}
-	switch n.Obj().Name() {
-	case "Time", "Duration", "Month", "Weekday":
-		return true
-	}
-	return false
-}
-
 // ConstantOnly reports whether every predictable part of the name is a
 // constant (no PID, time, counter...): such a name is a fixed rendezvous.
 func (p Prov) ConstantOnly() bool {
@@ -440,7 +419,7 @@ func (m *Model) eval(ctx *evalCtx, e ast.Expr) Prov {
 		}
 		return predictable(sourceConstant)
 	}
-	if isTimeValue(info.TypeOf(e)) {
+	if fileapi.IsTimeValue(info.TypeOf(e)) {
 		// A time, wherever it comes from (a parameter, a field, a file's
 		// modification time): what an attacker can guess.
 		return predictable(sourceTime)
@@ -468,7 +447,7 @@ func (m *Model) eval(ctx *evalCtx, e ast.Expr) Prov {
 	case *ast.IndexExpr:
 		// os.Args[i]
 		if sel, ok := ast.Unparen(e.X).(*ast.SelectorExpr); ok {
-			if v, ok := info.Uses[sel.Sel].(*types.Var); ok && v.Pkg() != nil && v.Pkg().Path() == "os" && v.Name() == "Args" {
+			if fileapi.IsOSArgs(info.Uses[sel.Sel]) {
 				return predictable("os.Args")
 			}
 		}
@@ -541,7 +520,7 @@ func (m *Model) evalIdent(ctx *evalCtx, id *ast.Ident) Prov {
 		}
 	}
 	if v.Pkg() != nil && v.Pkg() != m.pass.Pkg {
-		if v.Pkg().Path() == "os" && v.Name() == "Args" {
+		if fileapi.IsOSArgs(v) {
 			return predictable("os.Args")
 		}
 		return Unknown
@@ -565,14 +544,11 @@ func (m *Model) evalIdent(ctx *evalCtx, id *ast.Ident) Prov {
 	if v.Parent() == v.Pkg().Scope() {
 		return m.globalStores(ctx, v, d, mentions)
 	}
-	var p Prov
+	p, ok := Prov{}, false
 	if builtInSteps(d, mentions) {
-		if rp, ok := m.reachingValue(ctx, v, id); ok {
-			p = rp
-		} else {
-			p = m.evalStores(ctx, v, d, mentions)
-		}
-	} else {
+		p, ok = m.reachingValue(ctx, v, id)
+	}
+	if !ok {
 		p = m.evalStores(ctx, v, d, mentions)
 	}
 	if p.Loc == LocShared && p.LocFrom == 0 && m.ownDir(v, id) {
@@ -827,7 +803,7 @@ func (m *Model) evalSelector(ctx *evalCtx, sel *ast.SelectorExpr) Prov {
 		return Unknown
 	}
 	// A package-level variable or constant of another package is an *ast.SelectorExpr too.
-	if v, ok := info.Uses[sel.Sel].(*types.Var); ok && v.Pkg() != nil && v.Pkg().Path() == "os" && v.Name() == "Args" {
+	if fileapi.IsOSArgs(info.Uses[sel.Sel]) {
 		return predictable("os.Args")
 	}
 	return Unknown
@@ -923,10 +899,8 @@ func (m *Model) evalCall(ctx *evalCtx, call *ast.CallExpr) Prov {
 	}
 	fn, f := Callee(info, call)
 	if fn == nil {
-		if id, ok := ast.Unparen(call.Fun).(*ast.Ident); ok {
-			if b, ok := info.Uses[id].(*types.Builtin); ok && b.Name() == "len" {
-				return predictable("a length")
-			}
+		if isBuiltin(info, call.Fun, "len") {
+			return predictable("a length")
 		}
 		// A closure, or a function variable that only ever holds
 		// closures (sync.OnceValue of one included).
@@ -976,7 +950,7 @@ func (m *Model) evalCall(ctx *evalCtx, call *ast.CallExpr) Prov {
 	case "time":
 		// time.Now, time.Since... and the methods of time values
 		// (t.Unix(), d.Nanoseconds()).
-		if f.Recv == "" || isTimeValue(fn.Signature().Recv().Type()) {
+		if f.Recv == "" || fileapi.IsTimeValue(fn.Signature().Recv().Type()) {
 			return predictable(sourceTime)
 		}
 		return Unknown

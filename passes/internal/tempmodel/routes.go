@@ -238,11 +238,9 @@ func (ri *routeIndex) visit(info *types.Info, pkg *types.Package, n ast.Node) {
 		if lit, ok := ast.Unparen(n.Fun).(*ast.FuncLit); ok {
 			ri.litCalls[lit] = n
 		}
-		if id, ok := ast.Unparen(n.Fun).(*ast.Ident); ok && len(n.Args) == 1 {
-			if b, ok := info.Uses[id].(*types.Builtin); ok && (b.Name() == "len" || b.Name() == "cap") {
-				if v := sliceVar(info, pkg, n.Args[0]); v != nil {
-					ri.elem(v).known++
-				}
+		if len(n.Args) == 1 && (isBuiltin(info, n.Fun, "len") || isBuiltin(info, n.Fun, "cap")) {
+			if v := sliceVar(info, pkg, n.Args[0]); v != nil {
+				ri.elem(v).known++
 			}
 		}
 		var lits []*ast.FuncLit
