@@ -26,11 +26,7 @@ func ExistTolerated(info *types.Info, cur inspector.Cursor) bool {
 			}
 		}
 	}
-	var fn ast.Node
-	for c := range cur.Enclosing((*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)) {
-		fn = c.Node()
-		break
-	}
+	fn := InnermostFunc(cur)
 	if fn == nil {
 		return true
 	}
@@ -84,12 +80,12 @@ func (m *Model) ownDir(v *types.Var, id *ast.Ident) bool {
 	}
 	entry := flow.Point{Block: g.CFG.Blocks[0], Index: -1}
 	for _, call := range calls {
-		cp := g.Locate(call)
-		if !cp.Valid() || cp == at || call.Pos() < inner.Pos() || call.End() > inner.End() {
-			continue
-		}
 		cur, ok := m.Inspector.Root().FindNode(call)
-		if !ok || ExistTolerated(m.pass.TypesInfo, cur) {
+		if !ok || InnermostFunc(cur) != inner {
+			continue // in another function, or in a literal (a goroutine, a deferred func)
+		}
+		cp := g.Locate(call)
+		if !cp.Valid() || cp == at || ExistTolerated(m.pass.TypesInfo, cur) {
 			continue
 		}
 		if g.Reaches(entry, flow.Contains(id), flow.Contains(call)) {

@@ -89,3 +89,16 @@ func writeInExistingDir(data []byte) error {
 	}
 	return os.WriteFile(filepath.Join(dir, "state.json"), data, 0o600) // want `predictable temp file path built from os.Getpid\(\)`
 }
+
+// The Mkdir is in a function literal that has not run when the entry is
+// written: it does not make the directory first.
+func writeBeforeLiteralMkdir(data []byte) (func() error, error) {
+	dir := "/tmp/lit-own-" + strconv.Itoa(os.Getpid())
+	mk := func() error {
+		if err := os.Mkdir(dir, 0o700); err != nil {
+			return err
+		}
+		return nil
+	}
+	return mk, os.WriteFile(filepath.Join(dir, "state.json"), data, 0o600) // want `predictable temp file path built from os.Getpid\(\)`
+}
