@@ -2,6 +2,8 @@
 // golangci-lint plugin and the language server present them.
 package passes
 
+//go:generate go run ./internal/docs/docgen -passes .
+
 import (
 	"golang.org/x/tools/go/analysis"
 

@@ -33,8 +33,8 @@ func TestSuiteShape(t *testing.T) {
 		if a.Doc == "" || strings.Contains(a.Doc, "placeholder") {
 			t.Errorf("%s: missing doc", a.Name)
 		}
-		// Extract, run at init in every vet-tool process, checks only the
-		// text; the 'Fix: ' paragraph is checked here.
+		// Extract checks only the text; the 'Fix: ' paragraph is checked
+		// here (and by docgen).
 		if _, err := docs.Parse(a.Doc); err != nil {
 			t.Errorf("%s: doc.go: %v", a.Name, err)
 		}

@@ -11,7 +11,6 @@ import (
 	"golang.org/x/tools/go/ast/inspector"
 	"golang.org/x/tools/go/cfg"
 
-	"github.com/tempguard/tempguard/passes/internal/docs"
 	"github.com/tempguard/tempguard/passes/internal/fileapi"
 	"github.com/tempguard/tempguard/passes/internal/flow"
 	"github.com/tempguard/tempguard/passes/internal/tempmodel"
@@ -20,7 +19,7 @@ import (
 // Analyzer is the checkthenopen pass.
 var Analyzer = &analysis.Analyzer{
 	Name:     "checkthenopen",
-	Doc:      docs.MustExtract(doc, "checkthenopen"),
+	Doc:      docText,
 	URL:      "https://github.com/tempguard/tempguard#checkthenopen",
 	Requires: []*analysis.Analyzer{tempmodel.Analyzer},
 	Run:      run,

@@ -274,8 +274,3 @@
 //		...
 //	}
 package checkthenopen
-
-import _ "embed"
-
-//go:embed doc.go
-var doc string

@@ -9,7 +9,6 @@ import (
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ast/inspector"
 
-	"github.com/tempguard/tempguard/passes/internal/docs"
 	"github.com/tempguard/tempguard/passes/internal/fileapi"
 	"github.com/tempguard/tempguard/passes/internal/flow"
 	"github.com/tempguard/tempguard/passes/internal/tempmodel"
@@ -18,7 +17,7 @@ import (
 // Analyzer is the crossdevice pass.
 var Analyzer = &analysis.Analyzer{
 	Name:     "crossdevice",
-	Doc:      docs.MustExtract(doc, "crossdevice"),
+	Doc:      docText,
 	URL:      "https://github.com/tempguard/tempguard#crossdevice",
 	Requires: []*analysis.Analyzer{tempmodel.Analyzer},
 	Run:      run,

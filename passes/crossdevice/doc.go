@@ -116,8 +116,3 @@
 // The canonical form for a hidden temp file beside the target is
 // os.CreateTemp(filepath.Dir(dst), "."+filepath.Base(dst)+".*.tmp").
 package crossdevice
-
-import _ "embed"
-
-//go:embed doc.go
-var doc string

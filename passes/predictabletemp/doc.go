@@ -178,8 +178,3 @@
 //	...
 //	log.Printf("wrote %s", f.Name())
 package predictabletemp
-
-import _ "embed"
-
-//go:embed doc.go
-var doc string

@@ -11,7 +11,6 @@ import (
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ast/inspector"
 
-	"github.com/tempguard/tempguard/passes/internal/docs"
 	"github.com/tempguard/tempguard/passes/internal/fileapi"
 	"github.com/tempguard/tempguard/passes/internal/tempmodel"
 )
@@ -20,7 +19,7 @@ import (
 // shared temp directories.
 var Analyzer = &analysis.Analyzer{
 	Name:     "predictabletemp",
-	Doc:      docs.MustExtract(doc, "predictabletemp"),
+	Doc:      docText,
 	URL:      "https://github.com/tempguard/tempguard#predictabletemp",
 	Requires: []*analysis.Analyzer{tempmodel.Analyzer},
 	Run:      run,

@@ -197,8 +197,3 @@
 //		...
 //	}
 package tempcleanup
-
-import _ "embed"
-
-//go:embed doc.go
-var doc string

@@ -8,7 +8,6 @@ import (
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ast/inspector"
 
-	"github.com/tempguard/tempguard/passes/internal/docs"
 	"github.com/tempguard/tempguard/passes/internal/tempmodel"
 )
 
@@ -17,7 +16,7 @@ import (
 // the shared tempmodel.Summary.
 var Analyzer = &analysis.Analyzer{
 	Name:     "tempcleanup",
-	Doc:      docs.MustExtract(doc, "tempcleanup"),
+	Doc:      docText,
 	URL:      "https://github.com/tempguard/tempguard#tempcleanup",
 	Requires: []*analysis.Analyzer{tempmodel.Analyzer},
 	Run:      run,

@@ -78,8 +78,3 @@
 //	t.Run(tc.name, func(t *testing.T) {
 //		dir, err := os.MkdirTemp("", strings.ReplaceAll(t.Name(), "/", "_"))
 package temppattern
-
-import _ "embed"
-
-//go:embed doc.go
-var doc string

@@ -13,7 +13,6 @@ import (
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ast/inspector"
 
-	"github.com/tempguard/tempguard/passes/internal/docs"
 	"github.com/tempguard/tempguard/passes/internal/fileapi"
 	"github.com/tempguard/tempguard/passes/internal/severity"
 	"github.com/tempguard/tempguard/passes/internal/tempmodel"
@@ -22,7 +21,7 @@ import (
 // Analyzer is the temppattern pass.
 var Analyzer = &analysis.Analyzer{
 	Name:     "temppattern",
-	Doc:      docs.MustExtract(doc, "temppattern"),
+	Doc:      docText,
 	URL:      "https://github.com/tempguard/tempguard#temppattern",
 	Requires: []*analysis.Analyzer{tempmodel.Analyzer},
 	Run:      run,

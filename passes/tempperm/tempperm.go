@@ -12,7 +12,6 @@ import (
 
 	"golang.org/x/tools/go/analysis"
 
-	"github.com/tempguard/tempguard/passes/internal/docs"
 	"github.com/tempguard/tempguard/passes/internal/fileapi"
 	"github.com/tempguard/tempguard/passes/internal/tempmodel"
 )
@@ -20,7 +19,7 @@ import (
 // Analyzer is the tempperm pass.
 var Analyzer = &analysis.Analyzer{
 	Name:     "tempperm",
-	Doc:      docs.MustExtract(doc, "tempperm"),
+	Doc:      docText,
 	URL:      "https://github.com/tempguard/tempguard#tempperm",
 	Requires: []*analysis.Analyzer{tempmodel.Analyzer},
 	Run:      run,

@@ -220,8 +220,3 @@
 //
 // Suppress a finding with `//tempguard:ignore tempreopen <reason>`.
 package tempreopen
-
-import _ "embed"
-
-//go:embed doc.go
-var doc string

@@ -9,7 +9,6 @@ import (
 
 	"golang.org/x/tools/go/analysis"
 
-	"github.com/tempguard/tempguard/passes/internal/docs"
 	"github.com/tempguard/tempguard/passes/internal/fileapi"
 	"github.com/tempguard/tempguard/passes/internal/tempmodel"
 )
@@ -17,7 +16,7 @@ import (
 // Analyzer is the tempreopen pass.
 var Analyzer = &analysis.Analyzer{
 	Name:     "tempreopen",
-	Doc:      docs.MustExtract(doc, "tempreopen"),
+	Doc:      docText,
 	URL:      "https://github.com/tempguard/tempguard#tempreopen",
 	Requires: []*analysis.Analyzer{tempmodel.Analyzer},
 	Run:      run,

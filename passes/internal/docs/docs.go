@@ -20,12 +20,11 @@
 //	// ...
 //	package NAME
 //
-//	import _ "embed"
-//
-//	//go:embed doc.go
-//	var doc string
-//
-// and the analyzer declares Doc: docs.MustExtract(doc, "NAME").
+// and the analyzer declares Doc: docText, the constant that
+// passes/internal/docs/docgen writes to passes/NAME/doc_gen.go from the
+// comment with [Extract] (go generate ./passes/...; a test fails while it
+// is stale). The comment is read when the code is generated, not at every
+// process start: the go command starts a vet tool once per package.
 //
 // Unlike x/tools, whose section ends at the next heading of any kind, the
 // section of an analyzer runs to the next "# Analyzer" heading or the end
@@ -47,16 +46,6 @@ import (
 
 // FixPrefix starts the paragraph that says which fixes an analyzer offers.
 const FixPrefix = "Fix: "
-
-// MustExtract is like [Extract] but panics on error: a malformed doc.go is
-// a defect of the analyzer's package, found the first time it is loaded.
-func MustExtract(content, name string) string {
-	doc, err := Extract(content, name)
-	if err != nil {
-		panic(fmt.Sprintf("doc.go of analyzer %s: %v", name, err))
-	}
-	return doc
-}
 
 // Extract returns the "# Analyzer name" section of the package comment of
 // content, the text of a doc.go file, in the form Analyzer.Doc expects:

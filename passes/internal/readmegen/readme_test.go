@@ -29,7 +29,7 @@ func TestREADME(t *testing.T) {
 // analyzers: the checks table, the list of analyzer sections (names and
 // order), and each analyzer's section, named, with a line diff.
 func check(readme string, analyzers []*analysis.Analyzer) []string {
-	const fix = "\n(edit passes/NAME/doc.go, then run go generate ./passes/internal/readmegen)"
+	const fix = "\n(edit passes/NAME/doc.go, then run go generate ./passes/...)"
 	regions, err := generate(analyzers)
 	if err != nil {
 		return []string{err.Error()}
