@@ -93,7 +93,25 @@ func run(pass *analysis.Pass) (any, error) {
 		}
 		return ""
 	}
-	for _, f := range pass.Files {
+	// Only functions with a creating call of their own (not in a nested
+	// literal) have a file to follow: find them from the calls, then
+	// analyze them in source order.
+	need := map[ast.Node]bool{}
+	for c := range m.Inspector.Root().Preorder((*ast.CallExpr)(nil)) {
+		if api, ok := fileapi.CallAPI(pass.TypesInfo, c.Node().(*ast.CallExpr)); ok && creates(api) {
+			if fn := tempmodel.InnermostFunc(c); fn != nil {
+				need[fn] = true
+			}
+		}
+	}
+	if len(need) == 0 {
+		return nil, nil
+	}
+	for fc := range m.Inspector.Root().Children() {
+		f, ok := fc.Node().(*ast.File)
+		if !ok {
+			continue
+		}
 		tf := pass.Fset.File(f.Pos())
 		if tf == nil {
 			continue
@@ -101,17 +119,17 @@ func run(pass *analysis.Pass) (any, error) {
 		// only build constraints and the GOOS file suffixes Go honours
 		// (_linux.go, not _unix.go) say a file cannot be built for Windows
 		winOK := tempmodel.BuildableFor(tf.Name(), f, "windows")
-		ast.Inspect(f, func(n ast.Node) bool {
-			switch n := n.(type) {
+		for c := range fc.Preorder((*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)) {
+			if !need[c.Node()] {
+				continue
+			}
+			switch n := c.Node().(type) {
 			case *ast.FuncDecl:
-				if n.Body != nil {
-					st.analyze(f, winOK, n, n.Body)
-				}
+				st.analyze(f, winOK, n, n.Body)
 			case *ast.FuncLit:
 				st.analyze(f, winOK, n, n.Body)
 			}
-			return true
-		})
+		}
 	}
 	return nil, nil
 }

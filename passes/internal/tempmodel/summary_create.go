@@ -32,10 +32,10 @@ type PathCreate struct {
 // and every creation of a function that also checks a path (stat, access:
 // an owner or existence check the callee's package judges) or sets TMPDIR.
 func summarizeCreates(m *Model, fn *types.Func, fd *ast.FuncDecl, s *Summary) {
-	sig, ok := fn.Type().(*types.Signature)
-	if !ok || !fn.Exported() || sig.Params().Len() == 0 || InGOROOT(m.pass) {
+	if !m.mayCreate(fn) {
 		return
 	}
+	sig := fn.Type().(*types.Signature)
 	if f := m.File(fd.Pos()); f == nil || m.WindowsOnly(f) || m.setsTMPDIR(fd.Body) {
 		return
 	}
@@ -99,6 +99,17 @@ func summarizeCreates(m *Model, fn *types.Func, fd *ast.FuncDecl, s *Summary) {
 	s.Creates = out
 }
 
+// mayCreate reports whether a function of this package can have Creates
+// in its summary: an exported function with parameters, outside the
+// standard library. [Model.CallCreates] asks it first, so that a call to
+// any other function of the package does not compute the callee's whole
+// Summary for nothing (in the standard library, where no summary is
+// exported, nothing else would ask for most of them).
+func (m *Model) mayCreate(fn *types.Func) bool {
+	sig, ok := fn.Type().(*types.Signature)
+	return ok && fn.Exported() && sig.Params().Len() > 0 && !InGOROOT(m.pass)
+}
+
 // StickyMode reports whether the mode expression has the sticky bit
 // (os.ModeSticky, or 0o1000 in Unix notation): a directory shared by all
 // users on purpose, like /tmp itself.
@@ -120,8 +131,11 @@ type CreateAt struct {
 // parameters resolved from call sites as [Model.ProvWithCallers] does).
 func (m *Model) CallCreates(call *ast.CallExpr) []CreateAt {
 	fn, _ := Callee(m.pass.TypesInfo, call)
+	if fn == nil || call.Ellipsis.IsValid() || m.decls[fn.Origin()] != nil && !m.mayCreate(fn.Origin()) {
+		return nil
+	}
 	s := m.Summary(fn)
-	if s == nil || len(s.Creates) == 0 || call.Ellipsis.IsValid() {
+	if s == nil || len(s.Creates) == 0 {
 		return nil
 	}
 	ctx := &evalCtx{callers: true}
