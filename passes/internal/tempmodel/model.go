@@ -58,6 +58,10 @@ type Model struct {
 	inProg    map[*types.Func]bool     // result summaries being computed
 	// summarizing are the functions whose Summary is being computed.
 	summarizing map[*types.Func]bool
+	// noReturn caches the NoReturn part of this package's functions'
+	// summaries, which MayReturn needs for every call without the rest
+	// (true while being computed: a cycle returns).
+	noReturn map[*types.Func]*bool
 	// paramOwnership caches the ownership of parameters for the
 	// summarizers (summary_remove.go, summary_keep.go).
 	paramOwnership map[*types.Var]*Ownership
@@ -105,6 +109,7 @@ func (m *Model) forPass() *Model {
 		summaries:   maps.Clone(m.summaries),
 		inProg:      map[*types.Func]bool{},
 		summarizing: map[*types.Func]bool{},
+		noReturn:    maps.Clone(m.noReturn),
 		shared:      m.shared,
 		supp:        m.supp, // read-only after run
 	}
@@ -129,6 +134,7 @@ func run(pass *analysis.Pass) (any, error) {
 		summaries:   map[*types.Func]*Summary{},
 		inProg:      map[*types.Func]bool{},
 		summarizing: map[*types.Func]bool{},
+		noReturn:    map[*types.Func]*bool{},
 		shared:      newShared(),
 	}
 	// Parsed once here, in every package (its comments can be wrong even
@@ -184,8 +190,15 @@ func run(pass *analysis.Pass) (any, error) {
 	// The package fact marks every relevant package outside the standard
 	// library, so that importers run too: passes keep facts of their own
 	// (a helper that removes or closes its argument) that callers need.
+	// Package-level functions that are not exported are left out: the
+	// go command's fact encoding drops facts about objects other packages
+	// cannot name (objectpath), so computing theirs here would be for
+	// nothing; this package's own passes compute them when they ask.
 	if !InGOROOT(pass) {
 		for fn := range m.decls {
+			if !fn.Exported() && fn.Signature().Recv() == nil {
+				continue
+			}
 			if s := m.Summary(fn); s != nil {
 				pass.ExportObjectFact(fn, s)
 			}
@@ -295,10 +308,29 @@ func (m *Model) MayReturn(call *ast.CallExpr) bool {
 	if fileapi.NoReturn(f) {
 		return false
 	}
-	if s := m.Summary(fn); s != nil && s.NoReturn {
+	return !m.funcNoReturn(fn)
+}
+
+// funcNoReturn reports whether fn never returns: its summary's NoReturn,
+// from a fact or computed for this package's functions alone (not their
+// whole Summary: a package-level function that is not exported needs no
+// other part unless a pass asks).
+func (m *Model) funcNoReturn(fn *types.Func) bool {
+	fn = fn.Origin()
+	if s, ok := m.summaries[fn]; ok {
+		return s != nil && s.NoReturn
+	}
+	fd := m.decls[fn]
+	if fd == nil {
 		return false
 	}
-	return true
+	if r, ok := m.noReturn[fn]; ok {
+		return r != nil && *r
+	}
+	m.noReturn[fn] = nil // in progress: a call back to fn returns
+	r := noReturnBody(m, fd)
+	m.noReturn[fn] = &r
+	return r
 }
 
 // Report reports d through pass unless a //tempguard:ignore,

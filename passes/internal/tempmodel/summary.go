@@ -234,10 +234,15 @@ func summarizeResult(m *Model, fn *types.Func, _ *ast.FuncDecl, s *Summary) {
 	}
 }
 
-// summarizeNoReturn fills NoReturn: the body's exit is unreachable. Only
+// summarizeNoReturn fills NoReturn: the body's exit is unreachable.
+func summarizeNoReturn(m *Model, fn *types.Func, _ *ast.FuncDecl, s *Summary) {
+	s.NoReturn = m.funcNoReturn(fn)
+}
+
+// noReturnBody reports whether the body's exit is unreachable. Only
 // bodies that call panic or a function that does not return can qualify,
 // so others are not given a graph.
-func summarizeNoReturn(m *Model, _ *types.Func, fd *ast.FuncDecl, s *Summary) {
+func noReturnBody(m *Model, fd *ast.FuncDecl) bool {
 	maybe := false
 	ast.Inspect(fd.Body, func(n ast.Node) bool {
 		if maybe {
@@ -254,9 +259,8 @@ func summarizeNoReturn(m *Model, _ *types.Func, fd *ast.FuncDecl, s *Summary) {
 		return true
 	})
 	if !maybe {
-		return
+		return false
 	}
-	if g := m.CFG(fd); g != nil && g.NoReturn() {
-		s.NoReturn = true
-	}
+	g := m.CFG(fd)
+	return g != nil && g.NoReturn()
 }

@@ -14,18 +14,18 @@ import (
 	"golang.org/x/sys/unix"
 )
 
-func fileExists(name string) bool { // want fileExists:`exists\(param 0\), missing or failed$`
+func FileExists(name string) bool { // want FileExists:`exists\(param 0\), missing or failed$`
 	_, err := os.Stat(name)
 	return err == nil
 }
 
 // The same wrapper under a name that says nothing.
-func q(a string) bool { // want q:`exists\(param 0\), missing or failed$`
+func Q(a string) bool { // want Q:`exists\(param 0\), missing or failed$`
 	_, e := os.Stat(a)
 	return e == nil
 }
 
-func pathExists(p string) (bool, error) { // want pathExists:`exists\(param 0\)$`
+func PathExists(p string) (bool, error) { // want PathExists:`exists\(param 0\)$`
 	_, err := os.Stat(p)
 	if err == nil {
 		return true, nil
@@ -36,7 +36,7 @@ func pathExists(p string) (bool, error) { // want pathExists:`exists\(param 0\)$
 	return false, err
 }
 
-func notExists(p string) bool { // want notExists:`missing\(param 0\), present or failed$`
+func NotExists(p string) bool { // want NotExists:`missing\(param 0\), present or failed$`
 	if _, err := os.Stat(p); errors.Is(err, fs.ErrNotExist) {
 		return true
 	}
@@ -50,7 +50,7 @@ func (fsUtil) exists(p string) bool { // want exists:`exists\(param 0\), missing
 	return err == nil
 }
 
-func ensureAbsent(p string) error { // want ensureAbsent:`missing\(param 0\) as nil error$`
+func EnsureAbsent(p string) error { // want EnsureAbsent:`missing\(param 0\) as nil error$`
 	if _, err := os.Stat(p); err == nil {
 		return fmt.Errorf("%s already exists", p)
 	} else if !os.IsNotExist(err) {
@@ -59,32 +59,32 @@ func ensureAbsent(p string) error { // want ensureAbsent:`missing\(param 0\) as 
 	return nil
 }
 
-func mustExist(p string) error { // want mustExist:`exists\(param 0\) as nil error, missing or failed$`
+func MustExist(p string) error { // want MustExist:`exists\(param 0\) as nil error, missing or failed$`
 	if _, err := os.Stat(p); err != nil {
 		return fmt.Errorf("%s: %w", p, err)
 	}
 	return nil
 }
 
-func isDirectory(p string) bool { // want isDirectory:`exists\(param 0\) or type, missing or failed$`
+func IsDirectory(p string) bool { // want IsDirectory:`exists\(param 0\) or type, missing or failed$`
 	fi, err := os.Stat(p)
 	return err == nil && fi.IsDir()
 }
 
-func writable(p string) bool { // want writable:`access\(param 0\)$`
+func Writable(p string) bool { // want Writable:`access\(param 0\)$`
 	return unix.Access(p, unix.W_OK) == nil
 }
 
 // Look-alikes without an Exists summary.
 
 // A name that promises an existence check, a body that reads.
-func exists(p string) bool {
+func Exists(p string) bool {
 	data, err := os.ReadFile(p)
 	return err == nil && len(data) > 0
 }
 
-// A size, not an existence.
-func size(name string) int64 {
+// A Size, not an existence.
+func Size(name string) int64 {
 	fi, err := os.Stat(name)
 	if err != nil {
 		return 0
@@ -93,13 +93,13 @@ func size(name string) int64 {
 }
 
 // True for missing paths too: neither kind of check.
-func writableOrMissing(p string) bool {
+func WritableOrMissing(p string) bool {
 	err := unix.Access(p, unix.W_OK)
 	return err == nil || os.IsNotExist(err)
 }
 
 // Returns the error of a creation, not of a check.
-func ensureDir(p string) error {
+func EnsureDir(p string) error {
 	if _, err := os.Stat(p); err == nil {
 		return nil
 	}
@@ -107,7 +107,14 @@ func ensureDir(p string) error {
 }
 
 // Checks a path that is not its parameter.
-func configExists(string) bool {
+func ConfigExists(string) bool {
 	_, err := os.Stat("/etc/app.conf")
+	return err == nil
+}
+
+// The same wrapper, not exported: no fact (other packages cannot call it;
+// this package's passes compute its Summary when they ask for it).
+func fileExistsHere(name string) bool {
+	_, err := os.Stat(name)
 	return err == nil
 }
