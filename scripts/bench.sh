@@ -7,8 +7,8 @@
 #              (a user's CI pays for facts on every dependency: this shows it)
 #   tempguard  go vet -vettool=tempguard
 #   go-vet     the default go vet
-#   suite      tempguard vet: go vet's default analyzers and tempguard's in
-#              one vet tool
+#   suite      tempguard-vet (what tempguard vet runs): go vet's default
+#              analyzers and tempguard's in one vet tool
 #
 # Each measurement starts from a copy of one build cache in which every
 # dependency's compiled export data is warm and no tool's vet results are,
@@ -35,6 +35,7 @@ repeats=${REPEATS:-3}
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 go build -o "$work/tempguard" ./cmd/tempguard
+go build -o "$work/tempguard-vet" ./cmd/tempguard-vet
 go build -o "$work/noop" ./internal/benchtool/noop
 go build -o "$work/nofacts" ./internal/benchtool/nofacts
 # The warm-up runs a copy of noop under another tool ID, so that its vet
@@ -51,7 +52,7 @@ command_for() {
   case $1 in
     noop | nofacts | tempguard) echo go vet -vettool="$work/$1" ;;
     go-vet) echo go vet ;;
-    suite) echo "$work/tempguard" vet ;;
+    suite) echo "$work/tempguard-vet" ;;
   esac
 }
 
@@ -88,4 +89,4 @@ ratio() { awk -v a="$1" -v b="$2" 'BEGIN{printf "%.3f", a/b}'; }
 echo "packages: ${pkgs[*]}; $repeats runs each; medians of CPU seconds (user+sys)"
 echo "cpu ratio tempguard/noop (both declare facts): $(ratio "${cpu[tempguard]}" "${cpu[noop]}")"
 echo "cpu ratio tempguard/nofacts (fact-free baseline): $(ratio "${cpu[tempguard]}" "${cpu[nofacts]}")"
-echo "cpu ratio suite/go-vet (tempguard vet vs go vet): $(ratio "${cpu[suite]}" "${cpu[go-vet]}")"
+echo "cpu ratio suite/go-vet (tempguard-vet vs go vet): $(ratio "${cpu[suite]}" "${cpu[go-vet]}")"

@@ -6,6 +6,8 @@ import (
 	"os"
 	"sort"
 	"strings"
+
+	"github.com/tempguard/tempguard/internal/vettool"
 )
 
 // Applying fixes.
@@ -137,8 +139,8 @@ func fixRound(findings []Finding, diff bool, w io.Writer) (applied int, files []
 			fmt.Fprint(w, unifiedDiff(relPath(p.path), string(p.old), string(p.new)))
 			continue
 		}
-		if interrupted.Load() {
-			return 0, nil, errInterrupted
+		if vettool.Interrupted() {
+			return 0, nil, vettool.ErrInterrupted
 		}
 		if !unchangedSince(p.path, p.old) {
 			return 0, nil, fmt.Errorf("%s changed while fixes were planned; not writing it", p.path)

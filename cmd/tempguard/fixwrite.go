@@ -21,7 +21,7 @@ import (
 // original file's permission bits, and is renamed over the original (the
 // target of a symbolic link, which stays a link). A file is therefore
 // always either its old or its new text, whatever kills tempguard when.
-// SIGINT and SIGTERM are honoured between files (see signals.go).
+// SIGINT and SIGTERM are honoured between files (see internal/vettool's child.go).
 
 // isGeneratedSource reports whether src is a generated Go file
 // ("// Code generated ... DO NOT EDIT." before the package clause), by

@@ -73,7 +73,7 @@ func runLSP(args []string) int {
 		fmt.Fprintf(os.Stderr, "tempguard lsp: %v\n", err)
 		return exitUsage
 	}
-	passes.SetEnabled(enabledIn(cfg, passes.Names()))
+	passes.SetEnabled(cfg.EnabledNames(passes.Names()))
 	err = lsp.Serve(ctx, os.Stdin, os.Stdout, cfg.Wrap(passes.All()), opts)
 	if err != nil {
 		fmt.Fprintf(os.Stderr, "tempguard lsp: %v\n", err)

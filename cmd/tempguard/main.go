@@ -6,6 +6,7 @@
 //	tempguard [flags] [packages]        analyze packages (default ./...)
 //	tempguard help [analyzer]           list the analyzers, or one's full doc
 //	tempguard lsp                       language server for editors (stdio)
+//	tempguard vet [go vet flags] [packages]   runs the tempguard-vet command (vetforward.go)
 //	go vet -vettool=$(which tempguard) [packages]
 //
 // # Design: the standalone mode drives the go command
@@ -27,21 +28,15 @@
 package main
 
 import (
-	"flag"
 	"os"
-	"strings"
 
-	"golang.org/x/tools/go/analysis"
-	"golang.org/x/tools/go/analysis/unitchecker"
-
-	"github.com/tempguard/tempguard/internal/startheap"
-	"github.com/tempguard/tempguard/passes"
+	"github.com/tempguard/tempguard/internal/vettool"
 )
 
 // Exit codes, documented in the README.
 const (
 	exitClean    = 0
-	exitError    = 1
+	exitError    = vettool.ExitError
 	exitUsage    = 2
 	exitFindings = 3
 	// exitIncomplete: no findings, but some packages could only be
@@ -57,19 +52,9 @@ func main() {
 }
 
 func run(args []string) int {
-	if isVetProtocol(args) {
-		// One process per package, most of them short-lived: let the heap
-		// grow to 64 MiB before collecting at the usual pace (as the Go
-		// compiler does; not when GOGC or GOMEMLIMIT is set).
-		startheap.Adjust(vetStartHeap)
-		vetToolParentDeath()
-		markProgress(args)
-		setupVetTool(args)
-		if inVetSuite() {
-			unitchecker.Main(vetSuiteAnalyzers()...) // exits
-		}
-		unitchecker.Main(configuredVetAnalyzers(args, vetToolAnalyzers())...) // exits
-		return exitError
+	// The go command runs us as a vet tool: once per package.
+	if vettool.IsProtocol(args) {
+		vettool.Main(args, nil) // exits
 	}
 	if len(args) > 0 {
 		switch args[0] {
@@ -85,42 +70,5 @@ func run(args []string) int {
 	return standalone(args)
 }
 
-// vetStartHeap is the heap size a vet-tool process grows to before the
-// garbage collector runs at the usual pace (see internal/startheap).
-const vetStartHeap = 64 << 20
-
-// reportGeneratedFlag is the vet tool's -report-generated flag.
-const reportGeneratedFlag = "report-generated"
-
-// vetToolAnalyzers are tempguard's analyzers for the vet-tool modes, and
-// registers the -report-generated flag; reportGenerated tells its value.
-// Findings in generated files are dropped by the configuration's filter
-// (go vet -vettool) or by passes.SkipGenerated (tempguard vet).
-func vetToolAnalyzers() []*analysis.Analyzer {
-	flag.Bool(reportGeneratedFlag, false, "also report findings in generated files (they are never fixed)")
-	return passes.All()
-}
-
-// reportGenerated reports whether -report-generated was given to the vet tool.
-func reportGenerated() bool {
-	f := flag.Lookup(reportGeneratedFlag)
-	return f != nil && f.Value.String() == "true"
-}
-
 // subcommands are registered by the files that implement them.
 var subcommands = map[string]func(args []string) int{}
-
-// isVetProtocol reports whether the go command is running us as a vet
-// tool: `-flags`, `-V=full`, or a trailing *.cfg unit description.
-func isVetProtocol(args []string) bool {
-	if len(args) == 0 {
-		return false
-	}
-	for _, a := range args {
-		if a == "-flags" || a == "--flags" || strings.HasPrefix(a, "-V=") || strings.HasPrefix(a, "--V=") || a == "-V" {
-			return true
-		}
-	}
-	last := args[len(args)-1]
-	return strings.HasSuffix(last, ".cfg")
-}

@@ -18,8 +18,10 @@ import (
 	"github.com/tempguard/tempguard/passes"
 )
 
-// tempguardBin is the tempguard binary built once for the end-to-end tests.
-var tempguardBin string
+// tempguardBin is the tempguard binary built once for the end-to-end
+// tests, and suiteBin cmd/tempguard-vet beside it (where `tempguard vet`
+// finds it).
+var tempguardBin, suiteBin string
 
 func TestMain(m *testing.M) {
 	dir, err := os.MkdirTemp("", "tempguard-test-*")
@@ -27,14 +29,15 @@ func TestMain(m *testing.M) {
 		fmt.Fprintln(os.Stderr, err)
 		os.Exit(1)
 	}
-	tempguardBin = filepath.Join(dir, "tempguard")
+	tempguardBin, suiteBin = filepath.Join(dir, "tempguard"), filepath.Join(dir, "tempguard-vet")
 	if runtime.GOOS == "windows" {
 		tempguardBin += ".exe"
+		suiteBin += ".exe"
 	}
-	build := exec.Command("go", "build", "-o", tempguardBin, ".")
+	build := exec.Command("go", "build", "-o", dir+string(filepath.Separator), ".", "../tempguard-vet")
 	build.Stderr = os.Stderr
 	if err := build.Run(); err != nil {
-		fmt.Fprintln(os.Stderr, "building tempguard:", err)
+		fmt.Fprintln(os.Stderr, "building tempguard and tempguard-vet:", err)
 		os.RemoveAll(dir)
 		os.Exit(1)
 	}

@@ -11,6 +11,8 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
+
+	"github.com/tempguard/tempguard/internal/vettool"
 )
 
 // parseArgs parses flags wherever they are among the package patterns
@@ -104,7 +106,7 @@ func mainModuleDirs(flags []string) map[string]bool {
 		return out
 	}
 	args := append([]string{"list", "-m", "-f", "{{.Dir}}"}, flags...)
-	verbosef("running: %s", commandLine(append([]string{gobin}, args...)))
+	verbosef("running: %s", vettool.CommandLine(append([]string{gobin}, args...)))
 	data, err := exec.Command(gobin, args...).Output()
 	if err != nil {
 		return out

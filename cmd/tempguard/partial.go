@@ -42,6 +42,7 @@ import (
 	"golang.org/x/tools/go/analysis/checker"
 	"golang.org/x/tools/go/packages"
 
+	"github.com/tempguard/tempguard/internal/vettool"
 	"github.com/tempguard/tempguard/passes"
 )
 
@@ -229,7 +230,7 @@ func goList(flags, patterns []string) ([]*listedPackage, error) {
 	cmd := exec.Command(gobin, args...)
 	var stdout bytes.Buffer
 	cmd.Stdout = &stdout
-	if err := runChild(cmd); err != nil { // dies with tempguard, as go vet does (signals.go)
+	if err := vettool.RunChild(cmd, verbosef); err != nil { // dies with tempguard, as go vet does
 		return nil, err
 	}
 	var out []*listedPackage
@@ -386,7 +387,7 @@ func (o *options) analyseDespiteErrors(paths []string, listErr map[string]string
 	for _, a := range analyzers {
 		names = append(names, a.Name)
 	}
-	passes.SetEnabled(enabledIn(o.cfg, names))
+	passes.SetEnabled(o.cfg.EnabledNames(names))
 	verbosef("analysing %s that go vet could not, through go/packages: %s", plural(len(paths), "package"), strings.Join(paths, " "))
 	cfg := &packages.Config{
 		Mode:       packages.LoadAllSyntax | packages.NeedModule,

@@ -4,10 +4,11 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"strconv"
 	"strings"
 	"sync"
 	"time"
+
+	"github.com/tempguard/tempguard/internal/vettool"
 )
 
 // Feedback on long runs.
@@ -23,33 +24,13 @@ import (
 //
 // The count comes from the vet tool processes themselves: go vet starts one
 // per package (a package to report on, or a dependency analysed for its
-// facts), and each appends one byte to the file named by progressFileEnv.
+// facts), and each appends one byte to the file named by vettool.ProgressFileEnv.
 // Packages whose results go replays from its cache start none, so a run
 // that is mostly cached ends below the total; it is also quick, and the
 // line is erased at the end.
 
-// progressFileEnv names, in the environment of go vet and so of the vet
-// tool processes it starts, the file those processes count themselves in.
-const progressFileEnv = "TEMPGUARD_PROGRESS_FILE"
-
 // progressDelay is how long a run goes without a progress line.
 const progressDelay = 1500 * time.Millisecond
-
-// markProgress, in a vet tool process, counts the package it starts on
-// (the last argument is its vet.cfg) in the standalone mode's progress
-// file. The file must exist: the vet tool never creates one.
-func markProgress(args []string) {
-	name := os.Getenv(progressFileEnv)
-	if name == "" || len(args) == 0 || !strings.HasSuffix(args[len(args)-1], ".cfg") {
-		return
-	}
-	f, err := os.OpenFile(name, os.O_WRONLY|os.O_APPEND, 0)
-	if err != nil {
-		return
-	}
-	f.Write([]byte{'.'}) // one byte: appends are atomic
-	f.Close()
-}
 
 // feedback is where the standalone mode reports what it does.
 type feedback struct {
@@ -111,18 +92,6 @@ func verbosef(format string, args ...any) {
 	fmt.Fprintf(fb.verbose, "tempguard: "+format+"\n", args...)
 }
 
-// commandLine renders a command for -v, quoting what a shell would need.
-func commandLine(args []string) string {
-	q := make([]string, len(args))
-	for i, a := range args {
-		if a == "" || strings.ContainsAny(a, " \t\n\"'\\$`|&;<>(){}*?[]#~") {
-			a = strconv.Quote(a)
-		}
-		q[i] = a
-	}
-	return strings.Join(q, " ")
-}
-
 // progressLine counts the packages of one go vet run on the progress
 // writer. Its zero value, and a nil one, do nothing.
 type progressLine struct {
@@ -158,7 +127,7 @@ func startProgress() (*progressLine, string) {
 		quit: make(chan struct{}), done: make(chan struct{}),
 	}
 	go p.loop()
-	return p, progressFileEnv + "=" + f.Name()
+	return p, vettool.ProgressFileEnv + "=" + f.Name()
 }
 
 // setTotal records how many packages go vet may analyse.

@@ -14,6 +14,7 @@ import (
 	"strings"
 
 	"github.com/tempguard/tempguard/internal/config"
+	"github.com/tempguard/tempguard/internal/vettool"
 	"github.com/tempguard/tempguard/passes"
 )
 
@@ -65,7 +66,7 @@ func newFlagSet(o *options) *flag.FlagSet {
 	fs.StringVar(&o.mod, "mod", "", "module download `mode` as for go build: mod, readonly or vendor (-mod=mod ignores a stale vendor directory)")
 	fs.BoolVar(&o.allModules, "all-modules", false, "also analyse every module nested below the current directory (./... of each)")
 	fs.BoolVar(&o.version, "version", false, "print the version (the module version from the build info) and exit")
-	fs.Var(&passThrough{o: o, name: reportGeneratedFlag, isBool: true}, reportGeneratedFlag,
+	fs.Var(&passThrough{o: o, name: vettool.ReportGeneratedFlag, isBool: true}, vettool.ReportGeneratedFlag,
 		"also report findings in generated files (// Code generated ... DO NOT EDIT.); -fix never edits them")
 	fs.StringVar(&o.configFile, "config", "", "read the configuration from `file` (default: "+config.FileName+" in the working directory or its nearest parent)")
 	fs.StringVar(&o.severity, "severity", "", "lowest `level` of finding that makes the exit code 3: error, warning or note (default warning, or the config's severity)")
@@ -207,7 +208,7 @@ func (o *options) main(args []string) int {
 		fmt.Fprintf(o.stderr, "tempguard: cannot find own executable: %v\n", err)
 		return exitError
 	}
-	defer watchSignals()()
+	defer vettool.WatchSignals()()
 	if o.fix {
 		return o.runFix(self)
 	}
@@ -221,9 +222,9 @@ func (o *options) main(args []string) int {
 
 // vetArgs are the flags given to go vet before the patterns.
 func (o *options) vetArgs() []string {
-	a := append([]string{"-" + keepSuppressedFlag + "=true"}, o.buildFlags()...)
+	a := append([]string{"-" + vettool.KeepSuppressedFlag + "=true"}, o.buildFlags()...)
 	if o.cfg != nil {
-		a = append(a, "-"+settingsFlag+"="+o.cfg.Encode())
+		a = append(a, "-"+vettool.SettingsFlag+"="+o.cfg.Encode())
 	}
 	return append(a, o.vetFlags...)
 }
@@ -322,9 +323,9 @@ func (o *options) vet(self string, patterns []string) (*vetResult, error) {
 			o.listForFeedback(patterns, prog)
 		}()
 	}
-	runErr := runChild(cmd, env...)
+	runErr := vettool.RunChild(cmd, verbosef, env...)
 	prog.stop()
-	if runErr == errInterrupted {
+	if runErr == vettool.ErrInterrupted {
 		return nil, runErr
 	}
 	res := &vetResult{errText: stderr.String()}
@@ -619,7 +620,7 @@ func (o *options) runFix(self string) int {
 			return summary(o.report(res))
 		}
 		n, written, err := fixRound(res.findings, o.diff, o.stdout)
-		if err == errInterrupted {
+		if err == vettool.ErrInterrupted {
 			fmt.Fprintf(o.stderr, "tempguard: interrupted: stopped between two files (each is either fixed or untouched)\n")
 			return exitError
 		}
@@ -642,4 +643,30 @@ func (o *options) runFix(self string) int {
 			return summary(o.report(res))
 		}
 	}
+}
+
+// loadConfig resolves the standalone mode's configuration: -config, else
+// .tempguard.yaml from the working directory upward; then the flags that
+// override it.
+func (o *options) loadConfig() (*config.Config, error) {
+	var cfg *config.Config
+	var err error
+	if o.configFile != "" {
+		cfg, err = config.Load(o.configFile)
+	} else {
+		cfg, err = config.FindAndLoad(".")
+	}
+	if err != nil {
+		return nil, err
+	}
+	if o.severity != "" {
+		if _, err := passes.ParseSeverity(o.severity); err != nil {
+			return nil, fmt.Errorf("-severity: %v", err)
+		}
+		cfg.Severity = o.severity
+	}
+	if o.testAdvice {
+		cfg.TestAdvice = true
+	}
+	return cfg, nil
 }

@@ -348,6 +348,17 @@ func (s Settings) Enabled(name string) bool {
 	return !slices.Contains(s.Disable, name)
 }
 
+// EnabledNames returns the names that c (nil: the defaults) leaves on.
+func (c *Config) EnabledNames(names []string) []string {
+	var out []string
+	for _, n := range names {
+		if c == nil || c.Enabled(n) {
+			out = append(out, n)
+		}
+	}
+	return out
+}
+
 // Excluded reports whether findings in file are not reported: an exclude
 // pattern matches it or a directory above it (below Dir), tests are off and
 // it is a _test.go file.

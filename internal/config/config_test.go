@@ -88,6 +88,23 @@ func TestFindUpward(t *testing.T) {
 	}
 }
 
+func TestEnabledNames(t *testing.T) {
+	names := []string{"a", "b", "c"}
+	for _, c := range []struct {
+		cfg  *Config
+		want []string
+	}{
+		{nil, names},
+		{Default("/m"), names},
+		{&Config{Settings: Settings{Disable: []string{"b"}}}, []string{"a", "c"}},
+		{&Config{Settings: Settings{Enable: []string{"c", "a"}, Disable: []string{"a"}}}, []string{"c"}},
+	} {
+		if got := c.cfg.EnabledNames(names); !slices.Equal(got, c.want) {
+			t.Errorf("%+v: EnabledNames = %v, want %v", c.cfg, got, c.want)
+		}
+	}
+}
+
 func TestExcluded(t *testing.T) {
 	no := false
 	c := &Config{Dir: "/m", Settings: Settings{Exclude: []string{"internal/gen/**", "*.pb.go", "testdata", "cmd/*/main.go"}, Tests: &no}}

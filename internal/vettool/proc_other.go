@@ -1,6 +1,6 @@
 //go:build !unix
 
-package main
+package vettool
 
 import "os/exec"
 
@@ -8,4 +8,4 @@ func setChildAttrs(cmd *exec.Cmd) {}
 
 func killGroup(cmd *exec.Cmd) { cmd.Process.Kill() }
 
-func vetToolParentDeath() {}
+func parentDeath() {}

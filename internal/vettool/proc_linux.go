@@ -1,4 +1,4 @@
-package main
+package vettool
 
 import (
 	"os"
@@ -14,15 +14,15 @@ func killGroup(cmd *exec.Cmd) {
 	syscall.Kill(-cmd.Process.Pid, syscall.SIGKILL)
 }
 
-// vetToolParentDeath makes a vet tool process that a tempguard driver's go
+// parentDeath makes a vet-tool process that a tempguard driver's go
 // command started die with that go command, so that killing tempguard
 // leaves nothing running.
-func vetToolParentDeath() {
+func parentDeath() {
 	if os.Getenv("TEMPGUARD_DRIVER") != "1" {
 		return
 	}
 	syscall.RawSyscall(syscall.SYS_PRCTL, syscall.PR_SET_PDEATHSIG, uintptr(syscall.SIGKILL), 0)
 	if os.Getppid() == 1 { // the go command died before the prctl
-		os.Exit(exitError)
+		os.Exit(ExitError)
 	}
 }

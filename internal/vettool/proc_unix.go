@@ -1,6 +1,6 @@
 //go:build unix && !linux
 
-package main
+package vettool
 
 import (
 	"os/exec"
@@ -15,5 +15,5 @@ func killGroup(cmd *exec.Cmd) {
 	syscall.Kill(-cmd.Process.Pid, syscall.SIGKILL)
 }
 
-// vetToolParentDeath: there is no parent-death signal here.
-func vetToolParentDeath() {}
+// parentDeath: there is no parent-death signal here.
+func parentDeath() {}

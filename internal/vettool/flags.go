@@ -1,4 +1,4 @@
-package main
+package vettool
 
 import (
 	"flag"
@@ -6,43 +6,25 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/tempguard/tempguard/internal/config"
 	"github.com/tempguard/tempguard/passes"
 )
 
-// keepSuppressedFlag is the vet-tool flag with which the standalone mode
-// asks for suppressed findings (marked, see passes.SuppressedCategory):
-// SARIF lists them as suppressions. Being a flag, it is part of what the go
-// command's vet cache keys on.
-const keepSuppressedFlag = "keep-suppressed"
-
-// setupVetTool prepares the process for unitchecker.Main: it declares the
+// setup prepares the process for unitchecker.Main: it declares the
 // tempguard flags of the vet protocol and tells the analyzers which of them
 // the arguments enable (as unitchecker will decide: if any -<analyzer> flag
 // is true, only those; else all but the false ones), so that a problem with
 // a suppression comment is reported by one that runs. Once the
-// configuration is known, configuredVetAnalyzers narrows that set to the
-// analyzers it leaves on.
-func setupVetTool(args []string) {
-	flag.Var(new(keepFlag), keepSuppressedFlag, "report suppressed findings, marked as such (for tempguard's SARIF output)")
-	vetEnabled = enabledByArgs(args)
-	passes.SetEnabled(vetEnabled)
+// configuration is known, configured narrows that set to the analyzers it
+// leaves on.
+func setup(args []string) {
+	flag.Var(new(keepFlag), KeepSuppressedFlag, "report suppressed findings, marked as such (for tempguard's SARIF output)")
+	enabled = enabledByArgs(args)
+	passes.SetEnabled(enabled)
 }
 
-// vetEnabled are the analyzers the vet tool's arguments enable; the
-// configuration may disable some more (see configuredVetAnalyzers).
-var vetEnabled []string
-
-// enabledIn returns the names that cfg (nil: none) does not disable.
-func enabledIn(cfg *config.Config, names []string) []string {
-	var out []string
-	for _, n := range names {
-		if cfg == nil || cfg.Enabled(n) {
-			out = append(out, n)
-		}
-	}
-	return out
-}
+// enabled are the analyzers the vet tool's arguments enable; the
+// configuration may disable some more (see configured).
+var enabled []string
 
 // keepFlag is the boolean -keep-suppressed flag.
 type keepFlag struct{ on bool }

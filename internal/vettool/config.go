@@ -1,0 +1,130 @@
+package vettool
+
+import (
+	"crypto/sha256"
+	"encoding/json"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+
+	"golang.org/x/tools/go/analysis"
+
+	"github.com/tempguard/tempguard/internal/config"
+	"github.com/tempguard/tempguard/passes"
+)
+
+// configured returns tempguard's vet-tool analyzers filtered by the
+// configuration: the -settings flag when the standalone mode runs us, else
+// the .tempguard.yaml found from the package's directory (the Dir of the
+// vet.cfg file that is the last argument) upward. A bad configuration
+// file stops the tool with exit code 1 and a message that names the file,
+// the line and the key.
+func configured(args []string, analyzers []*analysis.Analyzer) []*analysis.Analyzer {
+	flag.Var(versionFlag{}, "V", "print version and exit")
+	settings := flag.String(SettingsFlag, "", "tempguard configuration as JSON (the standalone mode passes it; without it, "+config.FileName+" is looked for from the package's directory upward)")
+	var once sync.Once
+	var cfg *config.Config
+	get := func() (*config.Config, error) {
+		once.Do(func() {
+			var err error
+			if *settings != "" {
+				cfg, err = config.Decode(*settings)
+			} else {
+				cfg, err = config.FindAndLoad(packageDir(args))
+				if err == nil && cfg.Severity != "" {
+					// go vet fails on any finding: with a severity in
+					// the file, report from that threshold up. Without
+					// one, report what the standalone mode shows.
+					cfg.Report = cfg.Threshold()
+				}
+			}
+			if err == nil && reportGenerated() {
+				cfg.Generated = true // -report-generated
+			}
+			if err == nil {
+				err = cfg.ApplyOptions()
+			}
+			if err != nil {
+				fmt.Fprintf(os.Stderr, "tempguard: %v\n", err)
+				os.Exit(ExitError)
+			}
+			// A problem with a suppression comment is reported by an
+			// analyzer the configuration leaves on.
+			passes.SetEnabled(cfg.EnabledNames(enabled))
+		})
+		return cfg, nil
+	}
+	return config.WrapLazy(analyzers, get)
+}
+
+// packageDir returns the package directory from the vet.cfg file the go
+// command passes last, or the working directory.
+func packageDir(args []string) string {
+	if len(args) > 0 && strings.HasSuffix(args[len(args)-1], ".cfg") {
+		if data, err := os.ReadFile(args[len(args)-1]); err == nil {
+			var c struct {
+				Dir     string
+				GoFiles []string
+			}
+			if json.Unmarshal(data, &c) == nil {
+				if c.Dir != "" {
+					return c.Dir
+				}
+				if len(c.GoFiles) > 0 {
+					return filepath.Dir(c.GoFiles[0])
+				}
+			}
+		}
+	}
+	return "."
+}
+
+// versionFlag answers the go command's -V=full, whose output is the tool's
+// ID in the keys of the vet results it caches: a hash of the executable,
+// as unitchecker's own flag gives, and then
+//   - for tempguard, of the configuration file found from the go command's
+//     directory upward, so that editing .tempguard.yaml does not replay
+//     results cached under the old one;
+//   - for the suite, of a mark of its own: results of tempguard alone are
+//     never replayed for the suite, or the other way round, even for a
+//     build of both from one binary.
+type versionFlag struct{ suite bool }
+
+func (versionFlag) IsBoolFlag() bool { return true }
+func (versionFlag) Get() any         { return nil }
+func (versionFlag) String() string   { return "" }
+func (v versionFlag) Set(s string) error {
+	if s != "full" {
+		return fmt.Errorf("unsupported flag value: -V=%s (use -V=full)", s)
+	}
+	progname, err := os.Executable()
+	if err != nil {
+		return err
+	}
+	h := sha256.New()
+	f, err := os.Open(progname)
+	if err != nil {
+		return err
+	}
+	_, err = io.Copy(h, f)
+	f.Close()
+	if err != nil {
+		return err
+	}
+	mark := "comments-go-here"
+	if v.suite {
+		mark = "tempguard-vet-suite"
+		io.WriteString(h, "\x00go vet suite")
+	} else if p, err := config.Find("."); err == nil && p != "" {
+		if data, err := os.ReadFile(p); err == nil {
+			fmt.Fprintf(h, "\x00%s\x00%s", p, data)
+		}
+	}
+	fmt.Printf("%s version devel %s buildID=%02x\n", progname, mark, h.Sum(nil))
+	os.Exit(0)
+	return nil
+}
