@@ -17,25 +17,26 @@ import (
 	"os"
 	"runtime"
 	"runtime/debug"
-	"runtime/metrics"
 )
 
-const goalMetric = "/gc/heap/goal:bytes"
+// heapGoal returns the heap size at which the next collection starts
+// (MemStats.NextGC). ReadMemStats, not runtime/metrics: the first
+// metrics.Read of a process builds the runtime's whole metrics table, a
+// cost paid once per vet-tool process.
+func heapGoal() uint64 {
+	var ms runtime.MemStats
+	runtime.ReadMemStats(&ms)
+	return ms.NextGC
+}
 
 // Adjust asks that garbage collection wait until the heap reaches about
 // goal bytes, then run with the GOGC in effect before. It reports whether
-// it changed anything (not when GOGC or GOMEMLIMIT is set, or the runtime
-// does not publish the heap goal).
+// it changed anything (not when GOGC or GOMEMLIMIT is set).
 func Adjust(goal uint64) bool {
 	if os.Getenv("GOGC") != "" || os.Getenv("GOMEMLIMIT") != "" {
 		return false
 	}
-	sample := []metrics.Sample{{Name: goalMetric}}
-	metrics.Read(sample)
-	if sample[0].Value.Kind() != metrics.KindUint64 {
-		return false
-	}
-	current := sample[0].Value.Uint64()
+	current := heapGoal()
 	if current == 0 || current >= goal {
 		return false
 	}
@@ -47,8 +48,7 @@ func Adjust(goal uint64) bool {
 	}
 	orig := debug.SetGCPercent(int(gogc))
 	forEachGC(func() bool {
-		metrics.Read(sample)
-		newGoal := sample[0].Value.Uint64()
+		newGoal := heapGoal()
 		// The goal after a collection is live*(100+GOGC)/100.
 		live := 100 * newGoal / (100 + gogc)
 		if live == 0 || live >= goal/2 {

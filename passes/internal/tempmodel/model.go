@@ -62,6 +62,8 @@ type Model struct {
 	// summaries, which MayReturn needs for every call without the rest
 	// (true while being computed: a cycle returns).
 	noReturn map[*types.Func]*bool
+	// exists caches the Exists part likewise (see [Model.Exists]).
+	exists map[*types.Func]*Exists
 	// paramOwnership caches the ownership of parameters for the
 	// summarizers (summary_remove.go, summary_keep.go).
 	paramOwnership map[*types.Var]*Ownership
@@ -110,6 +112,7 @@ func (m *Model) forPass() *Model {
 		inProg:      map[*types.Func]bool{},
 		summarizing: map[*types.Func]bool{},
 		noReturn:    maps.Clone(m.noReturn),
+		exists:      maps.Clone(m.exists),
 		shared:      m.shared,
 		supp:        m.supp, // read-only after run
 	}
@@ -135,6 +138,7 @@ func run(pass *analysis.Pass) (any, error) {
 		inProg:      map[*types.Func]bool{},
 		summarizing: map[*types.Func]bool{},
 		noReturn:    map[*types.Func]*bool{},
+		exists:      map[*types.Func]*Exists{},
 		shared:      newShared(),
 	}
 	// Parsed once here, in every package (its comments can be wrong even

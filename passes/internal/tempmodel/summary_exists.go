@@ -27,10 +27,10 @@ func init() { summarizers = append(summarizers, summarizeExists) }
 const maxExistsStmts = 8
 
 // Exists returns the existence-check part of fn's summary ([Summary].Exists),
-// or nil. For a function of this package it summarizes fn only when fn could
-// be such a wrapper (its signature and body size, as summarizeExists
-// requires): asked about every callee of a package, a full summary of each
-// was most of checkthenopen's time.
+// or nil. For a function of this package it computes this part alone, and
+// only when fn could be such a wrapper (its signature and body size): asked
+// about every callee of a package, a full summary of each was most of
+// checkthenopen's time.
 func (m *Model) Exists(fn *types.Func) *Exists {
 	if fn == nil {
 		return nil
@@ -39,10 +39,18 @@ func (m *Model) Exists(fn *types.Func) *Exists {
 	if s, ok := m.summaries[fn]; ok {
 		return s.existsPart()
 	}
-	if fd := m.decls[fn]; fd == nil || fd.Body == nil || len(fd.Body.List) > maxExistsStmts || !maybeExists(fn) {
+	fd := m.decls[fn]
+	if fd == nil || fd.Body == nil || len(fd.Body.List) > maxExistsStmts || !maybeExists(fn) {
 		return nil
 	}
-	return m.Summary(fn).existsPart()
+	// This part alone, cached: the rest of the Summary is not needed here.
+	if e, ok := m.exists[fn]; ok {
+		return e
+	}
+	m.exists[fn] = nil // in progress
+	e := existsOf(m, fd, fn)
+	m.exists[fn] = e
+	return e
 }
 
 func (s *Summary) existsPart() *Exists {
@@ -52,11 +60,8 @@ func (s *Summary) existsPart() *Exists {
 	return s.Exists
 }
 
-func summarizeExists(m *Model, fn *types.Func, fd *ast.FuncDecl, s *Summary) {
-	if fd.Body == nil || len(fd.Body.List) > maxExistsStmts || !maybeExists(fn) {
-		return
-	}
-	s.Exists = existsOf(m, fd, fn)
+func summarizeExists(m *Model, fn *types.Func, _ *ast.FuncDecl, s *Summary) {
+	s.Exists = m.Exists(fn)
 }
 
 func isErrorType(t types.Type) bool {
