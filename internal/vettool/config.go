@@ -1,6 +1,7 @@
 package vettool
 
 import (
+	"bufio"
 	"crypto/sha256"
 	"encoding/json"
 	"flag"
@@ -64,23 +65,60 @@ func configured(args []string, analyzers []*analysis.Analyzer) []*analysis.Analy
 // packageDir returns the package directory from the vet.cfg file the go
 // command passes last, or the working directory.
 func packageDir(args []string) string {
-	if len(args) > 0 && strings.HasSuffix(args[len(args)-1], ".cfg") {
-		if data, err := os.ReadFile(args[len(args)-1]); err == nil {
-			var c struct {
-				Dir     string
-				GoFiles []string
+	if len(args) == 0 || !strings.HasSuffix(args[len(args)-1], ".cfg") {
+		return "."
+	}
+	f, err := os.Open(args[len(args)-1])
+	if err != nil {
+		return "."
+	}
+	defer f.Close()
+	dir, goFiles := cfgDir(json.NewDecoder(bufio.NewReader(f)))
+	switch {
+	case dir != "":
+		return dir
+	case len(goFiles) > 0:
+		return filepath.Dir(goFiles[0])
+	}
+	return "."
+}
+
+// cfgDir reads the "Dir" (or else "GoFiles") member of a vet.cfg object,
+// and stops at Dir: the go command writes it third, before the import
+// maps that make most of a large package's file, which unitchecker reads
+// and parses anyway. Both are empty if the file is not such an object.
+func cfgDir(dec *json.Decoder) (dir string, goFiles []string) {
+	if t, err := dec.Token(); err != nil || t != json.Delim('{') {
+		return "", nil
+	}
+	for dec.More() {
+		t, err := dec.Token()
+		if err != nil {
+			return "", nil
+		}
+		switch t {
+		case "Dir":
+			if dec.Decode(&dir) != nil {
+				return "", nil
 			}
-			if json.Unmarshal(data, &c) == nil {
-				if c.Dir != "" {
-					return c.Dir
-				}
-				if len(c.GoFiles) > 0 {
-					return filepath.Dir(c.GoFiles[0])
-				}
+			if dir != "" {
+				return dir, nil
+			}
+		case "GoFiles":
+			if dec.Decode(&goFiles) != nil {
+				return "", nil
+			}
+		default:
+			var skip json.RawMessage
+			if dec.Decode(&skip) != nil {
+				return "", nil
 			}
 		}
 	}
-	return "."
+	if _, err := dec.Token(); err != nil {
+		return "", nil // not a complete object
+	}
+	return dir, goFiles
 }
 
 // versionFlag answers the go command's -V=full, whose output is the tool's

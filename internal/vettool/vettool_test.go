@@ -74,6 +74,8 @@ func TestPackageDir(t *testing.T) {
 	withDir := write("a.cfg", `{"Dir": "/src/p", "GoFiles": ["/other/x.go"]}`)
 	filesOnly := write("b.cfg", `{"GoFiles": ["/src/q/x.go"]}`)
 	bad := write("c.cfg", `not json`)
+	filesFirst := write("d.cfg", `{"ImportMap": {"a": "b"}, "GoFiles": ["/src/r/x.go"], "Dir": "/src/r2", "PackageFile": {"x": "y"}}`)
+	truncated := write("e.cfg", `{"GoFiles": ["/src/s/x.go"], "ImportMap": {"a": `)
 	for _, c := range []struct {
 		args []string
 		want string
@@ -81,6 +83,8 @@ func TestPackageDir(t *testing.T) {
 		{[]string{withDir}, "/src/p"},
 		{[]string{filesOnly}, filepath.Dir("/src/q/x.go")},
 		{[]string{bad}, "."},
+		{[]string{filesFirst}, "/src/r2"},
+		{[]string{truncated}, "."},
 		{[]string{filepath.Join(dir, "missing.cfg")}, "."},
 		{[]string{"-flags"}, "."},
 		{nil, "."},

@@ -125,13 +125,13 @@ func classify(m *tempmodel.Model, pass *analysis.Pass, ce *ast.CallExpr) (call, 
 	if ce.Ellipsis.IsValid() {
 		return call{}, false
 	}
-	c := call{call: ce, name: f.String()}
+	c := call{call: ce}
 	if f.IsMethod("os", "File", "Chmod") {
 		sel, ok := ast.Unparen(ce.Fun).(*ast.SelectorExpr)
 		if !ok || len(ce.Args) != 1 {
 			return call{}, false
 		}
-		c.recv, c.mode = sel.X, ce.Args[0]
+		c.recv, c.mode, c.name = sel.X, ce.Args[0], f.String()
 		return c, true
 	}
 	a, ok := fileapi.Lookup(fn)
@@ -152,6 +152,7 @@ func classify(m *tempmodel.Model, pass *analysis.Pass, ce *ast.CallExpr) (call, 
 		return call{}, false
 	}
 	c.path, c.mode, c.dir, c.inRoot = ce.Args[a.Path], ce.Args[a.Mode], a.Ops.Has(fileapi.OpMkdir), a.InRoot
+	c.name = f.String() // for messages: only for the calls kept
 	return c, true
 }
 
