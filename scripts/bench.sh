@@ -22,6 +22,8 @@
 #   REPEATS=5 scripts/bench.sh ./...       # any packages
 #   BENCH_CACHE=/tmp/bc scripts/bench.sh   # warm (and keep) the base cache
 #                                          # there, so a rerun skips compiling
+#   TOOLS="noop tempguard" REPEATS=7 scripts/bench.sh
+#                                          # some tools only, more repeats
 #
 # BENCH_CACHE only saves the warm-up: each measurement still starts from a
 # copy of it, and the tools' vet results are never in it (a new build of a
@@ -47,7 +49,7 @@ echo "warming the build cache for ${pkgs[*]} ..." >&2
 GOCACHE=$base go build "${pkgs[@]}" >/dev/null 2>&1 || true
 GOCACHE=$base go vet -vettool="$work/warm" "${pkgs[@]}" >/dev/null 2>&1 || true
 
-tools=(noop nofacts tempguard go-vet suite)
+read -r -a tools <<<"${TOOLS:-noop nofacts tempguard go-vet suite}"
 command_for() {
   case $1 in
     noop | nofacts | tempguard) echo go vet -vettool="$work/$1" ;;
@@ -87,6 +89,10 @@ for tool in "${tools[@]}"; do
 done
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN{printf "%.3f", a/b}'; }
 echo "packages: ${pkgs[*]}; $repeats runs each; medians of CPU seconds (user+sys)"
-echo "cpu ratio tempguard/noop (both declare facts): $(ratio "${cpu[tempguard]}" "${cpu[noop]}")"
-echo "cpu ratio tempguard/nofacts (fact-free baseline): $(ratio "${cpu[tempguard]}" "${cpu[nofacts]}")"
-echo "cpu ratio suite/go-vet (tempguard-vet vs go vet): $(ratio "${cpu[suite]}" "${cpu[go-vet]}")"
+show_ratio() { # label a b: when both tools ran
+  [ -n "${cpu[$2]:-}" ] && [ -n "${cpu[$3]:-}" ] && echo "cpu ratio $1: $(ratio "${cpu[$2]}" "${cpu[$3]}")"
+  return 0
+}
+show_ratio "tempguard/noop (both declare facts)" tempguard noop
+show_ratio "tempguard/nofacts (fact-free baseline)" tempguard nofacts
+show_ratio "suite/go-vet (tempguard-vet vs go vet)" suite go-vet

@@ -17,16 +17,30 @@ import (
 	"os"
 	"runtime"
 	"runtime/debug"
+	"runtime/metrics"
 )
 
-// heapGoal returns the heap size at which the next collection starts
-// (MemStats.NextGC). ReadMemStats, not runtime/metrics: the first
-// metrics.Read of a process builds the runtime's whole metrics table, a
-// cost paid once per vet-tool process.
+// firstGoal is the runtime's first heap goal with GOGC at its default of
+// 100 (its heapMinimum, 4 MiB), the goal in effect when Adjust runs at the
+// start of a process. Reading it from the runtime costs more than a short
+// process can spare: the first runtime/metrics read builds the runtime's
+// whole metrics table, and ReadMemStats stops the world to aggregate
+// every statistic (together 1-2% of a vet tool's CPU on std). Should a
+// collection have run before Adjust, the goal is higher and GOGC a little
+// larger than asked until the next collection, after which the goal is
+// read (heapGoal).
+const firstGoal = 4 << 20
+
+// heapGoal returns the heap goal after a collection, from runtime/metrics:
+// a process reaches a collection only once its heap is large, when the
+// cost of the first read no longer matters.
 func heapGoal() uint64 {
-	var ms runtime.MemStats
-	runtime.ReadMemStats(&ms)
-	return ms.NextGC
+	sample := []metrics.Sample{{Name: "/gc/heap/goal:bytes"}}
+	metrics.Read(sample)
+	if sample[0].Value.Kind() != metrics.KindUint64 {
+		return 0
+	}
+	return sample[0].Value.Uint64()
 }
 
 // Adjust asks that garbage collection wait until the heap reaches about
@@ -36,13 +50,12 @@ func Adjust(goal uint64) bool {
 	if os.Getenv("GOGC") != "" || os.Getenv("GOMEMLIMIT") != "" {
 		return false
 	}
-	current := heapGoal()
-	if current == 0 || current >= goal {
+	if goal <= firstGoal {
 		return false
 	}
 	// The obvious GOGC overshoots the heap size the collector then keeps;
 	// the compiler derates it, and so do we (its measured factors).
-	gogc := derate(100 * goal / current)
+	gogc := derate(100 * goal / firstGoal)
 	if gogc <= 125 {
 		return false
 	}

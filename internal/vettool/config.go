@@ -2,6 +2,7 @@ package vettool
 
 import (
 	"bufio"
+	"bytes"
 	"crypto/sha256"
 	"encoding/json"
 	"flag"
@@ -165,4 +166,80 @@ func (v versionFlag) Set(s string) error {
 	fmt.Printf("%s version devel %s buildID=%02x\n", progname, mark, h.Sum(nil))
 	os.Exit(0)
 	return nil
+}
+
+// vetxOnly reports whether the vet.cfg file the go command passes last
+// asks for facts only (its VetxOnly member): the package is a dependency
+// of the ones being vetted, and its diagnostics are thrown away.
+func vetxOnly(args []string) bool {
+	if len(args) == 0 || !strings.HasSuffix(args[len(args)-1], ".cfg") {
+		return false
+	}
+	name := args[len(args)-1]
+	f, err := os.Open(name)
+	if err != nil {
+		return false
+	}
+	defer f.Close()
+	// The go command writes the member near the end, after the import
+	// maps: read the tail, and the whole file only if it is not there.
+	const tail = 2048
+	fi, err := f.Stat()
+	if err != nil {
+		return false
+	}
+	off := max(0, fi.Size()-tail)
+	buf := make([]byte, fi.Size()-off)
+	if _, err := f.ReadAt(buf, off); err != nil {
+		return false
+	}
+	if v, ok := vetxOnlyMember(buf); ok {
+		return v
+	}
+	data, err := os.ReadFile(name)
+	if err != nil {
+		return false
+	}
+	var c struct{ VetxOnly bool }
+	return json.Unmarshal(data, &c) == nil && c.VetxOnly
+}
+
+// vetxOnlyMember finds the last "VetxOnly" member name in part of a
+// vet.cfg file and decodes its boolean value. The top-level member is
+// the last such name: the maps that could hold the same string as a key
+// come before it, and the strings after it would have their quotes
+// escaped.
+func vetxOnlyMember(data []byte) (v, ok bool) {
+	key := []byte(`"VetxOnly"`)
+	i := bytes.LastIndex(data, key)
+	if i < 0 {
+		return false, false
+	}
+	rest := bytes.TrimLeft(data[i+len(key):], " \t\r\n")
+	if len(rest) == 0 || rest[0] != ':' {
+		return false, false
+	}
+	if json.NewDecoder(bytes.NewReader(rest[1:])).Decode(&v) != nil {
+		return false, false
+	}
+	return v, true
+}
+
+// factsOnly returns the analyzers with every one that declares no fact
+// type and has no result made to do nothing. In a dependency's run
+// unitchecker still runs each analyzer that requires one with facts (all
+// of tempguard's passes require tempmodel's), and discards what they
+// report: only tempmodel's facts are wanted there.
+func factsOnly(as []*analysis.Analyzer) []*analysis.Analyzer {
+	out := make([]*analysis.Analyzer, len(as))
+	for i, a := range as {
+		if len(a.FactTypes) > 0 || a.ResultType != nil {
+			out[i] = a
+			continue
+		}
+		w := *a
+		w.Run = func(*analysis.Pass) (any, error) { return nil, nil }
+		out[i] = &w
+	}
+	return out
 }

@@ -79,11 +79,17 @@ func Main(args []string, suite []*analysis.Analyzer) {
 	parentDeath()
 	markProgress(args)
 	setup(args)
+	// A dependency's run is for facts only: tempguard's passes need not
+	// run (nor load the configuration), only tempmodel.
+	only := func(as []*analysis.Analyzer) []*analysis.Analyzer { return as }
+	if vetxOnly(args) {
+		only = factsOnly
+	}
 	if suite != nil {
 		flag.Var(versionFlag{suite: true}, "V", "print version and exit")
-		unitchecker.Main(append(suite, passes.SkipGenerated(analyzers(), reportGenerated)...)...) // exits
+		unitchecker.Main(append(suite, only(passes.SkipGenerated(analyzers(), reportGenerated))...)...) // exits
 	}
-	unitchecker.Main(configured(args, analyzers())...) // exits
+	unitchecker.Main(only(configured(args, analyzers()))...) // exits
 	os.Exit(ExitError)
 }
 

@@ -3,8 +3,12 @@ package vettool
 import (
 	"os"
 	"path/filepath"
+	"reflect"
 	"slices"
+	"strings"
 	"testing"
+
+	"golang.org/x/tools/go/analysis"
 
 	"github.com/tempguard/tempguard/passes"
 )
@@ -100,5 +104,63 @@ func TestCommandLine(t *testing.T) {
 	want := `/usr/bin/go vet "-vettool=/a b/tempguard" "" -printf.funcs=Logf ./...`
 	if got != want {
 		t.Errorf("CommandLine = %s, want %s", got, want)
+	}
+}
+
+func TestVetxOnly(t *testing.T) {
+	dir := t.TempDir()
+	write := func(name, text string) string {
+		p := filepath.Join(dir, name)
+		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return p
+	}
+	long := strings.Repeat("x", 4096)
+	for _, c := range []struct {
+		name, text string
+		want       bool
+	}{
+		{"on.cfg", "{\n\t\"Dir\": \"/p\",\n\t\"VetxOnly\": true,\n\t\"VetxOutput\": \"/o/vet.out\"\n}\n", true},
+		{"off.cfg", "{\n\t\"Dir\": \"/p\",\n\t\"VetxOnly\": false,\n\t\"VetxOutput\": \"/o/vet.out\"\n}\n", false},
+		{"compact.cfg", `{"Dir":"/p","VetxOnly":true}`, true},
+		{"absent.cfg", `{"Dir": "/p"}`, false},
+		// An import path spelled like the member, in a map before it.
+		{"mapkey.cfg", `{"ImportMap": {"VetxOnly": "VetxOnly"}, "VetxOnly": true}`, true},
+		{"mapkeyonly.cfg", `{"ImportMap": {"VetxOnly": "VetxOnly"}}`, false},
+		// A string after the member holding the name, quotes escaped.
+		{"escaped.cfg", `{"VetxOnly": true, "VetxOutput": "/o/\"VetxOnly\": false"}`, true},
+		// Not in the last 2 KiB: the whole file is read.
+		{"head.cfg", `{"VetxOnly": true, "VetxOutput": "/` + long + `"}`, true},
+		{"headoff.cfg", `{"VetxOnly": false, "VetxOutput": "/` + long + `"}`, false},
+		{"bad.cfg", `not json`, false},
+	} {
+		if got := vetxOnly([]string{"-flag", write(c.name, c.text)}); got != c.want {
+			t.Errorf("%s: vetxOnly = %v, want %v", c.name, got, c.want)
+		}
+	}
+	if vetxOnly([]string{filepath.Join(dir, "missing.cfg")}) || vetxOnly([]string{"-flags"}) || vetxOnly(nil) {
+		t.Error("vetxOnly true without a vet.cfg file")
+	}
+}
+
+// factsOnly leaves analyzers with facts or a result alone and makes the
+// others do nothing, keeping their names and flags.
+func TestFactsOnly(t *testing.T) {
+	ran := false
+	type fact struct{ analysis.Fact }
+	withFacts := &analysis.Analyzer{Name: "withfacts", FactTypes: []analysis.Fact{new(fact)}, Run: func(*analysis.Pass) (any, error) { ran = true; return nil, nil }}
+	withResult := &analysis.Analyzer{Name: "withresult", ResultType: reflect.TypeFor[int](), Run: func(*analysis.Pass) (any, error) { return 1, nil }}
+	pass := &analysis.Analyzer{Name: "pass", Requires: []*analysis.Analyzer{withFacts}, Run: func(*analysis.Pass) (any, error) { ran = true; return nil, nil }}
+	pass.Flags.Bool("opt", false, "an option")
+	out := factsOnly([]*analysis.Analyzer{withFacts, withResult, pass})
+	if out[0] != withFacts || out[1] != withResult {
+		t.Errorf("analyzers with facts or a result were replaced")
+	}
+	if out[2] == pass || out[2].Name != "pass" || out[2].Flags.Lookup("opt") == nil || len(out[2].Requires) != 1 {
+		t.Errorf("the pass's copy lost its name, flags or requirements: %+v", out[2])
+	}
+	if _, err := out[2].Run(nil); err != nil || ran {
+		t.Errorf("the pass's copy ran its body (ran=%v, err=%v)", ran, err)
 	}
 }
