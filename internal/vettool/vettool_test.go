@@ -66,15 +66,19 @@ func TestEnabledByArgs(t *testing.T) {
 	}
 }
 
+// writeCfg writes a vet.cfg-like file in dir and returns its path.
+func writeCfg(t *testing.T, dir, name, text string) string {
+	t.Helper()
+	p := filepath.Join(dir, name)
+	if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return p
+}
+
 func TestPackageDir(t *testing.T) {
 	dir := t.TempDir()
-	write := func(name, text string) string {
-		p := filepath.Join(dir, name)
-		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return p
-	}
+	write := func(name, text string) string { return writeCfg(t, dir, name, text) }
 	withDir := write("a.cfg", `{"Dir": "/src/p", "GoFiles": ["/other/x.go"]}`)
 	filesOnly := write("b.cfg", `{"GoFiles": ["/src/q/x.go"]}`)
 	bad := write("c.cfg", `not json`)
@@ -109,13 +113,7 @@ func TestCommandLine(t *testing.T) {
 
 func TestVetxOnly(t *testing.T) {
 	dir := t.TempDir()
-	write := func(name, text string) string {
-		p := filepath.Join(dir, name)
-		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return p
-	}
+	write := func(name, text string) string { return writeCfg(t, dir, name, text) }
 	long := strings.Repeat("x", 4096)
 	for _, c := range []struct {
 		name, text string
